@@ -1,0 +1,52 @@
+/** Architecture rules (ARCHITECTURE.md, "Boundaries"); `npm run lint` fails on any violation. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-imports-no-front-end',
+      comment: 'core is the domain: it never knows which shop platform calls it.',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: { path: '^(shopify-app|woocommerce-bridge|admin-ui)/' },
+    },
+    {
+      name: 'front-ends-do-not-import-each-other',
+      severity: 'error',
+      from: { path: '^(shopify-app|woocommerce-bridge|admin-ui)/' },
+      to: { path: '^(shopify-app|woocommerce-bridge|admin-ui)/', pathNot: '^$1/' },
+    },
+    {
+      name: 'front-ends-use-core-through-its-index',
+      comment: 'core/index.ts is the public surface; reaching past it couples a front end to internals.',
+      severity: 'error',
+      from: { path: '^(shopify-app|woocommerce-bridge|admin-ui)/' },
+      to: { path: '^core/', pathNot: '^core/index\\.ts$' },
+    },
+    {
+      name: 'ioredis-only-in-storage',
+      comment: 'Everything goes through the Store contract, so both stores behave the same.',
+      severity: 'error',
+      from: { pathNot: '^core/storage/' },
+      to: { path: 'node_modules/ioredis/' },
+    },
+    {
+      name: 'express-only-at-http-edges',
+      comment: 'In core, Express lives in admin-api and the sandbox simulator (an HTTP service by design).',
+      severity: 'error',
+      from: { path: '^core/', pathNot: '^core/(admin-api|platforms/sandbox)/' },
+      to: { path: 'node_modules/express/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    exclude: { path: '^(dist|test|bench)/' },
+  },
+};

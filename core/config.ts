@@ -1,0 +1,261 @@
+/**
+ * Configuration: the environment, validated once at start by zod, then frozen. Every problem is reported
+ * in one error (so an operator fixes them all in one go), and secret values are never echoed back: only
+ * the names of the keys at fault.
+ *
+ * Defaults make `npm start` work with no configuration on a laptop: embedded store under ./data, keys
+ * generated there, the sandbox platform and the demo store on. Production (`NODE_ENV=production`) turns
+ * the sandbox and demo store off by default and requires RATEBRIDGE_KEYS and PUBLIC_URL.
+ */
+import { z } from 'zod';
+import { RateBridgeError, rbError } from './errors.js';
+import { parseKeyRing, type KeyRing } from './security/key-ring.js';
+import type { RedisConnection } from './storage/redis-store.js';
+
+/** Every variable RateBridge reads; the README's table is generated from the same descriptions. */
+export const ENVIRONMENT_VARIABLES = {
+  NODE_ENV: { default: 'development', secret: false, meaning: '`development`, `test` or `production`.' },
+  PORT: { default: '3000', secret: false, meaning: 'HTTP port.' },
+  HOST: { default: '127.0.0.1 (0.0.0.0 in production)', secret: false, meaning: 'Interface to listen on.' },
+  PUBLIC_URL: {
+    default: 'http://localhost:$PORT',
+    secret: false,
+    meaning: 'The URL merchants and platforms reach this app at (https in production).',
+  },
+  LOG_LEVEL: {
+    default: 'info',
+    secret: false,
+    meaning: 'pino level: trace, debug, info, warn, error, fatal.',
+  },
+  DATA_DIR: { default: './data', secret: false, meaning: 'Embedded store and generated keys live here.' },
+  REDIS_URL: {
+    default: '(unset: embedded store)',
+    secret: true,
+    meaning: 'Redis URL (`redis://` or `rediss://`); selects the Redis store.',
+  },
+  REDIS_SENTINELS: {
+    default: '(unset)',
+    secret: false,
+    meaning: 'Sentinel mode: `host:port,host:port`; needs REDIS_SENTINEL_NAME.',
+  },
+  REDIS_SENTINEL_NAME: { default: '(unset)', secret: false, meaning: 'Sentinel master name.' },
+  REDIS_CLUSTER_NODES: { default: '(unset)', secret: false, meaning: 'Cluster mode: `host:port,host:port`.' },
+  REDIS_PASSWORD: { default: '(unset)', secret: true, meaning: 'Password for Sentinel or Cluster mode.' },
+  REDIS_KEY_PREFIX: { default: 'rb:', secret: false, meaning: 'Prefix of every Redis key.' },
+  RATEBRIDGE_KEYS: {
+    default: '(generated into DATA_DIR/keys outside production)',
+    secret: true,
+    meaning: 'Sealing key ring `id:base64(32 bytes),…`; the first seals, all open. Required in production.',
+  },
+  QUOTE_DEADLINE_MS: { default: '2500', secret: false, meaning: 'Deadline for one checkout quote.' },
+  QUOTE_CACHE_TTL_SECONDS: { default: '600', secret: false, meaning: 'How long a platform quote is reused.' },
+  PLATFORM_TIMEOUT_MS: {
+    default: '8000',
+    secret: false,
+    meaning: 'Timeout of platform calls outside checkout (token checks, searches).',
+  },
+  MACHSHIP_BASE_URL: { default: 'https://live.machship.com', secret: false, meaning: 'MachShip API host.' },
+  BIGPOST_LIVE_URL: {
+    default: 'https://api.bigpost.com.au',
+    secret: false,
+    meaning: 'Big Post live API host.',
+  },
+  BIGPOST_TEST_URL: {
+    default: 'https://stagingapiv2.bigpost.com.au',
+    secret: false,
+    meaning: 'Big Post staging API host.',
+  },
+  SANDBOX_ENABLED: {
+    default: 'true (false in production)',
+    secret: false,
+    meaning: 'Mount the sandbox freight platform at /sandbox.',
+  },
+  DEMO_STORE_ENABLED: {
+    default: 'true (false in production)',
+    secret: false,
+    meaning: 'Create the demo store and print its one-time admin login link at start.',
+  },
+  SHUTDOWN_GRACE_MS: {
+    default: '10000',
+    secret: false,
+    meaning: 'How long in-flight requests get on SIGTERM.',
+  },
+} as const;
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const hostPortList = z
+  .string()
+  .transform((text) => text.split(',').map((part) => part.trim()))
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port')
+          .transform((part) => {
+            const [host = '', port = ''] = part.split(':');
+            return { host, port: Number(port) };
+          }),
+      )
+      .min(1),
+  );
+
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+const optional = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : text);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  PUBLIC_URL: httpUrl.optional(),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_SENTINELS: hostPortList.optional(),
+  REDIS_SENTINEL_NAME: z.string().min(1).optional(),
+  REDIS_CLUSTER_NODES: hostPortList.optional(),
+  REDIS_PASSWORD: z.string().min(1).optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).default('rb:'),
+  RATEBRIDGE_KEYS: z.string().optional(),
+  QUOTE_DEADLINE_MS: z.coerce.number().int().min(200).max(9000).default(2500),
+  QUOTE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
+  MACHSHIP_BASE_URL: httpUrl.default('https://live.machship.com'),
+  BIGPOST_LIVE_URL: httpUrl.default('https://api.bigpost.com.au'),
+  BIGPOST_TEST_URL: httpUrl.default('https://stagingapiv2.bigpost.com.au'),
+  SANDBOX_ENABLED: booleanText.optional(),
+  DEMO_STORE_ENABLED: booleanText.optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly host: string;
+  /** Without a trailing slash. */
+  readonly publicUrl: string;
+  readonly logLevel: string;
+  readonly dataDir: string;
+  /** Undefined: embedded store. */
+  readonly redis: RedisConnection | undefined;
+  readonly redisKeyPrefix: string;
+  /** Undefined outside production when RATEBRIDGE_KEYS is unset: keys are generated into DATA_DIR. */
+  readonly keyRing: KeyRing | undefined;
+  readonly quote: { readonly deadlineMs: number; readonly cacheTtlMs: number };
+  readonly platforms: {
+    readonly timeoutMs: number;
+    readonly machshipBaseUrl: string;
+    readonly bigpostLiveUrl: string;
+    readonly bigpostTestUrl: string;
+  };
+  readonly sandboxEnabled: boolean;
+  readonly demoStoreEnabled: boolean;
+  readonly shutdownGraceMs: number;
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the configuration; throws one RB_ERR_CONFIG listing every problem. */
+export function loadConfig(environment: Environment = process.env): Config {
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).map((name) => [name, optional(environment[name])]),
+  );
+  const parsed = schema.safeParse(input);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      const secret =
+        name in ENVIRONMENT_VARIABLES &&
+        ENVIRONMENT_VARIABLES[name as keyof typeof ENVIRONMENT_VARIABLES].secret;
+      // zod messages can quote the input; for secrets only the key name is safe to print.
+      problems.push(secret ? `${name} is not valid` : `${name}: ${issue.message}`);
+    }
+    throw configError(problems);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+
+  let keyRing: KeyRing | undefined;
+  if (env.RATEBRIDGE_KEYS !== undefined) {
+    const ring = parseKeyRing(env.RATEBRIDGE_KEYS);
+    if (ring.ok) keyRing = ring.ring;
+    else problems.push(`RATEBRIDGE_KEYS ${ring.problem}`);
+  } else if (production) {
+    problems.push('RATEBRIDGE_KEYS is required in production (generate one: see README, "Keys")');
+  }
+  if (production && env.PUBLIC_URL === undefined) problems.push('PUBLIC_URL is required in production');
+  if (production && env.PUBLIC_URL?.startsWith('http:'))
+    problems.push('PUBLIC_URL must be https in production');
+
+  const redisModes = [env.REDIS_URL, env.REDIS_SENTINELS, env.REDIS_CLUSTER_NODES].filter(
+    (v) => v !== undefined,
+  );
+  if (redisModes.length > 1) {
+    problems.push('set only one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES');
+  }
+  if (env.REDIS_SENTINELS !== undefined && env.REDIS_SENTINEL_NAME === undefined) {
+    problems.push('REDIS_SENTINEL_NAME is required with REDIS_SENTINELS');
+  }
+  if (problems.length > 0) throw configError(problems);
+
+  let redis: RedisConnection | undefined;
+  if (env.REDIS_URL !== undefined) redis = { mode: 'standalone', url: env.REDIS_URL };
+  else if (env.REDIS_SENTINELS !== undefined) {
+    redis = {
+      mode: 'sentinel',
+      sentinels: env.REDIS_SENTINELS,
+      name: env.REDIS_SENTINEL_NAME as string,
+      ...(env.REDIS_PASSWORD === undefined ? {} : { password: env.REDIS_PASSWORD }),
+    };
+  } else if (env.REDIS_CLUSTER_NODES !== undefined) {
+    redis = {
+      mode: 'cluster',
+      nodes: env.REDIS_CLUSTER_NODES,
+      ...(env.REDIS_PASSWORD === undefined ? {} : { password: env.REDIS_PASSWORD }),
+    };
+  }
+
+  return deepFreeze({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    logLevel: env.LOG_LEVEL,
+    dataDir: env.DATA_DIR,
+    redis,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    keyRing,
+    quote: { deadlineMs: env.QUOTE_DEADLINE_MS, cacheTtlMs: env.QUOTE_CACHE_TTL_SECONDS * 1000 },
+    platforms: {
+      timeoutMs: env.PLATFORM_TIMEOUT_MS,
+      machshipBaseUrl: env.MACHSHIP_BASE_URL,
+      bigpostLiveUrl: env.BIGPOST_LIVE_URL,
+      bigpostTestUrl: env.BIGPOST_TEST_URL,
+    },
+    sandboxEnabled: env.SANDBOX_ENABLED ?? !production,
+    demoStoreEnabled: env.DEMO_STORE_ENABLED ?? !production,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  });
+}
+
+function configError(problems: readonly string[]): RateBridgeError {
+  const error = rbError('RB_ERR_CONFIG', problems.join('; '));
+  return new RateBridgeError(
+    error.code,
+    error.message,
+    problems.map((message) => ({ path: message.split(/[: ]/)[0] ?? '', message })),
+  );
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const field of Object.values(value)) deepFreeze(field);
+    if (value instanceof Map) for (const field of value.values()) deepFreeze(field);
+  }
+  return value;
+}

@@ -1,0 +1,209 @@
+/**
+ * Every error RateBridge reports is declared here, once: a stable code (`RB_ERR_*`) the admin UI maps to
+ * help text, the HTTP status it renders as, and a message a merchant can act on. Messages never carry
+ * secret material: callers pass only labels, names and counts into the templates.
+ */
+
+export interface ErrorDetail {
+  /** Dotted path of the offending field, e.g. `lines.2.quantity`; empty for the whole input. */
+  readonly path: string;
+  readonly message: string;
+}
+
+interface ErrorDefinition {
+  readonly status: number;
+  readonly message: (...args: never[]) => string;
+}
+
+export const ERRORS = {
+  // --- HTTP edge ---------------------------------------------------------------------------------
+  RB_ERR_BAD_JSON: { status: 400, message: () => 'The request body is not valid JSON.' },
+  RB_ERR_BODY_TOO_LARGE: {
+    status: 413,
+    message: (limit: string) => `The request body is larger than the ${limit} this endpoint accepts.`,
+  },
+  RB_ERR_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: () => 'Send the request body as application/json.',
+  },
+  RB_ERR_VALIDATION: {
+    status: 400,
+    message: (summary: string) => `Some fields need attention: ${summary}`,
+  },
+  RB_ERR_ROUTE_NOT_FOUND: { status: 404, message: () => 'There is nothing at this address.' },
+  RB_ERR_NOT_FOUND: { status: 404, message: (what: string) => `${what} was not found.` },
+  RB_ERR_UNAUTHENTICATED: {
+    status: 401,
+    message: () => 'Sign in again: your session is missing or has expired.',
+  },
+  RB_ERR_FORBIDDEN: { status: 403, message: () => 'You are not allowed to do this.' },
+  RB_ERR_RATE_LIMITED: {
+    status: 429,
+    message: (retryAfterSeconds: number) =>
+      `Too many attempts. Wait ${retryAfterSeconds} seconds and try again.`,
+  },
+  RB_ERR_CONFLICT: {
+    status: 409,
+    message: () => 'Someone else changed this at the same moment. Reload and try again.',
+  },
+  RB_ERR_INTERNAL: {
+    status: 500,
+    message: () => 'Something went wrong on our side. It has been logged; please try again.',
+  },
+  RB_ERR_STORE_UNAVAILABLE: {
+    status: 503,
+    message: () => 'RateBridge cannot reach its storage right now. Try again in a moment.',
+  },
+
+  // --- configuration (start-up only, never an HTTP response) -------------------------------------
+  RB_ERR_CONFIG: {
+    status: 500,
+    message: (problems: string) => `RateBridge cannot start; fix its configuration: ${problems}`,
+  },
+
+  // --- sealing and signing ----------------------------------------------------------------------
+  RB_ERR_SEAL_UNREADABLE: {
+    status: 500,
+    message: () =>
+      'A stored secret could not be opened (it was altered, moved or sealed with a key no longer configured).',
+  },
+  RB_ERR_SEAL_UNKNOWN_KEY: {
+    status: 500,
+    message: (keyId: string) =>
+      `A stored secret was sealed with key "${keyId}", which is not in RATEBRIDGE_KEYS.`,
+  },
+  RB_ERR_SIGNATURE_MISSING: {
+    status: 401,
+    message: () => 'The request is not signed. Check the key id and secret in the plugin settings.',
+  },
+  RB_ERR_SIGNATURE_MALFORMED: {
+    status: 401,
+    message: () => 'The request signature is not in the form t=<unix seconds>,v1=<hex>.',
+  },
+  RB_ERR_SIGNATURE_INVALID: {
+    status: 401,
+    message: () => 'The request signature does not match. Check the key secret in the plugin settings.',
+  },
+  RB_ERR_SIGNATURE_EXPIRED: {
+    status: 401,
+    message: () =>
+      "The request signature is too old or from the future. Check the server's clock (it must be within five minutes).",
+  },
+  RB_ERR_SIGNATURE_REPLAYED: {
+    status: 401,
+    message: () => 'This signed request was already used once and cannot be replayed.',
+  },
+  RB_ERR_LOGIN_LINK_INVALID: {
+    status: 401,
+    message: () => 'This sign-in link is invalid, has expired or was already used. Ask for a new one.',
+  },
+
+  // --- freight platforms and tokens -------------------------------------------------------------
+  RB_ERR_UNKNOWN_PLATFORM: {
+    status: 400,
+    message: (platform: string) => `"${platform}" is not a freight platform RateBridge supports.`,
+  },
+  RB_ERR_TOKEN_EMPTY: {
+    status: 400,
+    message: () => 'Paste the API token you created in your freight platform; the field is empty.',
+  },
+  RB_ERR_TOKEN_WHITESPACE: {
+    status: 400,
+    message: () =>
+      'The pasted token contains spaces or line breaks inside it. Copy the token again, on its own.',
+  },
+  RB_ERR_TOKEN_CONTROL_CHARACTERS: {
+    status: 400,
+    message: () =>
+      'The pasted token contains invisible control characters. Copy the token again from your freight platform.',
+  },
+  RB_ERR_TOKEN_TOO_LONG: {
+    status: 400,
+    message: (max: number) =>
+      `The pasted text is longer than ${max} characters, too long to be an API token. Paste only the token.`,
+  },
+  RB_ERR_TOKEN_REJECTED: {
+    status: 422,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_TOKEN_FORBIDDEN: {
+    status: 422,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_TOKEN_WRONG_ENVIRONMENT: {
+    status: 422,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_PLATFORM_UNREACHABLE: {
+    status: 502,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_PLATFORM_RATE_LIMITED: {
+    status: 429,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_LABEL_TAKEN: {
+    status: 409,
+    message: (label: string) =>
+      `You already have a connection named "${label}". Choose another name or replace that connection's token.`,
+  },
+  RB_ERR_TOKEN_ALREADY_CONNECTED: {
+    status: 409,
+    message: (label: string) =>
+      `This token is already connected as "${label}". Each token can be connected once.`,
+  },
+  RB_ERR_CONNECTION_REVOKED: {
+    status: 409,
+    message: (label: string) =>
+      `The token of "${label}" no longer works. Create a new token in your freight platform and replace it.`,
+  },
+} as const satisfies Record<`RB_ERR_${string}`, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+type MessageArgs<C extends ErrorCode> = Parameters<(typeof ERRORS)[C]['message']>;
+
+export class RateBridgeError extends Error {
+  override readonly name = 'RateBridgeError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options?.status ?? ERRORS[code].status;
+  }
+
+  /** The body every RateBridge HTTP error renders as. */
+  toJSON(): { error: { code: ErrorCode; message: string; details?: readonly ErrorDetail[] } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details.length > 0 ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+/** Builds the declared error for `code`, its message filled from `args`. */
+export function rbError<C extends ErrorCode>(code: C, ...args: MessageArgs<C>): RateBridgeError {
+  const template = ERRORS[code].message as (...a: MessageArgs<C>) => string;
+  return new RateBridgeError(code, template(...args));
+}
+
+/** The same, with per-field details (validation problems). */
+export function rbErrorWithDetails<C extends ErrorCode>(
+  code: C,
+  details: readonly ErrorDetail[],
+  ...args: MessageArgs<C>
+): RateBridgeError {
+  const template = ERRORS[code].message as (...a: MessageArgs<C>) => string;
+  return new RateBridgeError(code, template(...args), details);
+}
+
+export function isRateBridgeError(value: unknown): value is RateBridgeError {
+  return value instanceof RateBridgeError;
+}

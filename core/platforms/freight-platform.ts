@@ -1,0 +1,245 @@
+/**
+ * The one contract every freight platform adapter implements (MachShip, Big Post, the sandbox).
+ *
+ * This file is the documentation of that contract; adapters barely need comments of their own.
+ *
+ * Shape of an adapter (see machship/ and bigpost/ for the real ones):
+ *   - `mapper.ts`  pure functions: build the platform's request body from ours, parse its response into
+ *                  ours. No I/O, no clocks; tested with exact request/response fixture pairs.
+ *   - `client.ts`  HTTP only (axios with a keep-alive agent): sends what the mapper built, with the
+ *                  platform's auth header, a timeout and the caller's AbortSignal; turns transport
+ *                  failures into `PlatformFailure`s.
+ *   - `index.ts`   `create<Name>Platform(settings): FreightPlatform`, gluing the two.
+ *
+ * Rules every adapter keeps:
+ *   1. Errors are data. No method throws for anything the platform or the network does: a rejected
+ *      token, a 5xx, a timeout, a malformed body all come back as a typed outcome. Only programmer
+ *      errors (a bug) may throw. The quote engine runs many adapters side by side and one failing must
+ *      never fail the others.
+ *   2. Every call is bounded: it takes an AbortSignal from the caller (the checkout deadline) and also
+ *      applies the adapter's own timeout, whichever fires first.
+ *   3. The token is a credential, never data: it goes into the platform's auth header and nowhere else:
+ *      not into a failure detail, not into a log line, not into an error message.
+ *   4. Money leaves an adapter as integer cents (`Cents`), converted from the platform's decimal dollars
+ *      with `dollarsToCents` (10.10 -> 1010 exactly), never by multiplying a float.
+ *   5. Details are written for a merchant: say what happened and what to do, in one or two sentences.
+ */
+import type { Cents } from '../money.js';
+
+export const PLATFORM_NAMES = ['machship', 'bigpost', 'sandbox'] as const;
+export type PlatformName = (typeof PLATFORM_NAMES)[number];
+
+/**
+ * Which side of the platform a token belongs to. Big Post has separate live and staging hosts with
+ * separate tokens; on MachShip a token is test or live according to the user it was created on; the
+ * sandbox issues tokens for either.
+ */
+export const PLATFORM_ENVIRONMENTS = ['live', 'test'] as const;
+export type PlatformEnvironment = (typeof PLATFORM_ENVIRONMENTS)[number];
+
+/** What an adapter needs to act as the merchant. Built from the sealed token just before a call. */
+export interface PlatformCredentials {
+  readonly token: string;
+  readonly environment: PlatformEnvironment;
+}
+
+// --- verifying a token ---------------------------------------------------------------------------
+
+/**
+ * The outcome of checking a pasted (or stored) token live against the platform.
+ *   valid             the token authenticates and can read what quoting needs.
+ *   rejected          the platform does not accept it: mistyped, expired or revoked. The merchant must
+ *                     create a new token.
+ *   forbidden         it authenticates but lacks a permission quoting needs (e.g. reading locations).
+ *   wrong_environment it is a token of the other environment (a staging token used as live, or a live
+ *                     MachShip user's token where a test one was chosen).
+ *   unreachable       the platform did not answer in time or answered with a server error. Says nothing
+ *                     about the token; try again later.
+ *   rate_limited      the platform asked us to slow down. Says nothing about the token either.
+ */
+export type VerifyOutcome =
+  | { readonly status: 'valid'; readonly detail: string; readonly account?: AccountSummary }
+  | { readonly status: 'rejected'; readonly detail: string }
+  | { readonly status: 'forbidden'; readonly detail: string }
+  | {
+      readonly status: 'wrong_environment';
+      readonly detail: string;
+      readonly tokenEnvironment?: PlatformEnvironment;
+    }
+  | { readonly status: 'unreachable'; readonly detail: string }
+  | { readonly status: 'rate_limited'; readonly detail: string; readonly retryAfterSeconds?: number };
+
+export type VerifyStatus = VerifyOutcome['status'];
+
+/** What the platform told us about the account behind a valid token (all optional: platforms differ). */
+export interface AccountSummary {
+  readonly name?: string;
+  readonly testMode?: boolean;
+}
+
+// --- places --------------------------------------------------------------------------------------
+
+export const AU_STATES = ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'] as const;
+export type AuState = (typeof AU_STATES)[number];
+
+/** A suburb as the platform knows it. `platformId` is what the platform wants back (Big Post LocalityId). */
+export interface Locality {
+  readonly suburb: string;
+  readonly postcode: string;
+  readonly state: AuState;
+  readonly platformId?: string;
+}
+
+/** A pickup point: our warehouse, with whatever reference the platform keeps for it. */
+export interface PickupPoint {
+  readonly name: string;
+  readonly addressLine1?: string;
+  readonly suburb: string;
+  readonly postcode: string;
+  readonly state: AuState;
+  /** MachShip company location id, when the merchant linked the warehouse to one. */
+  readonly machshipCompanyLocationId?: number;
+  /** Big Post LocalityId (their PostcodeId) resolved from the suburb. */
+  readonly bigpostLocalityId?: number;
+}
+
+/** Where the goods go. Only what pricing needs: no names, streets beyond line 1/2, emails or phones. */
+export interface Destination {
+  readonly suburb: string;
+  readonly postcode: string;
+  readonly state: AuState;
+  readonly addressLine1?: string;
+  readonly addressLine2?: string;
+  /** A business address (Big Post prices business and home delivery differently). */
+  readonly isBusiness?: boolean;
+}
+
+/** A warehouse the platform account already has (MachShip company locations). */
+export interface PlatformWarehouse {
+  readonly platformId: string;
+  readonly name: string;
+  readonly addressLine1?: string;
+  readonly suburb: string;
+  readonly postcode: string;
+  readonly state: AuState | string;
+}
+
+// --- quoting -------------------------------------------------------------------------------------
+
+export const PACKAGE_TYPES = ['carton', 'pallet', 'skid', 'satchel', 'crate', 'bag', 'tube', 'pack'] as const;
+export type PackageType = (typeof PACKAGE_TYPES)[number];
+
+/** One kind of package, `quantity` of them, each of these dimensions and weight. */
+export interface PackageLine {
+  readonly type: PackageType;
+  readonly lengthCm: number;
+  readonly widthCm: number;
+  readonly heightCm: number;
+  /** Weight of one package, kg. */
+  readonly weightKg: number;
+  readonly quantity: number;
+  /** Short text for the platform's item description (SKU or a generic word); never a customer's data. */
+  readonly description: string;
+  readonly sku?: string;
+  readonly consolidatable?: boolean;
+}
+
+export interface PlatformQuoteRequest {
+  readonly pickup: PickupPoint;
+  readonly destination: Destination;
+  readonly packages: readonly PackageLine[];
+}
+
+/**
+ * One priced way to ship: a carrier's service. `key` is stable across calls for the same carrier and
+ * service (it becomes Shopify's `service_code`), so it must not contain prices or dates.
+ */
+export interface QuoteOption {
+  readonly key: string;
+  readonly carrier: { readonly id: string; readonly name: string };
+  readonly service: { readonly code: string; readonly name: string };
+  /** What the merchant pays the platform, tax included. */
+  readonly totalCents: Cents;
+  /** The tax (GST) inside `totalCents`; 0 when the platform does not say. */
+  readonly taxCents: Cents;
+  /** Delivery estimate in business days from despatch, when the platform gives one. */
+  readonly eta?: { readonly minDays: number; readonly maxDays: number };
+  /** Platform-specific facts kept for the rate log (e.g. `testMode`, Big Post JobType). */
+  readonly notes?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/**
+ * Why a platform call failed. `unauthorized` is the one the token lifecycle listens for: quoting calls
+ * `reportUnauthorized` on it so a revoked token is noticed at the first checkout that hits it.
+ */
+export const FAILURE_REASONS = [
+  'unauthorized',
+  'forbidden',
+  'rate_limited',
+  'timeout',
+  'aborted',
+  'unreachable',
+  'rejected_request',
+  'bad_response',
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+export interface PlatformFailure {
+  readonly reason: FailureReason;
+  /** Merchant-readable; never contains the token. */
+  readonly detail: string;
+  readonly httpStatus?: number;
+  readonly retryAfterSeconds?: number;
+}
+
+export type PlatformResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: PlatformFailure };
+
+export type QuoteResult = PlatformResult<readonly QuoteOption[]>;
+
+// --- the contract --------------------------------------------------------------------------------
+
+export interface FreightPlatform {
+  readonly name: PlatformName;
+  /** As a merchant knows it: "MachShip", "Big Post". */
+  readonly displayName: string;
+  /** Environments this platform issues tokens for. */
+  readonly environments: readonly PlatformEnvironment[];
+  /** Whether `listWarehouses` means anything here (MachShip company locations: yes). */
+  readonly hasWarehouses: boolean;
+
+  /**
+   * Checks the token live, as cheaply as the platform allows (MachShip: ping, then a read of company
+   * locations for permission; Big Post: an authenticated suburb lookup). Never throws.
+   */
+  verifyToken(credentials: PlatformCredentials, signal?: AbortSignal): Promise<VerifyOutcome>;
+
+  /**
+   * Prices one group of packages from one pickup point to one destination. Options priced 0 are
+   * dropped (platforms return them for services that cannot actually carry the goods).
+   */
+  quote(
+    credentials: PlatformCredentials,
+    request: PlatformQuoteRequest,
+    signal: AbortSignal,
+  ): Promise<QuoteResult>;
+
+  /** Suburb/postcode search (for pickup validation and autocomplete). */
+  searchLocalities(
+    credentials: PlatformCredentials,
+    query: string,
+    signal?: AbortSignal,
+  ): Promise<PlatformResult<readonly Locality[]>>;
+
+  /** The account's saved warehouses; an empty list where the platform has none (`hasWarehouses`). */
+  listWarehouses(
+    credentials: PlatformCredentials,
+    signal?: AbortSignal,
+  ): Promise<PlatformResult<readonly PlatformWarehouse[]>>;
+}
+
+/** Settings every HTTP adapter takes; validated by config, passed in by the registry. */
+export interface HttpPlatformSettings {
+  /** Per-call timeout when the caller's signal does not fire first. */
+  readonly timeoutMs: number;
+}

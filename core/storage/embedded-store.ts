@@ -1,0 +1,433 @@
+/**
+ * The embedded store: everything in memory, made durable by an append-only journal under DATA_DIR.
+ *
+ * - A write is acknowledged only after its journal line is written and fdatasync'ed; writes that arrive
+ *   while a sync is in flight share the next one (group commit), so durability costs one sync per batch.
+ * - Every line carries a sequence number. On open the snapshot is read, then journal lines newer than
+ *   the snapshot are replayed; a torn last line (the process died mid-write) is cut off, never parsed.
+ * - When the journal grows past a threshold it is compacted: the state is written to a temporary file,
+ *   fsync'ed and renamed over the snapshot (atomic on POSIX), the directory is fsync'ed, and only then
+ *   is the journal emptied. A crash at any point leaves either the old or the new snapshot, and replay
+ *   skips lines the snapshot already holds.
+ * - Cache entries, counters and locks live in memory only: they are disposable by definition, and the
+ *   embedded store serves one process (a pid lock file refuses a second one on the same DATA_DIR).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+import {
+  UNCHANGED,
+  type DocRef,
+  type JsonValue,
+  type LockHandle,
+  type Store,
+  type Updater,
+} from './store.js';
+
+type Docs = Map<string, Map<string, Map<string, JsonValue>>>;
+type Lists = Map<string, Map<string, JsonValue[]>>;
+
+type JournalOp =
+  | { op: 'put'; t: string; k: string; i: string; v: JsonValue }
+  | { op: 'del'; t: string; k: string; i: string }
+  | { op: 'push'; t: string; n: string; v: JsonValue; cap: number }
+  | { op: 'drop'; t: string };
+
+interface Snapshot {
+  readonly seq: number;
+  readonly docs: Record<string, Record<string, Record<string, JsonValue>>>;
+  readonly lists: Record<string, Record<string, JsonValue[]>>;
+}
+
+export interface EmbeddedStoreOptions {
+  readonly dataDir: string;
+  /** Compact once the journal is larger than this many bytes. */
+  readonly compactAfterBytes?: number;
+  readonly now?: () => number;
+}
+
+const DEFAULT_COMPACT_AFTER = 8 * 1024 * 1024;
+
+export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
+  const dir = path.join(options.dataDir, 'store');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await takeProcessLock(dir);
+  const { state, seq, validJournalBytes } = await recover(dir);
+  const journal = await open(path.join(dir, 'journal.ndjson'), 'a+');
+  // Cut a torn tail so the next append starts on a clean line.
+  await journal.truncate(validJournalBytes);
+  return new EmbeddedStore(dir, journal, state, seq, validJournalBytes, options);
+}
+
+export class EmbeddedStore implements Store {
+  readonly kind = 'embedded' as const;
+
+  private readonly cache = new Map<string, { value: JsonValue; expiresAt: number }>();
+  private readonly counters = new Map<string, { value: number; expiresAt: number }>();
+  private readonly locks = new Map<string, { token: string; expiresAt: number }>();
+  private readonly now: () => number;
+  private readonly compactAfterBytes: number;
+
+  private pending: { line: string; done: () => void; fail: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | undefined;
+  private compacting: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly dir: string,
+    private journal: FileHandle,
+    private readonly state: { docs: Docs; lists: Lists },
+    private seq: number,
+    private journalBytes: number,
+    options: EmbeddedStoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.compactAfterBytes = options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER;
+  }
+
+  // --- documents ---------------------------------------------------------------------------------
+
+  async getDoc(ref: DocRef): Promise<JsonValue | undefined> {
+    return clone(this.state.docs.get(ref.tenant)?.get(ref.kind)?.get(ref.id));
+  }
+
+  async listDocs(tenant: string, kind: string): Promise<Map<string, JsonValue>> {
+    const docs = this.state.docs.get(tenant)?.get(kind);
+    return new Map([...(docs ?? new Map<string, JsonValue>())].map(([id, value]) => [id, clone(value)]));
+  }
+
+  async putDoc(ref: DocRef, value: JsonValue): Promise<void> {
+    await this.apply({ op: 'put', t: ref.tenant, k: ref.kind, i: ref.id, v: clone(value) });
+  }
+
+  async putDocIfAbsent(ref: DocRef, value: JsonValue): Promise<boolean> {
+    if (this.state.docs.get(ref.tenant)?.get(ref.kind)?.has(ref.id)) return false;
+    await this.apply({ op: 'put', t: ref.tenant, k: ref.kind, i: ref.id, v: clone(value) });
+    return true;
+  }
+
+  async updateDoc(ref: DocRef, updater: Updater): Promise<JsonValue | undefined> {
+    // Read, compute and apply happen in one synchronous turn, so no other update can interleave.
+    const current = this.state.docs.get(ref.tenant)?.get(ref.kind)?.get(ref.id);
+    const next = updater(clone(current));
+    if (next === UNCHANGED) return clone(current);
+    if (next === undefined) {
+      if (current !== undefined) await this.apply({ op: 'del', t: ref.tenant, k: ref.kind, i: ref.id });
+      return undefined;
+    }
+    const stored = clone(next);
+    await this.apply({ op: 'put', t: ref.tenant, k: ref.kind, i: ref.id, v: stored });
+    return clone(stored);
+  }
+
+  async deleteDoc(ref: DocRef): Promise<boolean> {
+    if (!this.state.docs.get(ref.tenant)?.get(ref.kind)?.has(ref.id)) return false;
+    await this.apply({ op: 'del', t: ref.tenant, k: ref.kind, i: ref.id });
+    return true;
+  }
+
+  async deleteTenant(tenant: string): Promise<void> {
+    await this.apply({ op: 'drop', t: tenant });
+  }
+
+  // --- cache, counters, locks (memory only) ------------------------------------------------------
+
+  async cacheGet(key: string): Promise<JsonValue | undefined> {
+    const entry = this.live(this.cache, key);
+    return entry === undefined ? undefined : clone(entry.value);
+  }
+
+  async cacheSet(key: string, value: JsonValue, ttlMs: number): Promise<void> {
+    this.cache.set(key, { value: clone(value), expiresAt: this.now() + ttlMs });
+    this.sweepSometimes();
+  }
+
+  async cacheSetIfAbsent(key: string, value: JsonValue, ttlMs: number): Promise<boolean> {
+    if (this.live(this.cache, key) !== undefined) return false;
+    this.cache.set(key, { value: clone(value), expiresAt: this.now() + ttlMs });
+    this.sweepSometimes();
+    return true;
+  }
+
+  async cacheDelete(key: string): Promise<void> {
+    this.cache.delete(key);
+  }
+
+  async increment(key: string, by: number, ttlMs: number): Promise<number> {
+    const entry = this.live(this.counters, key);
+    const value = (entry?.value ?? 0) + by;
+    this.counters.set(key, { value, expiresAt: entry?.expiresAt ?? this.now() + ttlMs });
+    this.sweepSometimes();
+    return value;
+  }
+
+  async acquireLock(key: string, ttlMs: number): Promise<LockHandle | undefined> {
+    if (this.live(this.locks, key) !== undefined) return undefined;
+    const token = randomBytes(16).toString('hex');
+    this.locks.set(key, { token, expiresAt: this.now() + ttlMs });
+    return { key, token };
+  }
+
+  async releaseLock(handle: LockHandle): Promise<void> {
+    if (this.locks.get(handle.key)?.token === handle.token) this.locks.delete(handle.key);
+  }
+
+  // --- lists -------------------------------------------------------------------------------------
+
+  async listPush(tenant: string, name: string, value: JsonValue, cap: number): Promise<void> {
+    await this.apply({ op: 'push', t: tenant, n: name, v: clone(value), cap });
+  }
+
+  async listRange(tenant: string, name: string, offset: number, limit: number): Promise<JsonValue[]> {
+    const list = this.state.lists.get(tenant)?.get(name) ?? [];
+    return list.slice(offset, offset + limit).map(clone);
+  }
+
+  async listLength(tenant: string, name: string): Promise<number> {
+    return this.state.lists.get(tenant)?.get(name)?.length ?? 0;
+  }
+
+  // --- lifecycle ---------------------------------------------------------------------------------
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('embedded store is closed');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.flushing;
+    await this.compacting;
+    await this.journal.close();
+    await rm(path.join(this.dir, 'owner.pid'), { force: true });
+  }
+
+  // --- durability --------------------------------------------------------------------------------
+
+  /** Applies the operation to memory at once and resolves when its journal line is on disk. */
+  private apply(op: JournalOp): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('embedded store is closed'));
+    applyOp(this.state, op);
+    this.seq += 1;
+    const line = `${JSON.stringify({ s: this.seq, ...op })}\n`;
+    return new Promise((done, fail) => {
+      this.pending.push({ line, done, fail });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        this.pending = [];
+        const text = batch.map((entry) => entry.line).join('');
+        try {
+          await this.compacting;
+          await this.journal.write(text);
+          await this.journal.datasync();
+          this.journalBytes += Buffer.byteLength(text);
+          for (const entry of batch) entry.done();
+        } catch (error) {
+          for (const entry of batch) entry.fail(error);
+        }
+      }
+    } finally {
+      this.flushing = undefined;
+    }
+    if (this.journalBytes > this.compactAfterBytes && !this.compacting && !this.closed) {
+      this.compacting = this.compact().finally(() => (this.compacting = undefined));
+    }
+  }
+
+  /** Writes the whole state as a new snapshot, then empties the journal. */
+  private async compact(): Promise<void> {
+    const snapshot: Snapshot = { seq: this.seq, ...serialise(this.state) };
+    await writeFileDurably(path.join(this.dir, 'snapshot.json'), JSON.stringify(snapshot));
+    // Lines written after `snapshot.seq` would be lost by truncating; flush() awaits compaction first,
+    // so none were written meanwhile, and the state captured above is exactly the journal's end.
+    await this.journal.truncate(0);
+    await this.journal.datasync();
+    this.journalBytes = 0;
+  }
+
+  private live<V extends { expiresAt: number }>(map: Map<string, V>, key: string): V | undefined {
+    const entry = map.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      map.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private writesSinceSweep = 0;
+  /** Drops expired entries now and then, so keys never read again do not pile up. */
+  private sweepSometimes(): void {
+    if (++this.writesSinceSweep < 1000) return;
+    this.writesSinceSweep = 0;
+    const now = this.now();
+    for (const map of [this.cache, this.counters, this.locks] as Map<string, { expiresAt: number }>[]) {
+      for (const [key, entry] of map) if (entry.expiresAt <= now) map.delete(key);
+    }
+  }
+}
+
+function applyOp(state: { docs: Docs; lists: Lists }, op: JournalOp): void {
+  switch (op.op) {
+    case 'put': {
+      const tenant = getOrCreate(state.docs, op.t, () => new Map());
+      getOrCreate(tenant, op.k, () => new Map()).set(op.i, op.v);
+      return;
+    }
+    case 'del': {
+      const kind = state.docs.get(op.t)?.get(op.k);
+      kind?.delete(op.i);
+      if (kind?.size === 0) state.docs.get(op.t)?.delete(op.k);
+      return;
+    }
+    case 'push': {
+      const tenant = getOrCreate(state.lists, op.t, () => new Map());
+      const list = getOrCreate(tenant, op.n, () => []);
+      list.unshift(op.v);
+      if (list.length > op.cap) list.length = op.cap;
+      return;
+    }
+    case 'drop':
+      state.docs.delete(op.t);
+      state.lists.delete(op.t);
+      return;
+  }
+}
+
+async function recover(dir: string): Promise<{
+  state: { docs: Docs; lists: Lists };
+  seq: number;
+  validJournalBytes: number;
+}> {
+  const snapshot = await readSnapshot(path.join(dir, 'snapshot.json'));
+  const state = deserialise(snapshot);
+  let seq = snapshot.seq;
+  let journal: Buffer;
+  try {
+    journal = await readFile(path.join(dir, 'journal.ndjson'));
+  } catch (error) {
+    if (isMissing(error)) return { state, seq, validJournalBytes: 0 };
+    throw error;
+  }
+  let offset = 0;
+  while (offset < journal.length) {
+    const end = journal.indexOf(0x0a, offset);
+    if (end === -1) break; // torn tail: no newline, never acknowledged
+    let record: JournalOp & { s: number };
+    try {
+      record = JSON.parse(journal.subarray(offset, end).toString('utf8')) as JournalOp & { s: number };
+    } catch {
+      break; // a partial line can only be the tail; everything before it was acknowledged
+    }
+    if (record.s > seq) {
+      applyOp(state, record);
+      seq = record.s;
+    }
+    offset = end + 1;
+  }
+  return { state, seq, validJournalBytes: offset };
+}
+
+async function readSnapshot(file: string): Promise<Snapshot> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Snapshot;
+  } catch (error) {
+    if (isMissing(error)) return { seq: 0, docs: {}, lists: {} };
+    throw error;
+  }
+}
+
+function serialise(state: { docs: Docs; lists: Lists }): Omit<Snapshot, 'seq'> {
+  const docs: Snapshot['docs'] = {};
+  for (const [tenant, kinds] of state.docs) {
+    docs[tenant] = {};
+    for (const [kind, byId] of kinds) docs[tenant][kind] = Object.fromEntries(byId);
+  }
+  const lists: Snapshot['lists'] = {};
+  for (const [tenant, byName] of state.lists) lists[tenant] = Object.fromEntries(byName);
+  return { docs, lists };
+}
+
+function deserialise(snapshot: Snapshot): { docs: Docs; lists: Lists } {
+  const docs: Docs = new Map();
+  for (const [tenant, kinds] of Object.entries(snapshot.docs)) {
+    docs.set(
+      tenant,
+      new Map(Object.entries(kinds).map(([kind, byId]) => [kind, new Map(Object.entries(byId))])),
+    );
+  }
+  const lists: Lists = new Map();
+  for (const [tenant, byName] of Object.entries(snapshot.lists)) {
+    lists.set(tenant, new Map(Object.entries(byName)));
+  }
+  return { docs, lists };
+}
+
+/** Temp file, fsync, rename, fsync the directory: the file is either wholly old or wholly new. */
+export async function writeFileDurably(file: string, contents: string, mode = 0o600): Promise<void> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await open(temp, 'w', mode);
+  try {
+    await handle.writeFile(contents);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, file);
+  const directory = await open(path.dirname(file), fsConstants.O_RDONLY);
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
+
+/** One process per DATA_DIR: two writers appending to one journal would corrupt each other. */
+async function takeProcessLock(dir: string): Promise<void> {
+  const file = path.join(dir, 'owner.pid');
+  try {
+    const owner = Number(await readFile(file, 'utf8'));
+    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      throw new Error(
+        `DATA_DIR is in use by process ${owner}. The embedded store serves one process; use REDIS_URL to run several.`,
+      );
+    }
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+  }
+  await writeFile(file, String(process.pid), { mode: 0o600 });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Callers get copies: mutating a returned value must never change the stored one. */
+function clone<T extends JsonValue | undefined>(value: T): T {
+  return value === undefined ? value : structuredClone(value);
+}

@@ -1,0 +1,144 @@
+/**
+ * One process serves everything: health probes, the sandbox freight platform, the demo store's admin,
+ * and (when configured) the Shopify app and the WooCommerce bridge. `npm start` runs `main()`.
+ */
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import {
+  createCore,
+  createLogger,
+  errorHandler,
+  isRateBridgeError,
+  loadConfig,
+  notFoundHandler,
+  requestLogging,
+  type Config,
+  type Core,
+  type Logger,
+} from './core/index.js';
+
+export interface ServerApp {
+  readonly app: Express;
+  readonly core: Core;
+  /** Lines to print at start: what is served where. */
+  readonly banner: readonly string[];
+}
+
+export async function createServerApp(core: Core): Promise<ServerApp> {
+  const { config, logger, store } = core;
+  const app = express();
+  const banner: string[] = [];
+
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(requestLogging(logger));
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    try {
+      await withTimeout(store.ping(), 1000);
+      response.json({ status: 'ready', store: store.kind });
+    } catch {
+      response.status(503).json({
+        status: 'unavailable',
+        store: store.kind,
+        error: { code: 'RB_ERR_STORE_UNAVAILABLE', message: 'The store does not answer.' },
+      });
+    }
+  });
+  banner.push(`Health: ${config.publicUrl}/healthz  Ready: ${config.publicUrl}/readyz`);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return { app, core, banner };
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly server: http.Server;
+  readonly serverApp: ServerApp;
+  /** Stops accepting, lets in-flight requests finish within the grace period, closes the store. */
+  shutdown(): Promise<void>;
+}
+
+export async function startServer(config: Config, logger: Logger, core?: Core): Promise<RunningServer> {
+  const serverApp = await createServerApp(core ?? (await createCore({ config, logger })));
+  const server = http.createServer(serverApp.app);
+  // Slowloris bounds: a client has 30 s to send its headers and body.
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets turn idle as their last response ends; close each as soon as it does.
+      server.closeIdleConnections();
+      const reaper = setInterval(() => server.closeIdleConnections(), 50);
+      const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      await closed;
+      clearInterval(reaper);
+      clearTimeout(grace);
+      await serverApp.core.close();
+    })());
+  return { url, server, serverApp, shutdown };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error as Error)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(isRateBridgeError(error) ? error.message : error);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel, pretty: config.env !== 'production' });
+  const running = await startServer(config, logger);
+  logger.info(
+    { url: running.url, store: running.serverApp.core.store.kind },
+    `RateBridge listening on ${running.url}`,
+  );
+  for (const line of running.serverApp.banner) process.stdout.write(`${line}\n`);
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    running.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
