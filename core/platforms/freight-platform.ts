@@ -82,6 +82,10 @@ export interface AccountSummary {
 export const AU_STATES = ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'] as const;
 export type AuState = (typeof AU_STATES)[number];
 
+export function isAuState(value: string | undefined): value is AuState {
+  return value !== undefined && (AU_STATES as readonly string[]).includes(value);
+}
+
 /** A suburb as the platform knows it. `platformId` is what the platform wants back (Big Post LocalityId). */
 export interface Locality {
   readonly suburb: string;

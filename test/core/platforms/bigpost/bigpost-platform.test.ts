@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBigPostPlatform } from '../../../../core/platforms/bigpost/index.js';
+import type {
+  FreightPlatform,
+  PlatformCredentials,
+  PlatformQuoteRequest,
+} from '../../../../core/platforms/freight-platform.js';
+import { BigPostFake } from '../../../fakes/bigpost-fake.js';
+
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+
+const live: PlatformCredentials = { token: 'test-token-not-real', environment: 'live' };
+
+const request: PlatformQuoteRequest = {
+  pickup: {
+    name: 'Main warehouse',
+    addressLine1: '12 Example Street',
+    suburb: 'RICHMOND',
+    postcode: '3121',
+    state: 'VIC',
+  },
+  destination: {
+    suburb: 'SYDNEY',
+    postcode: '2000',
+    state: 'NSW',
+    addressLine1: '1 Sample Lane',
+    addressLine2: 'Unit 4',
+  },
+  packages: [
+    {
+      type: 'carton',
+      lengthCm: 220,
+      widthCm: 95.5,
+      heightCm: 80,
+      weightKg: 62.5,
+      quantity: 1,
+      description: 'Three-seater modular sofa, charcoal fabric, left-hand chaise',
+    },
+    {
+      type: 'pallet',
+      lengthCm: 120,
+      widthCm: 120,
+      heightCm: 150,
+      weightKg: 310,
+      quantity: 2,
+      description: 'Pallet',
+      consolidatable: true,
+    },
+    {
+      type: 'pack',
+      lengthCm: 10,
+      widthCm: 10,
+      heightCm: 10,
+      weightKg: 0.4,
+      quantity: 3,
+      description: 'Pack',
+    },
+  ],
+};
+
+const expectedOptions = [
+  {
+    key: 'bigpost:3:ROAD:DEPOT',
+    carrier: { id: '3', name: 'Allied Express' },
+    service: { code: 'ROAD', name: 'Road (collect from depot)' },
+    totalCents: 4400,
+    taxCents: 400,
+    notes: { jobType: 'DEPOT', requiresAuthorityToLeave: false },
+  },
+  {
+    key: 'bigpost:7:STD:HDS',
+    carrier: { id: '7', name: 'Couriers Please' },
+    service: { code: 'STD', name: 'Standard' },
+    totalCents: 1010,
+    taxCents: 92,
+    notes: { jobType: 'HDS', requiresAuthorityToLeave: true },
+  },
+];
+
+describe('Big Post adapter over HTTP', () => {
+  let liveHost: BigPostFake;
+  let stagingHost: BigPostFake;
+  let platform: FreightPlatform;
+
+  beforeEach(async () => {
+    liveHost = new BigPostFake({ 'test-token-not-real': {} });
+    stagingHost = new BigPostFake({ 'staging-token-not-real': {} });
+    const [liveUrl, stagingUrl] = await Promise.all([liveHost.start(), stagingHost.start()]);
+    platform = createBigPostPlatform({
+      liveBaseUrl: liveUrl.url,
+      testBaseUrl: stagingUrl.url,
+      timeoutMs: 2_000,
+    });
+  });
+
+  afterEach(() => Promise.all([liveHost.stop(), stagingHost.stop()]));
+
+  it('looks up both LocalityIds, then sends the exact quote body with the AccessToken header', async () => {
+    const result = await platform.quote(live, request, AbortSignal.timeout(5_000));
+
+    const lookups = liveHost.requests.filter((sent) => sent.method === 'GET');
+    expect(lookups.map((sent) => sent.path).sort()).toEqual([
+      '/api/suburbs?q=RICHMOND',
+      '/api/suburbs?q=SYDNEY',
+    ]);
+    for (const lookup of lookups) expect(lookup.headers['accesstoken']).toBe('test-token-not-real');
+
+    const quotes = liveHost.requests.filter((sent) => sent.method === 'POST');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({ path: '/api/getquote', body: fixture('getquote-request.json') });
+    expect(quotes[0]?.headers).toMatchObject({
+      accesstoken: 'test-token-not-real',
+      'content-type': 'application/json',
+      accept: 'application/json',
+    });
+    expect(stagingHost.requests).toEqual([]);
+
+    expect(result).toEqual({ ok: true, value: expectedOptions });
+  });
+
+  it('remembers LocalityIds, so a second quote to the same places costs one call', async () => {
+    await platform.quote(live, request, AbortSignal.timeout(5_000));
+    liveHost.requests.length = 0;
+    const again = await platform.quote(live, request, AbortSignal.timeout(5_000));
+    expect(liveHost.requests.map((sent) => `${sent.method} ${sent.path}`)).toEqual(['POST /api/getquote']);
+    expect(again).toEqual({ ok: true, value: expectedOptions });
+  });
+
+  it('uses the warehouse LocalityId when it is known', async () => {
+    await platform.quote(
+      live,
+      { ...request, pickup: { ...request.pickup, bigpostLocalityId: 13121 } },
+      AbortSignal.timeout(5_000),
+    );
+    expect(liveHost.requests.map((sent) => `${sent.method} ${sent.path}`)).toEqual([
+      'GET /api/suburbs?q=SYDNEY',
+      'POST /api/getquote',
+    ]);
+  });
+
+  it('does not quote a delivery suburb Big Post does not list', async () => {
+    const result = await platform.quote(
+      live,
+      { ...request, destination: { suburb: 'NOWHERE', postcode: '2999', state: 'NSW' } },
+      AbortSignal.timeout(5_000),
+    );
+    expect(result).toEqual({
+      ok: false,
+      failure: {
+        reason: 'rejected_request',
+        detail:
+          'Big Post does not list the delivery suburb NOWHERE NSW 2999, so it cannot price this address.',
+      },
+    });
+    expect(liveHost.requests.some((sent) => sent.path === '/api/getquote')).toBe(false);
+  });
+
+  it('asks for business delivery for a business address', async () => {
+    const result = await platform.quote(
+      live,
+      { ...request, destination: { ...request.destination, isBusiness: true } },
+      AbortSignal.timeout(5_000),
+    );
+    expect(result.ok && result.value.map((option) => option.key)).toEqual([
+      'bigpost:3:ROAD:DEPOT',
+      'bigpost:7:STD:BUSINESS',
+    ]);
+  });
+
+  it('reports Big Post errors as a rejected request', async () => {
+    const result = await platform.quote(
+      live,
+      { ...request, pickup: { ...request.pickup, bigpostLocalityId: 424242 } },
+      AbortSignal.timeout(5_000),
+    );
+    expect(result).toEqual({
+      ok: false,
+      failure: {
+        reason: 'rejected_request',
+        httpStatus: 200,
+        detail: 'Big Post could not price this shipment: PickupLocation: LocalityId is not a known locality.',
+      },
+    });
+  });
+
+  it('reports a revoked token as unauthorized while quoting', async () => {
+    liveHost.revokeToken('test-token-not-real');
+    const result = await platform.quote(live, request, AbortSignal.timeout(5_000));
+    expect(result).toMatchObject({ ok: false, failure: { reason: 'unauthorized', httpStatus: 401 } });
+  });
+
+  it('quotes a staging token against the staging host', async () => {
+    const result = await platform.quote(
+      { token: 'staging-token-not-real', environment: 'test' },
+      request,
+      AbortSignal.timeout(5_000),
+    );
+    expect(result.ok).toBe(true);
+    expect(liveHost.requests).toEqual([]);
+    expect(stagingHost.requests.map((sent) => sent.headers['accesstoken'])).toEqual([
+      'staging-token-not-real',
+      'staging-token-not-real',
+      'staging-token-not-real',
+    ]);
+  });
+
+  it('searches localities, with the PostcodeId as the platform id', async () => {
+    const result = await platform.searchLocalities(live, 'Richmond');
+    expect(liveHost.requests).toMatchObject([
+      { method: 'GET', path: '/api/suburbs?q=Richmond', headers: { accesstoken: 'test-token-not-real' } },
+    ]);
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { suburb: 'RICHMOND', postcode: '3121', state: 'VIC', platformId: '13121' },
+        { suburb: 'RICHMOND', postcode: '2753', state: 'NSW', platformId: '12753' },
+      ],
+    });
+  });
+
+  it('has no warehouses and lists none without calling Big Post', async () => {
+    expect(platform).toMatchObject({ name: 'bigpost', displayName: 'Big Post', hasWarehouses: false });
+    expect(await platform.listWarehouses(live)).toEqual({ ok: true, value: [] });
+    expect(liveHost.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FreightPlatform, PlatformCredentials } from '../../../../core/platforms/freight-platform.js';
+import { createMachShipPlatform } from '../../../../core/platforms/machship/index.js';
+import { MachShipFake } from '../../../fakes/machship-fake.js';
+
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+
+const credentials: PlatformCredentials = { token: 'test-token-not-real', environment: 'test' };
+
+describe('MachShip adapter over HTTP', () => {
+  let fake: MachShipFake;
+  let platform: FreightPlatform;
+
+  beforeEach(async () => {
+    fake = new MachShipFake({ 'test-token-not-real': { testMode: true } });
+    const { url } = await fake.start();
+    platform = createMachShipPlatform({ baseUrl: `${url}/apiv2/`, timeoutMs: 2_000 });
+  });
+
+  afterEach(() => fake.stop());
+
+  it('sends the routes request with the token header and the exact body, and reads the prices', async () => {
+    const result = await platform.quote(
+      credentials,
+      {
+        pickup: { name: 'Main warehouse', suburb: 'RICHMOND', postcode: '3121', state: 'VIC' },
+        destination: {
+          suburb: 'SYDNEY',
+          postcode: '2000',
+          state: 'NSW',
+          addressLine1: '1 Sample Lane',
+          addressLine2: 'Unit 4',
+        },
+        packages: [
+          {
+            type: 'carton',
+            lengthCm: 60,
+            widthCm: 40.5,
+            heightCm: 30,
+            weightKg: 7.25,
+            quantity: 2,
+            description: 'SKU-CHAIR',
+            sku: 'SKU-CHAIR',
+          },
+          {
+            type: 'pallet',
+            lengthCm: 120,
+            widthCm: 120,
+            heightCm: 150,
+            weightKg: 310,
+            quantity: 1,
+            description: 'Pallet',
+          },
+          {
+            type: 'pack',
+            lengthCm: 10,
+            widthCm: 10,
+            heightCm: 10,
+            weightKg: 0.4,
+            quantity: 3,
+            description: 'Pack',
+          },
+        ],
+      },
+      AbortSignal.timeout(5_000),
+    );
+
+    expect(fake.requests).toHaveLength(1);
+    const [sent] = fake.requests;
+    expect(sent).toMatchObject({
+      method: 'POST',
+      path: '/apiv2/routes/returnroutes',
+      body: fixture('returnroutes-request.json'),
+    });
+    expect(sent?.headers).toMatchObject({
+      token: 'test-token-not-real',
+      'content-type': 'application/json',
+      accept: 'application/json',
+    });
+    expect(sent?.headers['authorization']).toBeUndefined();
+
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        {
+          key: 'machship:38:412',
+          carrier: { id: '38', name: 'Northline' },
+          service: { code: '412', name: 'Northline General' },
+          totalCents: 4532,
+          taxCents: 412,
+          eta: { minDays: 3, maxDays: 3 },
+          notes: { testMode: true },
+        },
+        {
+          key: 'machship:12:77',
+          carrier: { id: '12', name: 'Hunter Express' },
+          service: { code: '77', name: 'Road Express' },
+          totalCents: 1010,
+          taxCents: 92,
+          eta: { minDays: 2, maxDays: 2 },
+          notes: { testMode: true },
+        },
+      ],
+    });
+  });
+
+  it('reports MachShip validation errors as a rejected request', async () => {
+    const result = await platform.quote(
+      credentials,
+      {
+        pickup: { name: 'Main warehouse', suburb: 'RICHMOND', postcode: '3121', state: 'VIC' },
+        destination: { suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
+        packages: [],
+      },
+      AbortSignal.timeout(5_000),
+    );
+    expect(result).toEqual({
+      ok: false,
+      failure: {
+        reason: 'rejected_request',
+        httpStatus: 400,
+        detail: 'MachShip could not price this shipment: At least one item is required.',
+      },
+    });
+  });
+
+  it('reports a revoked token as unauthorized while quoting', async () => {
+    fake.revokeToken('test-token-not-real');
+    const result = await platform.quote(
+      credentials,
+      {
+        pickup: {
+          name: 'W',
+          suburb: 'RICHMOND',
+          postcode: '3121',
+          state: 'VIC',
+          machshipCompanyLocationId: 7101,
+        },
+        destination: { suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
+        packages: [
+          {
+            type: 'carton',
+            lengthCm: 1,
+            widthCm: 1,
+            heightCm: 1,
+            weightKg: 1,
+            quantity: 1,
+            description: 'x',
+          },
+        ],
+      },
+      AbortSignal.timeout(5_000),
+    );
+    expect(result).toMatchObject({ ok: false, failure: { reason: 'unauthorized', httpStatus: 401 } });
+  });
+
+  it('searches localities with the terms in the query string', async () => {
+    const result = await platform.searchLocalities(credentials, 'richmond');
+    expect(fake.requests).toMatchObject([
+      {
+        method: 'POST',
+        path: '/apiv2/locations/returnLocationsWithSearchOptions?s=richmond',
+        headers: { token: 'test-token-not-real' },
+        body: { retrievalSize: 20 },
+      },
+    ]);
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { suburb: 'RICHMOND', postcode: '3121', state: 'VIC', platformId: '3121' },
+        { suburb: 'RICHMOND', postcode: '2753', state: 'NSW', platformId: '2753' },
+      ],
+    });
+  });
+
+  it('lists company locations as warehouses', async () => {
+    const result = await platform.listWarehouses(credentials);
+    expect(fake.requests).toMatchObject([
+      {
+        method: 'GET',
+        path: '/apiv2/companyLocations/getAll',
+        headers: { token: 'test-token-not-real' },
+        body: undefined,
+      },
+    ]);
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        {
+          platformId: '7101',
+          name: 'Main warehouse',
+          addressLine1: '12 Example Street',
+          suburb: 'RICHMOND',
+          postcode: '3121',
+          state: 'VIC',
+        },
+      ],
+    });
+  });
+
+  it('describes itself as a platform with warehouses and both environments on one host', () => {
+    expect(platform).toMatchObject({
+      name: 'machship',
+      displayName: 'MachShip',
+      environments: ['live', 'test'],
+      hasWarehouses: true,
+    });
+  });
+});

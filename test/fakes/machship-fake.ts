@@ -1,0 +1,319 @@
+/**
+ * A fake MachShip API on a real socket, speaking the documented wire format (/work/shared/platforms.md):
+ * `token` header auth, the `{object, errors}` envelope, ping, company locations, routes and locality
+ * search. Tokens, data and failures are configurable; every request is recorded.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface MachShipFakeUser {
+  /** A test user: routes come back with `carrierAccount.isInTestMode: true`. */
+  readonly testMode?: boolean;
+  /** false: company locations answer 403 (the token authenticates but lacks the permission). */
+  readonly canReadLocations?: boolean;
+}
+
+/** What the fake does instead of its normal answer, for one path or all (`*`). */
+export type FakeBehaviour =
+  | {
+      readonly status: number;
+      readonly body?: unknown;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  | { readonly hang: true }
+  | { readonly reset: true };
+
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path and query string, as sent. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed JSON; the raw text when it is not JSON; undefined when empty. */
+  readonly body: unknown;
+}
+
+export interface MachShipFakeLocation {
+  readonly id: number;
+  readonly suburb: string;
+  readonly postcode: string;
+  readonly state: string;
+}
+
+export interface MachShipFakeCompanyLocation {
+  readonly id: number;
+  readonly name: string;
+  readonly addressLine1: string;
+  readonly location: MachShipFakeLocation;
+}
+
+export const MACHSHIP_FAKE_LOCATIONS: readonly MachShipFakeLocation[] = [
+  { id: 2001, suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
+  { id: 2002, suburb: 'SYDNEY SOUTH', postcode: '2000', state: 'NSW' },
+  { id: 3001, suburb: 'MELBOURNE', postcode: '3000', state: 'VIC' },
+  { id: 3121, suburb: 'RICHMOND', postcode: '3121', state: 'VIC' },
+  { id: 2753, suburb: 'RICHMOND', postcode: '2753', state: 'NSW' },
+  { id: 4001, suburb: 'BRISBANE CITY', postcode: '4000', state: 'QLD' },
+  { id: 6001, suburb: 'PERTH', postcode: '6000', state: 'WA' },
+];
+
+export const MACHSHIP_FAKE_COMPANY_LOCATIONS: readonly MachShipFakeCompanyLocation[] = [
+  {
+    id: 7101,
+    name: 'Main warehouse',
+    addressLine1: '12 Example Street',
+    location: { id: 3121, suburb: 'RICHMOND', postcode: '3121', state: 'VIC' },
+  },
+];
+
+/** A priced route as the fake answers it; `carrierAccount.isInTestMode` is filled from the user. */
+export interface MachShipFakeRoute {
+  readonly carrier: { readonly id: number; readonly name: string; readonly displayName?: string };
+  readonly carrierService: { readonly id: number; readonly name: string; readonly displayName?: string };
+  readonly totalBusinessDays?: number;
+  readonly totalSellPrice: number;
+  readonly totalTaxSellPrice: number;
+}
+
+export const MACHSHIP_FAKE_ROUTES: readonly MachShipFakeRoute[] = [
+  {
+    carrier: { id: 38, name: 'Northline', displayName: 'Northline' },
+    carrierService: { id: 412, name: 'General', displayName: 'Northline General' },
+    totalBusinessDays: 3,
+    totalSellPrice: 45.32,
+    totalTaxSellPrice: 4.12,
+  },
+  {
+    carrier: { id: 12, name: 'Hunter Express', displayName: 'Hunter Express' },
+    carrierService: { id: 77, name: 'Road Express', displayName: 'Road Express' },
+    totalBusinessDays: 2,
+    totalSellPrice: 10.1,
+    totalTaxSellPrice: 0.92,
+  },
+  // MachShip lists services that cannot carry the goods at 0.
+  {
+    carrier: { id: 5, name: 'Toll', displayName: 'Toll' },
+    carrierService: { id: 9, name: 'Priority', displayName: 'Toll Priority' },
+    totalSellPrice: 0,
+    totalTaxSellPrice: 0,
+  },
+];
+
+export class MachShipFake {
+  readonly requests: RecordedRequest[] = [];
+  /** The status a token the fake does not know gets. UNCONFIRMED on the real platform: 401 or 403. */
+  unknownTokenStatus: 401 | 403 = 401;
+  /** Echo the sent token inside error messages, as a careless platform might (for leak tests). */
+  echoTokenInErrors = false;
+  routes: readonly MachShipFakeRoute[] = MACHSHIP_FAKE_ROUTES;
+  companyLocations: readonly MachShipFakeCompanyLocation[] = MACHSHIP_FAKE_COMPANY_LOCATIONS;
+  locations: readonly MachShipFakeLocation[] = MACHSHIP_FAKE_LOCATIONS;
+
+  private readonly users = new Map<string, MachShipFakeUser>();
+  private readonly overrides = new Map<string, FakeBehaviour>();
+  private server: http.Server | undefined;
+
+  constructor(users: Readonly<Record<string, MachShipFakeUser>> = {}) {
+    for (const [token, user] of Object.entries(users)) this.users.set(token, user);
+  }
+
+  addToken(token: string, user: MachShipFakeUser = {}): void {
+    this.users.set(token, user);
+  }
+
+  revokeToken(token: string): void {
+    this.users.delete(token);
+  }
+
+  /** Answers `path` (no query string; `*` for every path) this way until `clearOverrides`. */
+  respondWith(path: string, behaviour: FakeBehaviour): void {
+    this.overrides.set(path, behaviour);
+  }
+
+  clearOverrides(): void {
+    this.overrides.clear();
+  }
+
+  async start(): Promise<{ url: string }> {
+    const server = http.createServer((req, res) => void this.serve(req, res));
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}` };
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const request = await record(req);
+    this.requests.push(request);
+    const url = new URL(request.path, 'http://fake');
+    const override = this.overrides.get(url.pathname) ?? this.overrides.get('*');
+    if (override) return behave(req, res, override);
+
+    const token = request.headers['token'];
+    const user = token === undefined ? undefined : this.users.get(token);
+    if (token === undefined || user === undefined) {
+      const message = this.echoTokenInErrors ? `The token ${token ?? ''} is not valid` : 'Invalid token';
+      return send(res, this.unknownTokenStatus, envelope(null, [error(message)]));
+    }
+    const route = `${request.method} ${url.pathname}`;
+    switch (route) {
+      case 'POST /apiv2/authenticate/ping':
+        return send(res, 200, envelope(true));
+      case 'GET /apiv2/companyLocations/getAll':
+        if (user.canReadLocations === false) {
+          return send(
+            res,
+            403,
+            envelope(null, [error('You do not have permission to view company locations')]),
+          );
+        }
+        return send(res, 200, {
+          ...envelope(
+            this.companyLocations.map((location) => ({
+              ...location,
+              location: wireLocation(location.location),
+            })),
+          ),
+          totalItems: this.companyLocations.length,
+          startIndex: 0,
+          retrievalSize: this.companyLocations.length,
+        });
+      case 'POST /apiv2/routes/returnroutes':
+        return this.returnRoutes(res, request.body, user, token);
+      case 'POST /apiv2/locations/returnLocationsWithSearchOptions':
+        return send(
+          res,
+          200,
+          envelope(this.searchLocations(url.searchParams.get('s') ?? '').map(wireLocation)),
+        );
+      default:
+        return send(res, 404, envelope(null, [error(`No route for ${route}`)]));
+    }
+  }
+
+  private returnRoutes(res: http.ServerResponse, body: unknown, user: MachShipFakeUser, token: string): void {
+    const problem = routesProblem(body);
+    if (problem) {
+      const message = this.echoTokenInErrors ? `${problem} (token ${token})` : problem;
+      return send(res, 400, envelope(null, [error(message)]));
+    }
+    const routes = this.routes.map((route) => ({
+      carrier: { abbreviation: route.carrier.name.slice(0, 3).toUpperCase(), ...route.carrier },
+      carrierService: {
+        abbreviation: route.carrierService.name.slice(0, 3).toUpperCase(),
+        ...route.carrierService,
+      },
+      carrierAccount: {
+        id: 900 + route.carrier.id,
+        name: route.carrier.name,
+        isInTestMode: user.testMode ?? false,
+      },
+      despatchOptions:
+        route.totalBusinessDays === undefined
+          ? []
+          : [
+              {
+                despatchDateLocal: '2025-11-24T00:00:00',
+                totalDays: route.totalBusinessDays,
+                totalBusinessDays: route.totalBusinessDays,
+              },
+            ],
+      consignmentTotal: {
+        totalSellPrice: route.totalSellPrice,
+        totalSellBeforeTax: Math.round((route.totalSellPrice - route.totalTaxSellPrice) * 100) / 100,
+        totalTaxSellPrice: route.totalTaxSellPrice,
+      },
+      electiveSurcharges: [],
+      automaticSurcharges: [],
+    }));
+    return send(
+      res,
+      200,
+      envelope({ routes }, [{ memberNames: [], errorMessage: 'Routes returned', validationType: 0 }]),
+    );
+  }
+
+  private searchLocations(terms: string): readonly MachShipFakeLocation[] {
+    const words = terms.toUpperCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    return this.locations.filter((location) =>
+      words.every((word) => location.suburb.includes(word) || location.postcode.startsWith(word)),
+    );
+  }
+}
+
+function routesProblem(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return 'The request body is required';
+  const { items, toLocation, fromLocation, fromCompanyLocationId } = body as Record<string, unknown>;
+  if (!Array.isArray(items) || items.length === 0) return 'At least one item is required';
+  if (typeof toLocation !== 'object' || toLocation === null) return 'A delivery location is required';
+  if (fromLocation === undefined && fromCompanyLocationId === undefined)
+    return 'A pickup location is required';
+  return undefined;
+}
+
+function wireLocation(location: MachShipFakeLocation): Record<string, unknown> {
+  return {
+    id: location.id,
+    suburb: location.suburb,
+    postcode: location.postcode,
+    state: { id: location.state.length, name: location.state, code: location.state },
+    country: { id: 1, name: 'Australia', code: 'AU' },
+    locationType: 0,
+  };
+}
+
+function envelope(object: unknown, errors: readonly unknown[] | null = null): Record<string, unknown> {
+  return { object, errors };
+}
+
+function error(errorMessage: string): Record<string, unknown> {
+  return { memberNames: [], errorMessage, validationType: 1 };
+}
+
+async function record(req: http.IncomingMessage): Promise<RecordedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return { method: req.method ?? 'GET', path: req.url ?? '/', headers, body: parseBody(text) };
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function behave(req: http.IncomingMessage, res: http.ServerResponse, behaviour: FakeBehaviour): void {
+  if ('hang' in behaviour) return;
+  if ('reset' in behaviour) {
+    req.socket.destroy();
+    return;
+  }
+  send(res, behaviour.status, behaviour.body, behaviour.headers);
+}
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
