@@ -7,7 +7,11 @@ import { pathToFileURL } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import {
+  asTenantId,
+  createAdminApiRouter,
   createCore,
+  createSandboxRouter,
+  startHealthScheduler,
   createLogger,
   errorHandler,
   isRateBridgeError,
@@ -18,6 +22,9 @@ import {
   type Core,
   type Logger,
 } from './core/index.js';
+
+/** The tenant `npm start` creates so a newcomer can try everything without a shop. */
+export const DEMO_TENANT = asTenantId('demo-store');
 
 export interface ServerApp {
   readonly app: Express;
@@ -52,6 +59,20 @@ export async function createServerApp(core: Core): Promise<ServerApp> {
   });
   banner.push(`Health: ${config.publicUrl}/healthz  Ready: ${config.publicUrl}/readyz`);
 
+  if (config.sandboxEnabled) {
+    app.use('/sandbox', createSandboxRouter({ store, logger }));
+    banner.push(
+      `Sandbox freight platform: ${config.publicUrl}/sandbox (create a token: POST /sandbox/api-tokens)`,
+    );
+  }
+
+  // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
+  app.use('/admin', core.sessions.routes());
+  app.use('/admin/api', core.sessions.requireSession(), createAdminApiRouter(core));
+  if (config.demoStoreEnabled) {
+    banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
+  }
+
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return { app, core, banner };
@@ -67,6 +88,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, logger: Logger, core?: Core): Promise<RunningServer> {
   const serverApp = await createServerApp(core ?? (await createCore({ config, logger })));
+  const health = startHealthScheduler(serverApp.core.tokens, logger);
   const server = http.createServer(serverApp.app);
   // Slowloris bounds: a client has 30 s to send its headers and body.
   server.headersTimeout = 30_000;
@@ -91,6 +113,7 @@ export async function startServer(config: Config, logger: Logger, core?: Core): 
       await closed;
       clearInterval(reaper);
       clearTimeout(grace);
+      await health.stop();
       await serverApp.core.close();
     })());
   return { url, server, serverApp, shutdown };

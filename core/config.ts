@@ -65,6 +65,11 @@ export const ENVIRONMENT_VARIABLES = {
     secret: false,
     meaning: 'Big Post staging API host.',
   },
+  SANDBOX_URL: {
+    default: 'http://127.0.0.1:$PORT/sandbox',
+    secret: false,
+    meaning: 'Where the sandbox platform adapter reaches the sandbox (this process by default).',
+  },
   SANDBOX_ENABLED: {
     default: 'true (false in production)',
     secret: false,
@@ -126,6 +131,7 @@ const schema = z.object({
   MACHSHIP_BASE_URL: httpUrl.default('https://live.machship.com'),
   BIGPOST_LIVE_URL: httpUrl.default('https://api.bigpost.com.au'),
   BIGPOST_TEST_URL: httpUrl.default('https://stagingapiv2.bigpost.com.au'),
+  SANDBOX_URL: httpUrl.optional(),
   SANDBOX_ENABLED: booleanText.optional(),
   DEMO_STORE_ENABLED: booleanText.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -150,6 +156,7 @@ export interface Config {
     readonly machshipBaseUrl: string;
     readonly bigpostLiveUrl: string;
     readonly bigpostTestUrl: string;
+    readonly sandboxUrl: string;
   };
   readonly sandboxEnabled: boolean;
   readonly demoStoreEnabled: boolean;
@@ -235,6 +242,7 @@ export function loadConfig(environment: Environment = process.env): Config {
       machshipBaseUrl: env.MACHSHIP_BASE_URL,
       bigpostLiveUrl: env.BIGPOST_LIVE_URL,
       bigpostTestUrl: env.BIGPOST_TEST_URL,
+      sandboxUrl: env.SANDBOX_URL ?? `http://127.0.0.1:${env.PORT}/sandbox`,
     },
     sandboxEnabled: env.SANDBOX_ENABLED ?? !production,
     demoStoreEnabled: env.DEMO_STORE_ENABLED ?? !production,

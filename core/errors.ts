@@ -165,15 +165,23 @@ type MessageArgs<C extends ErrorCode> = Parameters<(typeof ERRORS)[C]['message']
 export class RateBridgeError extends Error {
   override readonly name = 'RateBridgeError';
   readonly status: number;
+  /** Sent as Retry-After with 429s and 503s. */
+  retryAfterSeconds: number | undefined;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: readonly ErrorDetail[] = [],
-    options?: { cause?: unknown; status?: number },
+    options?: { cause?: unknown; status?: number; retryAfterSeconds?: number },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.status = options?.status ?? ERRORS[code].status;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+
+  withRetryAfter(seconds: number | undefined): this {
+    this.retryAfterSeconds = seconds;
+    return this;
   }
 
   /** The body every RateBridge HTTP error renders as. */

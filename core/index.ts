@@ -13,3 +13,8 @@ export { redactUrl, redactDeep } from './security/redact.js';
 export type { Cents } from './money.js';
 export { dollarsToCents, centsToDecimalString } from './money.js';
 export type { TenantId, ConnectionId } from './ids.js';
+export { createAdminApiRouter } from './admin-api/admin-api-router.js';
+export { setTenantContext, tenantContext, type TenantContext } from './admin-api/tenant-context.js';
+export { createSandboxRouter } from './platforms/sandbox/sandbox-router.js';
+export { startHealthScheduler } from './tokens/health-scheduler.js';
+export { asTenantId } from './ids.js';

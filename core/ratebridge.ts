@@ -4,17 +4,30 @@
  */
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { createBigPostPlatform } from './platforms/bigpost/index.js';
+import type { FreightPlatform } from './platforms/freight-platform.js';
+import { createMachShipPlatform } from './platforms/machship/index.js';
+import { createPlatformRegistry } from './platforms/registry.js';
+import { createSandboxPlatform } from './platforms/sandbox/index.js';
 import { loadOrCreateLocalKeyRing, type KeyRing } from './security/key-ring.js';
 import { createSealer } from './security/seal.js';
 import { createFingerprinter } from './security/fingerprint.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
+import { createTokenLifecycle, type TokenLifecycleOptions } from './tokens/token-lifecycle.js';
+import { createStandaloneSessions } from './admin-api/standalone-session.js';
 
 export interface CoreOptions {
   readonly config: Config;
   readonly logger: Logger;
   /** Tests inject a store; otherwise it is opened from config. */
   readonly store?: Store;
+  /** Tests may replace the platforms (fakes speaking the real wire formats). */
+  readonly platforms?: readonly FreightPlatform[];
+  /** Tests tune the token lifecycle (attempt limits, clocks). */
+  readonly tokens?: Partial<
+    Pick<TokenLifecycleOptions, 'attemptLimit' | 'now' | 'recheckMinIntervalMs' | 'healthIntervalMs'>
+  >;
 }
 
 export async function createCore(options: CoreOptions) {
@@ -23,6 +36,9 @@ export async function createCore(options: CoreOptions) {
   const keyRing = await resolveKeyRing(config, logger);
   const sealer = createSealer(keyRing);
   const fingerprinter = createFingerprinter(keyRing);
+  const platforms = createPlatformRegistry(options.platforms ?? platformsFromConfig(config));
+  const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
+  const sessions = createStandaloneSessions({ store, keyRing, publicUrl: config.publicUrl });
 
   return {
     config,
@@ -30,6 +46,9 @@ export async function createCore(options: CoreOptions) {
     store,
     sealer,
     fingerprinter,
+    platforms,
+    tokens,
+    sessions,
     async close(): Promise<void> {
       await store.close();
     },
@@ -37,6 +56,21 @@ export async function createCore(options: CoreOptions) {
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
+
+function platformsFromConfig(config: Config): FreightPlatform[] {
+  const { timeoutMs } = config.platforms;
+  const platforms = [
+    createMachShipPlatform({ baseUrl: config.platforms.machshipBaseUrl, timeoutMs }),
+    createBigPostPlatform({
+      liveBaseUrl: config.platforms.bigpostLiveUrl,
+      testBaseUrl: config.platforms.bigpostTestUrl,
+      timeoutMs,
+    }),
+  ];
+  if (config.sandboxEnabled)
+    platforms.push(createSandboxPlatform({ baseUrl: config.platforms.sandboxUrl, timeoutMs }));
+  return platforms;
+}
 
 async function resolveKeyRing(config: Config, logger: Logger): Promise<KeyRing> {
   if (config.keyRing) return config.keyRing;

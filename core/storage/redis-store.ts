@@ -219,7 +219,7 @@ export class RedisStore implements Store {
   }
 
   async cacheSet(key: string, value: JsonValue, ttlMs: number): Promise<void> {
-    await this.client.set(`${this.prefix}cache:${key}`, JSON.stringify(value), 'PX', ttlMs);
+    await this.client.set(`${this.prefix}cache:${key}`, JSON.stringify(value), 'PX', px(ttlMs));
   }
 
   async cacheSetIfAbsent(key: string, value: JsonValue, ttlMs: number): Promise<boolean> {
@@ -227,7 +227,7 @@ export class RedisStore implements Store {
       `${this.prefix}cache:${key}`,
       JSON.stringify(value),
       'PX',
-      ttlMs,
+      px(ttlMs),
       'NX',
     );
     return result === 'OK';
@@ -257,12 +257,12 @@ export class RedisStore implements Store {
   }
 
   async increment(key: string, by: number, ttlMs: number): Promise<number> {
-    return Number(await this.scripts.incrementWithTtl(`${this.prefix}ctr:${key}`, by, ttlMs));
+    return Number(await this.scripts.incrementWithTtl(`${this.prefix}ctr:${key}`, by, px(ttlMs)));
   }
 
   async acquireLock(key: string, ttlMs: number): Promise<LockHandle | undefined> {
     const token = randomBytes(16).toString('hex');
-    const result = await this.client.set(`${this.prefix}lock:${key}`, token, 'PX', ttlMs, 'NX');
+    const result = await this.client.set(`${this.prefix}lock:${key}`, token, 'PX', px(ttlMs), 'NX');
     return result === 'OK' ? { key, token } : undefined;
   }
 
@@ -281,6 +281,11 @@ export class RedisStore implements Store {
       this.client.disconnect();
     }
   }
+}
+
+/** Redis refuses PX 0 and fractions; the contract's TTLs are "at least this long". */
+function px(ttlMs: number): number {
+  return Math.max(1, Math.ceil(ttlMs));
 }
 
 function parse(text: string | null): JsonValue | undefined {

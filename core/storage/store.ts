@@ -17,7 +17,8 @@
  *   locks      short-lived exclusive locks with a random owner token; they expire on their own so a
  *              crashed holder never blocks anyone for longer than the TTL.
  *
- * Keys are strings of printable characters; tenants are never `*`-patterns. All values are JSON.
+ * Keys are strings of printable characters; tenants are never `*`-patterns. All values are JSON. TTLs are
+ * milliseconds, rounded up to a whole millisecond and at least 1.
  */
 
 export type JsonPrimitive = string | number | boolean | null;

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
-import type { RateBridgeError} from '../../errors.js';
+import type { RateBridgeError } from '../../errors.js';
 import { isRateBridgeError, rbError, rbErrorWithDetails } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 
@@ -52,6 +52,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (rbErr.status >= 500) log.error({ err: error, errorCode: rbErr.code }, 'request failed');
     response.locals.errorCode = rbErr.code;
     if (response.headersSent) return;
+    if (rbErr.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(rbErr.retryAfterSeconds));
     response.status(rbErr.status).json(rbErr.toJSON());
   };
 }

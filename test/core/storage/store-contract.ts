@@ -133,6 +133,13 @@ export function runStoreContract(name: string, open: () => Promise<StoreHarness>
       expect(await store.cacheGet(k)).toBeUndefined();
     });
 
+    it('treats a zero or fractional TTL as the shortest one rather than failing', async () => {
+      const k = key('zero');
+      expect(await store.cacheSetIfAbsent(k, 1, 0)).toBe(true);
+      await store.cacheSet(key('frac'), 1, 0.5);
+      expect(await store.increment(key('ctr0'), 1, 0)).toBe(1);
+    });
+
     it('capped lists keep the newest entries, newest first, and page', async () => {
       const t = tenant();
       for (let i = 1; i <= 7; i++) await store.listPush(t, 'rate-log', { i }, 5);

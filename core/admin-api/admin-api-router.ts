@@ -1,0 +1,13 @@
+import { Router } from 'express';
+import type { Core } from '../ratebridge.js';
+import { connectionsRoutes } from './connections-routes.js';
+
+/**
+ * The merchant admin API (docs/admin-api.md). Each front end mounts it behind its own authentication,
+ * which sets the tenant context (tenant-context.ts); nothing here trusts a tenant named by the caller.
+ */
+export function createAdminApiRouter(core: Core): Router {
+  const router = Router();
+  router.use(connectionsRoutes(core.tokens, core.platforms));
+  return router;
+}
