@@ -18,3 +18,18 @@ export { setTenantContext, tenantContext, type TenantContext } from './admin-api
 export { createSandboxRouter } from './platforms/sandbox/sandbox-router.js';
 export { startHealthScheduler } from './tokens/health-scheduler.js';
 export { asTenantId } from './ids.js';
+export {
+  toKilograms,
+  toCentimetres,
+  parseWeightUnit,
+  parseLengthUnit,
+  WEIGHT_UNITS,
+  LENGTH_UNITS,
+  type WeightUnit,
+  type LengthUnit,
+} from './catalog/units.js';
+export type { ProductInput } from './catalog/product-record.js';
+export type { QuoteRequest, QuoteLine, Rate } from './quoting/quote-request.js';
+export { quoteRequestSchema } from './quoting/quote-request.js';
+export type { QuoteOutcome } from './quoting/quote-engine.js';
+export { centsToDecimalString as formatCents } from './money.js';

@@ -16,6 +16,12 @@ import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 import { createTokenLifecycle, type TokenLifecycleOptions } from './tokens/token-lifecycle.js';
 import { createStandaloneSessions } from './admin-api/standalone-session.js';
+import { createCatalog } from './catalog/catalog.js';
+import { createLocations } from './locations/locations.js';
+import { createQuoteEngine } from './quoting/quote-engine.js';
+import { createQuoteSettingsStore } from './quoting/quote-settings.js';
+import { createRateLog } from './quoting/rate-log.js';
+import { createUpstreamQuoter, type UpstreamQuoterOptions } from './quoting/upstream-quoter.js';
 
 export interface CoreOptions {
   readonly config: Config;
@@ -28,6 +34,8 @@ export interface CoreOptions {
   readonly tokens?: Partial<
     Pick<TokenLifecycleOptions, 'attemptLimit' | 'now' | 'recheckMinIntervalMs' | 'healthIntervalMs'>
   >;
+  /** Tests tune the breaker. */
+  readonly upstream?: Partial<Pick<UpstreamQuoterOptions, 'breakerThreshold' | 'breakerHalfOpenAfterMs'>>;
 }
 
 export async function createCore(options: CoreOptions) {
@@ -39,6 +47,21 @@ export async function createCore(options: CoreOptions) {
   const platforms = createPlatformRegistry(options.platforms ?? platformsFromConfig(config));
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
   const sessions = createStandaloneSessions({ store, keyRing, publicUrl: config.publicUrl });
+  const locations = createLocations({ store, tokens, platforms, logger });
+  const catalog = createCatalog({ store, logger });
+  const quoteSettings = createQuoteSettingsStore(store);
+  const rateLog = createRateLog(store);
+  const upstream = createUpstreamQuoter({ store, cacheTtlMs: config.quote.cacheTtlMs, ...options.upstream });
+  const quotes = createQuoteEngine({
+    tokens,
+    packaging: catalog,
+    locations,
+    settings: quoteSettings,
+    upstream,
+    rateLog,
+    logger,
+    deadlineMs: config.quote.deadlineMs,
+  });
 
   return {
     config,
@@ -49,6 +72,11 @@ export async function createCore(options: CoreOptions) {
     platforms,
     tokens,
     sessions,
+    locations,
+    catalog,
+    quoteSettings,
+    rateLog,
+    quotes,
     async close(): Promise<void> {
       await store.close();
     },

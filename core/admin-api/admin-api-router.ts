@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import type { Core } from '../ratebridge.js';
 import { connectionsRoutes } from './connections-routes.js';
+import { locationsRoutes } from './locations-routes.js';
+import { packagingRoutes } from './packaging-routes.js';
+import { quotingRoutes } from './quoting-routes.js';
 
 /**
  * The merchant admin API (docs/admin-api.md). Each front end mounts it behind its own authentication,
@@ -9,5 +12,8 @@ import { connectionsRoutes } from './connections-routes.js';
 export function createAdminApiRouter(core: Core): Router {
   const router = Router();
   router.use(connectionsRoutes(core.tokens, core.platforms));
+  router.use(locationsRoutes(core.locations));
+  router.use(packagingRoutes(core.catalog));
+  router.use(quotingRoutes(core.quotes, core.quoteSettings, core.rateLog));
   return router;
 }

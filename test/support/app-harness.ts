@@ -28,6 +28,7 @@ export interface AppHarness {
   /** Creates a token in the sandbox (the merchant's "create API token" step); returns its value. */
   createSandboxToken(name: string, environment?: 'live' | 'test'): Promise<string>;
   revokeSandboxToken(name: string): Promise<void>;
+  sandboxTokens(): Promise<{ name: string; revokedAt: string | null }[]>;
   close(): Promise<void>;
 }
 
@@ -96,6 +97,11 @@ export async function startAppHarness(
         method: 'POST',
       });
       if (!response.ok) throw new Error(`sandbox revoke: ${response.status}`);
+    },
+    async sandboxTokens() {
+      const response = await fetch(`${sandbox.url}/api-tokens`);
+      return ((await response.json()) as { apiTokens: { name: string; revokedAt: string | null }[] })
+        .apiTokens;
     },
     async close() {
       for (const tenant of [...tenants, '_global']) await store.deleteTenant(tenant);

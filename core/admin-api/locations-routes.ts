@@ -1,0 +1,70 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { createLocationSchema, updateLocationSchema, type Locations } from '../locations/locations.js';
+import { jsonBody, parseWith } from './http/json-body.js';
+import { tenantContext } from './tenant-context.js';
+
+// An address and a few flags: small.
+const BODY_LIMIT = '64kb';
+
+const idParam = z.object({ id: z.string().regex(/^loc_[A-Za-z0-9_-]{16}$/, 'not a location id') });
+const connectionId = z.string().regex(/^con_[A-Za-z0-9_-]{16}$/, 'not a connection id');
+const importBody = z.strictObject({ connectionId });
+const warehousesQuery = z.object({ connectionId });
+
+/** `/api/locations…` of the admin API (docs/admin-api.md). */
+export function locationsRoutes(locations: Locations): Router {
+  const router = Router();
+
+  router.get('/locations', async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    response.json({ locations: await locations.list(tenant) });
+  });
+
+  router.post('/locations', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const body = parseWith(createLocationSchema, request.body);
+    const result = await locations.create(tenant, body);
+    response.status(201).location(`${request.baseUrl}/locations/${result.location.id}`).json(result);
+  });
+
+  // Before /locations/:id, which would otherwise take these paths for ids.
+  router.post('/locations/import-machship', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const body = parseWith(importBody, request.body);
+    response.json(await locations.importMachShipWarehouses(tenant, body.connectionId));
+  });
+
+  router.get('/locations/platform-warehouses', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const query = parseWith(warehousesQuery, request.query);
+    response.json({ warehouses: await locations.platformWarehouses(tenant, query.connectionId) });
+  });
+
+  router.get('/locations/:id', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { id } = parseWith(idParam, request.params);
+    response.json({ location: await locations.get(tenant, id) });
+  });
+
+  router.put('/locations/:id', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { id } = parseWith(idParam, request.params);
+    const body = parseWith(updateLocationSchema, request.body);
+    response.json(await locations.update(tenant, id, body));
+  });
+
+  router.delete('/locations/:id', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { id } = parseWith(idParam, request.params);
+    response.json(await locations.delete(tenant, id));
+  });
+
+  router.post('/locations/:id/default', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { id } = parseWith(idParam, request.params);
+    response.json({ location: await locations.setDefault(tenant, id) });
+  });
+
+  return router;
+}

@@ -1,0 +1,115 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { Catalog } from '../catalog/catalog.js';
+import { MAX_CSV_BYTES, type CsvProblem } from '../catalog/packaging-csv.js';
+import { defaultBoxSchema, parseProfileKey, profileInputSchema } from '../catalog/packaging-profile.js';
+import { RateBridgeError } from '../errors.js';
+import { jsonBody, parseWith } from './http/json-body.js';
+import { tenantContext } from './tenant-context.js';
+
+// A profile of up to 50 packages and 20 locations is a few kilobytes.
+const BODY_LIMIT = '64kb';
+const CSV_TYPES = ['text/csv', 'text/plain'];
+
+const keyParam = z.object({
+  key: z
+    .string()
+    .refine(
+      (key) => parseProfileKey(key) !== undefined,
+      'A packaging key is sku:<SKU> or variant:<variant id>, URL-encoded.',
+    ),
+});
+const paging = z.object({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** `/api/packaging…` and `/api/packaging-settings…` of the admin API (docs/admin-api.md, docs/packaging-csv.md). */
+export function packagingRoutes(catalog: Catalog): Router {
+  const router = Router();
+  const csvBody = express.text({ type: CSV_TYPES, limit: MAX_CSV_BYTES });
+
+  router.get('/packaging', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const page = parseWith(paging, request.query);
+    response.json({ ...(await catalog.listProfiles(tenant, page)), ...page });
+  });
+
+  // The fixed paths come before /packaging/:key.
+  router.post('/packaging/import', csvBody, async (request, response) => {
+    const { tenant } = tenantContext(response);
+    if (!request.is(CSV_TYPES)) {
+      throw new RateBridgeError(
+        'RB_ERR_UNSUPPORTED_MEDIA_TYPE',
+        'Send the file itself as the request body, with Content-Type: text/csv.',
+      );
+    }
+    const text = typeof request.body === 'string' ? request.body : '';
+    const result = await catalog.importCsv(tenant, text);
+    if (!result.ok) throw csvRefusal(result.errors, result.moreErrors);
+    response.json({ imported: result.imported, rows: result.rows, profiles: result.profiles });
+  });
+
+  router.get('/packaging/export', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const text = await catalog.exportCsv(tenant);
+    response.attachment('packaging.csv').type('text/csv; charset=utf-8').send(text);
+  });
+
+  router.get('/packaging/missing-dimensions', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const page = parseWith(paging, request.query);
+    const { items, total } = await catalog.missingDimensionsReport(tenant);
+    response.json({ items: items.slice(page.offset, page.offset + page.limit), total, ...page });
+  });
+
+  router.get('/packaging/:key', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { key } = parseWith(keyParam, request.params);
+    response.json({ profile: await catalog.getProfile(tenant, key) });
+  });
+
+  router.put('/packaging/:key', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { key } = parseWith(keyParam, request.params);
+    const body = parseWith(profileInputSchema, request.body);
+    response.json({ profile: await catalog.upsertProfile(tenant, key, body) });
+  });
+
+  router.delete('/packaging/:key', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { key } = parseWith(keyParam, request.params);
+    await catalog.deleteProfile(tenant, key);
+    response.status(204).end();
+  });
+
+  router.get('/packaging-settings/default-box', async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    response.json({ defaultBox: (await catalog.getDefaultBox(tenant)) ?? null });
+  });
+
+  router.put('/packaging-settings/default-box', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const body = parseWith(defaultBoxSchema, request.body);
+    response.json({ defaultBox: await catalog.setDefaultBox(tenant, body) });
+  });
+
+  return router;
+}
+
+/** 400 with one detail per problem: `{path: 'line 7', message: 'weight_kg: …'}`. */
+function csvRefusal(problems: readonly CsvProblem[], more: number): RateBridgeError {
+  const details = problems.map((problem) => ({
+    path: `line ${problem.line}`,
+    message: problem.column ? `${problem.column}: ${problem.message}` : problem.message,
+  }));
+  if (more > 0) details.push({ path: '', message: `…and ${more} more problems.` });
+  const count = problems.length + more;
+  const first = details[0];
+  const summary = first ? `${first.path}: ${first.message}` : '';
+  return new RateBridgeError(
+    'RB_ERR_VALIDATION',
+    `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}. Fix ${count === 1 ? 'it' : 'them'} and upload it again. ${summary}`.trim(),
+    details,
+  );
+}

@@ -1,0 +1,599 @@
+/**
+ * A tenant's pickup locations: create, read, update, delete, the one default, links to the platforms'
+ * own records (a MachShip company location, a Big Post LocalityId), and importing the warehouses a
+ * MachShip account already has.
+ *
+ * Invariants, kept inside one atomic update of the tenant's locations document: while any location exists
+ * exactly one is the default (the first one created becomes it; deleting it promotes the oldest other);
+ * names are unique ignoring case; a MachShip company location is linked to at most one location.
+ */
+import { z } from 'zod';
+import { RateBridgeError, rbError, type ErrorCode, type ErrorDetail } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Logger } from '../logger.js';
+import type { PlatformFailure, PlatformWarehouse } from '../platforms/freight-platform.js';
+import type { PlatformRegistry } from '../platforms/registry.js';
+import { UNCHANGED, type JsonValue, type Store } from '../storage/store.js';
+import type { UsableConnection } from '../tokens/token-lifecycle.js';
+import { invalidInput, parseInput } from '../catalog/input-error.js';
+import {
+  AUSTRALIA_POST_LOCALITIES,
+  checkAddress,
+  type CheckedAddress,
+  type LocalityReference,
+} from './address-check.js';
+import {
+  locationsDocRef,
+  MAX_LOCATIONS,
+  nameKey,
+  parseTenantLocations,
+  type LocationRecord,
+  type TenantLocations,
+} from './location-record.js';
+import { pickupLocationFor, type PickupLocation } from './pickup-point.js';
+import { confirmWithPlatforms, sameAddress, type LocationTokens } from './platform-check.js';
+
+export interface LocationsOptions {
+  readonly store: Store;
+  readonly tokens: LocationTokens;
+  readonly platforms: PlatformRegistry;
+  readonly logger: Logger;
+  /** The offline reference data; Australia Post's by default. */
+  readonly localities?: LocalityReference;
+  readonly now?: () => number;
+  /** How long a platform may take to confirm a suburb before it becomes a warning (default 3 s). */
+  readonly platformTimeoutMs?: number;
+  /** How long listing an account's warehouses may take (default 10 s). */
+  readonly importTimeoutMs?: number;
+}
+
+/** Every create and update answers with the location and what the merchant should double-check. */
+export interface LocationResult {
+  readonly location: LocationRecord;
+  readonly warnings: readonly string[];
+}
+
+export interface WarehouseImport {
+  readonly created: readonly LocationRecord[];
+  /** Existing locations at the same address, now linked to the MachShip company location. */
+  readonly linked: readonly LocationRecord[];
+  /** Already imported or linked before: left exactly as the merchant has them. */
+  readonly unchanged: readonly LocationRecord[];
+  readonly skipped: readonly {
+    readonly platformId: string;
+    readonly name: string;
+    readonly reason: string;
+  }[];
+  readonly warnings: readonly string[];
+}
+
+const NAME = z
+  .string()
+  .trim()
+  .min(1, 'Give the location a name.')
+  .max(80, 'A location name is at most 80 characters.')
+  .regex(/^[^\p{Cc}]+$/u, 'The name contains a line break or control character.');
+const ADDRESS_LINE = z.string().trim().max(120, 'The address line is at most 120 characters.');
+// A JSON number postcode is accepted: 800 is read as 0800 for NT and ACT (address-check.ts).
+const POSTCODE = z.union([z.string().max(10), z.number().int().min(0).max(9999)]);
+const MACHSHIP_ID = z.number().int().positive();
+
+export const createLocationSchema = z.strictObject({
+  name: NAME,
+  addressLine1: ADDRESS_LINE.optional(),
+  suburb: z.string().max(100),
+  postcode: POSTCODE,
+  state: z.string().max(40),
+  isDefault: z.boolean().optional(),
+  machshipCompanyLocationId: MACHSHIP_ID.optional(),
+});
+
+/** Fields left out stay as they are; `null` clears the address line or the MachShip link. */
+export const updateLocationSchema = z.strictObject({
+  name: NAME.optional(),
+  addressLine1: ADDRESS_LINE.nullable().optional(),
+  suburb: z.string().max(100).optional(),
+  postcode: POSTCODE.optional(),
+  state: z.string().max(40).optional(),
+  isDefault: z.boolean().optional(),
+  machshipCompanyLocationId: MACHSHIP_ID.nullable().optional(),
+});
+
+const NOT_FOUND = 'That pickup location';
+const IMPORT_CHECK_CONCURRENCY = 4;
+
+export function createLocations(options: LocationsOptions) {
+  const { store, tokens, platforms, logger } = options;
+  const reference = options.localities ?? AUSTRALIA_POST_LOCALITIES;
+  const now = options.now ?? Date.now;
+  const iso = () => new Date(now()).toISOString();
+  const checkDeps = { store, tokens, logger, timeoutMs: options.platformTimeoutMs ?? 3000 };
+  const importTimeoutMs = options.importTimeoutMs ?? 10_000;
+
+  async function load(tenant: string): Promise<TenantLocations> {
+    return parseTenantLocations(await store.getDoc(locationsDocRef(tenant)));
+  }
+
+  /** Atomically changes a tenant's locations; a RateBridgeError thrown by `change` aborts the write. */
+  async function mutate(
+    tenant: string,
+    change: (locations: readonly LocationRecord[]) => readonly LocationRecord[] | typeof UNCHANGED,
+  ): Promise<readonly LocationRecord[]> {
+    let refusal: RateBridgeError | undefined;
+    const stored = await store.updateDoc(locationsDocRef(tenant), (raw) => {
+      refusal = undefined;
+      try {
+        const next = change(parseTenantLocations(raw).locations);
+        if (next === UNCHANGED) return UNCHANGED;
+        return next.length === 0
+          ? undefined
+          : ({ locations: withOneDefault(next, iso()) } as unknown as JsonValue);
+      } catch (error) {
+        if (error instanceof RateBridgeError) {
+          refusal = error;
+          return UNCHANGED;
+        }
+        throw error;
+      }
+    });
+    if (refusal) throw refusal;
+    return parseTenantLocations(stored).locations;
+  }
+
+  function checked(input: { suburb: string; postcode: string | number; state: string }) {
+    const result = checkAddress(input, reference);
+    if (!result.ok) throw invalidInput(result.problems);
+    return result;
+  }
+
+  /** Platform warnings for a MachShip link the account's company locations do not show. */
+  async function checkMachShipLink(tenant: string, companyLocationId: number): Promise<string[]> {
+    const machship = (await tokens.usableConnections(tenant)).filter((u) => u.platform.name === 'machship');
+    if (machship.length === 0) {
+      return [`No active MachShip connection could confirm company location ${companyLocationId}.`];
+    }
+    const answers = await Promise.all(
+      machship.map((u) => u.platform.listWarehouses(u.credentials, AbortSignal.timeout(checkDeps.timeoutMs))),
+    );
+    if (answers.some((a) => a.ok && a.value.some((w) => w.platformId === String(companyLocationId))))
+      return [];
+    if (answers.every((a) => !a.ok)) {
+      return [
+        `MachShip could not confirm company location ${companyLocationId} just now; save again later to re-check.`,
+      ];
+    }
+    return [
+      `Your MachShip account has no company location ${companyLocationId}. Quotes that pick up from it will fail: choose one of the account's locations.`,
+    ];
+  }
+
+  async function connectionFor(tenant: string, connectionId: string): Promise<UsableConnection> {
+    const view = await tokens.get(tenant, connectionId);
+    const usable = (await tokens.usableConnections(tenant)).find((u) => u.connection.id === connectionId);
+    if (usable) return usable;
+    const platformName = platforms.get(view.platform)?.displayName ?? view.platform;
+    if (view.status === 'revoked') throw rbError('RB_ERR_CONNECTION_REVOKED', view.label);
+    throw new RateBridgeError(
+      'RB_ERR_CONNECTION_REVOKED',
+      `The ${platformName} connection "${view.label}" needs attention before it can be used: ${view.lastCheck?.detail ?? 'check it under Connections.'}`,
+    );
+  }
+
+  async function warehousesOf(
+    tenant: string,
+    usable: UsableConnection,
+  ): Promise<readonly PlatformWarehouse[]> {
+    if (!usable.platform.hasWarehouses) {
+      throw invalidInput([
+        {
+          path: 'connectionId',
+          message: `${usable.platform.displayName} keeps no warehouses to import. Add your pickup locations here instead.`,
+        },
+      ]);
+    }
+    const result = await usable.platform.listWarehouses(
+      usable.credentials,
+      AbortSignal.timeout(importTimeoutMs),
+    );
+    if (result.ok) return result.value;
+    if (result.failure.reason === 'unauthorized') {
+      await tokens.reportUnauthorized(tenant, usable.connection.id, result.failure.detail);
+    }
+    throw platformError(result.failure, usable.connection.label);
+  }
+
+  const api = {
+    /** Oldest first. */
+    async list(tenant: string): Promise<readonly LocationRecord[]> {
+      return (await load(tenant)).locations;
+    },
+
+    async get(tenant: string, id: string): Promise<LocationRecord> {
+      const found = (await load(tenant)).locations.find((location) => location.id === id);
+      if (!found) throw rbError('RB_ERR_NOT_FOUND', NOT_FOUND);
+      return found;
+    },
+
+    async defaultLocation(tenant: string): Promise<LocationRecord | undefined> {
+      return (await load(tenant)).locations.find((location) => location.isDefault);
+    },
+
+    /** For the quote engine: every location as a pickup point with its id. */
+    async pickupLocations(tenant: string): Promise<readonly PickupLocation[]> {
+      return (await load(tenant)).locations.map(pickupLocationFor);
+    },
+
+    async create(tenant: string, input: unknown): Promise<LocationResult> {
+      const body = parseInput(createLocationSchema, input);
+      const check = checked(body);
+      const platform = await confirmWithPlatforms(checkDeps, tenant, check.address);
+      const linkWarnings =
+        body.machshipCompanyLocationId === undefined
+          ? []
+          : await checkMachShipLink(tenant, body.machshipCompanyLocationId);
+      const id = newId('loc');
+      const at = iso();
+      const after = await mutate(tenant, (locations) => {
+        if (locations.length >= MAX_LOCATIONS) {
+          throw invalidInput([
+            { path: '', message: `A store can have at most ${MAX_LOCATIONS} pickup locations.` },
+          ]);
+        }
+        refuseTaken(locations, body.name, body.machshipCompanyLocationId, undefined);
+        const makeDefault = locations.length === 0 || body.isDefault === true;
+        const record: LocationRecord = {
+          id,
+          name: body.name,
+          ...(body.addressLine1 ? { addressLine1: body.addressLine1 } : {}),
+          ...check.address,
+          isDefault: makeDefault,
+          ...(body.machshipCompanyLocationId === undefined
+            ? {}
+            : { machshipCompanyLocationId: body.machshipCompanyLocationId }),
+          ...(platform.bigpostLocalityId === undefined
+            ? {}
+            : { bigpostLocalityId: platform.bigpostLocalityId }),
+          createdAt: at,
+          updatedAt: at,
+        };
+        return [...(makeDefault ? withoutDefault(locations, at) : locations), record];
+      });
+      logger.info({ tenant, locationId: id }, 'pickup location created');
+      return {
+        location: found(after, id),
+        warnings: [...check.warnings, ...platform.warnings, ...linkWarnings],
+      };
+    },
+
+    async update(tenant: string, id: string, input: unknown): Promise<LocationResult> {
+      const patch = parseInput(updateLocationSchema, input);
+      const current = await api.get(tenant, id);
+      if (patch.isDefault === false && current.isDefault) {
+        throw invalidInput([
+          {
+            path: 'isDefault',
+            message: 'Make another location the default instead: one location is always the default.',
+          },
+        ]);
+      }
+      const addressTouched =
+        patch.suburb !== undefined || patch.postcode !== undefined || patch.state !== undefined;
+      const check = addressTouched
+        ? checked({
+            suburb: patch.suburb ?? current.suburb,
+            postcode: patch.postcode ?? current.postcode,
+            state: patch.state ?? current.state,
+          })
+        : undefined;
+      const moved = check !== undefined && !sameAddress(current, check.address);
+      const platform = moved ? await confirmWithPlatforms(checkDeps, tenant, check.address) : undefined;
+      const newLink =
+        patch.machshipCompanyLocationId !== undefined &&
+        patch.machshipCompanyLocationId !== null &&
+        patch.machshipCompanyLocationId !== current.machshipCompanyLocationId
+          ? patch.machshipCompanyLocationId
+          : undefined;
+      const linkWarnings = newLink === undefined ? [] : await checkMachShipLink(tenant, newLink);
+      const at = iso();
+
+      const after = await mutate(tenant, (locations) => {
+        const latest = locations.find((location) => location.id === id);
+        if (!latest) throw rbError('RB_ERR_NOT_FOUND', NOT_FOUND);
+        const link =
+          patch.machshipCompanyLocationId === undefined
+            ? latest.machshipCompanyLocationId
+            : patch.machshipCompanyLocationId;
+        refuseTaken(locations, patch.name ?? latest.name, link ?? undefined, id);
+        const {
+          addressLine1: _line,
+          machshipCompanyLocationId: _link,
+          bigpostLocalityId: _bigpost,
+          ...kept
+        } = latest;
+        const addressLine1 = patch.addressLine1 === undefined ? latest.addressLine1 : patch.addressLine1;
+        // A moved location's Big Post LocalityId belongs to the old suburb.
+        const bigpostLocalityId = moved ? platform?.bigpostLocalityId : latest.bigpostLocalityId;
+        const updated: LocationRecord = {
+          ...kept,
+          name: patch.name ?? latest.name,
+          ...(addressLine1 ? { addressLine1 } : {}),
+          ...(check ? check.address : {}),
+          isDefault: latest.isDefault || patch.isDefault === true,
+          ...(link === undefined || link === null ? {} : { machshipCompanyLocationId: link }),
+          ...(bigpostLocalityId === undefined ? {} : { bigpostLocalityId }),
+          updatedAt: at,
+        };
+        const others = patch.isDefault === true ? withoutDefault(locations, at) : locations;
+        return others.map((location) => (location.id === id ? updated : location));
+      });
+      return {
+        location: found(after, id),
+        warnings: [...(check?.warnings ?? []), ...(platform?.warnings ?? []), ...linkWarnings],
+      };
+    },
+
+    /** Deletes the location; when it was the default, the oldest remaining one becomes the default. */
+    async delete(tenant: string, id: string): Promise<{ readonly defaultLocationId?: string }> {
+      const after = await mutate(tenant, (locations) => {
+        if (!locations.some((location) => location.id === id)) throw rbError('RB_ERR_NOT_FOUND', NOT_FOUND);
+        return locations.filter((location) => location.id !== id);
+      });
+      logger.info({ tenant, locationId: id }, 'pickup location deleted');
+      const fallback = after.find((location) => location.isDefault);
+      return fallback ? { defaultLocationId: fallback.id } : {};
+    },
+
+    async setDefault(tenant: string, id: string): Promise<LocationRecord> {
+      const at = iso();
+      const after = await mutate(tenant, (locations) => {
+        const target = locations.find((location) => location.id === id);
+        if (!target) throw rbError('RB_ERR_NOT_FOUND', NOT_FOUND);
+        if (target.isDefault) return UNCHANGED;
+        return withoutDefault(locations, at).map((location) =>
+          location.id === id ? { ...location, isDefault: true, updatedAt: at } : location,
+        );
+      });
+      return found(after, id);
+    },
+
+    /** The account's warehouses, for picking the MachShip company location a location is. */
+    async platformWarehouses(tenant: string, connectionId: string): Promise<readonly PlatformWarehouse[]> {
+      return warehousesOf(tenant, await connectionFor(tenant, connectionId));
+    },
+
+    /**
+     * Imports the warehouses of a connection's account in one call (MachShip company locations; the
+     * sandbox's demo warehouses too). Safe to repeat: a company location already linked is left as the
+     * merchant has it; one at the address of an existing location is linked to it rather than duplicated.
+     */
+    async importMachShipWarehouses(tenant: string, connectionId: string): Promise<WarehouseImport> {
+      const usable = await connectionFor(tenant, connectionId);
+      const warehouses = await warehousesOf(tenant, usable);
+      const isMachShip = usable.platform.name === 'machship';
+      const skipped: { platformId: string; name: string; reason: string }[] = [];
+      const warnings: string[] = [];
+
+      interface Candidate {
+        readonly warehouse: PlatformWarehouse;
+        readonly address: CheckedAddress;
+        readonly machshipId?: number;
+        bigpostLocalityId?: number;
+      }
+      const candidates: Candidate[] = [];
+      for (const warehouse of warehouses) {
+        const result = checkAddress(warehouse, reference);
+        if (!result.ok) {
+          skipped.push({
+            platformId: warehouse.platformId,
+            name: warehouse.name,
+            reason: result.problems.map((problem) => problem.message).join(' '),
+          });
+          continue;
+        }
+        warnings.push(...result.warnings.map((warning) => `${warehouse.name}: ${warning}`));
+        const machshipId = isMachShip ? Number(warehouse.platformId) : Number.NaN;
+        candidates.push({
+          warehouse,
+          address: result.address,
+          ...(Number.isSafeInteger(machshipId) && machshipId > 0 ? { machshipId } : {}),
+        });
+      }
+
+      // Other connections (Big Post) are asked only about warehouses that are not here yet.
+      const before = (await load(tenant)).locations;
+      const fresh = candidates.filter(
+        (candidate) => classify(before, candidate.address, candidate.machshipId).kind === 'create',
+      );
+      // A few at a time: each may wait out the platform timeout, and Big Post allows 60 calls a minute.
+      for (let start = 0; start < fresh.length; start += IMPORT_CHECK_CONCURRENCY) {
+        const batch = fresh.slice(start, start + IMPORT_CHECK_CONCURRENCY);
+        const checks = await Promise.all(
+          batch.map((candidate) =>
+            confirmWithPlatforms(
+              checkDeps,
+              tenant,
+              candidate.address,
+              (other) => other.connection.id === connectionId,
+            ),
+          ),
+        );
+        for (const [index, candidate] of batch.entries()) {
+          const platform = checks[index];
+          if (!platform) continue;
+          candidate.bigpostLocalityId = platform.bigpostLocalityId;
+          warnings.push(...platform.warnings.map((warning) => `${candidate.warehouse.name}: ${warning}`));
+        }
+      }
+
+      const at = iso();
+      const outcome = new Map<string, 'created' | 'linked' | 'unchanged'>();
+      const overLimit: Candidate[] = [];
+      const after = await mutate(tenant, (locations) => {
+        // May run more than once (a concurrent write): start from nothing each time.
+        outcome.clear();
+        overLimit.length = 0;
+        const next = [...locations];
+        for (const candidate of candidates) {
+          const decision = classify(next, candidate.address, candidate.machshipId);
+          if (decision.kind === 'unchanged') {
+            if (!outcome.has(decision.location.id)) outcome.set(decision.location.id, 'unchanged');
+            continue;
+          }
+          if (decision.kind === 'link') {
+            const linked = {
+              ...decision.location,
+              machshipCompanyLocationId: candidate.machshipId,
+              updatedAt: at,
+            };
+            next[next.indexOf(decision.location)] = linked as LocationRecord;
+            outcome.set(linked.id, 'linked');
+            continue;
+          }
+          if (next.length >= MAX_LOCATIONS) {
+            overLimit.push(candidate);
+            continue;
+          }
+          const id = newId('loc');
+          next.push({
+            id,
+            name: freeName(next, candidate.warehouse.name, candidate.address.suburb),
+            ...(candidate.warehouse.addressLine1?.trim()
+              ? { addressLine1: candidate.warehouse.addressLine1.trim().slice(0, 120) }
+              : {}),
+            ...candidate.address,
+            isDefault: next.length === 0,
+            ...(candidate.machshipId === undefined
+              ? {}
+              : { machshipCompanyLocationId: candidate.machshipId }),
+            ...(candidate.bigpostLocalityId === undefined
+              ? {}
+              : { bigpostLocalityId: candidate.bigpostLocalityId }),
+            createdAt: at,
+            updatedAt: at,
+          });
+          outcome.set(id, 'created');
+        }
+        return [...outcome.values()].every((kind) => kind === 'unchanged') ? UNCHANGED : next;
+      });
+
+      const pick = (kind: 'created' | 'linked' | 'unchanged') =>
+        after.filter((location) => outcome.get(location.id) === kind);
+      const created = pick('created');
+      for (const candidate of overLimit) {
+        skipped.push({
+          platformId: candidate.warehouse.platformId,
+          name: candidate.warehouse.name,
+          reason: `A store can have at most ${MAX_LOCATIONS} pickup locations.`,
+        });
+      }
+      logger.info(
+        { tenant, connectionId, created: created.length, skipped: skipped.length },
+        'warehouses imported',
+      );
+      return { created, linked: pick('linked'), unchanged: pick('unchanged'), skipped, warnings };
+    },
+  };
+  return api;
+}
+
+export type Locations = ReturnType<typeof createLocations>;
+
+type Decision =
+  | { readonly kind: 'unchanged'; readonly location: LocationRecord }
+  | { readonly kind: 'link'; readonly location: LocationRecord }
+  | { readonly kind: 'create' };
+
+/** What importing a warehouse at `address` does to the locations there already. */
+function classify(
+  locations: readonly LocationRecord[],
+  address: CheckedAddress,
+  machshipId: number | undefined,
+): Decision {
+  if (machshipId !== undefined) {
+    const linked = locations.find((location) => location.machshipCompanyLocationId === machshipId);
+    if (linked) return { kind: 'unchanged', location: linked };
+  }
+  const here = locations.find((location) => sameAddress(location, address));
+  if (!here) return { kind: 'create' };
+  if (machshipId !== undefined && here.machshipCompanyLocationId === undefined)
+    return { kind: 'link', location: here };
+  // Here already (linked to another company location, or imported from a platform without ids).
+  return machshipId === undefined ? { kind: 'unchanged', location: here } : { kind: 'create' };
+}
+
+function refuseTaken(
+  locations: readonly LocationRecord[],
+  name: string,
+  machshipId: number | undefined,
+  self: string | undefined,
+): void {
+  const problems: ErrorDetail[] = [];
+  const key = nameKey(name);
+  const twin = locations.find((location) => location.id !== self && nameKey(location.name) === key);
+  if (twin)
+    problems.push({
+      path: 'name',
+      message: `You already have a location named "${twin.name}". Choose another name.`,
+    });
+  if (machshipId !== undefined) {
+    const linked = locations.find(
+      (location) => location.id !== self && location.machshipCompanyLocationId === machshipId,
+    );
+    if (linked) {
+      problems.push({
+        path: 'machshipCompanyLocationId',
+        message: `MachShip company location ${machshipId} is already linked to "${linked.name}".`,
+      });
+    }
+  }
+  if (problems.length > 0) throw invalidInput(problems);
+}
+
+/** The warehouse's name, or a variant of it no location has yet. */
+function freeName(locations: readonly LocationRecord[], wanted: string, suburb: string): string {
+  const base =
+    wanted
+      .replace(/\p{Cc}/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 60) || suburb;
+  const taken = new Set(locations.map((location) => nameKey(location.name)));
+  const options = [base, `${base} (${suburb})`];
+  for (let n = 2; n < MAX_LOCATIONS + 2; n += 1) options.push(`${base} ${n}`);
+  return options.find((option) => !taken.has(nameKey(option))) ?? `${base} ${Date.now()}`;
+}
+
+function withoutDefault(locations: readonly LocationRecord[], at: string): LocationRecord[] {
+  return locations.map((location) =>
+    location.isDefault ? { ...location, isDefault: false, updatedAt: at } : location,
+  );
+}
+
+/** Exactly one default while any location exists: the first flagged, else the oldest. */
+function withOneDefault(locations: readonly LocationRecord[], at: string): LocationRecord[] {
+  const chosen = locations.find((location) => location.isDefault) ?? locations[0];
+  return locations.map((location) => {
+    const isDefault = location === chosen;
+    return location.isDefault === isDefault ? location : { ...location, isDefault, updatedAt: at };
+  });
+}
+
+function found(locations: readonly LocationRecord[], id: string): LocationRecord {
+  const location = locations.find((candidate) => candidate.id === id);
+  // Absent only if another request deleted it between our write and this read of its result.
+  if (!location) throw rbError('RB_ERR_NOT_FOUND', NOT_FOUND);
+  return location;
+}
+
+const FAILURE_CODES: Partial<Record<PlatformFailure['reason'], ErrorCode>> = {
+  unauthorized: 'RB_ERR_CONNECTION_REVOKED',
+  forbidden: 'RB_ERR_TOKEN_FORBIDDEN',
+  rate_limited: 'RB_ERR_PLATFORM_RATE_LIMITED',
+};
+
+function platformError(failure: PlatformFailure, label: string): RateBridgeError {
+  const code = FAILURE_CODES[failure.reason] ?? 'RB_ERR_PLATFORM_UNREACHABLE';
+  if (code === 'RB_ERR_CONNECTION_REVOKED') return rbError(code, label);
+  const error = new RateBridgeError(code, failure.detail);
+  return code === 'RB_ERR_PLATFORM_RATE_LIMITED' ? error.withRetryAfter(failure.retryAfterSeconds) : error;
+}
