@@ -131,3 +131,8 @@ export function coordinatesOf(suburb: string, postcode: string, state?: string):
       : table.byTriple.get(tripleKey(suburb, postcode, state));
   return locality === undefined ? undefined : { lat: locality.lat, lng: locality.lng };
 }
+
+/** Every locality with this postcode, street delivery areas first; empty for an unknown postcode. */
+export function localitiesInPostcode(postcode: string): readonly AuLocality[] {
+  return localityTable().byPostcode.get(postcode.trim()) ?? [];
+}

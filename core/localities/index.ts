@@ -2,6 +2,7 @@ export {
   coordinatesOf,
   DEFAULT_SEARCH_LIMIT,
   findLocality,
+  localitiesInPostcode,
   MAX_SEARCH_LIMIT,
   postcodeMatchesState,
   searchLocalities,

@@ -29,6 +29,8 @@ export interface LocalityTable {
   /** Street delivery areas first, so a lookup by (suburb, postcode) prefers them. */
   readonly bySuburbPostcode: ReadonlyMap<string, readonly AuLocality[]>;
   readonly statesByPostcode: ReadonlyMap<string, ReadonlySet<AuState>>;
+  /** Every locality of a postcode, street delivery areas first (checkout resolves destinations by it). */
+  readonly byPostcode: ReadonlyMap<string, readonly AuLocality[]>;
 }
 
 export const tripleKey = (suburb: string, postcode: string, state: string): string =>
@@ -83,7 +85,12 @@ function loadTable(): LocalityTable {
   const byTriple = new Map<string, AuLocality>();
   const bySuburbPostcode = new Map<string, AuLocality[]>();
   const statesByPostcode = new Map<string, Set<AuState>>();
+  const byPostcode = new Map<string, AuLocality[]>();
   for (const row of rows) {
+    const inPostcode = byPostcode.get(row.postcode) ?? [];
+    if (row.postalOnly) inPostcode.push(row);
+    else inPostcode.unshift(row);
+    byPostcode.set(row.postcode, inPostcode);
     byTriple.set(tripleKey(row.suburb, row.postcode, row.state), row);
     const pairKey = suburbPostcodeKey(row.suburb, row.postcode);
     const pair = bySuburbPostcode.get(pairKey) ?? [];
@@ -100,5 +107,6 @@ function loadTable(): LocalityTable {
     byTriple,
     bySuburbPostcode,
     statesByPostcode,
+    byPostcode,
   };
 }

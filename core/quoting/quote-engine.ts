@@ -8,7 +8,7 @@
  * by accident. An empty list means only that nothing in the cart needs shipping, or the destination is
  * outside Australia (which these platforms do not serve).
  */
-import { findLocality, searchLocalities } from '../localities/index.js';
+import { findLocality, localitiesInPostcode } from '../localities/index.js';
 import type { Logger } from '../logger.js';
 import { cents } from '../money.js';
 import { isAuState, type Destination, type PlatformQuoteRequest } from '../platforms/freight-platform.js';
@@ -280,7 +280,7 @@ function resolveDestination(destination: QuoteDestination): Destination | undefi
   if (suburb && isAuState(state) && findLocality(suburb, postcode, state)) {
     return { suburb, postcode, state };
   }
-  const candidates = searchLocalities(postcode, 100).filter((locality) => locality.postcode === postcode);
+  const candidates = localitiesInPostcode(postcode);
   const named = suburb
     ? candidates.find((locality) => locality.suburb.toLowerCase() === suburb.toLowerCase())
     : undefined;
