@@ -34,10 +34,10 @@ export async function probeRedis(): Promise<RedisProbe> {
   return { ok, reason };
 }
 
-/** A RedisStore on a key prefix of its own, so test files never see each other's data. */
-export function testRedisStore(): RedisStore {
-  return createRedisStore({
-    connection: { mode: 'standalone', url: REDIS_TEST_URL },
-    keyPrefix: `rbtest:${randomBytes(4).toString('hex')}:`,
-  });
+/**
+ * A RedisStore on a key prefix of its own, so test files never see each other's data; two stores given the
+ * same prefix behave as two app instances sharing one Redis.
+ */
+export function testRedisStore(keyPrefix = `rbtest:${randomBytes(4).toString('hex')}:`): RedisStore {
+  return createRedisStore({ connection: { mode: 'standalone', url: REDIS_TEST_URL }, keyPrefix });
 }
