@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Core } from '../ratebridge.js';
 import { connectionsRoutes } from './connections-routes.js';
+import { localitiesRoutes } from './localities-routes.js';
 import { locationsRoutes } from './locations-routes.js';
 import { packagingRoutes } from './packaging-routes.js';
 import { quotingRoutes } from './quoting-routes.js';
@@ -12,6 +13,7 @@ import { quotingRoutes } from './quoting-routes.js';
 export function createAdminApiRouter(core: Core): Router {
   const router = Router();
   router.use(connectionsRoutes(core.tokens, core.platforms));
+  router.use(localitiesRoutes());
   router.use(locationsRoutes(core.locations));
   router.use(packagingRoutes(core.catalog));
   router.use(quotingRoutes(core.quotes, core.quoteSettings, core.rateLog));

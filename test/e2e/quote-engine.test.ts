@@ -304,6 +304,17 @@ describe.each(stores)('quote engine against the sandbox (%s store)', (storeKind)
     });
   });
 
+  it('suggests localities for autocomplete, offline', async () => {
+    const found = await merchant.api('GET', '/localities?q=bondi&limit=5');
+    expect(found.status).toBe(200);
+    const { localities } = found.body as {
+      localities: { suburb: string; postcode: string; state: string }[];
+    };
+    expect(localities).toContainEqual({ suburb: 'Bondi Beach', postcode: '2026', state: 'NSW' });
+    expect(localities.length).toBeLessThanOrEqual(5);
+    expect((await merchant.api('GET', '/localities?q=')).status).toBe(400);
+  });
+
   it('rejects malformed test quotes with coded 400s', async () => {
     for (const body of [
       {},
