@@ -6,6 +6,8 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { createShopifyApp } from './shopify-app/shopify-app.js';
+import { loadShopifySettings, type ShopifySettingsResult } from './shopify-app/shopify-config.js';
 import {
   asTenantId,
   createAdminApiRouter,
@@ -33,7 +35,12 @@ export interface ServerApp {
   readonly banner: readonly string[];
 }
 
-export async function createServerApp(core: Core): Promise<ServerApp> {
+export interface ServerOptions {
+  /** Shopify settings; read from the environment when absent (tests pass a fake Shopify's). */
+  readonly shopify?: ShopifySettingsResult;
+}
+
+export async function createServerApp(core: Core, options: ServerOptions = {}): Promise<ServerApp> {
   const { config, logger, store } = core;
   const app = express();
   const banner: string[] = [];
@@ -66,6 +73,18 @@ export async function createServerApp(core: Core): Promise<ServerApp> {
     );
   }
 
+  // Shopify: raw-body routes (webhooks, the CarrierService callback) before any JSON parser.
+  const shopifySettings = options.shopify ?? loadShopifySettings();
+  if (shopifySettings.enabled) {
+    const shopify = createShopifyApp(core, shopifySettings);
+    app.use(shopify.webhooks);
+    app.use(shopify.ratesCallback);
+    app.use('/shopify/api', shopify.adminApi);
+    banner.push(`Shopify app: ${shopifySettings.appUrl} (embedded admin API at /shopify/api)`);
+  } else {
+    banner.push(shopifySettings.reason);
+  }
+
   // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
   app.use('/admin', core.sessions.routes());
   app.use('/admin/api', core.sessions.requireSession(), createAdminApiRouter(core));
@@ -86,8 +105,13 @@ export interface RunningServer {
   shutdown(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger, core?: Core): Promise<RunningServer> {
-  const serverApp = await createServerApp(core ?? (await createCore({ config, logger })));
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  core?: Core,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const serverApp = await createServerApp(core ?? (await createCore({ config, logger })), options);
   const health = startHealthScheduler(serverApp.core.tokens, logger);
   const server = http.createServer(serverApp.app);
   // Slowloris bounds: a client has 30 s to send its headers and body.

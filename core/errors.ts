@@ -74,7 +74,8 @@ export const ERRORS = {
   },
   RB_ERR_SIGNATURE_MISSING: {
     status: 401,
-    message: () => 'The request is not signed. Check the key id and secret in the plugin settings.',
+    message: () =>
+      'The request is not signed. Check the key id and secret configured where this request comes from.',
   },
   RB_ERR_SIGNATURE_MALFORMED: {
     status: 401,
@@ -82,7 +83,8 @@ export const ERRORS = {
   },
   RB_ERR_SIGNATURE_INVALID: {
     status: 401,
-    message: () => 'The request signature does not match. Check the key secret in the plugin settings.',
+    message: () =>
+      'The request signature does not match. Check the secret configured where this request comes from.',
   },
   RB_ERR_SIGNATURE_EXPIRED: {
     status: 401,
@@ -156,6 +158,31 @@ export const ERRORS = {
     status: 409,
     message: (label: string) =>
       `The token of "${label}" no longer works. Create a new token in your freight platform and replace it.`,
+  },
+
+  // --- Shopify ----------------------------------------------------------------------------------
+  RB_ERR_SHOPIFY_PLAN: {
+    status: 422,
+    message: () =>
+      'Your Shopify plan does not include carrier-calculated shipping. It needs the Advanced plan or above, yearly billing on any plan, or a development store; ask Shopify support to enable it, then try again.',
+  },
+  RB_ERR_SHOPIFY_REFUSED: {
+    status: 422,
+    message: (detail: string) => `Shopify refused the change: ${detail}`,
+  },
+  RB_ERR_SHOPIFY_UNREACHABLE: {
+    status: 502,
+    message: () => 'Shopify did not answer in time. Nothing was changed; try again in a minute.',
+  },
+  RB_ERR_SHOPIFY_SESSION_MISSING: {
+    status: 409,
+    message: () =>
+      'RateBridge has no access to this shop yet. Open the app from your Shopify admin once, then try again.',
+  },
+  RB_ERR_NOT_LIVE: {
+    status: 409,
+    message: () =>
+      'Connect a freight platform, add a pickup location and check a test quote before going live.',
   },
 } as const satisfies Record<`RB_ERR_${string}`, ErrorDefinition>;
 

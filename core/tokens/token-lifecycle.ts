@@ -92,6 +92,7 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
   const healthInterval = options.healthIntervalMs ?? DEFAULT_HEALTH_INTERVAL;
   const recheckMinInterval = options.recheckMinIntervalMs ?? 60_000;
   const docRef = (tenant: string) => ({ tenant, ...CONNECTIONS_DOC });
+  const disconnectListeners: ((tenant: string, remaining: number) => Promise<void>)[] = [];
 
   // --- reading ---------------------------------------------------------------------------------
 
@@ -383,7 +384,7 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
 
     async disconnect(tenant: string, id: string, actor = 'merchant'): Promise<void> {
       let found = false;
-      await mutate(tenant, (doc) => {
+      const after = await mutate(tenant, (doc) => {
         if (!doc.connections[id]) return UNCHANGED;
         found = true;
         const { [id]: _removed, ...rest } = doc.connections;
@@ -393,6 +394,17 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
       await schedule(tenant, id, undefined);
       await event(tenant, id, 'disconnected', actor);
       logger.info({ tenant, connectionId: id }, 'connection disconnected');
+      const remaining = Object.keys(after.connections).length;
+      for (const listener of disconnectListeners) {
+        await listener(tenant, remaining).catch((error: unknown) =>
+          logger.error({ err: error, tenant }, 'a disconnect listener failed'),
+        );
+      }
+    },
+
+    /** Front ends react to disconnects (Shopify deactivates its carrier service when none is left). */
+    onDisconnected(listener: (tenant: string, remaining: number) => Promise<void>): void {
+      disconnectListeners.push(listener);
     },
 
     verify,

@@ -7,7 +7,7 @@ import { createCore, type CoreOptions } from '../../core/ratebridge.js';
 import { openEmbeddedStore } from '../../core/storage/embedded-store.js';
 import type { Store } from '../../core/storage/store.js';
 import { startSandboxServer, type SandboxServer } from '../../core/platforms/sandbox/sandbox-server.js';
-import { startServer, type RunningServer } from '../../server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../server.js';
 import { capturingLogger } from './log-capture.js';
 import { testRedisStore } from './redis.js';
 import { tempDir } from './temp-dir.js';
@@ -43,7 +43,12 @@ export interface TenantClient {
 }
 
 export async function startAppHarness(
-  options: { store?: StoreKind; env?: Record<string, string>; core?: Partial<CoreOptions> } = {},
+  options: {
+    store?: StoreKind;
+    env?: Record<string, string>;
+    core?: Partial<CoreOptions>;
+    shopify?: ServerOptions['shopify'];
+  } = {},
 ): Promise<AppHarness> {
   const { dir, remove } = await tempDir('app');
   const sandboxDir = await tempDir('sandbox');
@@ -53,7 +58,9 @@ export async function startAppHarness(
   const { logger, text } = capturingLogger();
   const store = options.store === 'redis' ? testRedisStore() : await openEmbeddedStore({ dataDir: dir });
   const core = await createCore({ config, logger, store, ...options.core });
-  const running = await startServer(config, logger, core);
+  const running = await startServer(config, logger, core, {
+    shopify: options.shopify ?? { enabled: false, reason: 'Shopify app off in this test.' },
+  });
   const url = running.url;
 
   const tenants: string[] = [];

@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import { rbError, tenantContext, type Core } from '../core/index.js';
+import { GO_LIVE_INSTRUCTIONS, type CarrierServiceRegistration } from './carrier-service-registration.js';
+import type { ProductSync } from './product-sync.js';
+import { shopifySession } from './session-token-auth.js';
+import type { ShopDomain } from './shop-domain.js';
+
+/**
+ * What the embedded admin needs beyond the core admin API (mounted beside it at /shopify/api, behind the
+ * session-token middleware): going live with the carrier service, and the product sync.
+ */
+export function shopifyAdminRoutes(
+  core: Core,
+  registration: CarrierServiceRegistration,
+  products: ProductSync,
+): Router {
+  const router = Router();
+  const shopOf = (response: Parameters<typeof tenantContext>[0]) =>
+    tenantContext(response).tenant as string as ShopDomain;
+
+  router.get('/context', (_request, response) => {
+    response.json({ host: 'shopify', tenant: shopOf(response) });
+  });
+
+  router.get('/carrier-service', async (_request, response) => {
+    response.json({
+      carrierService: (await registration.status(shopOf(response))) ?? null,
+      instructions: GO_LIVE_INSTRUCTIONS,
+    });
+  });
+
+  router.post('/carrier-service', async (_request, response) => {
+    const shop = shopOf(response);
+    const [connections, locations] = await Promise.all([core.tokens.list(shop), core.locations.list(shop)]);
+    if (!connections.some((connection) => connection.status === 'active') || locations.length === 0) {
+      throw rbError('RB_ERR_NOT_LIVE');
+    }
+    const carrierService = await registration.goLive(shop, shopifySession(response));
+    response.json({ carrierService, instructions: GO_LIVE_INSTRUCTIONS });
+  });
+
+  router.get('/products/sync', async (_request, response) => {
+    response.json(await products.progress(shopOf(response)));
+  });
+
+  router.post('/products/sync', async (_request, response) => {
+    response.status(202).json(await products.start(shopOf(response)));
+  });
+
+  return router;
+}

@@ -1,0 +1,386 @@
+/**
+ * Our thin, typed client for the three Shopify calls RateBridge makes, written against Shopify's wire format
+ * instead of through @shopify/shopify-api's clients (shopify-app/README.md, "Why our own client"):
+ *
+ *   token exchange   POST https://<shop>/admin/oauth/access_token, session token -> offline access token
+ *   token refresh    the same endpoint, grant_type=refresh_token (expiring offline tokens, 60 min)
+ *   GraphQL Admin    POST https://<shop>/admin/api/<version>/graphql.json with X-Shopify-Access-Token
+ *
+ * Every call has a timeout (AbortSignal.timeout, combined with the caller's signal), follows no redirects,
+ * and returns `{ok: true, …} | {ok: false, failure}`: failures are data with a kind the caller can act on and
+ * a message that never contains a token, a secret or Shopify's raw body.
+ *
+ * GraphQL documents are typed: `graphqlDocument({text, variables, data})` pairs the query text with zod
+ * schemas for its variables and its `data`, so `graphql(session, document, variables)` checks what it sends,
+ * validates what comes back and returns it typed. `userErrors` of mutations come back as a failure of kind
+ * `user_errors`, never silently inside `data`.
+ */
+import { Session, type OnlineAccessInfo } from '@shopify/shopify-api';
+import { z } from 'zod';
+import type { JsonValue } from '../core/index.js';
+import { offlineSessionId, onlineSessionId } from './session-storage.js';
+import type { ShopifySettings } from './shopify-config.js';
+import { parseShopDomain, type ShopDomain } from './shop-domain.js';
+
+export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+export const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
+export const OFFLINE_TOKEN_TYPE = 'urn:shopify:params:oauth:token-type:offline-access-token';
+export const ONLINE_TOKEN_TYPE = 'urn:shopify:params:oauth:token-type:online-access-token';
+export const DEFAULT_SHOPIFY_TIMEOUT_MS = 8000;
+
+export type ShopifyFailureKind =
+  /** Token exchange refused the session token (expired, or for another app): get a fresh one and retry. */
+  | 'invalid_session_token'
+  /** The access token, refresh token or client credentials were refused (revoked, uninstalled, rotated). */
+  | 'unauthorized'
+  /** Authenticated, but not allowed: a missing scope (ACCESS_DENIED), or 403. */
+  | 'forbidden'
+  /** Rate limited (429, or GraphQL THROTTLED); `retryAfterSeconds` when Shopify said. */
+  | 'throttled'
+  /** Shopify answered but cannot serve this shop now (402 frozen, 404, 423 locked, 5xx). */
+  | 'unavailable'
+  | 'timeout'
+  /** No answer: DNS, connection refused or reset, TLS. */
+  | 'unreachable'
+  /** An answer we cannot read (not JSON, or not the shape documented). */
+  | 'bad_response'
+  /** Top-level GraphQL `errors`. */
+  | 'graphql'
+  /** A mutation's `userErrors`. */
+  | 'user_errors'
+  /** Our variables do not match the document's schema: nothing was sent. */
+  | 'invalid_variables'
+  /** Another 4xx from the token endpoint. */
+  | 'rejected'
+  /** We hold no usable access token for the shop: the merchant must open the app in Shopify admin once. */
+  | 'no_session';
+
+export interface UserError {
+  readonly field: readonly string[] | null;
+  readonly message: string;
+  readonly code?: string | null;
+}
+
+export interface ShopifyFailure {
+  readonly kind: ShopifyFailureKind;
+  /** Safe to log and to show an operator: status codes, error codes and Shopify's error messages only. */
+  readonly message: string;
+  readonly status?: number;
+  readonly retryAfterSeconds?: number;
+  readonly userErrors?: readonly UserError[];
+}
+
+export type ShopifyResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ShopifyFailure };
+
+export interface GraphqlDocument<VS extends z.ZodType = z.ZodType, DS extends z.ZodType = z.ZodType> {
+  readonly text: string;
+  /** Checked before sending: a document is never sent with variables it does not declare. */
+  readonly variables: VS;
+  /** Checked on arrival: what `graphql()` returns is what this schema says. */
+  readonly data: DS;
+}
+
+/** A GraphQL document with the schemas of its variables and of its `data`. */
+export function graphqlDocument<VS extends z.ZodType, DS extends z.ZodType>(
+  document: GraphqlDocument<VS, DS>,
+): GraphqlDocument<VS, DS> {
+  return document;
+}
+
+export interface CallOptions {
+  /** The caller's own deadline; the per-call timeout applies as well. */
+  readonly signal?: AbortSignal;
+}
+
+export interface ShopifyApiOptions {
+  readonly settings: ShopifySettings;
+  readonly timeoutMs?: number;
+  /**
+   * Request expiring offline tokens (60 min, with a refresh token). Public apps must from 2027-01-01:
+   * Shopify then refuses non-expiring offline tokens of public apps. Default true.
+   */
+  readonly expiringOfflineTokens?: boolean;
+  readonly now?: () => number;
+}
+
+const accessTokenResponse = z.object({
+  access_token: z.string().min(1),
+  scope: z.string(),
+  expires_in: z.number().int().positive().optional(),
+  refresh_token: z.string().min(1).optional(),
+  refresh_token_expires_in: z.number().int().positive().optional(),
+  associated_user_scope: z.string().optional(),
+  associated_user: z.looseObject({ id: z.number() }).optional(),
+});
+type AccessTokenResponse = z.infer<typeof accessTokenResponse>;
+
+const oauthError = z.looseObject({ error: z.string().optional(), errors: z.unknown().optional() });
+
+const graphqlError = z.looseObject({
+  message: z.string(),
+  extensions: z.looseObject({ code: z.string().optional() }).optional(),
+});
+const graphqlResponse = z.looseObject({
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
+  errors: z.array(graphqlError).optional(),
+});
+const userError = z.looseObject({
+  field: z.array(z.string()).nullable().optional(),
+  message: z.string(),
+  code: z.string().nullable().optional(),
+});
+
+export function createShopifyApi(options: ShopifyApiOptions) {
+  const { settings } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SHOPIFY_TIMEOUT_MS;
+  const expiring = options.expiringOfflineTokens ?? true;
+  const now = options.now ?? Date.now;
+  const shopBase = (shop: ShopDomain) =>
+    settings.hostOverride === undefined ? `https://${shop}` : `${settings.hostOverride}/${shop}`;
+
+  const post = async (
+    url: string,
+    headers: Record<string, string>,
+    body: JsonValue,
+    call: CallOptions,
+  ): Promise<ShopifyResult<{ status: number; headers: Headers; json: unknown }>> => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'User-Agent': 'RateBridge/0.1',
+          ...headers,
+        },
+        body: JSON.stringify(body),
+        redirect: 'error',
+        signal,
+      });
+    } catch (error) {
+      if (timeout.aborted) return failed('timeout', `Shopify did not answer within ${timeoutMs / 1000} s.`);
+      if (call.signal?.aborted) return failed('timeout', 'The call to Shopify was cancelled.');
+      return failed('unreachable', `Shopify could not be reached (${networkCode(error)}).`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      if (timeout.aborted)
+        return failed('timeout', `Shopify did not finish answering within ${timeoutMs / 1000} s.`);
+      return failed('unreachable', 'The connection to Shopify broke while reading its answer.');
+    }
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { ok: true, value: { status: response.status, headers: response.headers, json } };
+  };
+
+  /** Both grants answer with the same body; a failure is classified by status and OAuth error code. */
+  const requestAccessToken = async (
+    shop: ShopDomain,
+    grant: Record<string, string>,
+    call: CallOptions,
+  ): Promise<ShopifyResult<Session>> => {
+    const sent = await post(
+      `${shopBase(shop)}/admin/oauth/access_token`,
+      {},
+      { client_id: settings.apiKey, client_secret: settings.apiSecret, ...grant },
+      call,
+    );
+    if (!sent.ok) return sent;
+    const { status, headers, json } = sent.value;
+    if (status !== 200) return tokenEndpointFailure(status, headers, json);
+    const parsed = accessTokenResponse.safeParse(json);
+    if (!parsed.success)
+      return failed('bad_response', 'Shopify answered the token request in an unknown shape.');
+    return { ok: true, value: sessionFromAccessToken(shop, parsed.data, now()) };
+  };
+
+  return {
+    /**
+     * Exchanges an App Bridge session token (already verified by the caller) for an access token: offline
+     * by default (what RateBridge uses, for checkout callbacks and background work), online on request.
+     */
+    exchangeToken(
+      shop: ShopDomain,
+      sessionToken: string,
+      exchange: CallOptions & { readonly online?: boolean } = {},
+    ): Promise<ShopifyResult<Session>> {
+      return requestAccessToken(
+        shop,
+        {
+          grant_type: TOKEN_EXCHANGE_GRANT,
+          subject_token: sessionToken,
+          subject_token_type: ID_TOKEN_TYPE,
+          requested_token_type: exchange.online ? ONLINE_TOKEN_TYPE : OFFLINE_TOKEN_TYPE,
+          ...(exchange.online ? {} : { expiring: expiring ? '1' : '0' }),
+        },
+        exchange,
+      );
+    },
+
+    /** A new expiring offline token from a refresh token; Shopify rotates the refresh token too. */
+    refreshAccessToken(shop: ShopDomain, refreshToken: string, call: CallOptions = {}) {
+      return requestAccessToken(shop, { grant_type: 'refresh_token', refresh_token: refreshToken }, call);
+    },
+
+    /** Runs a typed document with the session's access token. */
+    async graphql<VS extends z.ZodType, DS extends z.ZodType>(
+      session: Session,
+      document: GraphqlDocument<VS, DS>,
+      variables: z.input<VS>,
+      call: CallOptions = {},
+    ): Promise<ShopifyResult<z.output<DS>>> {
+      if (!session.accessToken) return failed('no_session', 'The Shopify session has no access token.');
+      // The URL is built from the session's shop: only a permanent *.myshopify.com domain may be one.
+      const shop = parseShopDomain(session.shop);
+      if (shop === undefined) return failed('no_session', 'The Shopify session names no shop domain.');
+      const checkedVariables = document.variables.safeParse(variables);
+      if (!checkedVariables.success) {
+        return failed('invalid_variables', 'GraphQL variables do not match the document; nothing was sent.');
+      }
+      const sent = await post(
+        `${shopBase(shop)}/admin/api/${settings.apiVersion}/graphql.json`,
+        { 'X-Shopify-Access-Token': session.accessToken },
+        { query: document.text, variables: checkedVariables.data as JsonValue },
+        call,
+      );
+      if (!sent.ok) return sent;
+      const { status, headers, json } = sent.value;
+      if (status !== 200) return httpFailure(status, headers);
+      const parsed = graphqlResponse.safeParse(json);
+      if (!parsed.success) return failed('bad_response', 'Shopify answered GraphQL in an unknown shape.');
+      const { data, errors } = parsed.data;
+      if (errors && errors.length > 0) return graphqlErrorsFailure(errors);
+      if (data === undefined || data === null)
+        return failed('bad_response', 'Shopify answered without data.');
+      const userErrors = collectUserErrors(data);
+      if (userErrors.length > 0) {
+        const summary = userErrors.map((e) => e.message).join('; ');
+        return { ok: false, failure: { kind: 'user_errors', message: summary, userErrors } };
+      }
+      const typed = document.data.safeParse(data);
+      if (!typed.success) return failed('bad_response', 'Shopify answered GraphQL with unexpected data.');
+      return { ok: true, value: typed.data };
+    },
+  };
+}
+
+export type ShopifyApi = ReturnType<typeof createShopifyApi>;
+
+function sessionFromAccessToken(shop: ShopDomain, body: AccessTokenResponse, nowMs: number): Session {
+  const inSeconds = (seconds: number | undefined) =>
+    seconds === undefined ? undefined : new Date(nowMs + seconds * 1000);
+  if (body.associated_user !== undefined) {
+    const info: OnlineAccessInfo = {
+      expires_in: body.expires_in ?? 0,
+      associated_user_scope: body.associated_user_scope ?? body.scope,
+      associated_user: body.associated_user as unknown as OnlineAccessInfo['associated_user'],
+    };
+    return new Session({
+      id: onlineSessionId(shop, body.associated_user.id),
+      shop,
+      state: '',
+      isOnline: true,
+      accessToken: body.access_token,
+      scope: body.scope,
+      ...(body.expires_in === undefined ? {} : { expires: inSeconds(body.expires_in) }),
+      onlineAccessInfo: info,
+    });
+  }
+  return new Session({
+    id: offlineSessionId(shop),
+    shop,
+    state: '',
+    isOnline: false,
+    accessToken: body.access_token,
+    scope: body.scope,
+    ...(body.expires_in === undefined ? {} : { expires: inSeconds(body.expires_in) }),
+    ...(body.refresh_token === undefined
+      ? {}
+      : {
+          refreshToken: body.refresh_token,
+          ...(body.refresh_token_expires_in === undefined
+            ? {}
+            : { refreshTokenExpires: inSeconds(body.refresh_token_expires_in) }),
+        }),
+  });
+}
+
+function failed<T>(
+  kind: ShopifyFailureKind,
+  message: string,
+  extra: Partial<ShopifyFailure> = {},
+): ShopifyResult<T> {
+  return { ok: false, failure: { kind, message, ...extra } };
+}
+
+function tokenEndpointFailure<T>(status: number, headers: Headers, json: unknown): ShopifyResult<T> {
+  const code = oauthError.safeParse(json).data?.error;
+  // Shopify answers 400 invalid_subject_token for an expired or foreign session token.
+  if (code === 'invalid_subject_token') {
+    return failed('invalid_session_token', 'Shopify refused the session token (invalid_subject_token).', {
+      status,
+    });
+  }
+  if (status === 400 || status === 401 || status === 403) {
+    const label = code === undefined ? `HTTP ${status}` : `${code}, HTTP ${status}`;
+    // invalid_client: our credentials; invalid_grant: a refresh token used up, expired or revoked.
+    const refused = code === 'invalid_client' || code === 'invalid_grant' || status === 401;
+    const kind = refused ? 'unauthorized' : 'rejected';
+    return failed(kind, `Shopify refused the token request (${label}).`, { status });
+  }
+  return httpFailure(status, headers);
+}
+
+function httpFailure<T>(status: number, headers: Headers): ShopifyResult<T> {
+  if (status === 401)
+    return failed('unauthorized', 'Shopify refused the access token (HTTP 401).', { status });
+  if (status === 403) return failed('forbidden', 'Shopify refused the request (HTTP 403).', { status });
+  if (status === 429) {
+    const retryAfter = Number(headers.get('retry-after'));
+    return failed('throttled', 'Shopify is rate limiting this shop (HTTP 429).', {
+      status,
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    });
+  }
+  if (status >= 400 && status < 500 && ![402, 404, 423].includes(status)) {
+    return failed('rejected', `Shopify refused the request (HTTP ${status}).`, { status });
+  }
+  return failed('unavailable', `Shopify cannot serve this shop right now (HTTP ${status}).`, { status });
+}
+
+function graphqlErrorsFailure<T>(errors: readonly z.infer<typeof graphqlError>[]): ShopifyResult<T> {
+  const codes = errors.map((error) => error.extensions?.code);
+  const message = errors.map((error) => error.message).join('; ');
+  if (codes.includes('THROTTLED')) return failed('throttled', `Shopify throttled the query: ${message}`);
+  if (codes.includes('ACCESS_DENIED')) return failed('forbidden', `Shopify denied access: ${message}`);
+  return failed('graphql', `Shopify GraphQL errors: ${message}`);
+}
+
+/** The `userErrors` of every root field of `data` (a mutation's payload carries them). */
+function collectUserErrors(data: Record<string, unknown>): UserError[] {
+  const found: UserError[] = [];
+  for (const payload of Object.values(data)) {
+    if (payload === null || typeof payload !== 'object' || !('userErrors' in payload)) continue;
+    const parsed = z.array(userError).safeParse(payload.userErrors);
+    if (!parsed.success) continue;
+    for (const error of parsed.data) {
+      found.push({ field: error.field ?? null, message: error.message, code: error.code ?? null });
+    }
+  }
+  return found;
+}
+
+function networkCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : 'network error';
+}

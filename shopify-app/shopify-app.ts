@@ -1,0 +1,85 @@
+/**
+ * The Shopify front end, built once from the core and validated settings: session storage on core's store,
+ * the Shopify API client, offline sessions, the session-token middleware for the embedded admin API and the
+ * webhooks router. server.ts mounts the two HTTP pieces; the rest is for the carrier-service and catalogue
+ * code that calls Shopify.
+ */
+import { createAdminApiRouter, type Core } from '../core/index.js';
+import { Router } from 'express';
+import { createCarrierServiceRegistration } from './carrier-service-registration.js';
+import { createProductSync } from './product-sync.js';
+import { ratesCallbackRouter } from './rates-callback.js';
+import { shopifyAdminRoutes } from './shopify-admin-routes.js';
+import { createOfflineSessions } from './offline-sessions.js';
+import { createSessionStorage } from './session-storage.js';
+import { requireShopifySessionToken } from './session-token-auth.js';
+import { createShopifyApi } from './shopify-api.js';
+import type { ShopifySettings } from './shopify-config.js';
+import { parseShopDomain, type ShopDomain } from './shop-domain.js';
+import { shopifyWebhooksRouter } from './webhooks.js';
+
+export interface ShopifyAppOptions {
+  /** Per-call timeout of every Shopify request. */
+  readonly timeoutMs?: number;
+  /** Removes a shop's records kept outside its tenant when the shop is erased (uninstall, shop/redact). */
+  readonly onShopErased?: (shop: ShopDomain) => Promise<void>;
+  readonly now?: () => number;
+}
+
+export function createShopifyApp(core: Core, settings: ShopifySettings, options: ShopifyAppOptions = {}) {
+  const { store, sealer, logger } = core;
+  const log = logger.child({ frontEnd: 'shopify' });
+  const now = options.now ?? Date.now;
+  const storage = createSessionStorage({ store, sealer, logger: log, now });
+  const api = createShopifyApi({
+    settings,
+    now,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+  const offlineSessions = createOfflineSessions({ storage, api, store, logger: log, now });
+  const registration = createCarrierServiceRegistration({ core, api, appUrl: settings.appUrl });
+  const products = createProductSync({ core, api, offlineSessions });
+  const requireSessionToken = requireShopifySessionToken({ settings, offlineSessions, logger: log, now });
+
+  // No freight connection left: stop Shopify asking us for rates we cannot get.
+  core.tokens.onDisconnected(async (tenant, remaining) => {
+    if (remaining > 0) return;
+    const shop = parseShopDomain(tenant);
+    if (!shop || !(await registration.status(shop))?.active) return;
+    const session = await offlineSessions.forShop(shop);
+    if (session.ok) await registration.deactivate(shop, session.value);
+    else log.warn({ tenant: shop }, 'could not deactivate the carrier service: no Shopify session');
+  });
+
+  const adminApi = Router();
+  adminApi.use(
+    requireSessionToken,
+    shopifyAdminRoutes(core, registration, products),
+    createAdminApiRouter(core),
+  );
+
+  return {
+    settings,
+    storage,
+    api,
+    offlineSessions,
+    registration,
+    products,
+    /** Put in front of the admin API router for the embedded admin. */
+    requireSessionToken,
+    /** The embedded admin API (core's plus go-live and product sync): mount at /shopify/api. */
+    adminApi,
+    /** POST /shopify/carrier-service/:key with its own raw-body parser: mount before any JSON parser. */
+    ratesCallback: ratesCallbackRouter({ core, registration, apiSecret: settings.apiSecret }),
+    /** POST /shopify/webhooks with its own raw-body parser: mount before any JSON parser. */
+    webhooks: shopifyWebhooksRouter(core, settings, {
+      storage,
+      onShopErased: async (shop) => {
+        await registration.forget(shop);
+        await options.onShopErased?.(shop);
+      },
+    }),
+  };
+}
+
+export type ShopifyApp = ReturnType<typeof createShopifyApp>;

@@ -1,0 +1,766 @@
+/**
+ * A fake Shopify on a real socket (node:http, 127.0.0.1, random port), speaking Shopify's wire formats so
+ * the Shopify front end can be tested end to end. RateBridge reaches it through `settings.hostOverride`:
+ * `https://<shop>/admin/...` becomes `<fake url>/<shop>/admin/...`.
+ *
+ * Serves:
+ *   POST /<shop>/admin/oauth/access_token             token exchange (session token -> offline or online
+ *                                                      token, expiring or not) and refresh_token grants
+ *   POST /<shop>/admin/api/<version>/graphql.json     the documents RateBridge sends: carrierServiceCreate,
+ *                                                      carrierServiceUpdate, carrierServiceDelete, products
+ *                                                      (paged, with variants) and product(id) { variants }
+ * Acts as Shopify towards RateBridge:
+ *   mintSessionToken   an App Bridge session token, HS256-signed with the app's client secret
+ *   deliverWebhook     a webhook with a real X-Shopify-Hmac-Sha256 (or a broken one, on request)
+ *   callCarrierService a CarrierService rate request ({"rate": {...}}), as checkout sends it
+ *
+ * It shares no code with shopify-app/: signing and verifying are written again here, so a mistake in ours
+ * cannot be mirrored (test/shopify-app/fake-shopify.test.ts checks the fake against @shopify/shopify-api).
+ * Every request is recorded. Texts marked UNCONFIRMED are what apps report seeing, not documented.
+ */
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeShopifyOptions {
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  /** `expires_in` of expiring offline tokens (Shopify: 3600). */
+  readonly accessTokenTtlSeconds?: number;
+  /** `refresh_token_expires_in` (UNCONFIRMED value; Shopify documents only that it exists). */
+  readonly refreshTokenTtlSeconds?: number;
+}
+
+export type WeightUnit = 'GRAMS' | 'KILOGRAMS' | 'OUNCES' | 'POUNDS';
+
+export interface FakeVariant {
+  readonly id: number;
+  readonly title: string;
+  readonly sku: string | null;
+  readonly requiresShipping: boolean;
+  readonly weight: { readonly unit: WeightUnit; readonly value: number } | null;
+}
+
+export interface FakeProduct {
+  readonly id: number;
+  readonly title: string;
+  readonly variants: readonly FakeVariant[];
+}
+
+export interface FakeCarrierService {
+  id: string;
+  name: string;
+  callbackUrl: string;
+  active: boolean;
+  supportsServiceDiscovery: boolean;
+}
+
+export interface FakeShop {
+  readonly domain: string;
+  /** Granted scopes, as token responses report them. */
+  scopes: string;
+  /** Carrier-calculated shipping: Advanced plan or above, yearly billing, or a development store. */
+  carrierCalculatedShipping: boolean;
+  products: FakeProduct[];
+  readonly carrierServices: Map<string, FakeCarrierService>;
+}
+
+export interface RecordedShopifyRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly shop: string | undefined;
+  /** `token`, `graphql`, or `other`. */
+  readonly endpoint: 'token' | 'graphql' | 'other';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/** Replaces the fake's normal answer for one endpoint, once or until cleared. */
+export type FakeShopifyBehaviour =
+  | {
+      readonly status: number;
+      /** Sent as JSON. */
+      readonly body?: unknown;
+      /** Sent as is, instead of `body` (an HTML error page, a truncated answer). */
+      readonly rawBody?: string;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  | { readonly hang: true };
+
+export interface SessionTokenOverrides {
+  readonly sub?: string;
+  /** Seconds since the epoch. */
+  readonly exp?: number;
+  readonly nbf?: number;
+  readonly aud?: string;
+  readonly dest?: string;
+  readonly iss?: string;
+  /** Sign with another secret (a token of another app). */
+  readonly secret?: string;
+  /** Claim another algorithm in the header (`none`, `HS512`); the signature stays HS256 unless `none`. */
+  readonly alg?: string;
+}
+
+export interface WebhookOptions {
+  /** `bad`: a valid-looking but wrong HMAC; `none`: no header. */
+  readonly hmac?: 'valid' | 'bad' | 'none';
+  readonly triggeredAt?: Date;
+  readonly webhookId?: string;
+  readonly apiVersion?: string;
+  /** Sends this as the shop header instead of `shop` (the body still names `shop`). */
+  readonly shopHeader?: string;
+}
+
+export interface FakeResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+}
+
+export interface FakeShopify {
+  readonly url: string;
+  readonly requests: RecordedShopifyRequest[];
+  addShop(domain: string, options?: Partial<Omit<FakeShop, 'domain' | 'carrierServices'>>): FakeShop;
+  shop(domain: string): FakeShop;
+  mintSessionToken(shop: string, overrides?: SessionTokenOverrides): string;
+  deliverWebhook(
+    url: string,
+    topic: string,
+    shop: string,
+    payload: unknown,
+    options?: WebhookOptions,
+  ): Promise<FakeResponse>;
+  callCarrierService(
+    url: string,
+    payload: unknown,
+    options?: { readonly shop?: string; readonly signed?: boolean },
+  ): Promise<FakeResponse>;
+  /** Every access and refresh token the fake issued (canary checks). */
+  issuedSecrets(): string[];
+  /** Uninstall: every token of the shop stops working. */
+  revokeTokens(shop: string): void;
+  /** Makes the shop's current access tokens expired (refresh tokens stay valid). */
+  expireAccessTokens(shop: string): void;
+  /** Answer `endpoint` this way (`times` requests, default every one) instead of normally. */
+  behave(endpoint: 'token' | 'graphql', behaviour: FakeShopifyBehaviour | undefined, times?: number): void;
+  /** The next `count` GraphQL calls answer THROTTLED. */
+  throttle(count: number): void;
+  close(): Promise<void>;
+}
+
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
+const OFFLINE = 'urn:shopify:params:oauth:token-type:offline-access-token';
+const ONLINE = 'urn:shopify:params:oauth:token-type:online-access-token';
+const INVALID_ACCESS_TOKEN = '[API] Invalid API key or access token (unrecognized login or wrong password)';
+/** UNCONFIRMED beyond the prefix, which apps match on. */
+export const CCS_NOT_ENABLED_MESSAGE =
+  'Carrier Calculated Shipping must be enabled for your store before enabling';
+
+interface IssuedToken {
+  readonly shop: string;
+  readonly kind: 'access' | 'refresh';
+  expiresAt: number | undefined;
+  revoked: boolean;
+  readonly scopes: string;
+}
+
+export async function startFakeShopify(options: FakeShopifyOptions): Promise<FakeShopify> {
+  const accessTtl = options.accessTokenTtlSeconds ?? 3600;
+  const refreshTtl = options.refreshTokenTtlSeconds ?? 90 * 24 * 3600;
+  const shops = new Map<string, FakeShop>();
+  const tokens = new Map<string, IssuedToken>();
+  const requests: RecordedShopifyRequest[] = [];
+  const behaviours = new Map<'token' | 'graphql', { behaviour: FakeShopifyBehaviour; remaining: number }>();
+  let throttled = 0;
+  let nextCarrierServiceId = 1000;
+
+  const issue = (
+    shop: string,
+    kind: 'access' | 'refresh',
+    ttlSeconds: number | undefined,
+    scopes: string,
+  ) => {
+    const value = `${kind === 'access' ? 'fake_at' : 'fake_rt'}_${randomBytes(18).toString('hex')}`;
+    tokens.set(value, {
+      shop,
+      kind,
+      expiresAt: ttlSeconds === undefined ? undefined : Date.now() + ttlSeconds * 1000,
+      revoked: false,
+      scopes,
+    });
+    return value;
+  };
+
+  const validToken = (value: string | undefined, shop: string, kind: 'access' | 'refresh') => {
+    const token = value === undefined ? undefined : tokens.get(value);
+    if (!token || token.kind !== kind || token.shop !== shop || token.revoked) return undefined;
+    if (token.expiresAt !== undefined && token.expiresAt <= Date.now()) return undefined;
+    return token;
+  };
+
+  const verifySubjectToken = (token: string, shop: string): { sub: string | undefined } | undefined => {
+    const [head = '', body = '', signature = ''] = token.split('.');
+    const expected = createHmac('sha256', options.apiSecret).update(`${head}.${body}`).digest();
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    try {
+      const header = JSON.parse(Buffer.from(head, 'base64url').toString()) as { alg?: string };
+      const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+      const now = Date.now() / 1000;
+      if (header.alg !== 'HS256') return undefined;
+      if (claims.aud !== options.apiKey || claims.dest !== `https://${shop}`) return undefined;
+      if (typeof claims.exp !== 'number' || claims.exp < now) return undefined;
+      return { sub: typeof claims.sub === 'string' ? claims.sub : undefined };
+    } catch {
+      return undefined;
+    }
+  };
+
+  const tokenEndpoint = (shop: FakeShop, body: Record<string, unknown>): [number, unknown] => {
+    if (body.client_id !== options.apiKey || body.client_secret !== options.apiSecret) {
+      // OAuth's answer for bad client credentials (UNCONFIRMED for Shopify: status and description).
+      return [401, { error: 'invalid_client', error_description: 'Client authentication failed.' }];
+    }
+    if (body.grant_type === 'refresh_token') {
+      const old = validToken(String(body.refresh_token ?? ''), shop.domain, 'refresh');
+      if (!old) return [400, { error: 'invalid_grant', error_description: 'The refresh token is invalid.' }];
+      old.revoked = true;
+      return [
+        200,
+        {
+          access_token: issue(shop.domain, 'access', accessTtl, shop.scopes),
+          scope: shop.scopes,
+          expires_in: accessTtl,
+          refresh_token: issue(shop.domain, 'refresh', refreshTtl, shop.scopes),
+          refresh_token_expires_in: refreshTtl,
+        },
+      ];
+    }
+    if (body.grant_type !== TOKEN_EXCHANGE || body.subject_token_type !== ID_TOKEN) {
+      return [400, { error: 'unsupported_grant_type' }];
+    }
+    const subject = verifySubjectToken(String(body.subject_token ?? ''), shop.domain);
+    if (!subject) {
+      return [400, { error: 'invalid_subject_token', error_description: 'Invalid subject token.' }];
+    }
+    if (body.requested_token_type === ONLINE) {
+      return [
+        200,
+        {
+          access_token: issue(shop.domain, 'access', 86_399, shop.scopes),
+          scope: shop.scopes,
+          expires_in: 86_399,
+          associated_user_scope: shop.scopes,
+          associated_user: {
+            id: Number(subject.sub ?? '1'),
+            first_name: 'Fake',
+            last_name: 'Staff',
+            email: 'staff@example.com',
+            account_owner: true,
+            locale: 'en',
+            collaborator: false,
+            email_verified: true,
+          },
+        },
+      ];
+    }
+    if (body.requested_token_type !== OFFLINE) return [400, { error: 'invalid_request' }];
+    if (body.expiring === '1' || body.expiring === 1) {
+      return [
+        200,
+        {
+          access_token: issue(shop.domain, 'access', accessTtl, shop.scopes),
+          scope: shop.scopes,
+          expires_in: accessTtl,
+          refresh_token: issue(shop.domain, 'refresh', refreshTtl, shop.scopes),
+          refresh_token_expires_in: refreshTtl,
+        },
+      ];
+    }
+    return [200, { access_token: issue(shop.domain, 'access', undefined, shop.scopes), scope: shop.scopes }];
+  };
+
+  const graphqlEndpoint = (shop: FakeShop, scopes: string, body: Record<string, unknown>): unknown => {
+    const query = typeof body.query === 'string' ? body.query : '';
+    const variables = (body.variables ?? {}) as Record<string, unknown>;
+    if (throttled > 0) {
+      throttled -= 1;
+      return {
+        errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }],
+        extensions: {
+          cost: {
+            requestedQueryCost: 52,
+            actualQueryCost: null,
+            throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 10, restoreRate: 100 },
+          },
+        },
+      };
+    }
+    const granted = new Set(scopes.split(','));
+    const needs = (field: string, scope: string, implied?: string) =>
+      granted.has(scope) || (implied !== undefined && granted.has(implied))
+        ? undefined
+        : {
+            errors: [
+              {
+                message: `Access denied for ${field} field. Required access: \`${scope}\` access scope.`,
+                extensions: { code: 'ACCESS_DENIED' },
+              },
+            ],
+          };
+
+    if (/\bcarrierServiceCreate\s*\(/.test(query)) {
+      const denied = needs('carrierServiceCreate', 'write_shipping');
+      if (denied) return denied;
+      const input = (variables.input ?? {}) as Partial<FakeCarrierService>;
+      const userErrors: unknown[] = [];
+      if (!shop.carrierCalculatedShipping) {
+        userErrors.push({
+          field: null,
+          message: `${CCS_NOT_ENABLED_MESSAGE}: ${input.name ?? ''}`,
+          code: 'CARRIER_SERVICE_CREATE_FAILED',
+        });
+      } else if (!input.name || !input.callbackUrl) {
+        userErrors.push({ field: ['input'], message: 'Name and callback URL are required', code: null });
+      } else if ([...shop.carrierServices.values()].some((service) => service.name === input.name)) {
+        // UNCONFIRMED text.
+        userErrors.push({
+          field: ['input', 'name'],
+          message: `${input.name} is already configured`,
+          code: 'CARRIER_SERVICE_CREATE_FAILED',
+        });
+      }
+      if (userErrors.length > 0)
+        return { data: { carrierServiceCreate: { carrierService: null, userErrors } } };
+      const service: FakeCarrierService = {
+        id: `gid://shopify/DeliveryCarrierService/${nextCarrierServiceId++}`,
+        name: String(input.name),
+        callbackUrl: String(input.callbackUrl),
+        active: input.active ?? false,
+        supportsServiceDiscovery: input.supportsServiceDiscovery ?? false,
+      };
+      shop.carrierServices.set(service.id, service);
+      return { data: { carrierServiceCreate: { carrierService: { ...service }, userErrors: [] } } };
+    }
+
+    if (/\bcarrierServiceUpdate\s*\(/.test(query)) {
+      const denied = needs('carrierServiceUpdate', 'write_shipping');
+      if (denied) return denied;
+      const input = (variables.input ?? {}) as Partial<FakeCarrierService>;
+      const service = shop.carrierServices.get(String(input.id));
+      if (!service) {
+        return {
+          data: {
+            carrierServiceUpdate: {
+              carrierService: null,
+              userErrors: [
+                {
+                  field: ['input', 'id'],
+                  message: 'Carrier service not found',
+                  code: 'CARRIER_SERVICE_UPDATE_FAILED',
+                },
+              ],
+            },
+          },
+        };
+      }
+      for (const key of ['name', 'callbackUrl', 'active', 'supportsServiceDiscovery'] as const) {
+        if (input[key] !== undefined) Object.assign(service, { [key]: input[key] });
+      }
+      return { data: { carrierServiceUpdate: { carrierService: { ...service }, userErrors: [] } } };
+    }
+
+    if (/\bcarrierServiceDelete\s*\(/.test(query)) {
+      const denied = needs('carrierServiceDelete', 'write_shipping');
+      if (denied) return denied;
+      const id = String(variables.id);
+      if (!shop.carrierServices.delete(id)) {
+        return {
+          data: {
+            carrierServiceDelete: {
+              deletedId: null,
+              userErrors: [
+                {
+                  field: ['id'],
+                  message: 'Carrier service not found',
+                  code: 'CARRIER_SERVICE_DELETE_FAILED',
+                },
+              ],
+            },
+          },
+        };
+      }
+      return { data: { carrierServiceDelete: { deletedId: id, userErrors: [] } } };
+    }
+
+    if (/\bproductVariantsCount\b/.test(query)) {
+      const denied = needs('productVariantsCount', 'read_products', 'write_products');
+      if (denied) return denied;
+      const count = shop.products.reduce((sum, product) => sum + product.variants.length, 0);
+      return { data: { productVariantsCount: { count, precision: 'EXACT' } } };
+    }
+
+    if (/\bproducts\s*\(/.test(query)) {
+      const denied = needs('products', 'read_products', 'write_products');
+      if (denied) return denied;
+      const page = slice(shop.products, Number(variables.first ?? 0), variables.after);
+      const variantsFirst = Number(variables.variantsFirst ?? 250);
+      return {
+        data: {
+          products: {
+            nodes: page.nodes.map((product) => ({
+              id: `gid://shopify/Product/${product.id}`,
+              title: product.title,
+              variants: variantConnection(slice(product.variants, variantsFirst, null)),
+            })),
+            pageInfo: page.pageInfo,
+          },
+        },
+      };
+    }
+
+    if (/\bproduct\s*\(/.test(query)) {
+      const denied = needs('product', 'read_products', 'write_products');
+      if (denied) return denied;
+      const id = Number(String(variables.id ?? '').replace('gid://shopify/Product/', ''));
+      const product = shop.products.find((candidate) => candidate.id === id);
+      if (!product) return { data: { product: null } };
+      return {
+        data: {
+          product: {
+            variants: variantConnection(
+              slice(product.variants, Number(variables.first ?? 0), variables.after),
+            ),
+          },
+        },
+      };
+    }
+
+    const field = /\{\s*(\w+)/.exec(query)?.[1] ?? 'unknown';
+    return {
+      errors: [
+        {
+          message: `Field '${field}' doesn't exist on type 'QueryRoot'`,
+          extensions: { code: 'undefinedField', typeName: 'QueryRoot', fieldName: field },
+        },
+      ],
+    };
+  };
+
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = undefined;
+      if (text !== '') {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+      }
+      const path = request.url ?? '/';
+      const match = /^\/([^/]+)\/admin\/(oauth\/access_token|api\/([^/]+)\/graphql\.json)$/.exec(path);
+      const endpoint = match?.[2] === 'oauth/access_token' ? 'token' : match ? 'graphql' : 'other';
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? value.join(', ') : String(value),
+        ]),
+      );
+      requests.push({ method: request.method ?? 'GET', path, shop: match?.[1], endpoint, headers, body });
+
+      const send = (status: number, payload: unknown, extraHeaders: Record<string, string> = {}) => {
+        response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...extraHeaders });
+        response.end(payload === undefined ? '' : JSON.stringify(payload));
+      };
+      if (endpoint !== 'other') {
+        const special = behaviours.get(endpoint);
+        if (special) {
+          special.remaining -= 1;
+          if (special.remaining <= 0) behaviours.delete(endpoint);
+          const behaviour = special.behaviour;
+          if ('hang' in behaviour) return;
+          if (behaviour.rawBody !== undefined) {
+            response.writeHead(behaviour.status, { 'content-type': 'text/html', ...behaviour.headers });
+            response.end(behaviour.rawBody);
+            return;
+          }
+          send(behaviour.status, behaviour.body, { ...behaviour.headers });
+          return;
+        }
+      }
+      const shop = match ? shops.get(match[1] ?? '') : undefined;
+      if (request.method !== 'POST' || !match || !shop) return send(404, { errors: 'Not Found' });
+      if (body === null || typeof body !== 'object') return send(400, { error: 'invalid_request' });
+      const fields = body as Record<string, unknown>;
+
+      if (endpoint === 'token') {
+        const [status, answer] = tokenEndpoint(shop, fields);
+        return send(status, answer);
+      }
+      const version = match[3] ?? '';
+      if (!/^(\d{4}-\d{2}|unstable)$/.test(version)) return send(404, { errors: 'Not Found' });
+      const token = validToken(
+        request.headers['x-shopify-access-token'] as string | undefined,
+        shop.domain,
+        'access',
+      );
+      if (!token) return send(401, { errors: INVALID_ACCESS_TOKEN });
+      return send(200, graphqlEndpoint(shop, token.scopes, fields));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const sign = (body: string, secret = options.apiSecret) =>
+    createHmac('sha256', secret).update(body, 'utf8').digest('base64');
+
+  return {
+    url,
+    requests,
+
+    addShop(domain, shopOptions = {}) {
+      const shop: FakeShop = {
+        domain,
+        scopes: shopOptions.scopes ?? 'write_shipping,read_products',
+        carrierCalculatedShipping: shopOptions.carrierCalculatedShipping ?? true,
+        products: [...(shopOptions.products ?? [])],
+        carrierServices: new Map(),
+      };
+      shops.set(domain, shop);
+      return shop;
+    },
+
+    shop(domain) {
+      const shop = shops.get(domain);
+      if (!shop) throw new Error(`fake Shopify has no shop ${domain}`);
+      return shop;
+    },
+
+    mintSessionToken(shop, overrides = {}) {
+      const now = Math.floor(Date.now() / 1000);
+      const alg = overrides.alg ?? 'HS256';
+      const header = base64url(JSON.stringify({ alg, typ: 'JWT' }));
+      const payload = base64url(
+        JSON.stringify({
+          iss: overrides.iss ?? `https://${shop}/admin`,
+          dest: overrides.dest ?? `https://${shop}`,
+          aud: overrides.aud ?? options.apiKey,
+          sub: overrides.sub ?? '42',
+          exp: overrides.exp ?? now + 60,
+          nbf: overrides.nbf ?? now - 1,
+          iat: now,
+          jti: randomUUID(),
+          sid: randomBytes(16).toString('hex'),
+        }),
+      );
+      if (alg === 'none') return `${header}.${payload}.`;
+      const signature = createHmac('sha256', overrides.secret ?? options.apiSecret)
+        .update(`${header}.${payload}`)
+        .digest('base64url');
+      return `${header}.${payload}.${signature}`;
+    },
+
+    async deliverWebhook(target, topic, shop, payload, webhookOptions = {}) {
+      const body = JSON.stringify(payload);
+      const hmacMode = webhookOptions.hmac ?? 'valid';
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/json',
+        'X-Shopify-Topic': topic,
+        'X-Shopify-Shop-Domain': webhookOptions.shopHeader ?? shop,
+        'X-Shopify-API-Version': webhookOptions.apiVersion ?? '2026-10',
+        'X-Shopify-Webhook-Id': webhookOptions.webhookId ?? randomUUID(),
+        'X-Shopify-Event-Id': randomUUID(),
+        'X-Shopify-Triggered-At': (webhookOptions.triggeredAt ?? new Date()).toISOString(),
+      };
+      if (hmacMode === 'valid') headers['X-Shopify-Hmac-Sha256'] = sign(body);
+      if (hmacMode === 'bad') headers['X-Shopify-Hmac-Sha256'] = sign(body, `${options.apiSecret}-wrong`);
+      return post(target, body, headers);
+    },
+
+    async callCarrierService(target, payload, callOptions = {}) {
+      const body = JSON.stringify(payload);
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (callOptions.shop !== undefined) headers['X-Shopify-Shop-Domain'] = callOptions.shop;
+      if (callOptions.signed !== false) headers['X-Shopify-Hmac-Sha256'] = sign(body);
+      return post(target, body, headers);
+    },
+
+    issuedSecrets() {
+      return [...tokens.keys()];
+    },
+
+    revokeTokens(shop) {
+      for (const token of tokens.values()) if (token.shop === shop) token.revoked = true;
+    },
+
+    expireAccessTokens(shop) {
+      for (const token of tokens.values()) {
+        if (token.shop === shop && token.kind === 'access') token.expiresAt = Date.now() - 1;
+      }
+    },
+
+    behave(endpoint, behaviour, times = Number.POSITIVE_INFINITY) {
+      if (behaviour === undefined) behaviours.delete(endpoint);
+      else behaviours.set(endpoint, { behaviour, remaining: times });
+    },
+
+    throttle(count) {
+      throttled = count;
+    },
+
+    close() {
+      return new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
+
+/** Realistic webhook bodies (Shopify's documented examples, with example.com people and our shop). */
+export const webhookPayloads = {
+  appUninstalled: (shop: string) => ({
+    id: 548380009,
+    name: 'Example Freight Store',
+    email: 'owner@example.com',
+    domain: null,
+    country: 'AU',
+    currency: 'AUD',
+    myshopify_domain: shop,
+    plan_name: 'advanced',
+  }),
+  shopRedact: (shop: string) => ({ shop_id: 548380009, shop_domain: shop }),
+  customersDataRequest: (shop: string) => ({
+    shop_id: 548380009,
+    shop_domain: shop,
+    orders_requested: [299938, 280263],
+    customer: { id: 191167, email: 'customer@example.com', phone: '555-625-1199' },
+    data_request: { id: 9999 },
+  }),
+  customersRedact: (shop: string) => ({
+    shop_id: 548380009,
+    shop_domain: shop,
+    customer: { id: 191167, email: 'customer@example.com', phone: '555-625-1199' },
+    orders_to_redact: [299938, 280263],
+  }),
+};
+
+/**
+ * A CarrierService rate request as checkout sends it (platforms.md): prices in minor units, as numbers, or
+ * as strings in the older payloads (`priceAsString`).
+ */
+export function rateRequest(options: { readonly priceAsString?: boolean; readonly postcode?: string } = {}) {
+  const price = (cents: number) => (options.priceAsString ? String(cents) : cents);
+  return {
+    rate: {
+      origin: {
+        country: 'AU',
+        postal_code: '3121',
+        province: 'VIC',
+        city: 'Richmond',
+        name: null,
+        address1: '12 Example Street',
+        address2: '',
+        address3: null,
+        phone: null,
+        fax: null,
+        email: null,
+        address_type: null,
+        company_name: 'Example Freight Store',
+      },
+      destination: {
+        country: 'AU',
+        postal_code: options.postcode ?? '2000',
+        province: 'NSW',
+        city: 'Sydney',
+        name: 'Pat Example',
+        address1: '1 Example Lane',
+        address2: '',
+        address3: null,
+        phone: null,
+        fax: null,
+        email: null,
+        address_type: null,
+        company_name: null,
+      },
+      items: [
+        {
+          name: 'Outdoor Table - Large',
+          sku: 'TABLE-L',
+          quantity: 1,
+          grams: 32000,
+          price: price(89900),
+          vendor: 'Example Freight Store',
+          requires_shipping: true,
+          taxable: true,
+          fulfillment_service: 'manual',
+          properties: null,
+          product_id: 8001,
+          variant_id: 9001,
+        },
+        {
+          name: 'Gift Card',
+          sku: 'GIFT',
+          quantity: 1,
+          grams: 0,
+          price: price(5000),
+          vendor: 'Example Freight Store',
+          requires_shipping: false,
+          taxable: false,
+          fulfillment_service: 'manual',
+          properties: null,
+          product_id: 8002,
+          variant_id: 9002,
+        },
+      ],
+      currency: 'AUD',
+      locale: 'en-AU',
+    },
+  };
+}
+
+function slice<T>(items: readonly T[], first: number, after: unknown) {
+  const start =
+    typeof after === 'string' && after !== '' ? Number(Buffer.from(after, 'base64url').toString()) + 1 : 0;
+  const nodes = items.slice(start, start + Math.max(0, first));
+  const last = start + nodes.length - 1;
+  return {
+    nodes,
+    pageInfo: {
+      hasNextPage: start + nodes.length < items.length,
+      endCursor: nodes.length === 0 ? null : Buffer.from(String(last)).toString('base64url'),
+    },
+  };
+}
+
+function variantConnection(page: ReturnType<typeof slice<FakeVariant>>) {
+  return {
+    nodes: page.nodes.map((variant) => ({
+      id: `gid://shopify/ProductVariant/${variant.id}`,
+      title: variant.title,
+      sku: variant.sku,
+      inventoryItem: { requiresShipping: variant.requiresShipping, measurement: { weight: variant.weight } },
+    })),
+    pageInfo: page.pageInfo,
+  };
+}
+
+function base64url(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<FakeResponse> {
+  const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    parsed = text;
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}

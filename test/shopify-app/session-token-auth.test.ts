@@ -1,0 +1,212 @@
+/**
+ * The embedded admin's authentication over real sockets: App Bridge session tokens minted by the fake
+ * Shopify, token exchange and refresh against it, the tenant context the admin routes see.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCarrierCalculatedShippingUnavailable } from '../../shopify-app/carrier-service-mutations.js';
+import { RETRY_INVALID_SESSION_HEADER } from '../../shopify-app/session-token-auth.js';
+import type { ShopifyResult } from '../../shopify-app/shopify-api.js';
+import { startShopifyTestApp, type ShopifyTestApp } from './shopify-test-app.js';
+
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+const seconds = () => Math.floor(Date.now() / 1000);
+
+describe('Shopify session token authentication', () => {
+  let app: ShopifyTestApp;
+  const responseTexts: string[] = [];
+  const sessionTokens: string[] = [];
+
+  const call = async (path: string, token: string | undefined, init?: RequestInit) => {
+    if (token !== undefined) sessionTokens.push(token);
+    const response = await app.admin(path, token, init);
+    const text = await response.text();
+    responseTexts.push(text);
+    return { status: response.status, headers: response.headers, body: JSON.parse(text) as unknown };
+  };
+  const tokenRequests = (shop: string) =>
+    app.fake.requests
+      .filter((r) => r.endpoint === 'token' && r.shop === shop)
+      .map((r) => r.body as Record<string, string>);
+
+  beforeAll(async () => {
+    app = await startShopifyTestApp({ app: { timeoutMs: 400 } });
+  });
+  afterAll(() => app.close());
+
+  it('sets tenant and actor from a valid token, exchanging it for an offline token only once', async () => {
+    const shop = app.addShop('auth');
+    const first = await call('/whoami', app.fake.mintSessionToken(shop, { sub: '7001' }));
+    expect(first).toMatchObject({ status: 200, body: { tenant: shop, actor: 'shopify-user:7001' } });
+
+    const exchanges = tokenRequests(shop);
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]).toMatchObject({
+      client_id: app.settings.apiKey,
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:id_token',
+      requested_token_type: 'urn:shopify:params:oauth:token-type:offline-access-token',
+      expiring: '1',
+    });
+    const stored = await app.shopify.storage.loadSession(`offline_${shop}`);
+    expect(app.fake.issuedSecrets()).toContain(stored?.accessToken);
+    expect(stored?.refreshToken).toBeDefined();
+    expect(stored?.expires?.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
+
+    // Another staff member of the same shop: same tenant, their own actor, no second exchange.
+    const second = await call('/whoami', app.fake.mintSessionToken(shop, { sub: '7002' }));
+    expect(second.body).toEqual({ tenant: shop, actor: 'shopify-user:7002' });
+    expect(tokenRequests(shop)).toHaveLength(1);
+  });
+
+  it('refuses calls without a token, or with a token that is not this app’s for a real shop', async () => {
+    const shop = app.addShop('refused');
+    const other = { secret: 'the-client-secret-of-another-app' };
+    const cases: [string, string | undefined, RequestInit?][] = [
+      ['no Authorization header', undefined],
+      ['basic auth', undefined, { headers: { authorization: 'Basic dXNlcjpwYXNz' } }],
+      ['not a JWT', 'not-a-jwt'],
+      ['signed by another app', app.fake.mintSessionToken(shop, other)],
+      ['alg none', app.fake.mintSessionToken(shop, { alg: 'none' })],
+      ['for another client id', app.fake.mintSessionToken(shop, { aud: 'another-client-id' })],
+      ['for a shop off myshopify.com', app.fake.mintSessionToken('evil.example.com')],
+      [
+        'issued by another shop',
+        app.fake.mintSessionToken(shop, { iss: 'https://other.myshopify.com/admin' }),
+      ],
+    ];
+    for (const [label, token, init] of cases) {
+      const response = await call('/whoami', token, init);
+      expect([label, response.status, (response.body as ErrorBody).error.code]).toEqual([
+        label,
+        401,
+        'RB_ERR_UNAUTHENTICATED',
+      ]);
+      expect(response.headers.get(RETRY_INVALID_SESSION_HEADER), label).toBeNull();
+    }
+    expect(tokenRequests(shop)).toHaveLength(0);
+  });
+
+  it('asks App Bridge to retry with a fresh token when the token has expired', async () => {
+    const shop = app.addShop('expired');
+    const response = await call('/whoami', app.fake.mintSessionToken(shop, { exp: seconds() - 60 }));
+    expect(response.status).toBe(401);
+    expect(response.headers.get(RETRY_INVALID_SESSION_HEADER)).toBe('1');
+    expect(tokenRequests(shop)).toHaveLength(0);
+  });
+
+  it('asks for a retry when Shopify refuses the token at exchange (invalid_subject_token)', async () => {
+    const shop = app.addShop('subject');
+    // Inside our ten seconds of leeway, past Shopify's own check.
+    const response = await call('/whoami', app.fake.mintSessionToken(shop, { exp: seconds() - 3 }));
+    expect(response.status).toBe(401);
+    expect((response.body as ErrorBody).error.code).toBe('RB_ERR_UNAUTHENTICATED');
+    expect(response.headers.get(RETRY_INVALID_SESSION_HEADER)).toBe('1');
+    expect(tokenRequests(shop)).toHaveLength(1);
+    expect(await app.shopify.storage.loadSession(`offline_${shop}`)).toBeUndefined();
+  });
+
+  it('refreshes an offline token about to expire, and exchanges again when the refresh is refused', async () => {
+    const shortLived = await startShopifyTestApp({ fake: { accessTokenTtlSeconds: 120 } });
+    try {
+      const shop = shortLived.addShop('refresh');
+      const whoami = async () =>
+        (await shortLived.admin('/whoami', shortLived.fake.mintSessionToken(shop))).status;
+      const grants = () =>
+        shortLived.fake.requests
+          .filter((r) => r.endpoint === 'token')
+          .map((r) => (r.body as { grant_type: string }).grant_type);
+
+      expect(await whoami()).toBe(200);
+      const first = await shortLived.shopify.storage.loadSession(`offline_${shop}`);
+      // Two minutes is inside the five-minute margin: the next request refreshes.
+      expect(await whoami()).toBe(200);
+      const refreshed = await shortLived.shopify.storage.loadSession(`offline_${shop}`);
+      expect(refreshed?.accessToken).not.toBe(first?.accessToken);
+      expect(refreshed?.refreshToken).not.toBe(first?.refreshToken);
+      const refreshBody = shortLived.fake.requests.at(-1)?.body;
+      expect(refreshBody).toMatchObject({ grant_type: 'refresh_token', refresh_token: first?.refreshToken });
+
+      shortLived.fake.revokeTokens(shop);
+      expect(await whoami()).toBe(200);
+      expect(grants()).toEqual([
+        'urn:ietf:params:oauth:grant-type:token-exchange',
+        'refresh_token',
+        'refresh_token',
+        'urn:ietf:params:oauth:grant-type:token-exchange',
+      ]);
+      // Without a merchant's request there is nothing to exchange: forShop says the merchant must come back.
+      shortLived.fake.revokeTokens(shop);
+      const background = await shortLived.shopify.offlineSessions.forShop(shop as never);
+      expect(background).toMatchObject({ ok: false, failure: { kind: 'no_session' } });
+    } finally {
+      await shortLived.close();
+    }
+  });
+
+  it('answers 502 quickly when Shopify does not answer the exchange', async () => {
+    const shop = app.addShop('hang');
+    app.fake.behave('token', { hang: true }, 1);
+    const started = Date.now();
+    const response = await call('/whoami', app.fake.mintSessionToken(shop));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(response.status).toBe(502);
+    expect((response.body as ErrorBody).error.code).toBe('RB_ERR_PLATFORM_UNREACHABLE');
+  });
+
+  it('answers 500 and logs the fault when Shopify refuses our own client credentials', async () => {
+    const shop = app.addShop('creds');
+    app.fake.behave('token', { status: 401, body: { error: 'invalid_client' } }, 1);
+    const response = await call('/whoami', app.fake.mintSessionToken(shop));
+    expect(response.status).toBe(500);
+    expect((response.body as ErrorBody).error.code).toBe('RB_ERR_INTERNAL');
+    expect(app.logs()).toContain('check SHOPIFY_API_KEY and SHOPIFY_API_SECRET');
+  });
+
+  it('lets a route behind it call Shopify with the offline session', async () => {
+    const shop = app.addShop('carrier');
+    const created = await call('/carrier-service', app.fake.mintSessionToken(shop), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ callbackUrl: 'https://ratebridge.example.com/shopify/carrier-service/abc' }),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ok: true, value: { name: 'RateBridge', active: true } });
+    expect([...app.fake.shop(shop).carrierServices.values()]).toMatchObject([
+      {
+        callbackUrl: 'https://ratebridge.example.com/shopify/carrier-service/abc',
+        supportsServiceDiscovery: true,
+      },
+    ]);
+    const graphql = app.fake.requests.find((r) => r.endpoint === 'graphql' && r.shop === shop);
+    const stored = await app.shopify.storage.loadSession(`offline_${shop}`);
+    expect(graphql?.path).toBe(`/${shop}/admin/api/${app.settings.apiVersion}/graphql.json`);
+    expect(graphql?.headers['x-shopify-access-token']).toBe(stored?.accessToken);
+  });
+
+  it('surfaces the plan error when the shop cannot use carrier-calculated shipping', async () => {
+    const shop = app.addShop('basic-plan', { carrierCalculatedShipping: false });
+    const refused = await call('/carrier-service', app.fake.mintSessionToken(shop), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ callbackUrl: 'https://ratebridge.example.com/shopify/carrier-service/abc' }),
+    });
+    expect(refused.status).toBe(422);
+    const result = refused.body as ShopifyResult<unknown>;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(isCarrierCalculatedShippingUnavailable(result.failure)).toBe(true);
+  });
+
+  it('never lets a token, refresh token or secret reach a response or a log line (canary)', () => {
+    const logs = app.logs();
+    expect(logs.length).toBeGreaterThan(0);
+    const secrets = [...app.fake.issuedSecrets(), app.settings.apiSecret, ...sessionTokens];
+    expect(secrets.length).toBeGreaterThan(5);
+    for (const secret of secrets) {
+      expect(logs).not.toContain(secret);
+      for (const text of responseTexts) expect(text).not.toContain(secret);
+    }
+  });
+});
