@@ -119,6 +119,16 @@ describe(`Shopify app end to end (${redis.ok ? 'redis' : 'embedded'} store)`, ()
     });
     expect(packaging.status).toBe(200);
 
+    // A plan without carrier-calculated shipping: a message the merchant can act on, nothing registered.
+    fake.shop(SHOP).carrierCalculatedShipping = false;
+    const refused = await admin('POST', '/carrier-service');
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      error: { code: 'RB_ERR_SHOPIFY_PLAN', message: expect.stringContaining('Advanced') as string },
+    });
+    expect(fake.shop(SHOP).carrierServices.size).toBe(0);
+    fake.shop(SHOP).carrierCalculatedShipping = true;
+
     const live = await admin('POST', '/carrier-service');
     expect(live.status).toBe(200);
     expect(live.body).toMatchObject({
@@ -244,6 +254,16 @@ describe(`Shopify app end to end (${redis.ok ? 'redis' : 'embedded'} store)`, ()
     for (const personal of ['Pat Example', '1 Example Lane', 'customer@example.com', '555-625-1199']) {
       expect(log).not.toContain(personal);
     }
+  });
+
+  it('sets the carrier service inactive when the last connection is disconnected', async () => {
+    const { connections } = (await admin('GET', '/connections')).body as { connections: { id: string }[] };
+    for (const connection of connections)
+      expect((await admin('DELETE', `/connections/${connection.id}`)).status).toBe(204);
+    await expect.poll(() => [...fake.shop(SHOP).carrierServices.values()][0]?.active).toBe(false);
+    expect((await admin('GET', '/carrier-service')).body).toMatchObject({
+      carrierService: { active: false },
+    });
   });
 
   it('erases the shop on app/uninstalled: sessions, records and the callback key', async () => {
