@@ -1,4 +1,4 @@
-import type { FreightPlatform, PlatformFailure, PlatformResult, VerifyOutcome } from '../freight-platform.js';
+import type { FreightPlatform } from '../freight-platform.js';
 import { createBigPostClient } from './client.js';
 import type { BigPostSettings } from './client.js';
 import { createLocalityIdResolver } from './locality-ids.js';
@@ -15,6 +15,7 @@ import {
   toLocalities,
   verifyOutcomeFromFailure,
 } from './mapper.js';
+import { resultWithoutToken, withoutToken } from '../platform-outcomes.js';
 
 export type { BigPostSettings } from './client.js';
 
@@ -79,15 +80,4 @@ export function createBigPostPlatform(settings: BigPostSettings): FreightPlatfor
       return { ok: true, value: [] };
     },
   };
-}
-
-// Details can quote Big Post's own error messages, which might echo what was sent.
-function withoutToken<T extends VerifyOutcome | PlatformFailure>(value: T, token: string): T {
-  return token && value.detail.includes(token)
-    ? { ...value, detail: value.detail.split(token).join('[token]') }
-    : value;
-}
-
-function resultWithoutToken<T>(result: PlatformResult<T>, token: string): PlatformResult<T> {
-  return result.ok ? result : { ok: false, failure: withoutToken(result.failure, token) };
 }

@@ -20,6 +20,12 @@ import type {
 } from '../freight-platform.js';
 import { retryAfterSeconds } from '../http-client.js';
 import type { HttpRequest, HttpResponse } from '../http-client.js';
+import {
+  badResponse as platformBadResponse,
+  retryLater,
+  verifyOutcomeFromFailure as platformVerifyOutcome,
+  withoutFinalStop,
+} from '../platform-outcomes.js';
 
 export type BigPostRequest = Pick<HttpRequest, 'method' | 'path' | 'body'>;
 
@@ -29,6 +35,13 @@ export const VERIFY_SUBURB = 'Sydney';
 const MAX_DESCRIPTION_LENGTH = 50;
 const MAX_DETAIL_MESSAGES = 5;
 const FAIR_USE = 'Big Post allows 60 calls a minute and 2,000 a day per token';
+
+const badResponse = (status: number, what: string): PlatformFailure =>
+  platformBadResponse(BIGPOST_DISPLAY_NAME, status, what);
+
+/** A failed call during a token check: the token was not judged. */
+export const verifyOutcomeFromFailure = (failure: PlatformFailure): VerifyOutcome =>
+  platformVerifyOutcome(failure, BIGPOST_DISPLAY_NAME, FAIR_USE);
 
 export function suburbSearchRequest(text: string): BigPostRequest {
   return { method: 'GET', path: `/api/suburbs?q=${encodeURIComponent(text.trim())}` };
@@ -214,29 +227,9 @@ function statusFailure(response: HttpResponse): PlatformFailure | undefined {
   return undefined;
 }
 
-function retryLater(seconds: number | undefined): string {
-  if (seconds === undefined) return 'Try again in a minute.';
-  return `Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
-}
-
-function badResponse(status: number, what: string): PlatformFailure {
-  return {
-    reason: 'bad_response',
-    httpStatus: status,
-    detail: `Big Post sent ${what} that RateBridge could not read (HTTP ${status}). Try again later; if it persists, contact RateBridge support.`,
-  };
-}
-
 function errorText(item: z.infer<typeof errorItemSchema>): string {
   const text = typeof item === 'string' ? item : (item.ErrorMessage ?? item.Message ?? item.errorMessage);
   return withoutFinalStop(text?.trim() ?? '') || 'unspecified error';
-}
-
-/** Drops trailing full stops and spaces, so messages join into one sentence (a loop: no regex backtracking). */
-function withoutFinalStop(text: string): string {
-  let end = text.length;
-  while (end > 0 && (text.charAt(end - 1) === '.' || text.charAt(end - 1).trim() === '')) end -= 1;
-  return text.slice(0, end);
 }
 
 // --- quotes --------------------------------------------------------------------------------------
@@ -391,30 +384,6 @@ export function unknownLocalityFailure(place: Place, role: 'pickup' | 'delivery'
 
 const environmentName = (environment: PlatformEnvironment): string =>
   environment === 'live' ? 'live' : 'staging (test)';
-
-/** A failure met while checking a token (timeout, refused connection, 5xx, 429) as a verify outcome. */
-export function verifyOutcomeFromFailure(failure: PlatformFailure): VerifyOutcome {
-  switch (failure.reason) {
-    case 'rate_limited':
-      return {
-        status: 'rate_limited',
-        detail: `Big Post asked RateBridge to slow down, so the token was not checked (${FAIR_USE}). ${retryLater(failure.retryAfterSeconds)}`,
-        ...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }),
-      };
-    case 'timeout':
-      return {
-        status: 'unreachable',
-        detail: `${failure.detail} The token was not checked; try again in a few minutes.`,
-      };
-    case 'aborted':
-      return {
-        status: 'unreachable',
-        detail: 'The token check was cancelled before Big Post answered. Try again.',
-      };
-    default:
-      return { status: 'unreachable', detail: `The token was not checked: ${failure.detail}` };
-  }
-}
 
 /**
  * Reads the suburb lookup made with the token on the chosen environment's host. A `rejected` outcome

@@ -1,4 +1,4 @@
-import type { FreightPlatform, PlatformFailure, PlatformResult, VerifyOutcome } from '../freight-platform.js';
+import type { FreightPlatform, PlatformResult } from '../freight-platform.js';
 import type { HttpOutcome, HttpResponse } from '../http-client.js';
 import { createMachShipClient } from './client.js';
 import type { MachShipSettings } from './client.js';
@@ -15,6 +15,7 @@ import {
   routesRequest,
   verifyOutcomeFromFailure,
 } from './mapper.js';
+import { resultWithoutToken, withoutToken } from '../platform-outcomes.js';
 
 export type { MachShipSettings } from './client.js';
 
@@ -58,15 +59,4 @@ export function createMachShipPlatform(settings: MachShipSettings): FreightPlatf
 
 function read<T>(sent: HttpOutcome, parse: (response: HttpResponse) => PlatformResult<T>): PlatformResult<T> {
   return sent.ok ? parse(sent.response) : sent;
-}
-
-// Details can quote MachShip's own error messages, which might echo what was sent.
-function withoutToken<T extends VerifyOutcome | PlatformFailure>(value: T, token: string): T {
-  return token && value.detail.includes(token)
-    ? { ...value, detail: value.detail.split(token).join('[token]') }
-    : value;
-}
-
-function resultWithoutToken<T>(result: PlatformResult<T>, token: string): PlatformResult<T> {
-  return result.ok ? result : { ok: false, failure: withoutToken(result.failure, token) };
 }

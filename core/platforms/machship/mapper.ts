@@ -21,10 +21,23 @@ import type {
 } from '../freight-platform.js';
 import { retryAfterSeconds } from '../http-client.js';
 import type { HttpRequest, HttpResponse } from '../http-client.js';
+import {
+  badResponse as platformBadResponse,
+  retryLater,
+  verifyOutcomeFromFailure as platformVerifyOutcome,
+  withoutFinalStop,
+} from '../platform-outcomes.js';
 
 export type MachShipRequest = Pick<HttpRequest, 'method' | 'path' | 'body'>;
 
 export const MACHSHIP_DISPLAY_NAME = 'MachShip';
+
+const badResponse = (status: number, what: string): PlatformFailure =>
+  platformBadResponse(MACHSHIP_DISPLAY_NAME, status, what);
+
+/** A failed call during a token check: the token was not judged. */
+export const verifyOutcomeFromFailure = (failure: PlatformFailure): VerifyOutcome =>
+  platformVerifyOutcome(failure, MACHSHIP_DISPLAY_NAME);
 const LOCALITY_SEARCH_SIZE = 20;
 const MAX_DETAIL_MESSAGES = 5;
 
@@ -192,31 +205,11 @@ function statusFailure(response: HttpResponse, refusedWhat: string): PlatformFai
   return undefined;
 }
 
-function retryLater(seconds: number | undefined): string {
-  if (seconds === undefined) return 'Try again in a minute.';
-  return `Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
-}
-
-function badResponse(status: number, what: string): PlatformFailure {
-  return {
-    reason: 'bad_response',
-    httpStatus: status,
-    detail: `MachShip sent ${what} that RateBridge could not read (HTTP ${status}). Try again later; if it persists, contact RateBridge support.`,
-  };
-}
-
 /** validationType 1 is an error; 0 success, 2 info and 3 warning do not fail a call. */
 function envelopeErrorMessages(envelope: Envelope): string[] {
   return (envelope.errors ?? [])
     .filter((error) => error.validationType === 1)
     .map((error) => withoutFinalStop(error.errorMessage?.trim() ?? '') || 'unspecified error');
-}
-
-/** Drops trailing full stops and spaces, so messages join into one sentence (a loop: no regex backtracking). */
-function withoutFinalStop(text: string): string {
-  let end = text.length;
-  while (end > 0 && (text.charAt(end - 1) === '.' || text.charAt(end - 1).trim() === '')) end -= 1;
-  return text.slice(0, end);
 }
 
 function rejectedRequest(status: number, messages: readonly string[], doing: string): PlatformFailure {
@@ -385,30 +378,6 @@ function toWarehouse(location: CompanyLocation): PlatformWarehouse {
 
 const REJECTED_DETAIL =
   'MachShip did not accept this token. It may be mistyped, expired or revoked: create a new one in MachShip under My API Tokens (it is shown only once) and paste it here.';
-
-/** A failure met while checking a token (timeout, refused connection, 5xx, 429) as a verify outcome. */
-export function verifyOutcomeFromFailure(failure: PlatformFailure): VerifyOutcome {
-  switch (failure.reason) {
-    case 'rate_limited':
-      return {
-        status: 'rate_limited',
-        detail: `MachShip asked RateBridge to slow down, so the token was not checked. ${retryLater(failure.retryAfterSeconds)}`,
-        ...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }),
-      };
-    case 'timeout':
-      return {
-        status: 'unreachable',
-        detail: `${failure.detail} The token was not checked; try again in a few minutes.`,
-      };
-    case 'aborted':
-      return {
-        status: 'unreachable',
-        detail: 'The token check was cancelled before MachShip answered. Try again.',
-      };
-    default:
-      return { status: 'unreachable', detail: `The token was not checked: ${failure.detail}` };
-  }
-}
 
 /**
  * Reads the ping. `authenticated` means go on to the permission probe; anything else is final.
