@@ -1,0 +1,100 @@
+<?php
+/**
+ * Asks the bridge for a package's rates, through the cache.
+ *
+ * @package RateBridge_Shipping
+ */
+
+declare(strict_types=1);
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Package in, outcome out. Every failure (missing settings, timeout, refused key, bad status, bad body)
+ * becomes a fallback outcome with a log line; nothing here throws into the checkout.
+ */
+final class RateBridge_Rate_Quoter {
+
+	/**
+	 * Logger that redacts the key secret.
+	 *
+	 * @var RateBridge_Log
+	 */
+	private RateBridge_Log $log;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param RateBridge_Connection $connection Saved connection.
+	 * @param Closure|null          $clock      Unix seconds for signing; time() when null.
+	 */
+	public function __construct( private RateBridge_Connection $connection, private ?Closure $clock = null ) {
+		$this->log = new RateBridge_Log( $connection->key_secret() );
+	}
+
+	/**
+	 * Rates for a package.
+	 *
+	 * @param array<string, mixed> $package     WooCommerce shipping package.
+	 * @param int                  $instance_id Shipping method instance (part of the cache key).
+	 */
+	public function quote( array $package, int $instance_id ): RateBridge_Quote_Outcome {
+		if ( ! $this->connection->is_complete() ) {
+			return $this->fall_back( 'warning', 'RateBridge is not connected yet (bridge URL, key id or key secret missing); showing the fallback rate.' );
+		}
+
+		$payload = RateBridge_Rate_Request::payload( $package );
+		if ( array() === $payload['package']['contents'] ) {
+			return RateBridge_Quote_Outcome::rates( array() );
+		}
+		$body = RateBridge_Rate_Request::encode( $payload );
+		if ( null === $body ) {
+			return $this->fall_back( 'error', 'RateBridge could not encode the rates request as JSON; showing the fallback rate.' );
+		}
+
+		$cache_key = RateBridge_Rate_Cache::key( $instance_id, $this->connection, $body );
+		$cached    = RateBridge_Rate_Cache::get( $cache_key );
+		if ( null !== $cached ) {
+			return RateBridge_Quote_Outcome::rates( $cached );
+		}
+
+		$reply = ( new RateBridge_Bridge_Client( $this->connection, $this->clock ) )->post( RateBridge_Bridge_Client::RATES_PATH, $body );
+
+		if ( $reply->is_key_refused() ) {
+			RateBridge_Key_Status::mark_refused( $this->connection->key_id );
+			return $this->fall_back(
+				'error',
+				sprintf( 'RateBridge: connector key refused (HTTP 401) for key id "%s": it was revoked or is wrong; showing the fallback rate.', $this->connection->key_id )
+			);
+		}
+
+		$decoded = $reply->json_object();
+		if ( null === $decoded ) {
+			$why = 200 === $reply->status ? 'a body that is not a JSON object' : $reply->describe();
+			return $this->fall_back( 'warning', sprintf( 'RateBridge rates request failed: %s; showing the fallback rate.', $why ) );
+		}
+
+		$parsed = RateBridge_Rates_Response::parse( $decoded );
+		if ( null === $parsed ) {
+			return $this->fall_back( 'error', 'RateBridge answered 200 without a valid "rates" list; showing the fallback rate.' );
+		}
+		if ( $parsed['dropped'] > 0 ) {
+			$this->log->warning( sprintf( 'RateBridge: dropped %d rate(s) that broke the contract (id, label, decimal-string cost).', $parsed['dropped'] ) );
+		}
+
+		RateBridge_Key_Status::clear();
+		RateBridge_Rate_Cache::put( $cache_key, $parsed['rates'] );
+		return RateBridge_Quote_Outcome::rates( $parsed['rates'] );
+	}
+
+	/**
+	 * Logs and returns a fallback outcome.
+	 *
+	 * @param string $level   'warning' or 'error'.
+	 * @param string $message Log line (never contains the secret; redacted anyway).
+	 */
+	private function fall_back( string $level, string $message ): RateBridge_Quote_Outcome {
+		'error' === $level ? $this->log->error( $message ) : $this->log->warning( $message );
+		return RateBridge_Quote_Outcome::fallback( $message );
+	}
+}

@@ -1,0 +1,86 @@
+<?php
+declare(strict_types=1);
+
+final class CacheTest extends RateBridge_TestCase {
+
+	private function answer(): void {
+		RateBridge_Test_World::respond( 200, $this->rates_json( array( array( 'id' => 'road', 'label' => 'Road', 'cost' => '12.50', 'delivery_time' => '3 days' ) ) ) );
+	}
+
+	public function test_a_second_identical_request_within_ten_minutes_is_served_from_cache(): void {
+		$this->connect();
+		$this->answer();
+		$first = $this->calculate();
+
+		RateBridge_Test_World::$now += 599;
+		$second = $this->calculate();
+
+		$this->assertCount( 1, RateBridge_Test_World::$http_calls );
+		$this->assertEquals( $first, $second );
+		$this->assertSame( '3 days', $second['ratebridge:road']->get_delivery_time() );
+	}
+
+	public function test_after_ten_minutes_the_bridge_is_asked_again(): void {
+		$this->connect();
+		$this->answer();
+		$this->calculate();
+
+		RateBridge_Test_World::$now += 600;
+		$this->answer();
+		$this->calculate();
+
+		$this->assertCount( 2, RateBridge_Test_World::$http_calls );
+	}
+
+	public function test_fallbacks_are_never_cached(): void {
+		$this->connect();
+		RateBridge_Test_World::fail_transport( 'timed out' );
+		$this->calculate();
+		RateBridge_Test_World::respond( 500, '' );
+		$this->calculate();
+		RateBridge_Test_World::respond( 401, '' );
+		$this->calculate();
+		$this->answer();
+		$rates = $this->calculate();
+
+		$this->assertCount( 4, RateBridge_Test_World::$http_calls );
+		$this->assertSame( array( 'ratebridge:road' ), array_keys( $rates ) );
+		$this->assertCount( 1, RateBridge_Test_World::$transients );
+	}
+
+	public function test_cannot_ship_answers_are_cached_too(): void {
+		$this->connect();
+		RateBridge_Test_World::respond( 200, '{"rates":[]}' );
+		$this->calculate();
+
+		$this->assertSame( array(), $this->calculate() );
+		$this->assertCount( 1, RateBridge_Test_World::$http_calls );
+	}
+
+	public function test_a_different_destination_instance_or_key_is_a_different_entry(): void {
+		$this->connect();
+		$this->answer();
+		$this->calculate();
+
+		$this->answer();
+		$this->calculate( null, $this->package( array( 'postcode' => '3000' ) ) );
+		$this->answer();
+		$this->calculate( $this->method( 8 ) );
+		$this->connect( array( 'key_id' => 'rbk_live_new' ) );
+		$this->answer();
+		$this->calculate();
+
+		$this->assertCount( 4, RateBridge_Test_World::$http_calls );
+	}
+
+	public function test_the_cache_key_ignores_the_signing_timestamp(): void {
+		$this->connect();
+		$this->answer();
+		$connection = RateBridge_Connection::load();
+		( new RateBridge_Rate_Quoter( $connection, static fn (): int => 1700000000 ) )->quote( $this->package(), self::INSTANCE );
+		$later = ( new RateBridge_Rate_Quoter( $connection, static fn (): int => 1700000042 ) )->quote( $this->package(), self::INSTANCE );
+
+		$this->assertCount( 1, RateBridge_Test_World::$http_calls );
+		$this->assertFalse( $later->is_fallback() );
+	}
+}
