@@ -191,6 +191,9 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
     rememberSecret(token);
     const outcome = await platform.verifyToken({ token, environment: current.environment });
     const at = iso();
+    // Key rotation: every check moves a token sealed with an older key onto the primary one, so after one
+    // health cycle the old key can be dropped from RATEBRIDGE_KEYS.
+    const resealed = sealer.reseal(current.sealedToken, sealOwner(tenant, current.id));
     let before: ConnectionRecord | undefined;
     const after = await mutate(tenant, (doc) => {
       const latest = doc.connections[current.id];
@@ -209,6 +212,7 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
             revokedAt: status === 'revoked' ? (latest.revokedAt ?? at) : null,
             account: outcome.status === 'valid' ? (outcome.account ?? latest.account) : latest.account,
             nextCheckAt: nextCheckAt(),
+            ...(resealed ? { sealedToken: resealed, fingerprint: fingerprinter.fingerprint(token) } : {}),
           },
         },
       };
