@@ -7,6 +7,12 @@ import { pathToFileURL } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { createShopifyApp } from './shopify-app/shopify-app.js';
+import {
+  createWooCommerceBridge,
+  woocommerceAdminRouter,
+  woocommercePublicRouter,
+  type WooCommerceBridge,
+} from './woocommerce-bridge/index.js';
 import { loadShopifySettings, type ShopifySettingsResult } from './shopify-app/shopify-config.js';
 import {
   asTenantId,
@@ -31,6 +37,7 @@ export const DEMO_TENANT = asTenantId('demo-store');
 export interface ServerApp {
   readonly app: Express;
   readonly core: Core;
+  readonly woocommerce: WooCommerceBridge;
   /** Lines to print at start: what is served where. */
   readonly banner: readonly string[];
 }
@@ -85,16 +92,28 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     banner.push(shopifySettings.reason);
   }
 
+  // WooCommerce: the bridge the WordPress plugin calls (signed, raw-body routes) and the store connection.
+  const woocommerce = createWooCommerceBridge(core);
+  app.use('/woocommerce', woocommercePublicRouter(core, woocommerce));
+  banner.push(
+    `WooCommerce bridge: ${config.publicUrl}/woocommerce (connect a store: /woocommerce/connect?store_url=…)`,
+  );
+
   // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
   app.use('/admin', core.sessions.routes());
-  app.use('/admin/api', core.sessions.requireSession(), createAdminApiRouter(core));
+  app.use(
+    '/admin/api',
+    core.sessions.requireSession(),
+    createAdminApiRouter(core),
+    woocommerceAdminRouter(woocommerce),
+  );
   if (config.demoStoreEnabled) {
     banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
   }
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
-  return { app, core, banner };
+  return { app, core, woocommerce, banner };
 }
 
 export interface RunningServer {
@@ -113,6 +132,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const serverApp = await createServerApp(core ?? (await createCore({ config, logger })), options);
   const health = startHealthScheduler(serverApp.core.tokens, logger);
+  await serverApp.woocommerce.start();
   const server = http.createServer(serverApp.app);
   // Slowloris bounds: a client has 30 s to send its headers and body.
   server.headersTimeout = 30_000;
@@ -138,6 +158,7 @@ export async function startServer(
       clearInterval(reaper);
       clearTimeout(grace);
       await health.stop();
+      await serverApp.woocommerce.stop();
       await serverApp.core.close();
     })());
   return { url, server, serverApp, shutdown };

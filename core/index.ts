@@ -33,3 +33,5 @@ export type { QuoteRequest, QuoteLine, Rate } from './quoting/quote-request.js';
 export { quoteRequestSchema } from './quoting/quote-request.js';
 export type { QuoteOutcome } from './quoting/quote-engine.js';
 export { centsToDecimalString as formatCents } from './money.js';
+export { GLOBAL_TENANT, UNCHANGED } from './storage/store.js';
+export { rememberSecret } from './security/redact.js';

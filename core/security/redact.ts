@@ -35,6 +35,9 @@ function scrubKnownSecrets(text: string): string {
 const SENSITIVE_NAME =
   /token|secret|password|passwd|authorization|cookie|api[-_]?key|access[-_]?key|consumer[-_]?key|private[-_]?key|^key$|signature|credential|session/i;
 
+/** Query parameters that carry one-time secrets in URLs (OAuth-style grants), though their names look harmless. */
+const SECRET_QUERY_PARAMETERS = new Set(['state', 'code', 'hmac', 'id_token', 'session']);
+
 /** Path prefixes whose next segment is itself a secret. */
 const SECRET_PATH_SEGMENTS = [/(\/shopify\/carrier-service\/)[^/?#]+/g, /(\/login\/)[^/?#]+/g];
 
@@ -48,7 +51,9 @@ export function redactUrl(url: string): string {
   const queryStart = result.indexOf('?');
   if (queryStart === -1) return result;
   const params = new URLSearchParams(result.slice(queryStart + 1));
-  for (const name of [...params.keys()]) if (isSensitiveName(name)) params.set(name, REDACTED);
+  for (const name of [...params.keys()]) {
+    if (isSensitiveName(name) || SECRET_QUERY_PARAMETERS.has(name.toLowerCase())) params.set(name, REDACTED);
+  }
   const query = params.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED);
   return `${result.slice(0, queryStart)}${query ? `?${query}` : ''}`;
 }

@@ -1,0 +1,193 @@
+/**
+ * WooCommerce's key grant against the fake store over real sockets, the ways it goes wrong: a denied
+ * grant, a forged or replayed callback, keys the store does not accept, a return page opened in another
+ * browser. Nobody is signed in unless the store itself accepted the keys the callback delivered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../e2e/fake-woocommerce.js';
+import { startWooTestApp, type WooTestApp } from './woocommerce-test-app.js';
+
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+describe('the WooCommerce key grant', () => {
+  let app: WooTestApp;
+  const fakes: FakeWooCommerce[] = [];
+
+  const store = async (options: Parameters<typeof startFakeWooCommerce>[0] = {}) => {
+    const fake = await startFakeWooCommerce({ products: 5, allowHttpCallback: true, ...options });
+    fakes.push(fake);
+    return fake;
+  };
+  /** GET /woocommerce/connect: the authorize URL, its state and the grant cookie. */
+  const begin = async (fake: FakeWooCommerce) => {
+    const response = await app.fetch(`/woocommerce/connect?store_url=${encodeURIComponent(`${fake.url}/`)}`);
+    expect(response.status).toBe(302);
+    const authorize = new URL(response.headers.get('location') ?? '');
+    return {
+      authorize,
+      state: authorize.searchParams.get('user_id') ?? '',
+      cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    };
+  };
+  /** The store admin clicks "Approve" on the page the authorize URL shows. */
+  const approve = async (fake: FakeWooCommerce, authorize: URL) => {
+    const page = await fake.fetch(authorize.href);
+    expect(page.status).toBe(200);
+    const href = (/id="approve" href="([^"]+)"/.exec(page.text)?.[1] ?? '').replaceAll('&amp;', '&');
+    return fake.fetch(`${authorize.origin}${href}`);
+  };
+  const callback = (body: unknown) =>
+    app.fetch('/woocommerce/auth-callback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    app = await startWooTestApp({ bridge: { connectedWaitMs: 3000 } });
+  });
+  afterAll(async () => {
+    await app.close();
+    for (const fake of fakes) await fake.close();
+  });
+
+  it('connects a host that strips the Authorization header, on query-string auth', async () => {
+    const fake = await store({ stripAuthorizationHeader: true });
+    const { authorize, cookie } = await begin(fake);
+    const granted = await approve(fake, authorize);
+    expect(granted.status).toBe(302);
+    const back = await app.fetch(String(granted.headers.location), { headers: { cookie } });
+    expect(back.status).toBe(303);
+    const admin = await app.followLoginLink(
+      back.headers.get('location') ?? '',
+      `woo:${new URL(fake.url).host}`,
+    );
+    expect(
+      ((await admin.api('GET', '/woocommerce/store')).body as { store: { auth: string } }).store.auth,
+    ).toBe('query');
+  });
+
+  it('signs nobody in when the store denied the grant', async () => {
+    const fake = await store();
+    const { authorize, cookie } = await begin(fake);
+    const denied = await fake.fetch(
+      authorize.href.replace('/wc-auth/v1/authorize', '/wc-auth/v1/access_denied'),
+    );
+    const back = await app.fetch(String(denied.headers.location), { headers: { cookie } });
+    expect([back.status, ((await back.json()) as ErrorBody).error.code]).toEqual([403, 'RB_ERR_FORBIDDEN']);
+  });
+
+  it('refuses a callback with a forged or expired state, and a second callback for one state', async () => {
+    const fake = await store();
+    const { authorize, state } = await begin(fake);
+    const keys = {
+      key_id: 1,
+      consumer_key: `ck_${'a'.repeat(40)}`,
+      consumer_secret: `cs_${'b'.repeat(40)}`,
+      key_permissions: 'read_write',
+    };
+    const forged = await callback({ ...keys, user_id: `${state.slice(0, -4)}AAAA` });
+    expect([forged.status, ((await forged.json()) as ErrorBody).error.code]).toEqual([
+      401,
+      'RB_ERR_SIGNATURE_INVALID',
+    ]);
+    expect((await approve(fake, authorize)).status).toBe(302);
+    const replayed = await callback({ ...keys, user_id: state });
+    expect([replayed.status, ((await replayed.json()) as ErrorBody).error.code]).toEqual([
+      401,
+      'RB_ERR_SIGNATURE_REPLAYED',
+    ]);
+    const malformed = await callback({ user_id: state });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('signs nobody in on keys the store does not accept, whoever posted them', async () => {
+    const fake = await store();
+    const { authorize, state, cookie } = await begin(fake);
+    // Someone who saw the state posts made-up keys before the store does.
+    const posted = await callback({
+      key_id: 9,
+      user_id: state,
+      consumer_key: `ck_${'c'.repeat(40)}`,
+      consumer_secret: `cs_${'d'.repeat(40)}`,
+      key_permissions: 'read_write',
+    });
+    expect(posted.status).toBe(200);
+    const returnUrl = authorize.searchParams.get('return_url') ?? '';
+    const back = await app.fetch(`${returnUrl}&success=1&user_id=${state}`, { headers: { cookie } });
+    expect([back.status, ((await back.json()) as ErrorBody).error.code]).toEqual([
+      422,
+      'RB_ERR_TOKEN_REJECTED',
+    ]);
+    const admin = await app.signIn(`woo:${new URL(fake.url).host}`);
+    expect(
+      ((await admin.api('GET', '/woocommerce/store')).body as { store: { status: string } }).store.status,
+    ).toBe('failed');
+  });
+
+  it('keeps a working connection when a later grant delivers keys the store refuses', async () => {
+    const fake = await store();
+    const tenant = `woo:${new URL(fake.url).host}`;
+    const admin = await app.signIn(tenant);
+    const key = fake.issueKey();
+    const pasted = await admin.api('POST', '/woocommerce/store', {
+      storeUrl: fake.url,
+      consumerKey: key.consumerKey,
+      consumerSecret: key.consumerSecret,
+    });
+    expect(pasted.status).toBe(201);
+    const { state } = await begin(fake);
+    const posted = await callback({
+      key_id: 3,
+      user_id: state,
+      consumer_key: `ck_${'e'.repeat(40)}`,
+      consumer_secret: `cs_${'f'.repeat(40)}`,
+      key_permissions: 'read_write',
+    });
+    expect(posted.status).toBe(200);
+    await app.bridge.tasks.idle();
+    const after = (await admin.api('GET', '/woocommerce/store')).body as {
+      store: { status: string; keyHint: string; lastCheck: { outcome: string } };
+    };
+    expect(after.store).toMatchObject({
+      status: 'connected',
+      keyHint: `…${key.consumerKey.slice(-4)}`,
+      lastCheck: { outcome: 'rejected' },
+    });
+  });
+
+  it('signs in only the browser that started the grant, and only once', async () => {
+    const fake = await store();
+    const { authorize, cookie } = await begin(fake);
+    const granted = await approve(fake, authorize);
+    const returnUrl = String(granted.headers.location);
+    const elsewhere = await app.fetch(returnUrl);
+    expect([elsewhere.status, ((await elsewhere.json()) as ErrorBody).error.code]).toEqual([
+      403,
+      'RB_ERR_FORBIDDEN',
+    ]);
+    const other = await app.fetch(returnUrl, { headers: { cookie: 'rb_woo_grant=someone-else' } });
+    expect(other.status).toBe(403);
+    expect((await app.fetch(returnUrl, { headers: { cookie } })).status).toBe(303);
+    expect((await app.fetch(returnUrl, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('refuses an address that is not a store', async () => {
+    for (const bad of [
+      '',
+      'ftp://shop.example.com',
+      'https://user:pass@shop.example.com',
+      'https://shop.example.com/wp-admin/',
+    ]) {
+      const response = await app.fetch(`/woocommerce/connect?store_url=${encodeURIComponent(bad)}`);
+      expect([bad, response.status, ((await response.json()) as ErrorBody).error.code]).toEqual([
+        bad,
+        400,
+        'RB_ERR_VALIDATION',
+      ]);
+    }
+    expect((await app.fetch('/woocommerce/connect')).status).toBe(400);
+  });
+});

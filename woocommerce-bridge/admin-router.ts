@@ -1,0 +1,110 @@
+/**
+ * The bridge's admin routes, mounted at `/admin/api` behind the standalone session (which sets the tenant
+ * context; nothing here trusts a tenant named by the caller):
+ *
+ *   GET  /woocommerce/store              the store connection (no key, secret or sealed value: a hint)
+ *   POST /woocommerce/store              {storeUrl, consumerKey, consumerSecret}: connect by pasted keys
+ *   GET  /woocommerce/sync               the product sync's progress (done / total) or null
+ *   POST /woocommerce/sync               starts a full sync (202), or returns the one running
+ *   GET  /connector-keys                 the store's connector keys, with created / last used / revoked
+ *   POST /connector-keys {name}          201 {key, secret}: the only time the secret is shown
+ *   POST /connector-keys/:id/revoke      revokes at once
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { RateBridgeError, jsonBody, parseWith, rememberSecret, tenantContext } from '../core/index.js';
+import { KEY_ID_PATTERN, keyNameSchema } from './connector-keys.js';
+import { isStoreTenant, parseStoreUrl } from './store-url.js';
+import type { WooCommerceBridge } from './woocommerce-bridge.js';
+
+const BODY_LIMIT = '16kb';
+
+const storeBody = z.strictObject({
+  storeUrl: z.string().max(2048),
+  consumerKey: z
+    .string()
+    .trim()
+    .regex(/^ck_[A-Za-z0-9_-]{8,128}$/, 'Paste the consumer key WooCommerce showed (it starts with ck_).'),
+  consumerSecret: z
+    .string()
+    .trim()
+    .regex(/^cs_[A-Za-z0-9_-]{8,128}$/, 'Paste the consumer secret WooCommerce showed (it starts with cs_).'),
+});
+const keyBody = z.strictObject({ name: keyNameSchema });
+const keyParam = z.object({ id: z.string().regex(KEY_ID_PATTERN, 'not a connector key id') });
+
+export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
+  const router = Router();
+
+  router.get('/woocommerce/store', async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    response.json({ store: (await bridge.setup.view(tenant)) ?? null });
+  });
+
+  router.post('/woocommerce/store', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const raw = request.body as { consumerKey?: unknown; consumerSecret?: unknown } | undefined;
+    for (const value of [raw?.consumerKey, raw?.consumerSecret])
+      if (typeof value === 'string') rememberSecret(value.trim());
+    const body = parseWith(storeBody, request.body);
+    const address = parseStoreUrl(body.storeUrl);
+    if (!address) {
+      throw new RateBridgeError(
+        'RB_ERR_VALIDATION',
+        'Enter your store address, e.g. https://shop.example.com.',
+        [{ path: 'storeUrl', message: 'is not a store address' }],
+      );
+    }
+    // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
+    if (isStoreTenant(tenant) && address.tenant !== tenant) {
+      throw new RateBridgeError(
+        'RB_ERR_VALIDATION',
+        'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
+        [{ path: 'storeUrl', message: 'is not the store of this admin' }],
+      );
+    }
+    const store = await bridge.setup.connectManually(tenant, address, {
+      consumerKey: body.consumerKey,
+      consumerSecret: body.consumerSecret,
+    });
+    response.status(201).json({ store });
+  });
+
+  router.get('/woocommerce/sync', async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    response.json({ sync: (await bridge.sync.status(tenant)) ?? null });
+  });
+
+  router.post('/woocommerce/sync', async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    const store = await bridge.connections.get(tenant);
+    if (store?.status !== 'connected') {
+      throw new RateBridgeError(
+        'RB_ERR_CONFLICT',
+        'Connect your WooCommerce store first, then sync its products.',
+      );
+    }
+    response.status(202).json({ sync: await bridge.sync.start(tenant, 'manual') });
+  });
+
+  router.get('/connector-keys', async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    response.json({ keys: await bridge.keys.list(tenant) });
+  });
+
+  router.post('/connector-keys', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const body = parseWith(keyBody, request.body);
+    const created = await bridge.keys.create(tenant, body.name);
+    response.setHeader('Cache-Control', 'no-store');
+    response.status(201).json(created);
+  });
+
+  router.post('/connector-keys/:id/revoke', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { id } = parseWith(keyParam, request.params);
+    response.json({ key: await bridge.keys.revoke(tenant, id) });
+  });
+
+  return router;
+}

@@ -1,0 +1,194 @@
+/**
+ * The plugin's rate request, as `calculate_shipping($package)` sees the cart, and its translation into
+ * core's QuoteRequest:
+ *
+ *   {"currency": "AUD", "units": {"weight": "kg", "dimension": "cm"},
+ *    "package": {"destination": {"country", "state", "postcode", "city", "address_1", "address_2"},
+ *                "contents": [{"product_id", "variation_id", "sku", "quantity", "line_total",
+ *                              "weight", "length", "width", "height"}]}}
+ *
+ * PHP hands over numbers as strings and unset values as null or "", so the schema takes either. Weights and
+ * dimensions are in the store's units and are converted exactly (store-units.ts); a line's dimensions are
+ * used only when all three are there. Price per unit is line_total / quantity, in cents. Fields the schema
+ * does not name are ignored, so a newer plugin can send more without breaking an older bridge.
+ */
+import { z } from 'zod';
+import {
+  RateBridgeError,
+  dollarsToCents,
+  parseLengthUnit,
+  parseWeightUnit,
+  parseWith,
+  quoteRequestSchema,
+  rbError,
+  type QuoteRequest,
+} from '../core/index.js';
+import { isSet, toDimensionsCm, toGrams, type StoreUnits } from './store-units.js';
+
+const optionalText = (max: number) =>
+  z
+    .union([z.string(), z.number(), z.null()])
+    .optional()
+    .transform((value) =>
+      value === null || value === undefined ? undefined : String(value).trim() || undefined,
+    )
+    .pipe(z.string().max(max, `must be at most ${max} characters`).optional());
+
+/** WordPress ids: a number or a numeric string; 0, "" and null mean "none". */
+const wordpressId = z
+  .union([
+    z.number().int().min(0),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{0,20}$/, 'must be a numeric id'),
+    z.null(),
+  ])
+  .optional()
+  .transform((value) => {
+    if (value === null || value === undefined) return undefined;
+    const digits = String(value).replace(/^0+/, '');
+    return digits === '' ? undefined : digits;
+  });
+
+/** Kept as text: converted by exact decimal arithmetic, never through a float. */
+const measure = z.union([z.string().trim().max(32), z.number().finite(), z.null()]).optional();
+
+const quantity = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}$/, 'must be a whole number'),
+  ])
+  .transform(Number)
+  .pipe(z.number().int('must be a whole number').min(0).max(10_000));
+
+const contentsItem = z.object({
+  product_id: wordpressId,
+  variation_id: wordpressId,
+  sku: optionalText(255),
+  quantity,
+  line_total: z.union([z.number().finite(), z.string().trim().max(32), z.null()]).optional(),
+  weight: measure,
+  length: measure,
+  width: measure,
+  height: measure,
+});
+
+export const pluginRatesBodySchema = z.object({
+  currency: z.string().trim().length(3, 'must be a three-letter currency code').toUpperCase(),
+  units: z
+    .object({ weight: optionalText(16), dimension: optionalText(16) })
+    .nullable()
+    .optional(),
+  package: z.object({
+    destination: z.object({
+      country: optionalText(2),
+      state: optionalText(32),
+      postcode: optionalText(16),
+      city: optionalText(128),
+      address_1: optionalText(256),
+      address_2: optionalText(256),
+    }),
+    contents: z.array(contentsItem).max(500, 'at most 500 cart lines'),
+  }),
+});
+export type PluginRatesBody = z.output<typeof pluginRatesBodySchema>;
+
+/** Parses the raw request body; throws RB_ERR_BAD_JSON or RB_ERR_VALIDATION (400). */
+export function parsePluginRatesBody(rawBody: Buffer): PluginRatesBody {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw rbError('RB_ERR_BAD_JSON');
+  }
+  return parseWith(pluginRatesBodySchema, json);
+}
+
+/**
+ * The QuoteRequest of a plugin body. `storeUnits` (read from the store at connection) stand in when the
+ * body does not state units. Throws RB_ERR_VALIDATION with a detail per field at fault.
+ */
+export function toQuoteRequest(body: PluginRatesBody, storeUnits: StoreUnits | undefined): QuoteRequest {
+  const problems: { path: string; message: string }[] = [];
+  const weightText = body.units?.weight;
+  const dimensionText = body.units?.dimension;
+  const weightUnit = weightText === undefined ? storeUnits?.weight : parseWeightUnit(weightText);
+  const dimensionUnit = dimensionText === undefined ? storeUnits?.dimension : parseLengthUnit(dimensionText);
+  if (!weightUnit) problems.push({ path: 'units.weight', message: 'must be one of kg, g, lbs, oz' });
+  if (!dimensionUnit) problems.push({ path: 'units.dimension', message: 'must be one of m, cm, mm, in, yd' });
+
+  const destination = body.package.destination;
+  if (!destination.country || !/^[A-Za-z]{2}$/.test(destination.country)) {
+    problems.push({ path: 'package.destination.country', message: 'must be a two-letter country code' });
+  }
+
+  const lines: QuoteRequest['lines'] = [];
+  if (weightUnit && dimensionUnit) {
+    for (const [index, item] of body.package.contents.entries()) {
+      const at = (field: string) => `package.contents.${index}.${field}`;
+      if (item.quantity === 0) continue;
+      const grams = toGrams(item.weight, weightUnit);
+      if (isSet(item.weight) && grams === undefined) {
+        problems.push({ path: at('weight'), message: `must be a decimal number of ${weightUnit}` });
+      }
+      const given = [item.length, item.width, item.height].filter(isSet).length;
+      const dimensionsCm =
+        given === 3
+          ? toDimensionsCm({ length: item.length, width: item.width, height: item.height }, dimensionUnit)
+          : undefined;
+      if (given === 3 && dimensionsCm === undefined) {
+        problems.push({
+          path: at('length'),
+          message: `dimensions must be positive decimal numbers of ${dimensionUnit}`,
+        });
+      }
+      let priceCents = 0;
+      if (isSet(item.line_total)) {
+        const total = dollarsToCents(item.line_total);
+        if (total === undefined)
+          problems.push({ path: at('line_total'), message: 'must be a decimal amount' });
+        else priceCents = Math.max(0, Math.round(total / item.quantity));
+      }
+      const variantId = item.variation_id ?? item.product_id;
+      lines.push({
+        quantity: item.quantity,
+        priceCents,
+        requiresShipping: true,
+        ...(item.sku === undefined ? {} : { sku: item.sku }),
+        ...(variantId === undefined ? {} : { variantId }),
+        ...(grams === undefined ? {} : { grams }),
+        ...(dimensionsCm === undefined ? {} : { dimensionsCm }),
+      });
+    }
+    if (lines.length === 0 && problems.length === 0) {
+      problems.push({ path: 'package.contents', message: 'the package has nothing to ship' });
+    }
+  }
+  if (problems.length > 0) throw validation(problems);
+
+  return parseWith(quoteRequestSchema, {
+    destination: {
+      country: destination.country,
+      postcode: destination.postcode ?? '',
+      ...(destination.state === undefined ? {} : { state: destination.state }),
+      ...(destination.city === undefined ? {} : { suburb: destination.city }),
+      ...(destination.address_1 === undefined ? {} : { addressLine1: destination.address_1 }),
+      ...(destination.address_2 === undefined ? {} : { addressLine2: destination.address_2 }),
+    },
+    currency: body.currency,
+    lines,
+  });
+}
+
+function validation(problems: readonly { path: string; message: string }[]): RateBridgeError {
+  const summary = problems
+    .slice(0, 3)
+    .map((problem) => `${problem.path}: ${problem.message}`)
+    .join('; ');
+  const error = rbError('RB_ERR_VALIDATION', problems.length > 3 ? `${summary}; …` : summary);
+  return new RateBridgeError(error.code, error.message, problems);
+}

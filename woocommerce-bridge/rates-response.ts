@@ -1,0 +1,56 @@
+/**
+ * Rates in the shape the plugin hands to `WC_Shipping_Method::add_rate()`: cost as a decimal string of the
+ * store's currency ("12.50"), a stable id per service (WooCommerce keys the chosen rate by it), and meta
+ * data the order keeps (where the rate came from; no customer data).
+ */
+import { createHash } from 'node:crypto';
+import { formatCents, type QuoteOutcome, type Rate } from '../core/index.js';
+
+/** What the plugin accepts as a rate id (and WooCommerce keeps in the session and the order). */
+const RATE_ID_CHARACTERS = /[^A-Za-z0-9._:-]/g;
+const MAX_RATE_ID = 100;
+
+export interface WooRate {
+  readonly id: string;
+  readonly label: string;
+  readonly cost: string;
+  readonly description: string;
+  /** "2-4 business days", or "" when the carrier gave no estimate. */
+  readonly delivery_time: string;
+  readonly meta_data: Readonly<Record<string, string | number>>;
+}
+
+export function toWooRates(outcome: Pick<QuoteOutcome, 'rates' | 'source'>): { rates: WooRate[] } {
+  return {
+    rates: outcome.rates.map((rate) => ({
+      id: wooRateId(rate.code),
+      label: rate.name,
+      cost: formatCents(rate.totalCents),
+      description: rate.description ?? '',
+      delivery_time: deliveryTime(rate),
+      meta_data: {
+        ratebridge_source: outcome.source,
+        ratebridge_service: rate.code,
+        ...(rate.minDays === undefined ? {} : { ratebridge_min_days: rate.minDays }),
+        ...(rate.maxDays === undefined ? {} : { ratebridge_max_days: rate.maxDays }),
+      },
+    })),
+  };
+}
+
+/** The rate's code in the characters a rate id may use; stable, and distinct for distinct codes. */
+export function wooRateId(code: string): string {
+  const safe = code.replace(RATE_ID_CHARACTERS, '-');
+  if (safe === code && safe.length > 0 && safe.length <= MAX_RATE_ID) return safe;
+  const digest = createHash('sha256').update(code).digest('hex').slice(0, 12);
+  return `${safe.slice(0, MAX_RATE_ID - digest.length - 1)}-${digest}`;
+}
+
+function deliveryTime(rate: Rate): string {
+  const { minDays, maxDays } = rate;
+  const low = minDays ?? maxDays;
+  const high = maxDays ?? minDays;
+  if (low === undefined || high === undefined) return '';
+  const days = (count: number) => `${count} business day${count === 1 ? '' : 's'}`;
+  return low === high ? days(low) : `${Math.min(low, high)}-${days(Math.max(low, high))}`;
+}

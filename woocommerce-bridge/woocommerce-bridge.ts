@@ -1,0 +1,101 @@
+/**
+ * The WooCommerce front end, built once from the core: store connections (key grant or pasted keys),
+ * connector keys for the plugin, the product sync and the product webhooks. server.ts mounts its two
+ * routers (public-router.ts, admin-router.ts), calls `start()` once listening (it resumes product syncs a
+ * restart interrupted) and `stop()` on shutdown (it aborts running work and releases sync leases).
+ */
+import type { Core } from '../core/index.js';
+import { createBackgroundTasks } from './background-tasks.js';
+import { createConnectorKeys } from './connector-keys.js';
+import { createKeyGrant } from './key-grant.js';
+import { createProductSync, type ProductSyncOptions } from './product-sync.js';
+import { createProductWebhooks } from './product-webhooks.js';
+import { createStoreAgents } from './store-agents.js';
+import { createStoreConnections } from './store-connection.js';
+import { createStoreSetup } from './store-setup.js';
+import { createSyncedProfiles } from './synced-profiles.js';
+
+export interface WooCommerceBridgeOptions {
+  /** Timeout of each call to a store (default: PLATFORM_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
+  /** An extra certificate authority for store HTTPS (tests: the fake store's certificate). */
+  readonly tlsCa?: string | Buffer;
+  readonly sync?: Partial<
+    Pick<
+      ProductSyncOptions,
+      'pageSize' | 'pageConcurrency' | 'variationConcurrency' | 'leaseMs' | 'retryDelaysMs'
+    >
+  >;
+  /** How long the grant's return page waits for the store to accept the keys before asking for a reload. */
+  readonly connectedWaitMs?: number;
+  readonly now?: () => number;
+}
+
+export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOptions = {}) {
+  const now = options.now ?? Date.now;
+  const logger = core.logger.child({ frontEnd: 'woocommerce' });
+  const agents = createStoreAgents({
+    publicAddressesOnly: core.config.env === 'production',
+    ...(options.tlsCa === undefined ? {} : { ca: options.tlsCa }),
+  });
+  const tasks = createBackgroundTasks(logger);
+  const connections = createStoreConnections({ store: core.store, sealer: core.sealer, logger }, now);
+  const profiles = createSyncedProfiles({ store: core.store, catalog: core.catalog, logger });
+  const setup = createStoreSetup({
+    core,
+    logger,
+    connections,
+    agents,
+    tasks,
+    timeoutMs: options.timeoutMs ?? core.config.platforms.timeoutMs,
+    onConnected: async (tenant) => {
+      await sync.start(tenant, 'connect');
+    },
+  });
+  const sync = createProductSync({
+    store: core.store,
+    logger,
+    stores: setup,
+    profiles,
+    now,
+    ...options.sync,
+  });
+  const keys = createConnectorKeys({ store: core.store, sealer: core.sealer, logger }, now);
+  const grant = createKeyGrant(core, now);
+  const webhooks = createProductWebhooks({
+    store: core.store,
+    logger,
+    connections,
+    profiles,
+    tasks,
+    open: (tenant) => setup.open(tenant),
+  });
+
+  return {
+    core,
+    logger,
+    connections,
+    setup,
+    sync,
+    keys,
+    grant,
+    webhooks,
+    tasks,
+    connectedWaitMs: options.connectedWaitMs ?? 10_000,
+
+    /** Resumes the product syncs a restart interrupted (and keeps watching for orphaned ones). */
+    async start(): Promise<void> {
+      const resumed = await sync.startResuming();
+      if (resumed > 0) logger.info({ resumed }, 'unfinished WooCommerce product syncs resumed');
+    },
+
+    /** Aborts running syncs and background work, releases sync leases, closes store connections. */
+    async stop(): Promise<void> {
+      await sync.stop();
+      await tasks.stop();
+      agents.destroy();
+    },
+  };
+}
+
+export type WooCommerceBridge = ReturnType<typeof createWooCommerceBridge>;
