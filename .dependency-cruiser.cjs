@@ -50,6 +50,6 @@ module.exports = {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default'],
     },
-    exclude: { path: '^(dist|test|bench)/' },
+    exclude: { path: '^(dist|test|bench|admin-ui/dist)/' },
   },
 };

@@ -15,6 +15,24 @@ export default tseslint.config(
     },
   },
   {
+    // Polaris React is deprecated for Polaris web components: keep it behind our own thin wrappers.
+    files: ['admin-ui/src/**'],
+    ignores: ['admin-ui/src/ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@shopify/polaris', '@shopify/polaris/*'],
+              message: 'Import the wrapper from admin-ui/src/ui instead, so a move off Polaris React stays local.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**', 'bench/**', 'scripts/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -6,6 +6,7 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { adminUiDistDir, adminUiRouter } from './admin-ui/server/admin-ui-routes.js';
 import { createShopifyApp } from './shopify-app/shopify-app.js';
 import {
   createWooCommerceBridge,
@@ -107,6 +108,13 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     createAdminApiRouter(core),
     woocommerceAdminRouter(woocommerce),
   );
+  // The admin UI's files, and its page for any other path under /admin (after the routes above).
+  const adminUiDist = adminUiDistDir();
+  app.use('/admin', adminUiRouter({ distDir: adminUiDist }));
+  if (shopifySettings.enabled) {
+    // Shopify opens the embedded app at its root URL; its assets load from /admin/assets.
+    app.use('/', adminUiRouter({ distDir: adminUiDist, shopify: { apiKey: shopifySettings.apiKey } }));
+  }
   if (config.demoStoreEnabled) {
     banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
   }

@@ -184,6 +184,12 @@ export const ERRORS = {
     message: () =>
       'Connect a freight platform, add a pickup location and check a test quote before going live.',
   },
+
+  // --- admin UI ---------------------------------------------------------------------------------
+  RB_ERR_ADMIN_UI_NOT_BUILT: {
+    status: 503,
+    message: () => 'The admin UI has not been built yet: run npm run build (or npm start, which builds it).',
+  },
 } as const satisfies Record<`RB_ERR_${string}`, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,0 +1,34 @@
+/**
+ * What every page shares: the API, the host, and the tenant's connections (the banner on every page reads
+ * them, so one load serves all and a change made on one page shows everywhere).
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { AdminApi } from '../api/admin-api';
+import type { Connection, Platform } from '../api/types';
+import { useResource, type Resource } from '../api/use-resource';
+import type { Host } from './host';
+
+interface AdminContextValue {
+  readonly api: AdminApi;
+  readonly host: Host;
+  readonly connections: Resource<Connection[]>;
+  readonly platforms: Resource<Platform[]>;
+}
+
+const AdminContext = createContext<AdminContextValue | undefined>(undefined);
+
+export function AdminProvider({ api, children }: { api: AdminApi; children: ReactNode }) {
+  const connections = useResource(() => api.connections.list(), [api]);
+  const platforms = useResource(() => api.platforms(), [api]);
+  const value = useMemo(
+    () => ({ api, host: api.host, connections, platforms }),
+    [api, connections, platforms],
+  );
+  return <AdminContext.Provider value={value}>{children}</AdminContext.Provider>;
+}
+
+export function useAdmin(): AdminContextValue {
+  const value = useContext(AdminContext);
+  if (!value) throw new Error('useAdmin outside AdminProvider');
+  return value;
+}

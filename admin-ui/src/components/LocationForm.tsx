@@ -1,0 +1,108 @@
+/** A pickup location's address: the suburb field fills postcode and state when a suggestion is picked. */
+import { useState, type FormEvent } from 'react';
+import { fieldErrors } from '../api/api-error';
+import { AU_STATES, type Location, type LocationInput } from '../api/types';
+import { Button, ButtonGroup } from '../ui/Button';
+import { Row, Stack } from '../ui/Stack';
+import { Select } from '../ui/Select';
+import { TextField } from '../ui/TextField';
+import { ErrorBanner } from './ErrorBanner';
+import { LocalityField } from './LocalityField';
+
+export function LocationForm({
+  initial,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: Location;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (input: LocationInput) => void;
+  onCancel?: () => void;
+}) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [addressLine1, setAddressLine1] = useState(initial?.addressLine1 ?? '');
+  const [suburb, setSuburb] = useState(initial?.suburb ?? '');
+  const [postcode, setPostcode] = useState(initial?.postcode ?? '');
+  const [state, setState] = useState<string>(initial?.state ?? '');
+  const fields = fieldErrors(error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({
+      name: name.trim(),
+      ...(addressLine1.trim() ? { addressLine1: addressLine1.trim() } : {}),
+      suburb: suburb.trim(),
+      postcode: postcode.trim(),
+      state,
+    });
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={initial ? `Edit ${initial.name}` : 'Add a pickup location'}
+      noValidate
+    >
+      <Stack gap="300">
+        <ErrorBanner error={error} showDetails={false} />
+        <TextField
+          label="Location name"
+          value={name}
+          onChange={setName}
+          error={fields.name}
+          placeholder="Sydney warehouse"
+          helpText="The packaging CSV refers to locations by this name."
+          requiredIndicator
+        />
+        <TextField
+          label="Street address (optional)"
+          value={addressLine1}
+          onChange={setAddressLine1}
+          error={fields.addressLine1}
+          autoComplete="address-line1"
+        />
+        <LocalityField
+          value={suburb}
+          onInput={setSuburb}
+          onPick={(locality) => {
+            setSuburb(locality.suburb);
+            setPostcode(locality.postcode);
+            setState(locality.state);
+          }}
+          error={fields.suburb}
+        />
+        <Row gap="300" blockAlign="start">
+          <TextField
+            label="Postcode"
+            value={postcode}
+            onChange={setPostcode}
+            error={fields.postcode}
+            inputMode="numeric"
+            autoComplete="postal-code"
+          />
+          <Select
+            label="State"
+            options={[
+              { label: 'Choose', value: '', disabled: true },
+              ...AU_STATES.map((s) => ({ label: s, value: s })),
+            ]}
+            value={state}
+            onChange={setState}
+            error={fields.state}
+          />
+        </Row>
+        <ButtonGroup>
+          <Button submit primary loading={pending}>
+            {submitLabel}
+          </Button>
+          {onCancel ? <Button onClick={onCancel}>Cancel</Button> : null}
+        </ButtonGroup>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * A quote's outcome as checkout would show it (the rates), and why (diagnostics): the packages grouped
+ * per pickup location, every platform call with its latency, cache and outcome, and the rules applied.
+ */
+import type { Connection, Location, Rate, RateLogEntry, QuoteSource } from '../api/types';
+import { formatDays } from '../format/dates';
+import { formatCents } from '../format/money';
+import { Badge } from '../ui/Badge';
+import { Banner } from '../ui/Banner';
+import { DataTable } from '../ui/DataTable';
+import { List } from '../ui/List';
+import { Row, Stack } from '../ui/Stack';
+import { Heading, Text } from '../ui/Text';
+import { LatencyChart } from './LatencyChart';
+
+const SOURCE_TEXT: Readonly<
+  Record<QuoteSource, { label: string; tone: 'success' | 'warning' | 'critical' }>
+> = {
+  live: { label: 'Live rates', tone: 'success' },
+  fallback: { label: 'Fallback rates', tone: 'warning' },
+  none: { label: 'No rates', tone: 'critical' },
+};
+
+export function SourceBadge({ source }: { source: QuoteSource }) {
+  const text = SOURCE_TEXT[source] ?? { label: source, tone: 'warning' as const };
+  return <Badge tone={text.tone}>{text.label}</Badge>;
+}
+
+export function RatesTable({ rates }: { rates: readonly Rate[] }) {
+  if (rates.length === 0) {
+    return <Text tone="subdued">No rates: checkout would show no RateBridge shipping option.</Text>;
+  }
+  return (
+    <DataTable
+      headings={['Shipping option', 'Price', 'Delivery']}
+      numeric={[1]}
+      rows={rates.map((rate) => [
+        rate.name,
+        formatCents(rate.totalCents, rate.currency),
+        formatDays(rate.minDays, rate.maxDays),
+      ])}
+    />
+  );
+}
+
+export function QuoteSummary({
+  source,
+  fallbackReason,
+  durationMs,
+}: {
+  source: QuoteSource;
+  fallbackReason?: string;
+  durationMs: number;
+}) {
+  return (
+    <Stack gap="200">
+      <Row gap="200">
+        <SourceBadge source={source} />
+        <Text tone="subdued">Answered in {durationMs} ms</Text>
+      </Row>
+      {source !== 'live' ? (
+        <Banner
+          tone="warning"
+          title={
+            source === 'fallback' ? 'Checkout would show your fallback rates' : 'Checkout would show no rates'
+          }
+        >
+          {fallbackReason ? `Why: ${fallbackReason}.` : 'No platform answered with a rate.'} Fix the cause
+          below, then try again.
+        </Banner>
+      ) : null}
+    </Stack>
+  );
+}
+
+export function QuoteBreakdown({
+  entry,
+  locations,
+  connections,
+}: {
+  entry: RateLogEntry;
+  locations: readonly Location[];
+  connections: readonly Connection[];
+}) {
+  const locationName = (id: string) => locations.find((l) => l.id === id)?.name ?? 'A deleted location';
+  const connectionName = (id: string, platform: string) =>
+    connections.find((c) => c.id === id)?.label ?? platform;
+  return (
+    <Stack gap="400">
+      <section aria-labelledby={`groups-${entry.id}`}>
+        <Stack gap="200">
+          <Heading level={3} id={`groups-${entry.id}`}>
+            Packages per pickup location
+          </Heading>
+          {entry.groups.length === 0 ? (
+            <Text tone="subdued">
+              No packages were built (nothing in the cart needed shipping, or nothing could be packed).
+            </Text>
+          ) : (
+            <DataTable
+              headings={['Ships from', 'Packages', 'Packed from']}
+              rows={entry.groups.map((group) => [
+                locationName(group.locationId),
+                group.packages
+                  .map(
+                    (p) =>
+                      `${p.quantity} × ${p.type} ${p.lengthCm}×${p.widthCm}×${p.heightCm} cm, ${p.weightKg} kg`,
+                  )
+                  .join('; '),
+                group.estimated ? (
+                  <Badge tone="attention">Estimate (shop weight, default box)</Badge>
+                ) : (
+                  'Packaging profiles'
+                ),
+              ])}
+            />
+          )}
+        </Stack>
+      </section>
+      <section aria-labelledby={`upstream-${entry.id}`}>
+        <Stack gap="200">
+          <Heading level={3} id={`upstream-${entry.id}`}>
+            Platform calls
+          </Heading>
+          {entry.upstream.length === 0 ? (
+            <Text tone="subdued">No platform was asked.</Text>
+          ) : (
+            <>
+              <DataTable
+                headings={['Ships from', 'Connection', 'Outcome', 'Cache', 'Options', 'Latency']}
+                numeric={[4, 5]}
+                rows={entry.upstream.map((call) => [
+                  locationName(call.locationId),
+                  connectionName(call.connectionId, call.platform),
+                  call.detail ? `${call.outcome}: ${call.detail}` : call.outcome,
+                  call.cache,
+                  call.options,
+                  `${call.latencyMs} ms`,
+                ])}
+              />
+              <LatencyChart
+                totalMs={entry.durationMs}
+                bars={entry.upstream.map((call) => ({
+                  label: `${locationName(call.locationId)} · ${connectionName(call.connectionId, call.platform)}`,
+                  ms: call.latencyMs,
+                  kind: call.outcome !== 'ok' ? 'failed' : call.cache === 'hit' ? 'cached' : 'ok',
+                }))}
+              />
+            </>
+          )}
+        </Stack>
+      </section>
+      {entry.rulesApplied.length > 0 ? (
+        <section aria-labelledby={`rules-${entry.id}`}>
+          <Stack gap="200">
+            <Heading level={3} id={`rules-${entry.id}`}>
+              Rules applied
+            </Heading>
+            <List items={entry.rulesApplied} />
+          </Stack>
+        </section>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The rules form holds what the merchant types (dollars, comma lists, empty fields); the API holds cents,
+ * arrays and nulls. These two functions convert, and the second says which field is wrong and why, keyed
+ * by the API's field paths so server-side messages land on the same fields.
+ */
+import type { FallbackRate, Rounding, Rules, Strategy } from '../api/types';
+import { centsToInput, dollarsToCents, parseDecimal } from '../format/money';
+
+export interface RulesForm {
+  strategy: Strategy;
+  cheapestWhenNoCommonService: boolean;
+  cheapestName: string;
+  fastestName: string;
+  markupPercent: string;
+  markupFlat: string;
+  handlingFee: string;
+  freeShippingOn: boolean;
+  freeThreshold: string;
+  freeAppliesTo: string;
+  rounding: Rounding;
+  rename: { code: string; name: string }[];
+  hideCarriers: string;
+  hideServices: string;
+  maxRates: string;
+  extraHandlingDays: string;
+  fallbackRates: { code: string; name: string; price: string; minDays: string; maxDays: string }[];
+}
+
+export function toForm(rules: Rules): RulesForm {
+  return {
+    strategy: rules.strategy,
+    cheapestWhenNoCommonService: rules.cheapestWhenNoCommonService,
+    cheapestName: rules.cheapestName,
+    fastestName: rules.fastestName,
+    markupPercent: String(rules.markupPercent),
+    markupFlat: centsToInput(rules.markupFlatCents),
+    handlingFee: centsToInput(rules.handlingFeeCents),
+    freeShippingOn: rules.freeShipping !== null,
+    freeThreshold: rules.freeShipping ? centsToInput(rules.freeShipping.thresholdCents) : '',
+    freeAppliesTo: rules.freeShipping?.appliesTo ?? 'cheapest',
+    rounding: rules.rounding,
+    rename: Object.entries(rules.rename).map(([code, name]) => ({ code, name })),
+    hideCarriers: rules.hideCarriers.join(', '),
+    hideServices: rules.hideServices.join(', '),
+    maxRates: String(rules.maxRates),
+    extraHandlingDays: String(rules.extraHandlingDays),
+    fallbackRates: rules.fallbackRates.map((rate) => ({
+      code: rate.code,
+      name: rate.name,
+      price: centsToInput(rate.priceCents),
+      minDays: rate.minDays === undefined ? '' : String(rate.minDays),
+      maxDays: rate.maxDays === undefined ? '' : String(rate.maxDays),
+    })),
+  };
+}
+
+export type FormErrors = Record<string, string>;
+
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export function fromForm(form: RulesForm): { ok: true; rules: Rules } | { ok: false; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const money = (text: string, path: string, { allowEmpty = false } = {}): number => {
+    if (allowEmpty && text.trim() === '') return 0;
+    const cents = dollarsToCents(text);
+    if (cents === undefined || cents < 0) errors[path] = 'Enter an amount in dollars, like 12.50.';
+    return cents ?? 0;
+  };
+  const whole = (text: string, path: string, min: number, max: number): number => {
+    const value = parseDecimal(text);
+    if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
+      errors[path] = `Enter a whole number from ${min} to ${max}.`;
+      return min;
+    }
+    return value;
+  };
+
+  const markupPercent = parseDecimal(form.markupPercent);
+  if (markupPercent === undefined || Math.round(markupPercent * 100) !== markupPercent * 100) {
+    errors.markupPercent =
+      'Enter a percentage with at most two decimals, like 12.5 (negative for a discount).';
+  }
+  const rename: Record<string, string> = {};
+  form.rename.forEach((row, index) => {
+    if (!row.code.trim() && !row.name.trim()) return;
+    if (!row.code.trim()) errors[`rename.${index}.code`] = 'Enter the service code to rename.';
+    if (!row.name.trim()) errors[`rename.${index}.name`] = 'Enter the name checkout shows.';
+    rename[row.code.trim()] = row.name.trim();
+  });
+  const fallbackRates: FallbackRate[] = form.fallbackRates.map((row, index) => {
+    const optionalDays = (text: string, field: string) =>
+      text.trim() === '' ? undefined : whole(text, `fallbackRates.${index}.${field}`, 0, 60);
+    const minDays = optionalDays(row.minDays, 'minDays');
+    const maxDays = optionalDays(row.maxDays, 'maxDays');
+    return {
+      code: row.code.trim(),
+      name: row.name.trim(),
+      priceCents: money(row.price, `fallbackRates.${index}.priceCents`),
+      ...(minDays === undefined ? {} : { minDays }),
+      ...(maxDays === undefined ? {} : { maxDays }),
+    };
+  });
+
+  const rules: Rules = {
+    strategy: form.strategy,
+    cheapestWhenNoCommonService: form.cheapestWhenNoCommonService,
+    cheapestName: form.cheapestName.trim(),
+    fastestName: form.fastestName.trim(),
+    markupPercent: markupPercent ?? 0,
+    markupFlatCents: money(form.markupFlat, 'markupFlatCents', { allowEmpty: true }),
+    handlingFeeCents: money(form.handlingFee, 'handlingFeeCents', { allowEmpty: true }),
+    freeShipping: form.freeShippingOn
+      ? {
+          thresholdCents: money(form.freeThreshold, 'freeShipping.thresholdCents'),
+          appliesTo: form.freeAppliesTo.trim() || 'cheapest',
+        }
+      : null,
+    rounding: form.rounding,
+    rename,
+    hideCarriers: list(form.hideCarriers),
+    hideServices: list(form.hideServices),
+    maxRates: whole(form.maxRates, 'maxRates', 1, 20),
+    extraHandlingDays: whole(form.extraHandlingDays, 'extraHandlingDays', 0, 30),
+    fallbackRates,
+  };
+  if (!rules.cheapestName) errors.cheapestName = 'Give the combined cheapest rate a name.';
+  if (!rules.fastestName) errors.fastestName = 'Give the combined fastest rate a name.';
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, rules };
+}

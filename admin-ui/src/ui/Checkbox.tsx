@@ -1,0 +1,26 @@
+import { Checkbox as PolarisCheckbox } from '@shopify/polaris';
+import type { ReactNode } from 'react';
+
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  helpText,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  helpText?: ReactNode;
+  disabled?: boolean;
+}) {
+  return (
+    <PolarisCheckbox
+      label={label}
+      checked={checked}
+      onChange={onChange}
+      helpText={helpText}
+      disabled={disabled}
+    />
+  );
+}

@@ -1,0 +1,31 @@
+import { DropZone } from '@shopify/polaris';
+
+/** Drop a file or choose one (a real, labelled file input underneath: keyboard and screen readers work). */
+export function FileDrop({
+  label,
+  accept,
+  hint,
+  onFile,
+  disabled,
+}: {
+  label: string;
+  accept: string;
+  hint: string;
+  onFile: (file: File) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <DropZone
+      label={label}
+      accept={accept}
+      allowMultiple={false}
+      disabled={disabled}
+      onDropAccepted={(files) => {
+        const file = files[0];
+        if (file) onFile(file);
+      }}
+    >
+      <DropZone.FileUpload actionTitle="Choose a file" actionHint={hint} />
+    </DropZone>
+  );
+}
