@@ -25,7 +25,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@shopify/polaris', '@shopify/polaris/*'],
-              message: 'Import the wrapper from admin-ui/src/ui instead, so a move off Polaris React stays local.',
+              message:
+                'Import the wrapper from admin-ui/src/ui instead, so a move off Polaris React stays local.',
             },
           ],
         },
