@@ -51,7 +51,12 @@ export async function createCore(options: CoreOptions) {
   const catalog = createCatalog({ store, logger });
   const quoteSettings = createQuoteSettingsStore(store);
   const rateLog = createRateLog(store);
-  const upstream = createUpstreamQuoter({ store, cacheTtlMs: config.quote.cacheTtlMs, ...options.upstream });
+  const upstream = createUpstreamQuoter({
+    store,
+    cacheTtlMs: config.quote.cacheTtlMs,
+    callTimeoutMs: config.platforms.timeoutMs,
+    ...options.upstream,
+  });
   const quotes = createQuoteEngine({
     tokens,
     packaging: catalog,

@@ -23,7 +23,8 @@ import {
 } from './build-packages.js';
 import { combineGroups, type GroupOption, type GroupResult } from './combine-groups.js';
 import type { QuoteDestination, QuoteRequest, Rate } from './quote-request.js';
-import type { QuoteSettings, QuoteSettingsStore } from './quote-settings.js';
+import { LRUCache } from 'lru-cache';
+import { DEFAULT_QUOTE_SETTINGS, type QuoteSettings, type QuoteSettingsStore } from './quote-settings.js';
 import { newRateLogId, type RateLog, type RateLogEntry } from './rate-log.js';
 import type { UpstreamQuoter } from './upstream-quoter.js';
 
@@ -68,181 +69,224 @@ export interface QuoteOutcome {
 /** Platforms price Australian dollars; any other currency is never converted by guesswork. */
 const PRICED_CURRENCY = 'AUD';
 
+export interface QuoteOverrides {
+  readonly deadlineMs?: number;
+  readonly settings?: QuoteSettings;
+  readonly record?: boolean;
+}
+
+/** After the deadline, the few ms the engine may take to combine what landed and apply the rules. */
+const COMBINE_GRACE_MS = 100;
+
 export function createQuoteEngine(options: QuoteEngineOptions) {
   const { tokens, packaging, locations, upstream, rateLog, logger } = options;
   const now = options.now ?? Date.now;
+  // The settings each tenant quoted with last: fallback rates stay the merchant's own when storage fails.
+  const lastSettings = new LRUCache<string, QuoteSettings>({ max: 10_000 });
 
   return {
     /**
-     * Quotes a cart. `overrides.settings` previews unsaved rules (the admin's live preview); `record: false`
-     * keeps previews out of the rate log.
+     * Quotes a cart; never throws and answers by the deadline (plus a few ms to combine). `overrides.settings`
+     * previews unsaved rules (the admin's live preview); `record: false` keeps previews out of the rate log.
      */
     async quote(
       tenant: string,
       request: QuoteRequest,
-      overrides: { deadlineMs?: number; settings?: QuoteSettings; record?: boolean } = {},
+      overrides: QuoteOverrides = {},
     ): Promise<QuoteOutcome> {
       const started = now();
-      const deadlineMs = overrides.deadlineMs ?? options.deadlineMs;
-      const deadline = AbortSignal.timeout(deadlineMs);
-      const settings = overrides.settings ?? (await options.settings.get(tenant));
-      const upstreamCalls: RateLogEntry['upstream'][number][] = [];
-      let groups: readonly PackedGroup[] = [];
-
-      const finish = (outcome: {
-        rates: readonly Rate[];
-        source: QuoteOutcome['source'];
-        fallbackReason?: string;
-        rulesApplied?: readonly string[];
-      }): QuoteOutcome => {
-        const log: RateLogEntry = {
-          id: newRateLogId(),
-          at: new Date(started).toISOString(),
-          source: outcome.source,
-          ...(outcome.fallbackReason === undefined ? {} : { fallbackReason: outcome.fallbackReason }),
-          durationMs: now() - started,
-          request: summarise(request),
-          groups: groups.map((group) => ({
-            locationId: group.locationId,
-            estimated: group.estimated,
-            packages: group.packages.map(({ type, lengthCm, widthCm, heightCm, weightKg, quantity }) => ({
-              type,
-              lengthCm,
-              widthCm,
-              heightCm,
-              weightKg,
-              quantity,
-            })),
-          })),
-          upstream: upstreamCalls,
-          rulesApplied: outcome.rulesApplied ?? [],
-          rates: outcome.rates,
-        };
-        // The log write must not hold up the checkout.
-        if (overrides.record !== false) {
-          rateLog
-            .record(tenant, log)
-            .catch((error: unknown) => logger.error({ err: error, tenant }, 'rate log write failed'));
-        }
-        if (outcome.source === 'fallback')
-          logger.info({ tenant, reason: outcome.fallbackReason }, 'quote fell back');
-        return {
-          rates: outcome.rates,
-          source: outcome.source,
-          ...(outcome.fallbackReason === undefined ? {} : { fallbackReason: outcome.fallbackReason }),
-          log,
-        };
-      };
-      const fallback = (reason: string) =>
-        finish({
-          rates: fallbackRates(settings, request.currency),
-          source: 'fallback',
-          fallbackReason: reason,
-        });
-
-      if (request.destination.country !== 'AU')
-        return finish({ rates: [], source: 'none', fallbackReason: 'destination outside Australia' });
-      if (request.lines.every((line) => !line.requiresShipping)) return finish({ rates: [], source: 'none' });
-      if (request.currency !== PRICED_CURRENCY) {
-        return fallback(`currency ${request.currency} cannot be priced (platforms price ${PRICED_CURRENCY})`);
-      }
-      const destination = resolveDestination(request.destination);
-      if (!destination)
-        return fallback(
-          `destination postcode "${request.destination.postcode}" is not an Australian locality`,
-        );
-
-      const [profiles, defaultBox, pickupLocations, usable] = await Promise.all([
-        packaging.profilesFor(tenant, request.lines),
-        packaging.getDefaultBox(tenant),
-        locations.pickupLocations(tenant),
-        tokens.usableConnections(tenant),
-      ]);
-      const packing = packLines(request.lines, profiles, defaultBox, pickupLocations);
-      for (const index of packing.unprofiled) {
-        const line = request.lines[index];
-        if (line) {
-          packaging
-            .recordSeenAtCheckout(tenant, { sku: line.sku, variantId: line.variantId, grams: line.grams })
-            .catch((error: unknown) =>
-              logger.warn({ err: error, tenant }, 'recording an unprofiled SKU failed'),
-            );
-        }
-      }
-      if (!packing.ok) return fallback(packing.reason);
-      groups = packing.groups;
-      if (usable.length === 0) return fallback('no active freight platform connection');
-
-      // Every (group, connection) pair at once; results are collected as they land.
-      const perGroup = new Map<string, GroupOption[]>(groups.map((group) => [group.locationId, []]));
-      let unauthorized = false;
-      const calls = groups.flatMap((group) =>
-        usable.map(async (connection) => {
-          const platformRequest: PlatformQuoteRequest = {
-            pickup: group.pickup,
-            destination,
-            packages: group.packages,
-          };
-          const { result, cache, latencyMs } = await upstream.quote(
-            tenant,
-            connection,
-            platformRequest,
-            deadline,
-          );
-          upstreamCalls.push({
-            connectionId: connection.connection.id,
-            platform: connection.platform.name,
-            locationId: group.locationId,
-            latencyMs,
-            cache,
-            outcome: result.ok ? 'ok' : result.failure.reason,
-            ...(result.ok ? {} : { detail: result.failure.detail }),
-            options: result.ok ? result.value.length : 0,
-          });
-          if (result.ok) {
-            tokens.markUsed(tenant, connection.connection.id).catch(() => undefined);
-            perGroup.get(group.locationId)?.push(
-              ...result.value.map((option) => ({
-                key: option.key,
-                carrierId: option.carrier.id,
-                carrierName: option.carrier.name,
-                serviceName: option.service.name,
-                totalCents: option.totalCents,
-                connectionId: connection.connection.id,
-                ...(option.eta ? { minDays: option.eta.minDays, maxDays: option.eta.maxDays } : {}),
-              })),
-            );
-          } else if (result.failure.reason === 'unauthorized') {
-            unauthorized = true;
-            tokens
-              .reportUnauthorized(tenant, connection.connection.id, result.failure.detail)
-              .catch((error: unknown) =>
-                logger.error({ err: error, tenant }, 'reporting a revoked token failed'),
-              );
-          }
-        }),
+      const deadline = AbortSignal.timeout(overrides.deadlineMs ?? options.deadlineMs);
+      const attempt = quoteWithin(tenant, request, overrides, deadline, started).then(
+        (outcome) => ({ outcome }),
+        (error: unknown) => ({ error }),
       );
-      await untilSettledOrAborted(calls, deadline);
-
-      if (unauthorized) return fallback('a platform rejected the token (revoked or expired)');
-      const results: GroupResult[] = groups.map((group) => ({
-        groupId: group.locationId,
-        options: visible(perGroup.get(group.locationId) ?? [], settings),
-      }));
-      const combination = combineGroups(results, settings);
-      if (!combination.ok) {
-        const timedOut = deadline.aborted ? ' before the deadline' : '';
-        return fallback(
-          `no option for the goods leaving location ${combination.uncoveredGroupId}${timedOut}`,
-        );
-      }
-      if (combination.options.length === 0)
-        return fallback('no shipping service is common to every pickup location');
-      const subtotalCents = request.lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
-      const ruled = applyRules(combination.options, settings, { subtotalCents, currency: request.currency });
-      return finish({ rates: ruled.rates, source: 'live', rulesApplied: ruled.applied });
+      const settled = await untilDeadlinePassed(attempt, deadline, COMBINE_GRACE_MS);
+      if (settled && 'outcome' in settled) return settled.outcome;
+      // Storage failed or stalled (or a bug): the shopper still gets the merchant's fallback rates.
+      const reason = settled
+        ? `RateBridge could not prepare the quote (${settled.error instanceof Error ? settled.error.name : 'error'})`
+        : 'RateBridge could not read its settings before the deadline';
+      logger.error({ err: settled?.error, tenant }, 'quote failed before reaching the platforms');
+      const settings = overrides.settings ?? lastSettings.get(tenant) ?? DEFAULT_QUOTE_SETTINGS;
+      const rates = fallbackRates(settings, request.currency);
+      const log: RateLogEntry = {
+        id: newRateLogId(),
+        at: new Date(started).toISOString(),
+        source: 'fallback',
+        fallbackReason: reason,
+        durationMs: now() - started,
+        request: summarise(request),
+        groups: [],
+        upstream: [],
+        rulesApplied: [],
+        rates,
+      };
+      if (overrides.record !== false) rateLog.record(tenant, log).catch(() => undefined);
+      return { rates, source: 'fallback', fallbackReason: reason, log };
     },
   };
+
+  async function quoteWithin(
+    tenant: string,
+    request: QuoteRequest,
+    overrides: QuoteOverrides,
+    deadline: AbortSignal,
+    started: number,
+  ): Promise<QuoteOutcome> {
+    const settings = overrides.settings ?? (await options.settings.get(tenant));
+    if (!overrides.settings) lastSettings.set(tenant, settings);
+    const upstreamCalls: RateLogEntry['upstream'][number][] = [];
+    let groups: readonly PackedGroup[] = [];
+
+    const finish = (outcome: {
+      rates: readonly Rate[];
+      source: QuoteOutcome['source'];
+      fallbackReason?: string;
+      rulesApplied?: readonly string[];
+    }): QuoteOutcome => {
+      const log: RateLogEntry = {
+        id: newRateLogId(),
+        at: new Date(started).toISOString(),
+        source: outcome.source,
+        ...(outcome.fallbackReason === undefined ? {} : { fallbackReason: outcome.fallbackReason }),
+        durationMs: now() - started,
+        request: summarise(request),
+        groups: groups.map((group) => ({
+          locationId: group.locationId,
+          estimated: group.estimated,
+          packages: group.packages.map(({ type, lengthCm, widthCm, heightCm, weightKg, quantity }) => ({
+            type,
+            lengthCm,
+            widthCm,
+            heightCm,
+            weightKg,
+            quantity,
+          })),
+        })),
+        upstream: upstreamCalls,
+        rulesApplied: outcome.rulesApplied ?? [],
+        rates: outcome.rates,
+      };
+      // The log write must not hold up the checkout.
+      if (overrides.record !== false) {
+        rateLog
+          .record(tenant, log)
+          .catch((error: unknown) => logger.error({ err: error, tenant }, 'rate log write failed'));
+      }
+      if (outcome.source === 'fallback')
+        logger.info({ tenant, reason: outcome.fallbackReason }, 'quote fell back');
+      return {
+        rates: outcome.rates,
+        source: outcome.source,
+        ...(outcome.fallbackReason === undefined ? {} : { fallbackReason: outcome.fallbackReason }),
+        log,
+      };
+    };
+    const fallback = (reason: string) =>
+      finish({
+        rates: fallbackRates(settings, request.currency),
+        source: 'fallback',
+        fallbackReason: reason,
+      });
+
+    if (request.destination.country !== 'AU')
+      return finish({ rates: [], source: 'none', fallbackReason: 'destination outside Australia' });
+    if (request.lines.every((line) => !line.requiresShipping)) return finish({ rates: [], source: 'none' });
+    if (request.currency !== PRICED_CURRENCY) {
+      return fallback(`currency ${request.currency} cannot be priced (platforms price ${PRICED_CURRENCY})`);
+    }
+    const destination = resolveDestination(request.destination);
+    if (!destination)
+      return fallback(`destination postcode "${request.destination.postcode}" is not an Australian locality`);
+
+    const [profiles, defaultBox, pickupLocations, usable] = await Promise.all([
+      packaging.profilesFor(tenant, request.lines),
+      packaging.getDefaultBox(tenant),
+      locations.pickupLocations(tenant),
+      tokens.usableConnections(tenant),
+    ]);
+    const packing = packLines(request.lines, profiles, defaultBox, pickupLocations);
+    for (const index of packing.unprofiled) {
+      const line = request.lines[index];
+      if (line) {
+        packaging
+          .recordSeenAtCheckout(tenant, { sku: line.sku, variantId: line.variantId, grams: line.grams })
+          .catch((error: unknown) =>
+            logger.warn({ err: error, tenant }, 'recording an unprofiled SKU failed'),
+          );
+      }
+    }
+    if (!packing.ok) return fallback(packing.reason);
+    groups = packing.groups;
+    if (usable.length === 0) return fallback('no active freight platform connection');
+
+    // Every (group, connection) pair at once; results are collected as they land.
+    const perGroup = new Map<string, GroupOption[]>(groups.map((group) => [group.locationId, []]));
+    let unauthorized = false;
+    const calls = groups.flatMap((group) =>
+      usable.map(async (connection) => {
+        const platformRequest: PlatformQuoteRequest = {
+          pickup: group.pickup,
+          destination,
+          packages: group.packages,
+        };
+        const { result, cache, latencyMs } = await upstream.quote(
+          tenant,
+          connection,
+          platformRequest,
+          deadline,
+        );
+        upstreamCalls.push({
+          connectionId: connection.connection.id,
+          platform: connection.platform.name,
+          locationId: group.locationId,
+          latencyMs,
+          cache,
+          outcome: result.ok ? 'ok' : result.failure.reason,
+          ...(result.ok ? {} : { detail: result.failure.detail }),
+          options: result.ok ? result.value.length : 0,
+        });
+        if (result.ok) {
+          tokens.markUsed(tenant, connection.connection.id).catch(() => undefined);
+          perGroup.get(group.locationId)?.push(
+            ...result.value.map((option) => ({
+              key: option.key,
+              carrierId: option.carrier.id,
+              carrierName: option.carrier.name,
+              serviceName: option.service.name,
+              totalCents: option.totalCents,
+              connectionId: connection.connection.id,
+              ...(option.eta ? { minDays: option.eta.minDays, maxDays: option.eta.maxDays } : {}),
+            })),
+          );
+        } else if (result.failure.reason === 'unauthorized') {
+          unauthorized = true;
+          tokens
+            .reportUnauthorized(tenant, connection.connection.id, result.failure.detail)
+            .catch((error: unknown) =>
+              logger.error({ err: error, tenant }, 'reporting a revoked token failed'),
+            );
+        }
+      }),
+    );
+    await untilSettledOrAborted(calls, deadline);
+
+    if (unauthorized) return fallback('a platform rejected the token (revoked or expired)');
+    const results: GroupResult[] = groups.map((group) => ({
+      groupId: group.locationId,
+      options: visible(perGroup.get(group.locationId) ?? [], settings),
+    }));
+    const combination = combineGroups(results, settings);
+    if (!combination.ok) {
+      const timedOut = deadline.aborted ? ' before the deadline' : '';
+      return fallback(`no option for the goods leaving location ${combination.uncoveredGroupId}${timedOut}`);
+    }
+    if (combination.options.length === 0)
+      return fallback('no shipping service is common to every pickup location');
+    const subtotalCents = request.lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
+    const ruled = applyRules(combination.options, settings, { subtotalCents, currency: request.currency });
+    return finish({ rates: ruled.rates, source: 'live', rulesApplied: ruled.applied });
+  }
 }
 
 export type QuoteEngine = ReturnType<typeof createQuoteEngine>;
@@ -302,6 +346,27 @@ function summarise(request: QuoteRequest): RateLogEntry['request'] {
       quantity: line.quantity,
     })),
   };
+}
+
+/** The attempt's result, or undefined when it has not settled `graceMs` after the deadline fired. */
+function untilDeadlinePassed<T>(
+  attempt: Promise<T>,
+  deadline: AbortSignal,
+  graceMs: number,
+): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      timer = setTimeout(() => resolve(undefined), graceMs);
+    };
+    if (deadline.aborted) onAbort();
+    else deadline.addEventListener('abort', onAbort, { once: true });
+    void attempt.then((value) => {
+      deadline.removeEventListener('abort', onAbort);
+      if (timer) clearTimeout(timer);
+      resolve(value);
+    });
+  });
 }
 
 /** Resolves when every call has finished or the deadline fires, whichever is first. */

@@ -9,6 +9,11 @@
  *
  * Failures other than a 401 are cached for a few seconds so a burst of checkouts against a dead platform
  * makes one call, not one each. A 401 is never cached: the token lifecycle reacts to it at once.
+ *
+ * A shared call runs on its own timeout (the platform timeout), not on the deadline of whichever checkout
+ * started it: each checkout waits only as long as its own deadline allows, and a call that outlives the
+ * checkout that started it still lands in the cache for the next one. A platform that hangs therefore
+ * counts as a timeout in the breaker, which opens after a few of them.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -33,6 +38,8 @@ export interface UpstreamOutcome {
 export interface UpstreamQuoterOptions {
   readonly store: Store;
   readonly cacheTtlMs: number;
+  /** How long one platform call may run, whoever is waiting for it (config PLATFORM_TIMEOUT_MS). */
+  readonly callTimeoutMs?: number;
   readonly now?: () => number;
   /** Consecutive failures that open a connection's breaker, and how long it stays open. */
   readonly breakerThreshold?: number;
@@ -47,6 +54,7 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
   const { store } = options;
   const now = options.now ?? Date.now;
   const flights = new Map<string, Promise<{ result: QuoteResult; cache: CacheUse }>>();
+  const callTimeoutMs = options.callTimeoutMs ?? 8000;
   const breakers = new Map<string, CircuitBreakerPolicy>();
 
   function breakerFor(connectionId: string): CircuitBreakerPolicy {
@@ -73,10 +81,19 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
     signal: AbortSignal,
   ): Promise<QuoteResult> {
     try {
-      return await breakerFor(usable.connection.id).execute(
-        () => usable.platform.quote(usable.credentials, request, signal),
-        signal,
-      );
+      return await breakerFor(usable.connection.id).execute(async () => {
+        const result = await usable.platform.quote(usable.credentials, request, signal);
+        // Our own call timeout fired: that is the platform being slow, which the breaker must count.
+        return !result.ok && result.failure.reason === 'aborted' && signal.aborted
+          ? ({
+              ok: false,
+              failure: {
+                reason: 'timeout',
+                detail: `${usable.platform.displayName} did not answer in time.`,
+              },
+            } as const)
+          : result;
+      });
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
         return {
@@ -96,7 +113,7 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
 
   async function remember(key: string, result: QuoteResult): Promise<void> {
     if (result.ok) await store.cacheSet(key, result as unknown as JsonValue, options.cacheTtlMs);
-    else if (result.failure.reason !== 'unauthorized' && result.failure.reason !== 'aborted') {
+    else if (result.failure.reason !== 'unauthorized') {
       await store.cacheSet(key, result as unknown as JsonValue, FAILURE_TTL_MS);
     }
   }
@@ -106,9 +123,10 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
     key: string,
     usable: UsableConnection,
     request: PlatformQuoteRequest,
-    signal: AbortSignal,
   ): Promise<{ result: QuoteResult; cache: CacheUse }> {
-    const lockTtl = 30_000;
+    const signal = AbortSignal.timeout(callTimeoutMs);
+    // Outlives the call: a crashed leader blocks followers on other instances for no longer than this.
+    const lockTtl = callTimeoutMs + 2000;
     const lock = await store.acquireLock(`quote-flight:${key}`, lockTtl);
     if (!lock) {
       while (!signal.aborted) {
@@ -149,7 +167,8 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
       signal: AbortSignal,
     ): Promise<UpstreamOutcome> {
       const started = now();
-      const key = quoteCacheKey(tenant, usable.connection.id, request);
+      // The token is part of the key: after a replace (perhaps another account) old prices are not served.
+      const key = quoteCacheKey(tenant, `${usable.connection.id}|${usable.tokenFingerprint}`, request);
       const cached = await store.cacheGet(key);
       if (cached !== undefined) {
         return { result: cached as unknown as QuoteResult, cache: 'hit', latencyMs: now() - started };
@@ -157,11 +176,19 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
       let flight = flights.get(key);
       const shared = flight !== undefined;
       if (!flight) {
-        flight = fly(key, usable, request, signal).finally(() => flights.delete(key));
+        flight = fly(key, usable, request).finally(() => flights.delete(key));
         flights.set(key, flight);
       }
-      const { result, cache } = await flight;
-      return { result, cache: shared ? 'shared' : cache, latencyMs: now() - started };
+      const landed = await untilAborted(flight, signal);
+      if (landed === undefined) {
+        const detail = `${usable.platform.displayName} did not answer before the checkout's deadline.`;
+        return {
+          result: { ok: false, failure: { reason: 'timeout', detail } },
+          cache: shared ? 'shared' : 'miss',
+          latencyMs: now() - started,
+        };
+      }
+      return { result: landed.result, cache: shared ? 'shared' : landed.cache, latencyMs: now() - started };
     },
   };
 }
@@ -204,6 +231,25 @@ export function quoteCacheKey(tenant: string, connectionId: string, request: Pla
     ],
   ]);
   return `quote:${createHash('sha256').update(material).digest('base64url')}`;
+}
+
+/** The promise's value, or undefined as soon as `signal` fires (the promise itself runs on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error as Error);
+      },
+    );
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -68,12 +68,15 @@ export interface UsableConnection {
   readonly connection: ConnectionView;
   readonly platform: FreightPlatform;
   readonly credentials: PlatformCredentials;
+  /** Which token this is (keyed fingerprint): a 401 about a replaced token must not revoke the new one. */
+  readonly tokenFingerprint: string;
 }
 
 const CONNECTIONS_DOC = { kind: 'connections', id: 'all' } as const;
 const SCHEDULE_KIND = 'token-health-schedule';
 const DEFAULT_HEALTH_INTERVAL = 6 * 60 * 60_000;
 const LAST_USED_RESOLUTION = 60_000;
+const FAILED_CHECK_BACKOFF_MS = 15 * 60_000;
 
 const VERIFY_ERRORS: Record<Exclude<VerifyOutcome['status'], 'valid'>, ErrorCode> = {
   rejected: 'RB_ERR_TOKEN_REJECTED',
@@ -196,6 +199,7 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
     const resealed = sealer.reseal(current.sealedToken, sealOwner(tenant, current.id));
     let before: ConnectionRecord | undefined;
     const after = await mutate(tenant, (doc) => {
+      before = undefined; // the update may run again on a conflict
       const latest = doc.connections[current.id];
       // Replaced or disconnected meanwhile: this outcome is about a token that is no longer there.
       if (!latest || latest.fingerprint !== current.fingerprint) return UNCHANGED;
@@ -311,6 +315,8 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
         sealedToken: sealer.seal(token, sealOwner(tenant, id)),
         fingerprint: fingerprinter.fingerprint(token),
       };
+      // The schedule first: a connection must never exist unchecked (a dangling entry is cleaned up).
+      await schedule(tenant, id, created.nextCheckAt);
       await mutate(tenant, (doc) => {
         // Checked again inside the atomic update: two tabs connecting at once must not both win.
         const records = Object.values(doc.connections);
@@ -320,7 +326,6 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
         if (same) throw rbError('RB_ERR_TOKEN_ALREADY_CONNECTED', same.label);
         return { connections: { ...doc.connections, [id]: created } };
       });
-      await schedule(tenant, id, created.nextCheckAt);
       await event(tenant, id, 'connected', actor, { outcome: 'valid', detail: outcome.detail });
       logger.info(
         { tenant, connectionId: id, platform: platform.name, environment: input.environment },
@@ -389,6 +394,7 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
     async disconnect(tenant: string, id: string, actor = 'merchant'): Promise<void> {
       let found = false;
       const after = await mutate(tenant, (doc) => {
+        found = false; // the update may run again on a conflict
         if (!doc.connections[id]) return UNCHANGED;
         found = true;
         const { [id]: _removed, ...rest } = doc.connections;
@@ -417,12 +423,21 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
      * Quoting saw a 401: mark the connection revoked at once (checkout falls back from the next quote on),
      * then confirm with the platform in the background, at most once a minute, in case it was a blip.
      */
-    async reportUnauthorized(tenant: string, id: string, detail: string): Promise<void> {
+    async reportUnauthorized(
+      tenant: string,
+      id: string,
+      detail: string,
+      tokenFingerprint?: string,
+    ): Promise<void> {
       const at = iso();
+      // If the confirming check below is throttled, the scheduler confirms soon after instead of in hours.
+      const confirmAt = new Date(now() + recheckMinInterval + 1000).toISOString();
       let changed = false;
       await mutate(tenant, (doc) => {
+        changed = false;
         const latest = doc.connections[id];
         if (!latest || latest.status === 'revoked') return UNCHANGED;
+        if (tokenFingerprint !== undefined && latest.fingerprint !== tokenFingerprint) return UNCHANGED;
         changed = true;
         return {
           connections: {
@@ -432,11 +447,13 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
               status: 'revoked',
               revokedAt: at,
               lastCheck: { at, outcome: 'rejected', detail, trigger: 'quote_unauthorized' },
+              nextCheckAt: confirmAt,
             },
           },
         };
       });
       if (!changed) return;
+      await schedule(tenant, id, confirmAt);
       await event(tenant, id, 'revoked_detected', 'checkout', { outcome: 'rejected', detail });
       logger.warn(
         { tenant, connectionId: id },
@@ -455,11 +472,22 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
         if (connection.status !== 'active') continue;
         const platform = platforms.get(connection.platform);
         if (!platform) continue;
-        const token = sealer.open(connection.sealedToken, sealOwner(tenant, connection.id));
+        let token: string;
+        try {
+          token = sealer.open(connection.sealedToken, sealOwner(tenant, connection.id));
+        } catch (error) {
+          // One unreadable record (a key dropped from RATEBRIDGE_KEYS too early) must not fail the others.
+          logger.error(
+            { err: error, tenant, connectionId: connection.id },
+            'a stored token cannot be opened',
+          );
+          continue;
+        }
         usable.push({
           connection: toView(connection),
           platform,
           credentials: { token, environment: connection.environment },
+          tokenFingerprint: connection.fingerprint,
         });
       }
       return usable;
@@ -487,12 +515,14 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
      */
     async runDueChecks(maxChecks = 50): Promise<number> {
       const schedules = await store.listDocs(GLOBAL_TENANT, SCHEDULE_KIND);
-      const due: { tenant: string; id: string }[] = [];
+      const due: { tenant: string; id: string; at: number }[] = [];
       for (const [tenant, raw] of schedules) {
         for (const [id, at] of Object.entries((raw as Record<string, string> | null) ?? {})) {
-          if (Date.parse(at) <= now()) due.push({ tenant, id });
+          if (Date.parse(at) <= now()) due.push({ tenant, id, at: Date.parse(at) });
         }
       }
+      // Most overdue first, so a batch of connections that keep failing cannot starve the rest.
+      due.sort((a, b) => a.at - b.at);
       let checked = 0;
       for (const { tenant, id } of due.slice(0, maxChecks)) {
         const lock = await store.acquireLock(`token-health:${tenant}:${id}`, 60_000);
@@ -510,6 +540,10 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
           checked += 1;
         } catch (error) {
           logger.error({ err: error, tenant, connectionId: id }, 'scheduled token check failed');
+          // Try again later rather than every minute.
+          await schedule(tenant, id, new Date(now() + FAILED_CHECK_BACKOFF_MS).toISOString()).catch(
+            () => undefined,
+          );
         } finally {
           await store.releaseLock(lock);
         }

@@ -70,6 +70,7 @@ describe.each(stores)('quote engine against the sandbox (%s store)', (storeKind)
   beforeAll(async () => {
     app = await startAppHarness({
       store: storeKind,
+      env: { PLATFORM_TIMEOUT_MS: '600' },
       core: {
         tokens: { attemptLimit: { attempts: 100, windowMs: 60_000 } },
         upstream: { breakerThreshold: 3, breakerHalfOpenAfterMs: 60_000 },
@@ -211,6 +212,40 @@ describe.each(stores)('quote engine against the sandbox (%s store)', (storeKind)
     }
     // Threshold 3: three calls reach the platform, the rest are refused by the open breaker.
     expect(await quoteCalls()).toBe(before + 3);
+  });
+
+  it('counts a hanging platform as failing: the breaker opens and later checkouts do not wait on it', async () => {
+    const { client } = await freshTenant('hang-breaker');
+    await behave({ hang: true });
+    const before = await quoteCalls();
+    for (const postcode of ['2700', '2701', '2702']) {
+      const response = await client.api('POST', '/quotes/test', {
+        ...cart(postcode, [{ sku: 'ANY', grams: 1000 }]),
+        deadlineMs: 250,
+      });
+      expect((response.body as TestQuote).source).toBe('fallback');
+    }
+    // Each cut-off call runs on to the platform timeout (600 ms here) and is then counted as a timeout.
+    await expect.poll(async () => (await quoteCalls()) - before, { timeout: 5000 }).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const afterTrip = await quoteCalls();
+    const response = await client.api('POST', '/quotes/test', {
+      ...cart('2703', [{ sku: 'ANY', grams: 1000 }]),
+      deadlineMs: 250,
+    });
+    expect((response.body as TestQuote).fallbackReason).toBeDefined();
+    expect(await quoteCalls()).toBe(afterTrip);
+  });
+
+  it('lets a checkout with time left finish a call that a hastier one started', async () => {
+    const { client } = await freshTenant('shared-deadline');
+    await behave({ latencyMs: 300 });
+    const body = cart('2800', [{ sku: 'ANY', grams: 1500 }]);
+    const hasty = client.api('POST', '/quotes/test', { ...body, deadlineMs: 200 });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const patient = client.api('POST', '/quotes/test', { ...body, deadlineMs: 2000 });
+    expect(((await hasty).body as TestQuote).source).toBe('fallback');
+    expect(((await patient).body as TestQuote).source).toBe('live');
   });
 
   it('packs an unprofiled SKU by shop weight in the default box, flagged estimated', async () => {

@@ -73,6 +73,7 @@ function stubTokens(connections: { view: ConnectionView; platform: FreightPlatfo
           connection: c.view,
           platform: c.platform,
           credentials: { token: 't', environment: 'live' },
+          tokenFingerprint: 'fp',
         })),
     get: async (_tenant: string, id: string) => {
       const found = connections.find((c) => c.view.id === id);
