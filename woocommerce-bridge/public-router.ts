@@ -55,7 +55,24 @@ const grantCallbackBody = z.object({
   consumer_secret: z.string().regex(/^cs_[A-Za-z0-9_-]{8,128}$/, 'is not a WooCommerce consumer secret'),
   key_permissions: z.string().max(32),
 });
-const adminLinkBody = z.strictObject({ action: z.literal('admin_login') });
+// request_id: the plugin's per-request nonce, so two identical requests in one second sign differently.
+const adminLinkBody = z.strictObject({
+  action: z.literal('admin_login'),
+  request_id: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
+});
+
+/**
+ * The plugin says how long it will wait (X-RateBridge-Timeout-Ms, 1000–5000): answer (with fallback rates if
+ * need be) a little before it gives up, and never later than our own deadline.
+ */
+export function deadlineForPlugin(header: string | undefined, ourDeadlineMs: number): number {
+  const budget = Number(header);
+  if (!Number.isInteger(budget) || budget < 1000) return ourDeadlineMs;
+  return Math.max(500, Math.min(ourDeadlineMs, budget - 400));
+}
 
 export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): Router {
   const router = Router();
@@ -189,7 +206,8 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
     const body = parsePluginRatesBody(requireRawBody(request));
     const connection = await bridge.connections.get(caller.tenant);
     const quoteRequest = toQuoteRequest(body, connection?.units ?? undefined);
-    const outcome = await core.quotes.quote(caller.tenant, quoteRequest);
+    const deadlineMs = deadlineForPlugin(request.get('x-ratebridge-timeout-ms'), config.quote.deadlineMs);
+    const outcome = await core.quotes.quote(caller.tenant, quoteRequest, { deadlineMs });
     response.setHeader('Cache-Control', 'no-store');
     response.json(toWooRates(outcome));
   });

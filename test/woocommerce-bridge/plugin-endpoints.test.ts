@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginHeaders, pluginSignature } from './plugin-signing.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
+import { deadlineForPlugin } from '../../woocommerce-bridge/public-router.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: { path: string }[] };
@@ -177,8 +178,17 @@ describe('the plugin endpoints', () => {
     expect([tooLarge.status, await errorCode(tooLarge)]).toEqual([413, 'RB_ERR_BODY_TOO_LARGE']);
   });
 
+  it('answers within the time the plugin says it will wait', () => {
+    expect(deadlineForPlugin('3000', 2500)).toBe(2500);
+    expect(deadlineForPlugin('2000', 2500)).toBe(1600);
+    expect(deadlineForPlugin('1000', 2500)).toBe(600);
+    expect(deadlineForPlugin(undefined, 2500)).toBe(2500);
+    expect(deadlineForPlugin('soon', 2500)).toBe(2500);
+  });
+
   it("signs the merchant in to the admin through the plugin's admin link", async () => {
-    const body = '{"action":"admin_login"}';
+    // As the plugin sends it: with its per-request nonce.
+    const body = '{"action":"admin_login","request_id":"0123456789abcdef"}';
     const response = await app.fetch('/woocommerce/admin-link', {
       method: 'POST',
       headers: pluginHeaders(keyId, secret, body),

@@ -45,10 +45,58 @@ final class AdminLinkTest extends RateBridge_TestCase {
 		$this->assertSame( 'https://bridge.example.test/admin/login?token=one-time-abc', $ended->location );
 		$call = RateBridge_Test_World::$http_calls[0];
 		$this->assertSame( 'https://bridge.example.test/woocommerce/admin-link', $call['url'] );
-		$this->assertSame( '{"action":"admin_login"}', $call['args']['body'] );
+		$this->assertMatchesRegularExpression( '/^\{"action":"admin_login","request_id":"[0-9a-f]{16}"\}$/', $call['args']['body'] );
 		$this->assertSame( self::KEY_ID, $call['args']['headers']['X-RateBridge-Key'] );
 		preg_match( '/^t=(\d+),v1=[0-9a-f]{64}$/', $call['args']['headers']['X-RateBridge-Signature'], $m );
-		$this->assertSame( RateBridge_Signer::signature_header( self::SECRET, (int) $m[1], '{"action":"admin_login"}' ), $call['args']['headers']['X-RateBridge-Signature'] );
+		$this->assertSame( RateBridge_Signer::signature_header( self::SECRET, (int) $m[1], $call['args']['body'] ), $call['args']['headers']['X-RateBridge-Signature'] );
+	}
+
+	public function test_two_clicks_in_the_same_second_are_signed_differently(): void {
+		$this->connect();
+		$clock = static fn (): int => 1700000000;
+		RateBridge_Test_World::respond( 200, '{"url":"https://bridge.example.test/admin/login?token=a"}' );
+		RateBridge_Test_World::respond( 200, '{"url":"https://bridge.example.test/admin/login?token=b"}' );
+
+		RateBridge_Admin_Link::request_login_url( RateBridge_Connection::load(), $clock );
+		RateBridge_Admin_Link::request_login_url( RateBridge_Connection::load(), $clock );
+
+		[ $first, $second ] = RateBridge_Test_World::$http_calls;
+		$this->assertSame( $this->body_without_request_id( 0 ), $this->body_without_request_id( 1 ) );
+		$this->assertNotSame( $first['args']['body'], $second['args']['body'] );
+		$this->assertNotSame( $first['args']['headers']['X-RateBridge-Signature'], $second['args']['headers']['X-RateBridge-Signature'] );
+	}
+
+	public function test_an_expired_signature_is_explained_as_clock_skew_not_as_a_refused_key(): void {
+		$this->connect();
+		RateBridge_Test_World::respond( 401, $this->error_json( 'RB_ERR_SIGNATURE_EXPIRED' ) );
+
+		$ended = $this->open();
+
+		$this->assertInstanceOf( RateBridge_Test_Died::class, $ended );
+		$this->assertStringContainsString( 'clock', $ended->getMessage() );
+		$this->assertStringNotContainsString( 'refused the connector key', $ended->getMessage() );
+		$this->assertFalse( RateBridge_Key_Status::is_refused() );
+		$this->assertStringContainsString( "the WordPress server's clock differs from RateBridge's by more than five minutes", $this->all_log_text() );
+		$this->assertStringNotContainsString( self::SECRET, $this->all_log_text() . $ended->getMessage() );
+	}
+
+	public function test_a_replayed_signature_asks_to_try_again_without_flagging_the_key(): void {
+		$this->connect();
+		RateBridge_Test_World::respond( 401, $this->error_json( 'RB_ERR_SIGNATURE_REPLAYED' ) );
+
+		$ended = $this->open();
+
+		$this->assertInstanceOf( RateBridge_Test_Died::class, $ended );
+		$this->assertStringContainsString( 'try again', $ended->getMessage() );
+		$this->assertFalse( RateBridge_Key_Status::is_refused() );
+	}
+
+	public function test_a_revoked_key_with_a_coded_answer_raises_the_notice(): void {
+		$this->connect();
+		RateBridge_Test_World::respond( 401, $this->error_json( 'RB_ERR_UNAUTHENTICATED' ) );
+
+		$this->assertStringContainsString( 'refused the connector key', $this->open()->getMessage() );
+		$this->assertTrue( RateBridge_Key_Status::is_refused() );
 	}
 
 	public function test_users_who_cannot_manage_woocommerce_are_refused_before_any_request(): void {

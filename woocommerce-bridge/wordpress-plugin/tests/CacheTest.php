@@ -4,7 +4,46 @@ declare(strict_types=1);
 final class CacheTest extends RateBridge_TestCase {
 
 	private function answer(): void {
-		RateBridge_Test_World::respond( 200, $this->rates_json( array( array( 'id' => 'road', 'label' => 'Road', 'cost' => '12.50', 'delivery_time' => '3 days' ) ) ) );
+		RateBridge_Test_World::respond( 200, $this->rates_json( array( $this->rate( 'road', 'live' ) ) ) );
+	}
+
+	/** A rate as the bridge sends it, marked with where it came from. */
+	private function rate( string $id, ?string $source ): array {
+		$rate = array( 'id' => $id, 'label' => ucfirst( $id ), 'cost' => '12.50', 'delivery_time' => '3 days' );
+		if ( null !== $source ) {
+			$rate['meta_data'] = array( 'ratebridge_source' => $source, 'ratebridge_service' => $id );
+		}
+		return $rate;
+	}
+
+	public static function answers_that_are_not_all_live(): array {
+		return array(
+			'the bridge\'s fallback rates' => array( array( 'fallback', 'fallback' ) ),
+			'one live, one fallback'       => array( array( 'live', 'fallback' ) ),
+			'a rate that says nothing'     => array( array( 'live', null ) ),
+		);
+	}
+
+	/**
+	 * @dataProvider answers_that_are_not_all_live
+	 * @param list<string|null> $sources ratebridge_source of each rate (null: no meta_data).
+	 */
+	public function test_an_answer_with_any_rate_that_is_not_live_is_not_cached( array $sources ): void {
+		$this->connect();
+		$rates = array();
+		foreach ( $sources as $i => $source ) {
+			$rates[] = $this->rate( 'svc' . $i, $source );
+		}
+		RateBridge_Test_World::respond( 200, $this->rates_json( $rates ) );
+		RateBridge_Test_World::respond( 200, $this->rates_json( $rates ) );
+
+		$first  = $this->calculate();
+		$second = $this->calculate();
+
+		$this->assertCount( 2, RateBridge_Test_World::$http_calls, 'quoting may work again on the next checkout' );
+		$this->assertSame( array(), RateBridge_Test_World::$transients );
+		$this->assertSame( array( 'ratebridge:svc0', 'ratebridge:svc1' ), array_keys( $first ) );
+		$this->assertEquals( $first, $second );
 	}
 
 	public function test_a_second_identical_request_within_ten_minutes_is_served_from_cache(): void {
@@ -73,7 +112,7 @@ final class CacheTest extends RateBridge_TestCase {
 		$this->assertCount( 4, RateBridge_Test_World::$http_calls );
 	}
 
-	public function test_the_cache_key_ignores_the_signing_timestamp(): void {
+	public function test_the_cache_key_ignores_the_signing_timestamp_and_the_request_id(): void {
 		$this->connect();
 		$this->answer();
 		$connection = RateBridge_Connection::load();

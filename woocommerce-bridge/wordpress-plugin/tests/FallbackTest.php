@@ -45,7 +45,7 @@ final class FallbackTest extends RateBridge_TestCase {
 
 	public function test_a_refused_key_falls_back_logs_connector_key_refused_and_raises_the_admin_notice(): void {
 		$this->connect();
-		RateBridge_Test_World::respond( 401, '{"code":"RB_ERR_SIGNATURE_INVALID"}' );
+		RateBridge_Test_World::respond( 401, $this->error_json( 'RB_ERR_SIGNATURE_INVALID' ) );
 
 		$this->assert_fallback_rate( $this->calculate() );
 		$this->assert_logged( 'error', 'connector key refused' );
@@ -95,6 +95,18 @@ final class FallbackTest extends RateBridge_TestCase {
 		RateBridge_Test_World::respond( 204, '' );
 
 		$this->assert_fallback_rate( $this->calculate() );
+	}
+
+	public function test_the_fallback_rate_gets_no_tax_on_top_of_its_gst_inclusive_cost(): void {
+		$this->connect();
+		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'yes';
+		$this->zone_settings( array( 'fallback_label' => 'Standard freight', 'fallback_cost' => '22.00' ) );
+		RateBridge_Test_World::fail_transport( 'timed out' );
+
+		$rate = $this->calculate()['ratebridge:fallback'];
+
+		$this->assertSame( '22.00', $rate->get_cost() );
+		$this->assertSame( array(), $rate->get_taxes(), 'GST is already in the cost' );
 	}
 
 	public function test_the_fallback_uses_the_zone_label_and_cost(): void {

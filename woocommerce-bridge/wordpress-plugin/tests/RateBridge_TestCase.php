@@ -74,6 +74,20 @@ abstract class RateBridge_TestCase extends TestCase {
 		return (string) json_encode( array( 'rates' => $rates ) );
 	}
 
+	/** A coded error body, as the bridge sends with a 4xx/5xx. */
+	protected function error_json( string $code ): string {
+		return (string) json_encode( array( 'error' => array( 'code' => $code, 'message' => 'Refused.' ) ) );
+	}
+
+	/** The body of a recorded call, decoded, with its request_id checked (16 hex chars) and removed. */
+	protected function body_without_request_id( int $call = 0 ): array {
+		$body = json_decode( RateBridge_Test_World::$http_calls[ $call ]['args']['body'], true );
+		$this->assertIsArray( $body );
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{16}$/', $body['request_id'] ?? '' );
+		unset( $body['request_id'] );
+		return $body;
+	}
+
 	/** @return array<string, WC_Shipping_Rate> */
 	protected function calculate( ?RateBridge_Shipping_Method $method = null, ?array $package = null ): array {
 		$method ??= $this->method();

@@ -37,6 +37,28 @@ final class RateMappingTest extends RateBridge_TestCase {
 		$this->assertSame( '', $hds->get_delivery_time() );
 	}
 
+	public function test_bridge_rates_are_gst_inclusive_so_woocommerce_adds_no_tax_on_top(): void {
+		$this->connect();
+		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'yes';
+		RateBridge_Test_World::respond( 200, $this->rates_json( array( array( 'id' => 'road', 'label' => 'Road', 'cost' => '11.00', 'meta_data' => array( 'ratebridge_source' => 'live' ) ) ) ) );
+
+		$rate = $this->calculate()['ratebridge:road'];
+
+		$this->assertSame( '11.00', $rate->get_cost() );
+		$this->assertSame( array(), $rate->get_taxes(), 'GST is already in the cost' );
+	}
+
+	public function test_the_stub_would_add_tax_on_top_when_taxes_are_not_switched_off(): void {
+		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'yes';
+		$method = new class() extends WC_Shipping_Method {
+			public function calculate_shipping( $package = array() ) {
+				$this->add_rate( array( 'id' => 'x', 'label' => 'X', 'cost' => '11.00' ) );
+			}
+		};
+
+		$this->assertEqualsWithDelta( array( 1 => 1.1 ), $method->get_rates_for_package( array() )['x']->get_taxes(), 0.0001 );
+	}
+
 	public function test_an_empty_rates_list_means_cannot_ship_and_adds_nothing_not_even_the_fallback(): void {
 		$this->connect();
 		RateBridge_Test_World::respond( 200, '{"rates": []}' );

@@ -35,7 +35,7 @@ final class RateRequestTest extends RateBridge_TestCase {
 
 		$this->calculate();
 
-		$body = json_decode( RateBridge_Test_World::$http_calls[0]['args']['body'], true );
+		$body = $this->body_without_request_id();
 		$this->assertSame(
 			array(
 				'currency' => 'NZD',
@@ -57,6 +57,38 @@ final class RateRequestTest extends RateBridge_TestCase {
 			),
 			$body
 		);
+	}
+
+	public function test_identical_requests_in_the_same_second_carry_different_request_ids_and_signatures(): void {
+		$this->connect();
+		RateBridge_Test_World::respond( 500, '' );
+		RateBridge_Test_World::respond( 500, '' );
+		$quoter = new RateBridge_Rate_Quoter( RateBridge_Connection::load(), static fn (): int => 1700000000 );
+
+		$quoter->quote( $this->package(), self::INSTANCE );
+		$quoter->quote( $this->package(), self::INSTANCE );
+
+		$this->assertCount( 2, RateBridge_Test_World::$http_calls );
+		[ $first, $second ] = RateBridge_Test_World::$http_calls;
+		$this->assertSame( $this->body_without_request_id( 0 ), $this->body_without_request_id( 1 ) );
+		$this->assertNotSame( $first['args']['body'], $second['args']['body'] );
+		$this->assertNotSame( $first['args']['headers']['X-RateBridge-Signature'], $second['args']['headers']['X-RateBridge-Signature'], 'the bridge would refuse the second as a replay' );
+		foreach ( array( $first, $second ) as $call ) {
+			$this->assertSame( RateBridge_Signer::signature_header( self::SECRET, 1700000000, $call['args']['body'] ), $call['args']['headers']['X-RateBridge-Signature'], 'the request id is signed with the body' );
+		}
+	}
+
+	public function test_the_request_tells_the_bridge_its_time_budget_in_milliseconds(): void {
+		$this->connect( array( 'timeout' => '2.5' ) );
+		RateBridge_Test_World::respond( 200, $this->rates_json( array() ) );
+		$this->calculate();
+		$this->assertSame( '2500', RateBridge_Test_World::$http_calls[0]['args']['headers']['X-RateBridge-Timeout-Ms'] );
+
+		$this->connect( array( 'timeout' => '30' ) );
+		RateBridge_Test_World::respond( 200, $this->rates_json( array() ) );
+		$this->calculate( null, $this->package( array( 'postcode' => '3000' ) ) );
+		$this->assertSame( '5000', RateBridge_Test_World::$http_calls[1]['args']['headers']['X-RateBridge-Timeout-Ms'], 'the clamped timeout, as actually used' );
+		$this->assertSame( 5.0, RateBridge_Test_World::$http_calls[1]['args']['timeout'] );
 	}
 
 	public function test_only_products_that_need_shipping_are_sent(): void {

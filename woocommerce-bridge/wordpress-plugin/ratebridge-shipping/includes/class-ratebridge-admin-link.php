@@ -11,7 +11,7 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * The link points at admin-post.php (nonce + manage_woocommerce). Only when it is clicked does the plugin
- * POST a signed `{"action":"admin_login"}` to the bridge, which answers `{"url": "..."}`; the merchant is
+ * POST a signed `{"action":"admin_login","request_id":"<16 hex>"}` to the bridge, which answers `{"url": "..."}`; the merchant is
  * then redirected there. Nothing is requested on page load.
  */
 final class RateBridge_Admin_Link {
@@ -93,13 +93,25 @@ final class RateBridge_Admin_Link {
 			return new WP_Error( 'ratebridge_not_connected', __( 'RateBridge is not connected yet: enter the bridge URL, key id and key secret in the RateBridge shipping settings.', 'ratebridge-shipping' ) );
 		}
 
-		$log   = new RateBridge_Log( $connection->key_secret() );
-		$reply = ( new RateBridge_Bridge_Client( $connection, $clock ) )->post( RateBridge_Bridge_Client::ADMIN_LINK_PATH, '{"action":"admin_login"}' );
+		$log  = new RateBridge_Log( $connection->key_secret() );
+		$body = wp_json_encode( RateBridge_Bridge_Client::with_request_id( array( 'action' => 'admin_login' ) ) );
+		if ( ! is_string( $body ) ) {
+			return new WP_Error( 'ratebridge_unreachable', __( 'RateBridge did not answer with a login link. Check the bridge URL and try again in a moment.', 'ratebridge-shipping' ) );
+		}
+		$reply = ( new RateBridge_Bridge_Client( $connection, $clock ) )->post( RateBridge_Bridge_Client::ADMIN_LINK_PATH, $body );
 
 		if ( $reply->is_key_refused() ) {
 			RateBridge_Key_Status::mark_refused( $connection->key_id );
-			$log->error( sprintf( 'RateBridge: connector key refused (HTTP 401) for key id "%s" while opening the admin.', $connection->key_id ) );
+			$log->error( sprintf( 'RateBridge: connector key refused (%s) for key id "%s" while opening the admin.', $reply->describe(), $connection->key_id ) );
 			return new WP_Error( 'ratebridge_key_refused', __( 'RateBridge refused the connector key: it was revoked or is wrong. Create a new key in RateBridge and paste it into the settings.', 'ratebridge-shipping' ) );
+		}
+		if ( $reply->is_signature_expired() ) {
+			$log->warning( sprintf( "RateBridge refused the admin link request's signature as expired (%s): the WordPress server's clock differs from RateBridge's by more than five minutes.", $reply->describe() ) );
+			return new WP_Error( 'ratebridge_clock_skew', __( "RateBridge refused the request because this server's clock differs from RateBridge's by more than five minutes. Ask your host to set the server's clock (NTP), then try again.", 'ratebridge-shipping' ) );
+		}
+		if ( $reply->is_signature_replayed() ) {
+			$log->info( sprintf( 'RateBridge refused the admin link request as a replay (%s).', $reply->describe() ) );
+			return new WP_Error( 'ratebridge_replayed', __( 'RateBridge saw this request twice and refused the second. Please try again.', 'ratebridge-shipping' ) );
 		}
 
 		$decoded = $reply->json_object();

@@ -11,11 +11,15 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * HTTP only: signs a JSON body, POSTs it with the connection's timeout and reports what came back.
+ *
+ * The bridge accepts each signature once, and a signature covers only the second and the body, so every body
+ * carries a random `request_id`: two identical requests in the same second must not look like a replay.
  */
 final class RateBridge_Bridge_Client {
 
 	public const RATES_PATH      = '/woocommerce/rates';
 	public const ADMIN_LINK_PATH = '/woocommerce/admin-link';
+	public const TIMEOUT_HEADER  = 'X-RateBridge-Timeout-Ms';
 
 	/**
 	 * Source of the current unix time.
@@ -35,12 +39,36 @@ final class RateBridge_Bridge_Client {
 	}
 
 	/**
+	 * The payload with a fresh `request_id` added (the bridge ignores the field; it only makes the body unique).
+	 *
+	 * @param array<string, mixed> $payload Request payload.
+	 * @return array<string, mixed>
+	 */
+	public static function with_request_id( array $payload ): array {
+		$payload['request_id'] = self::request_id();
+		return $payload;
+	}
+
+	/**
+	 * 16 random hex characters.
+	 */
+	public static function request_id(): string {
+		try {
+			return bin2hex( random_bytes( 8 ) );
+		} catch ( Exception $e ) {
+			// No CSPRNG available: the id only has to differ between requests (the HMAC does the securing).
+			return substr( hash( 'sha256', uniqid( '', true ) . '|' . wp_rand() . '|' . microtime() ), 0, 16 );
+		}
+	}
+
+	/**
 	 * POSTs a signed JSON body to a bridge path.
 	 *
-	 * @param string $path Path starting with a slash.
-	 * @param string $body Raw JSON body; signed byte for byte.
+	 * @param string                $path    Path starting with a slash.
+	 * @param string                $body    Raw JSON body; signed byte for byte.
+	 * @param array<string, string> $headers Extra headers (cannot replace the content type, key or signature).
 	 */
-	public function post( string $path, string $body ): RateBridge_Bridge_Reply {
+	public function post( string $path, string $body, array $headers = array() ): RateBridge_Bridge_Reply {
 		$timestamp = ( $this->clock )();
 		$response  = wp_remote_post(
 			$this->connection->endpoint( $path ),
@@ -48,11 +76,14 @@ final class RateBridge_Bridge_Client {
 				'timeout'     => $this->connection->timeout,
 				'redirection' => 0,
 				'user-agent'  => 'RateBridgeShipping/' . RATEBRIDGE_SHIPPING_VERSION,
-				'headers'     => array(
-					'Content-Type'           => 'application/json',
-					'Accept'                 => 'application/json',
-					'X-RateBridge-Key'       => $this->connection->key_id,
-					'X-RateBridge-Signature' => RateBridge_Signer::signature_header( $this->connection->key_secret(), $timestamp, $body ),
+				'headers'     => array_merge(
+					$headers,
+					array(
+						'Content-Type'           => 'application/json',
+						'Accept'                 => 'application/json',
+						'X-RateBridge-Key'       => $this->connection->key_id,
+						'X-RateBridge-Signature' => RateBridge_Signer::signature_header( $this->connection->key_secret(), $timestamp, $body ),
+					)
 				),
 				'body'        => $body,
 			)

@@ -47,10 +47,55 @@ final class RateBridge_Bridge_Reply {
 	}
 
 	/**
-	 * The bridge refused the connector key (revoked or wrong).
+	 * 401 codes that mean the key itself is refused (unknown, revoked, wrong secret, or a request it cannot read).
+	 */
+	private const KEY_REFUSED_CODES = array(
+		'RB_ERR_UNAUTHENTICATED',
+		'RB_ERR_SIGNATURE_INVALID',
+		'RB_ERR_SIGNATURE_MISSING',
+		'RB_ERR_SIGNATURE_MALFORMED',
+	);
+
+	public const CODE_SIGNATURE_EXPIRED  = 'RB_ERR_SIGNATURE_EXPIRED';
+	public const CODE_SIGNATURE_REPLAYED = 'RB_ERR_SIGNATURE_REPLAYED';
+
+	/** What an error code may look like; anything else is treated as no code (and never logged). */
+	private const CODE_PATTERN = '/^[A-Z][A-Z0-9_]{0,63}$/';
+
+	/**
+	 * The bridge refused the connector key (revoked or wrong): a 401 whose code says so, or whose body
+	 * carries no readable code at all.
 	 */
 	public function is_key_refused(): bool {
-		return 401 === $this->status;
+		if ( 401 !== $this->status ) {
+			return false;
+		}
+		$code = $this->error_code();
+		return null === $code || in_array( $code, self::KEY_REFUSED_CODES, true );
+	}
+
+	/**
+	 * The bridge refused the signature as too old or too new: the two clocks disagree.
+	 */
+	public function is_signature_expired(): bool {
+		return 401 === $this->status && self::CODE_SIGNATURE_EXPIRED === $this->error_code();
+	}
+
+	/**
+	 * The bridge had already seen this exact signature.
+	 */
+	public function is_signature_replayed(): bool {
+		return 401 === $this->status && self::CODE_SIGNATURE_REPLAYED === $this->error_code();
+	}
+
+	/**
+	 * The `error.code` of a JSON error body (`{"error": {"code": "RB_ERR_...", "message": "..."}}`), or null
+	 * when there is none that looks like a code.
+	 */
+	public function error_code(): ?string {
+		$decoded = json_decode( $this->body, true );
+		$code    = is_array( $decoded ) && is_array( $decoded['error'] ?? null ) ? ( $decoded['error']['code'] ?? null ) : null;
+		return is_string( $code ) && 1 === preg_match( self::CODE_PATTERN, $code ) ? $code : null;
 	}
 
 	/**
@@ -73,6 +118,7 @@ final class RateBridge_Bridge_Reply {
 		if ( null !== $this->transport_error ) {
 			return 'no response (' . $this->transport_error . ')';
 		}
-		return 'HTTP ' . $this->status;
+		$code = 200 === $this->status ? null : $this->error_code();
+		return 'HTTP ' . $this->status . ( null === $code ? '' : ' ' . $code );
 	}
 }

@@ -93,6 +93,13 @@ final class RateBridge_Connection {
 	}
 
 	/**
+	 * The timeout in whole milliseconds (what the bridge is told it has).
+	 */
+	public function timeout_ms(): int {
+		return (int) round( $this->timeout * 1000 );
+	}
+
+	/**
 	 * The secret, for the signer and for log redaction only.
 	 */
 	public function key_secret(): string {

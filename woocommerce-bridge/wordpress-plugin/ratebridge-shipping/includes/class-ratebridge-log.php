@@ -25,6 +25,15 @@ final class RateBridge_Log {
 	public function __construct( #[\SensitiveParameter] private string $secret = '' ) {}
 
 	/**
+	 * Logs an informational line.
+	 *
+	 * @param string $message Message.
+	 */
+	public function info( string $message ): void {
+		$this->write( 'info', $message );
+	}
+
+	/**
 	 * Logs a warning.
 	 *
 	 * @param string $message Message.

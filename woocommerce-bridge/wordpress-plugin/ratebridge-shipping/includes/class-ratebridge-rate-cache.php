@@ -10,8 +10,10 @@ declare(strict_types=1);
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Transients keyed by a hash of the signed body (which carries no timestamp), the instance and the connection.
- * Only successful answers are stored; fallbacks never are, so the next checkout asks again.
+ * Transients keyed by a hash of the request body (before its timestamp and request id are added), the instance
+ * and the connection. Only live quotes are stored: the plugin's own fallbacks never are, and neither are the
+ * bridge's fallback rates (a 200 whose rates say `ratebridge_source` other than "live"), so the next checkout
+ * asks again.
  */
 final class RateBridge_Rate_Cache {
 
@@ -38,6 +40,21 @@ final class RateBridge_Rate_Cache {
 	public static function get( string $key ): ?array {
 		$cached = get_transient( $key );
 		return is_array( $cached ) && array_is_list( $cached ) ? $cached : null;
+	}
+
+	/**
+	 * Whether an answer may be cached: every rate is a live quote (an empty "cannot ship" list may).
+	 *
+	 * @param list<array<string, mixed>> $rates Parsed rates.
+	 */
+	public static function is_cacheable( array $rates ): bool {
+		foreach ( $rates as $rate ) {
+			$meta = is_array( $rate['meta_data'] ?? null ) ? $rate['meta_data'] : array();
+			if ( 'live' !== ( $meta['ratebridge_source'] ?? null ) ) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

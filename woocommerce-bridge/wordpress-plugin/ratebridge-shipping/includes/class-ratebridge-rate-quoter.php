@@ -52,20 +52,39 @@ final class RateBridge_Rate_Quoter {
 			return $this->fall_back( 'error', 'RateBridge could not encode the rates request as JSON; showing the fallback rate.' );
 		}
 
+		// The cache key is the body without a request id; the body sent carries a fresh one.
 		$cache_key = RateBridge_Rate_Cache::key( $instance_id, $this->connection, $body );
 		$cached    = RateBridge_Rate_Cache::get( $cache_key );
 		if ( null !== $cached ) {
 			return RateBridge_Quote_Outcome::rates( $cached );
 		}
+		$signed_body = RateBridge_Rate_Request::encode( RateBridge_Bridge_Client::with_request_id( $payload ) );
+		if ( null === $signed_body ) {
+			return $this->fall_back( 'error', 'RateBridge could not encode the rates request as JSON; showing the fallback rate.' );
+		}
 
-		$reply = ( new RateBridge_Bridge_Client( $this->connection, $this->clock ) )->post( RateBridge_Bridge_Client::RATES_PATH, $body );
+		$reply = ( new RateBridge_Bridge_Client( $this->connection, $this->clock ) )->post(
+			RateBridge_Bridge_Client::RATES_PATH,
+			$signed_body,
+			// So the bridge answers (with the merchant's fallback rates if need be) before checkout gives up.
+			array( RateBridge_Bridge_Client::TIMEOUT_HEADER => (string) $this->connection->timeout_ms() )
+		);
 
 		if ( $reply->is_key_refused() ) {
 			RateBridge_Key_Status::mark_refused( $this->connection->key_id );
 			return $this->fall_back(
 				'error',
-				sprintf( 'RateBridge: connector key refused (HTTP 401) for key id "%s": it was revoked or is wrong; showing the fallback rate.', $this->connection->key_id )
+				sprintf( 'RateBridge: connector key refused (%s) for key id "%s": it was revoked or is wrong; showing the fallback rate.', $reply->describe(), $this->connection->key_id )
 			);
+		}
+		if ( $reply->is_signature_expired() ) {
+			return $this->fall_back(
+				'warning',
+				sprintf( "RateBridge refused the request's signature as expired (%s): the WordPress server's clock differs from RateBridge's by more than five minutes. Set the server's clock (NTP); showing the fallback rate.", $reply->describe() )
+			);
+		}
+		if ( $reply->is_signature_replayed() ) {
+			return $this->fall_back( 'info', sprintf( 'RateBridge refused the request as a replay (%s); showing the fallback rate.', $reply->describe() ) );
 		}
 
 		$decoded = $reply->json_object();
@@ -83,18 +102,24 @@ final class RateBridge_Rate_Quoter {
 		}
 
 		RateBridge_Key_Status::clear();
-		RateBridge_Rate_Cache::put( $cache_key, $parsed['rates'] );
+		if ( RateBridge_Rate_Cache::is_cacheable( $parsed['rates'] ) ) {
+			RateBridge_Rate_Cache::put( $cache_key, $parsed['rates'] );
+		}
 		return RateBridge_Quote_Outcome::rates( $parsed['rates'] );
 	}
 
 	/**
 	 * Logs and returns a fallback outcome.
 	 *
-	 * @param string $level   'warning' or 'error'.
+	 * @param string $level   'info', 'warning' or 'error'.
 	 * @param string $message Log line (never contains the secret; redacted anyway).
 	 */
 	private function fall_back( string $level, string $message ): RateBridge_Quote_Outcome {
-		'error' === $level ? $this->log->error( $message ) : $this->log->warning( $message );
+		match ( $level ) {
+			'error' => $this->log->error( $message ),
+			'info'  => $this->log->info( $message ),
+			default => $this->log->warning( $message ),
+		};
 		return RateBridge_Quote_Outcome::fallback( $message );
 	}
 }

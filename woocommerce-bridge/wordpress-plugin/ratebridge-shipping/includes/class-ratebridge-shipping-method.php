@@ -148,6 +148,8 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 				'id'        => $id,
 				'label'     => $rate['label'],
 				'cost'      => $rate['cost'],
+				// GST-inclusive already (freight platforms price that way): no tax on top.
+				'taxes'     => false,
 				'meta_data' => $meta,
 			)
 		);
@@ -179,6 +181,7 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 				'id'        => 'ratebridge:' . self::FALLBACK_RATE_ID,
 				'label'     => '' !== $label ? $label : __( 'Shipping', 'ratebridge-shipping' ),
 				'cost'      => $cost,
+				'taxes'     => false,
 				'meta_data' => array( 'ratebridge_fallback' => 'yes' ),
 			)
 		);

@@ -24,6 +24,9 @@ function wc_format_decimal( mixed $number, mixed $dp = false ): string {
 function wc_get_price_decimals(): int {
 	return 2;
 }
+function wc_tax_enabled(): bool {
+	return 'yes' === get_option( 'woocommerce_calc_taxes' );
+}
 function wc_clean( mixed $value ): mixed {
 	return is_array( $value ) ? array_map( 'wc_clean', $value ) : ( is_scalar( $value ) ? sanitize_text_field( (string) $value ) : $value );
 }
@@ -56,6 +59,7 @@ class WC_Shipping_Rate {
 	public function get_cost() { return $this->data['cost']; }
 	public function get_description() { return $this->data['description']; }
 	public function get_delivery_time() { return $this->data['delivery_time']; }
+	public function get_taxes() { return $this->data['taxes']; }
 	public function add_meta_data( $key, $value ) { $this->meta_data[ wc_clean( $key ) ] = wc_clean( $value ); }
 	public function get_meta_data() { return $this->meta_data; }
 }
@@ -247,10 +251,19 @@ abstract class WC_Shipping_Method extends WC_Settings_API {
 		$rate->set_instance_id( $this->instance_id );
 		$rate->set_label( $args['label'] );
 		$rate->set_cost( wc_format_decimal( $args['cost'], wc_get_price_decimals() ) );
+		// As WooCommerce does: unless taxes are given, or are false, tax is calculated on top of a taxable cost.
+		$taxes = $args['taxes'];
+		if ( ! is_array( $taxes ) && false !== $taxes && (float) $args['cost'] > 0 && $this->is_taxable() ) {
+			$taxes = array( 1 => (float) $args['cost'] * RateBridge_Test_World::$shipping_tax_percent / 100 );
+		}
+		$rate->set_taxes( $taxes );
 		foreach ( (array) $args['meta_data'] as $key => $value ) {
 			$rate->add_meta_data( $key, $value );
 		}
 		$this->rates[ $args['id'] ] = $rate;
+	}
+	public function is_taxable() {
+		return wc_tax_enabled() && 'taxable' === $this->tax_status;
 	}
 	public function has_settings() {
 		return $this->instance_id ? $this->supports( 'instance-settings' ) : $this->supports( 'settings' );

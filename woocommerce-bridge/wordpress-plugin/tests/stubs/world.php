@@ -29,6 +29,8 @@ final class RateBridge_Test_World {
 	public static bool $user_can_manage = true;
 	public static bool $nonce_valid = true;
 	public static string $currency = 'AUD';
+	/** Shipping tax rate used when taxes are enabled (option woocommerce_calc_taxes = yes): GST. */
+	public static float $shipping_tax_percent = 10.0;
 	/** @var array<int, object> */
 	public static array $products = array();
 	/** @var list<array{0: string, 1: string, 2: bool}> feature, plugin file, compatible */
@@ -47,6 +49,7 @@ final class RateBridge_Test_World {
 		self::$user_can_manage = true;
 		self::$nonce_valid     = true;
 		self::$currency        = 'AUD';
+		self::$shipping_tax_percent = 10.0;
 		self::$products        = array();
 		self::$declared_features = array();
 	}
@@ -101,6 +104,9 @@ final class RateBridge_Test_Logger {
 	}
 	public function info( string $message, array $context = array() ): void {
 		$this->log( 'info', $message, $context );
+	}
+	public function debug( string $message, array $context = array() ): void {
+		$this->log( 'debug', $message, $context );
 	}
 }
 
