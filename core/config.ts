@@ -181,33 +181,33 @@ export function loadConfig(environment: Environment = process.env): Config {
       // zod messages can quote the input; for secrets only the key name is safe to print.
       problems.push(secret ? `${name} is not valid` : `${name}: ${issue.message}`);
     }
-    throw configError(problems);
   }
-  const env = parsed.data;
-  const production = env.NODE_ENV === 'production';
-
+  // The checks across keys read the raw text, so they are reported alongside any invalid key above.
+  const raw = input as Record<string, string | undefined>;
+  const production = raw.NODE_ENV === 'production';
   let keyRing: KeyRing | undefined;
-  if (env.RATEBRIDGE_KEYS !== undefined) {
-    const ring = parseKeyRing(env.RATEBRIDGE_KEYS);
+  if (raw.RATEBRIDGE_KEYS !== undefined) {
+    const ring = parseKeyRing(raw.RATEBRIDGE_KEYS);
     if (ring.ok) keyRing = ring.ring;
     else problems.push(`RATEBRIDGE_KEYS ${ring.problem}`);
   } else if (production) {
     problems.push('RATEBRIDGE_KEYS is required in production (generate one: see README, "Keys")');
   }
-  if (production && env.PUBLIC_URL === undefined) problems.push('PUBLIC_URL is required in production');
-  if (production && env.PUBLIC_URL?.startsWith('http:'))
+  if (production && raw.PUBLIC_URL === undefined) problems.push('PUBLIC_URL is required in production');
+  if (production && raw.PUBLIC_URL?.startsWith('http:'))
     problems.push('PUBLIC_URL must be https in production');
 
-  const redisModes = [env.REDIS_URL, env.REDIS_SENTINELS, env.REDIS_CLUSTER_NODES].filter(
+  const redisModes = [raw.REDIS_URL, raw.REDIS_SENTINELS, raw.REDIS_CLUSTER_NODES].filter(
     (v) => v !== undefined,
   );
   if (redisModes.length > 1) {
     problems.push('set only one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES');
   }
-  if (env.REDIS_SENTINELS !== undefined && env.REDIS_SENTINEL_NAME === undefined) {
+  if (raw.REDIS_SENTINELS !== undefined && raw.REDIS_SENTINEL_NAME === undefined) {
     problems.push('REDIS_SENTINEL_NAME is required with REDIS_SENTINELS');
   }
-  if (problems.length > 0) throw configError(problems);
+  if (!parsed.success || problems.length > 0) throw configError(problems);
+  const env = parsed.data;
 
   let redis: RedisConnection | undefined;
   if (env.REDIS_URL !== undefined) redis = { mode: 'standalone', url: env.REDIS_URL };

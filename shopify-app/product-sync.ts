@@ -117,7 +117,9 @@ export function createProductSync(options: {
       if (!lock) return progress(shop);
       const running: SyncProgress = { ...IDLE, state: 'running', startedAt: new Date().toISOString() };
       await save(shop, running);
-      void run(shop, () => store.releaseLock(lock));
+      run(shop, () => store.releaseLock(lock)).catch((error: unknown) =>
+        logger.error({ err: error, tenant: shop }, 'Shopify product sync could not record its end'),
+      );
       return running;
     },
   };

@@ -13,7 +13,14 @@
  */
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { parseWith, rbError, type Core, type QuoteRequest, type Rate } from '../core/index.js';
+import {
+  parseWith,
+  quoteRequestSchema,
+  rbError,
+  type Core,
+  type QuoteRequest,
+  type Rate,
+} from '../core/index.js';
 import type { CarrierServiceRegistration } from './carrier-service-registration.js';
 import { verifyWebhookHmac } from './webhooks.js';
 
@@ -68,7 +75,8 @@ export interface ShopifyRate {
 
 export function toQuoteRequest(payload: RateRequest): QuoteRequest {
   const { destination, items, currency } = payload.rate;
-  return {
+  // Through core's own schema too: the same bounds on SKUs, weights and prices as every other front end.
+  return parseWith(quoteRequestSchema, {
     destination: {
       country: destination.country.toUpperCase(),
       postcode: destination.postal_code ?? '',
@@ -86,7 +94,7 @@ export function toQuoteRequest(payload: RateRequest): QuoteRequest {
       priceCents: Math.max(0, item.price ?? 0),
       requiresShipping: item.requires_shipping ?? true,
     })),
-  };
+  });
 }
 
 /** Business days from `from` (weekends skipped), in Shopify's "2026-11-25 00:00:00 +0000" format. */

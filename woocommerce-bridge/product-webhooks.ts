@@ -14,7 +14,7 @@
  * product.created / product.updated carry the product as REST v3 returns it (variations too, with their
  * inherited weight and size); product.deleted carries only the id.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { GLOBAL_TENANT, constantTimeEqual, rbError, type Logger, type Store } from '../core/index.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { hasVariations, mapProduct, mapVariation } from './product-mapping.js';
@@ -150,10 +150,12 @@ export function createProductWebhooks(options: ProductWebhookOptions) {
       } catch {
         throw rbError('RB_ERR_BAD_JSON');
       }
+      // WooCommerce's delivery id is a hash of the webhook id and the current second, so two deliveries in
+      // one second share it: the body is part of what makes a delivery the same one.
       const seenKey =
         delivery.deliveryId === undefined
           ? undefined
-          : `woo-webhook-delivery:${tenant}:${delivery.deliveryId}`;
+          : `woo-webhook-delivery:${tenant}:${delivery.deliveryId}:${createHash('sha256').update(delivery.rawBody).digest('base64url')}`;
       if (seenKey !== undefined && !(await store.cacheSetIfAbsent(seenKey, 1, DELIVERY_MEMORY_MS))) {
         return { result: 'duplicate' };
       }

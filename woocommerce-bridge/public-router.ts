@@ -163,6 +163,9 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
     if (!claims) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
     const cookie = parseCookie(request.headers.cookie ?? '')[GRANT_COOKIE];
     if (!cookie || !constantTimeEqual(cookie, claims.nonce)) {
+      // The approval came back in another browser than the one that started it: spend the sign-in, so the
+      // starting browser cannot collect a session for a store someone else approved.
+      await bridge.grant.useOnce(claims.nonce, 'sign-in');
       throw new RateBridgeError(
         'RB_ERR_FORBIDDEN',
         'Finish connecting in the browser you started in, or start connecting again from RateBridge.',

@@ -25,6 +25,9 @@ import {
   type WooWebhook,
 } from './woocommerce-resources.js';
 
+/** Product pages are well under this; anything larger is not a WooCommerce answer. */
+const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 export type AuthStyle = 'header' | 'query' | 'oauth1';
 
 export type WooFailure =
@@ -136,7 +139,11 @@ export function createWooClient(
         httpsAgent: options.agents.httpsAgent,
         maxRedirects: 0,
         validateStatus: () => true,
-        ...(input.signal ? { signal: input.signal } : {}),
+        // axios's timeout only covers an idle socket: bound the whole call, and its size, ourselves.
+        signal: input.signal
+          ? AbortSignal.any([input.signal, AbortSignal.timeout(options.timeoutMs)])
+          : AbortSignal.timeout(options.timeoutMs),
+        maxContentLength: MAX_RESPONSE_BYTES,
       },
     });
     let raw: unknown;
@@ -304,7 +311,7 @@ function statusFailure(status: number, data: unknown, headers: unknown, style: A
   const code = parsed.success ? parsed.data.code : '';
   const message = parsed.success ? clip(parsed.data.message) : '';
   if (status >= 300 && status < 400) {
-    return { kind: 'redirected', status, location: headerText(headers, 'location') ?? '' };
+    return { kind: 'redirected', status, location: withoutQuery(headerText(headers, 'location') ?? '') };
   }
   if (status === 401) {
     // WooCommerce saw no credentials at all: header auth that never arrived.
@@ -360,4 +367,14 @@ function clip(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 200);
+}
+
+/** A redirect's target without its query: with query-string auth it would carry the consumer secret. */
+function withoutQuery(location: string): string {
+  try {
+    const url = new URL(location, 'https://store.invalid');
+    return url.host === 'store.invalid' ? url.pathname : `${url.origin}${url.pathname}`;
+  } catch {
+    return '';
+  }
 }

@@ -3,7 +3,7 @@
  * key seals, every key opens, so rotation is "prepend a new key, re-seal, later drop the old one".
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileDurably } from '../storage/embedded-store.js';
 
@@ -66,6 +66,7 @@ export async function loadOrCreateLocalKeyRing(
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     text = formatKeyRingEntry(`local${Date.now().toString(36)}`, randomBytes(32));
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await writeFileDurably(file, `${text}\n`, 0o600);
     created = true;
   }

@@ -73,6 +73,8 @@ export class EmbeddedStore implements Store {
   private flushing: Promise<void> | undefined;
   private compacting: Promise<void> | undefined;
   private closed = false;
+  /** Set by the first failed journal write; the store then refuses writes until it is reopened. */
+  private failed: Error | undefined;
 
   constructor(
     private readonly dir: string,
@@ -192,6 +194,7 @@ export class EmbeddedStore implements Store {
 
   async ping(): Promise<void> {
     if (this.closed) throw new Error('embedded store is closed');
+    if (this.failed) throw this.failed;
   }
 
   async close(): Promise<void> {
@@ -208,6 +211,7 @@ export class EmbeddedStore implements Store {
   /** Applies the operation to memory at once and resolves when its journal line is on disk. */
   private apply(op: JournalOp): Promise<void> {
     if (this.closed) return Promise.reject(new Error('embedded store is closed'));
+    if (this.failed) return Promise.reject(this.failed);
     applyOp(this.state, op);
     this.seq += 1;
     const line = `${JSON.stringify({ s: this.seq, ...op })}\n`;
@@ -224,12 +228,17 @@ export class EmbeddedStore implements Store {
         this.pending = [];
         const text = batch.map((entry) => entry.line).join('');
         try {
+          if (this.failed) throw this.failed;
           await this.compacting;
           await this.journal.write(text);
           await this.journal.datasync();
           this.journalBytes += Buffer.byteLength(text);
           for (const entry of batch) entry.done();
         } catch (error) {
+          // Memory is now ahead of the disk and the journal may end in a torn line: appending more after it
+          // would make recovery stop there and drop those later writes. Refuse every write from here on, so
+          // nothing is acknowledged that a restart would not bring back.
+          this.failed ??= error instanceof Error ? error : new Error('embedded store write failed');
           for (const entry of batch) entry.fail(error);
         }
       }
@@ -237,7 +246,10 @@ export class EmbeddedStore implements Store {
       this.flushing = undefined;
     }
     if (this.journalBytes > this.compactAfterBytes && !this.compacting && !this.closed) {
-      this.compacting = this.compact().finally(() => (this.compacting = undefined));
+      // A failed compaction (disk full) loses nothing: the journal is intact and the next flush retries.
+      this.compacting = this.compact()
+        .catch(() => undefined)
+        .finally(() => (this.compacting = undefined));
     }
   }
 

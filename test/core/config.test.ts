@@ -40,6 +40,10 @@ describe('config', () => {
     });
     expect(error.code).toBe('RB_ERR_CONFIG');
     for (const name of ['PORT', 'QUOTE_DEADLINE_MS', 'REDIS_URL']) expect(error.message).toContain(name);
+    // Cross-key checks are reported together with invalid keys, not after they are fixed.
+    const both = configProblems({ NODE_ENV: 'production', PORT: 'abc' });
+    for (const name of ['PORT', 'RATEBRIDGE_KEYS is required', 'PUBLIC_URL is required'])
+      expect(both.message).toContain(name);
     const production = configProblems({ NODE_ENV: 'production' });
     expect(production.message).toContain('RATEBRIDGE_KEYS is required');
     expect(production.message).toContain('PUBLIC_URL is required');

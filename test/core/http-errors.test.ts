@@ -24,6 +24,9 @@ describe('HTTP error rendering', () => {
       request.log.info({ body: { ...body, apiToken: canary } }, 'echoing');
       response.json(body);
     });
+    app.get('/items/:id', (request, response) => {
+      response.json({ id: request.params.id });
+    });
     app.get('/boom', () => {
       // As the token lifecycle does with a pasted token: known secrets are scrubbed from any log text.
       rememberSecret(canary);
@@ -71,6 +74,14 @@ describe('HTTP error rendering', () => {
     });
     expect(raw).not.toContain('internal detail');
     expect(raw).not.toContain('at ');
+  });
+
+  it('answers a malformed %-escape in a path parameter with a coded 404, not a fault', async () => {
+    const response = await fetch(`${server.url}/items/%E0%A4%A`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'RB_ERR_ROUTE_NOT_FOUND',
+    );
   });
 
   it('answers unknown routes with a coded 404', async () => {

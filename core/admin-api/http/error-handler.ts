@@ -15,6 +15,8 @@ interface BodyParserError {
 export function toRateBridgeError(error: unknown): RateBridgeError {
   if (isRateBridgeError(error)) return error;
   if (error instanceof z.ZodError) return validationError(error);
+  // A malformed %-escape in a path parameter: nothing can live at such an address.
+  if (error instanceof URIError) return rbError('RB_ERR_ROUTE_NOT_FOUND');
   const parserError = error as BodyParserError | undefined;
   switch (parserError?.type) {
     case 'entity.parse.failed':

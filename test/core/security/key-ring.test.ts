@@ -18,4 +18,11 @@ describe('local key ring (embedded store without RATEBRIDGE_KEYS)', () => {
     expect((await readFile(file, 'utf8')).trim()).toMatch(/^local[a-z0-9]+:[A-Za-z0-9+/]{43}=$/);
     await remove();
   });
+
+  it('creates DATA_DIR when it does not exist yet', async () => {
+    const { dir, remove } = await tempDir('keys-fresh');
+    const nested = path.join(dir, 'not', 'yet');
+    expect((await loadOrCreateLocalKeyRing(nested)).created).toBe(true);
+    await remove();
+  });
 });

@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,22 @@ describe('EmbeddedStore durability', () => {
     const again = await openEmbeddedStore({ dataDir: dir });
     expect(await again.getDoc({ tenant: 't', kind: 'k', id: 'after' })).toBe('written after the tear');
     await again.close();
+    await remove();
+  });
+
+  it('refuses every write after a failed journal write, so nothing unrecoverable is acknowledged', async () => {
+    const { dir, remove } = await tempDir('failed-write');
+    const store = await openEmbeddedStore({ dataDir: dir });
+    await store.putDoc({ tenant: 't', kind: 'k', id: 'before' }, 1);
+    // Pull the journal's file handle away, as a dying disk would.
+    await (store as unknown as { journal: { close(): Promise<void> } }).journal.close();
+    await expect(store.putDoc({ tenant: 't', kind: 'k', id: 'lost' }, 2)).rejects.toThrow();
+    await expect(store.putDoc({ tenant: 't', kind: 'k', id: 'after' }, 3)).rejects.toThrow();
+    await expect(store.ping()).rejects.toThrow();
+    await rm(path.join(dir, 'store', 'owner.pid'), { force: true });
+    const reopened = await openEmbeddedStore({ dataDir: dir });
+    expect(await reopened.getDoc({ tenant: 't', kind: 'k', id: 'before' })).toBe(1);
+    await reopened.close();
     await remove();
   });
 
