@@ -35,3 +35,4 @@ export type { QuoteOutcome } from './quoting/quote-engine.js';
 export { centsToDecimalString as formatCents } from './money.js';
 export { GLOBAL_TENANT, UNCHANGED } from './storage/store.js';
 export { rememberSecret } from './security/redact.js';
+export { verifyBase64Hmac } from './security/webhook-hmac.js';

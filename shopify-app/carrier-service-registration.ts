@@ -12,7 +12,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session } from '@shopify/shopify-api';
 import { z } from 'zod';
-import { rbError, type Core, type RateBridgeError } from '../core/index.js';
+import { GLOBAL_TENANT, rbError, type Core, type RateBridgeError } from '../core/index.js';
 import {
   createCarrierService,
   deleteCarrierService,
@@ -24,7 +24,6 @@ import type { ShopifyApi, ShopifyFailure } from './shopify-api.js';
 import type { ShopDomain } from './shop-domain.js';
 
 export const CARRIER_SERVICE_NAME = 'RateBridge live freight rates';
-const GLOBAL = '_global';
 const KEY_INDEX = 'shopify-callback-keys';
 const SHOP_INDEX = 'shopify-callback-shops';
 
@@ -125,11 +124,11 @@ export function createCarrierServiceRegistration(options: {
         registeredAt: new Date().toISOString(),
       };
       // New key first, then the record, then the old key goes: a callback in flight never finds nothing.
-      await store.putDoc({ tenant: GLOBAL, kind: KEY_INDEX, id: keyHash }, { shop });
+      await store.putDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: keyHash }, { shop });
       await store.putDoc(ref(shop), record);
-      await store.putDoc({ tenant: GLOBAL, kind: SHOP_INDEX, id: shop }, { keyHash });
+      await store.putDoc({ tenant: GLOBAL_TENANT, kind: SHOP_INDEX, id: shop }, { keyHash });
       if (existing && existing.keyHash !== keyHash) {
-        await store.deleteDoc({ tenant: GLOBAL, kind: KEY_INDEX, id: existing.keyHash });
+        await store.deleteDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: existing.keyHash });
       }
       return { id: record.serviceId, active: record.active, registeredAt: record.registeredAt };
     },
@@ -146,17 +145,18 @@ export function createCarrierServiceRegistration(options: {
     /** The shop whose callback key this is, if any. */
     async shopForKey(key: string): Promise<ShopDomain | undefined> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(key)) return undefined;
-      const raw = await store.getDoc({ tenant: GLOBAL, kind: KEY_INDEX, id: hashCallbackKey(key) });
+      const raw = await store.getDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: hashCallbackKey(key) });
       const parsed = z.object({ shop: z.string() }).safeParse(raw);
       return parsed.success ? (parsed.data.shop as ShopDomain) : undefined;
     },
 
     /** Removes the global lookups of an erased shop (its own records went with deleteTenant). */
     async forget(shop: ShopDomain): Promise<void> {
-      const raw = await store.getDoc({ tenant: GLOBAL, kind: SHOP_INDEX, id: shop });
+      const raw = await store.getDoc({ tenant: GLOBAL_TENANT, kind: SHOP_INDEX, id: shop });
       const parsed = z.object({ keyHash: z.string() }).safeParse(raw);
-      if (parsed.success) await store.deleteDoc({ tenant: GLOBAL, kind: KEY_INDEX, id: parsed.data.keyHash });
-      await store.deleteDoc({ tenant: GLOBAL, kind: SHOP_INDEX, id: shop });
+      if (parsed.success)
+        await store.deleteDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: parsed.data.keyHash });
+      await store.deleteDoc({ tenant: GLOBAL_TENANT, kind: SHOP_INDEX, id: shop });
     },
 
     /** For uninstall through the admin: remove the service from Shopify too. */

@@ -15,10 +15,9 @@
  * lookup documents). An erasing event older than the shop's current offline session is ignored: the shop
  * re-installed after it was sent, and the new install must not be wiped by a late or replayed delivery.
  */
-import { createHmac } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
-import { asTenantId, constantTimeEqual, rbError, type Core, type Logger } from '../core/index.js';
+import { asTenantId, rbError, verifyBase64Hmac, type Core, type Logger } from '../core/index.js';
 import { createSessionStorage, offlineSessionId, type ShopifySessionStorage } from './session-storage.js';
 import type { ShopifySettings } from './shopify-config.js';
 import { parseShopDomain, type ShopDomain } from './shop-domain.js';
@@ -44,11 +43,8 @@ export interface ShopifyWebhookOptions {
 }
 
 /** Whether `hmac` (the header's value) signs `rawBody` with `secret`. */
-export function verifyWebhookHmac(rawBody: Buffer, hmac: string | undefined, secret: string): boolean {
-  if (hmac === undefined || hmac === '') return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest('base64');
-  return constantTimeEqual(expected, hmac);
-}
+/** Shopify's webhook HMAC: core's base64 HMAC-SHA256 check (WooCommerce uses the same scheme). */
+export const verifyWebhookHmac = verifyBase64Hmac;
 
 // Shopify names the shop in the body as well; when it does, it must be the shop of the header.
 const shopNamedInBody = z.looseObject({

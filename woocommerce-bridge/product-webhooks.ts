@@ -14,8 +14,8 @@
  * product.created / product.updated carry the product as REST v3 returns it (variations too, with their
  * inherited weight and size); product.deleted carries only the id.
  */
-import { createHash, createHmac } from 'node:crypto';
-import { GLOBAL_TENANT, constantTimeEqual, rbError, type Logger, type Store } from '../core/index.js';
+import { createHash } from 'node:crypto';
+import { GLOBAL_TENANT, rbError, verifyBase64Hmac, type Logger, type Store } from '../core/index.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { hasVariations, mapProduct, mapVariation } from './product-mapping.js';
 import type { StoreConnections } from './store-connection.js';
@@ -44,15 +44,8 @@ export type WebhookOutcome =
   | { readonly result: 'applied'; readonly topic: string; readonly products: number };
 
 /** Whether `signature` (the header's value) signs `rawBody` with `secret`. */
-export function verifyWebhookSignature(
-  rawBody: Buffer,
-  signature: string | undefined,
-  secret: string,
-): boolean {
-  if (signature === undefined || signature === '') return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest('base64');
-  return constantTimeEqual(expected, signature.trim());
-}
+/** WooCommerce's `X-WC-Webhook-Signature`: core's base64 HMAC-SHA256 check (Shopify uses the same). */
+export const verifyWebhookSignature = verifyBase64Hmac;
 
 export interface ProductWebhookOptions {
   readonly store: Store;

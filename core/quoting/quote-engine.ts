@@ -223,6 +223,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
     // Every (group, connection) pair at once; results are collected as they land.
     const perGroup = new Map<string, GroupOption[]>(groups.map((group) => [group.locationId, []]));
     let unauthorized = false;
+    const used = new Set<string>();
     const calls = groups.flatMap((group) =>
       usable.map(async (connection) => {
         const platformRequest: PlatformQuoteRequest = {
@@ -247,7 +248,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
           options: result.ok ? result.value.length : 0,
         });
         if (result.ok) {
-          tokens.markUsed(tenant, connection.connection.id).catch(() => undefined);
+          used.add(connection.connection.id);
           perGroup.get(group.locationId)?.push(
             ...result.value.map((option) => ({
               key: option.key,
@@ -270,6 +271,8 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
       }),
     );
     await untilSettledOrAborted(calls, deadline);
+    // Once per connection per quote, not per (group, connection) call.
+    for (const id of used) tokens.markUsed(tenant, id).catch(() => undefined);
 
     if (unauthorized) return fallback('a platform rejected the token (revoked or expired)');
     const results: GroupResult[] = groups.map((group) => ({
