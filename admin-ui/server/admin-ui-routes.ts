@@ -21,6 +21,8 @@ export interface AdminUiOptions {
 }
 
 const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
+/** Paths that belong to the server's APIs, never to the app (mounted at the root, the router sees them all). */
+const SERVER_AREAS = /^\/(assets|api|shopify|woocommerce|admin|sandbox|healthz|readyz)(\/|$)/;
 const APP_BRIDGE_SRC = 'https://cdn.shopify.com/shopifycloud/app-bridge.js';
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
@@ -70,7 +72,7 @@ export function adminUiRouter(options: AdminUiOptions): Router {
     // Only page requests fall back to the app: a missing file (an old chunk name), an API route the server
     // does not have, or any request asking for JSON stay 404s, so a client never receives HTML where it
     // expects JSON (mounted at the root for Shopify, this router sees /shopify/api/… paths too).
-    if (path.extname(request.path) !== '' || /^\/(assets|api)(\/|$)/.test(request.path)) return next();
+    if (path.extname(request.path) !== '' || SERVER_AREAS.test(request.path)) return next();
     if (request.accepts(['html', 'json']) !== 'html') return next();
     const html = await indexHtml();
     if (html === undefined) {

@@ -99,6 +99,35 @@ describe('the admin UI router', () => {
     }
   });
 
+  it('mounted at the root (Shopify), never answers a server API path with the app, whatever Accept says', async () => {
+    const app = express();
+    app.use('/', adminUiRouter({ distDir: dir.dir, shopify: { apiKey: 'client-id-1' } }));
+    app.use((_request, response) => {
+      response.status(404).json({ error: { code: 'RB_ERR_ROUTE_NOT_FOUND', message: 'Nothing here.' } });
+    });
+    const root = await listen(app);
+    try {
+      for (const apiPath of [
+        '/shopify/api/nope',
+        '/woocommerce/x',
+        '/healthz/x',
+        '/shopify/carrier-service/x',
+        '/sandbox/x',
+      ]) {
+        const response = await fetch(`${root.url}${apiPath}`, { headers: { accept: '*/*' } });
+        expect([apiPath, response.status]).toEqual([apiPath, 404]);
+        expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      }
+      const page = await fetch(`${root.url}/?shop=demo-1.myshopify.com&host=abc`, {
+        headers: { accept: 'text/html' },
+      });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('app-bridge.js');
+    } finally {
+      await root.close();
+    }
+  });
+
   it('embedded in Shopify: loads App Bridge first and lets Shopify admin and the shop frame the page', async () => {
     const response = await fetch(`${embedded.url}/admin/?shop=demo-1.myshopify.com&host=abc`);
     const html = await response.text();

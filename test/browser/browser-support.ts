@@ -3,6 +3,9 @@
  * server, `node dist/server.js`, over real HTTP: the same process a merchant starts with `npm start`, with
  * the sandbox platform mounted at /sandbox and the demo store's one-time sign-in link printed on stdout.
  *
+ * (embedded-shopify.test.ts instead runs server.ts in process through test/support/app-harness.ts, beside a
+ * fake Shopify, and only shares the helpers below.)
+ *
  * Without /usr/bin/chromium the suites are skipped with a printed reason, except under CI, where that is a
  * failure. Without a build, or when /admin is not served, they fail at once with what to do, never hang.
  */
@@ -44,10 +47,11 @@ export function chromiumSkipReason(): string | undefined {
   return reason;
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches for one suite (e.g. `--ip-address-space-overrides`). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
   });
 }
 
@@ -61,7 +65,8 @@ export interface RunningRateBridge {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (for a server that must know its own URL before it starts). */
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -79,11 +84,7 @@ export async function startRateBridge(): Promise<RunningRateBridge> {
   const entry = path.resolve(ROOT, process.env.RB_BROWSER_SERVER_ENTRY ?? path.join('dist', 'server.js'));
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   const args = /\.m?ts$/.test(entry) ? ['--import', 'tsx', entry] : [entry];
-  if (!existsSync(path.join(ROOT, 'admin-ui', 'dist', 'index.html'))) {
-    throw new Error(
-      'admin-ui/dist/index.html is missing: run node admin-ui/build.mjs (part of npm run build)',
-    );
-  }
+  assertAdminUiBuilt();
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ratebridge-browser-'));
   // Hermetic: the embedded store in a temp dir, the defaults for everything else.
@@ -149,6 +150,15 @@ export async function startRateBridge(): Promise<RunningRateBridge> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Fails at once, with the fix, when the admin UI has not been built (admin-ui/dist). */
+export function assertAdminUiBuilt(): void {
+  if (!existsSync(path.join(ROOT, 'admin-ui', 'dist', 'index.html'))) {
+    throw new Error(
+      'admin-ui/dist/index.html is missing: run node admin-ui/build.mjs (part of npm run build)',
+    );
   }
 }
 
