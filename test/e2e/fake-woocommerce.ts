@@ -25,18 +25,61 @@
  * It shares no code with woocommerce-bridge/: the OAuth signature, webhook signature and units are written
  * again here, so a mistake in the bridge cannot be mirrored. Every REST request is recorded.
  */
+import { execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../woocommerce-bridge/fixtures');
-/** The fake's self-signed certificate (CN fake-woocommerce.test, SAN 127.0.0.1 and localhost). */
-export const FAKE_STORE_CA = readFileSync(path.join(FIXTURES, 'fake-store-cert.pem'), 'utf8');
-const FAKE_STORE_KEY = readFileSync(path.join(FIXTURES, 'fake-store-key.pem'), 'utf8');
+/**
+ * The fake's self-signed certificate (CN fake-woocommerce.test, SAN 127.0.0.1 and localhost), made fresh by
+ * openssl for each test process, so no private key is ever committed.
+ */
+function selfSignedCertificate(): { cert: string; key: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fake-woo-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=fake-woocommerce.test',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      cert: readFileSync(path.join(dir, 'cert.pem'), 'utf8'),
+      key: readFileSync(path.join(dir, 'key.pem'), 'utf8'),
+    };
+  } catch (error) {
+    throw new Error(
+      `the fake WooCommerce store needs the openssl command to make its TLS certificate: ${String(error)}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const TLS = selfSignedCertificate();
+export const FAKE_STORE_CA = TLS.cert;
+const FAKE_STORE_KEY = TLS.key;
 
 export type FakeWeightUnit = 'kg' | 'g' | 'lbs' | 'oz';
 export type FakeDimensionUnit = 'm' | 'cm' | 'mm' | 'in' | 'yd';
