@@ -3,32 +3,15 @@
  * wire format (/work/shared/platforms.md): `AccessToken` header auth, `/api/suburbs` and `/api/getquote`.
  * Tokens, data and failures are configurable; every request is recorded.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { FakePlatformServer, send, type RecordedRequest } from './fake-platform-server.js';
 
 export interface BigPostFakeToken {
   /** Access restricted or suspended: the token authenticates but every lookup comes back empty. */
   readonly suspended?: boolean;
 }
 
-/** What the fake does instead of its normal answer, for one path or all (`*`). */
-export type FakeBehaviour =
-  | {
-      readonly status: number;
-      readonly body?: unknown;
-      readonly headers?: Readonly<Record<string, string>>;
-    }
-  | { readonly hang: true }
-  | { readonly reset: true };
-
-export interface RecordedRequest {
-  readonly method: string;
-  /** Path and query string, as sent. */
-  readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
-  /** Parsed JSON; the raw text when it is not JSON; undefined when empty. */
-  readonly body: unknown;
-}
+export type { FakeBehaviour, RecordedRequest } from './fake-platform-server.js';
 
 export interface BigPostFakeLocality {
   readonly PostcodeId: number;
@@ -125,8 +108,7 @@ export const BIGPOST_FAKE_DELIVERY_OPTIONS: readonly BigPostFakeDeliveryOption[]
 
 const MAX_DESCRIPTION_LENGTH = 50;
 
-export class BigPostFake {
-  readonly requests: RecordedRequest[] = [];
+export class BigPostFake extends FakePlatformServer {
   /** The status a token the fake does not know gets (a missing header gets 403). UNCONFIRMED: 401 or 403. */
   invalidTokenStatus: 401 | 403 = 401;
   /** Echo the sent token inside error messages, as a careless platform might (for leak tests). */
@@ -135,10 +117,9 @@ export class BigPostFake {
   deliveryOptions: readonly BigPostFakeDeliveryOption[] = BIGPOST_FAKE_DELIVERY_OPTIONS;
 
   private readonly tokens = new Map<string, BigPostFakeToken>();
-  private readonly overrides = new Map<string, FakeBehaviour>();
-  private server: http.Server | undefined;
 
   constructor(tokens: Readonly<Record<string, BigPostFakeToken>> = {}) {
+    super();
     for (const [token, settings] of Object.entries(tokens)) this.tokens.set(token, settings);
   }
 
@@ -150,38 +131,7 @@ export class BigPostFake {
     this.tokens.delete(token);
   }
 
-  /** Answers `path` (no query string; `*` for every path) this way until `clearOverrides`. */
-  respondWith(path: string, behaviour: FakeBehaviour): void {
-    this.overrides.set(path, behaviour);
-  }
-
-  clearOverrides(): void {
-    this.overrides.clear();
-  }
-
-  async start(): Promise<{ url: string }> {
-    const server = http.createServer((req, res) => void this.serve(req, res));
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}` };
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const request = await record(req);
-    this.requests.push(request);
-    const url = new URL(request.path, 'http://fake');
-    const override = this.overrides.get(url.pathname) ?? this.overrides.get('*');
-    if (override) return behave(req, res, override);
-
+  protected answer(request: RecordedRequest, url: URL, res: http.ServerResponse): void {
     const token = request.headers['accesstoken'];
     if (token === undefined) return send(res, 403, { Message: 'AccessToken header is missing.' });
     const settings = this.tokens.get(token);
@@ -250,44 +200,4 @@ export class BigPostFake {
     const id = (location as Record<string, unknown>)['LocalityId'];
     return this.localities.find((locality) => locality.PostcodeId === id);
   }
-}
-
-async function record(req: http.IncomingMessage): Promise<RecordedRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return { method: req.method ?? 'GET', path: req.url ?? '/', headers, body: parseBody(text) };
-}
-
-function parseBody(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function behave(req: http.IncomingMessage, res: http.ServerResponse, behaviour: FakeBehaviour): void {
-  if ('hang' in behaviour) return;
-  if ('reset' in behaviour) {
-    req.socket.destroy();
-    return;
-  }
-  send(res, behaviour.status, behaviour.body, behaviour.headers);
-}
-
-function send(
-  res: http.ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-  res.end(text);
 }

@@ -3,8 +3,8 @@
  * `token` header auth, the `{object, errors}` envelope, ping, company locations, routes and locality
  * search. Tokens, data and failures are configurable; every request is recorded.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { FakePlatformServer, send, type RecordedRequest } from './fake-platform-server.js';
 
 export interface MachShipFakeUser {
   /** A test user: routes come back with `carrierAccount.isInTestMode: true`. */
@@ -13,24 +13,7 @@ export interface MachShipFakeUser {
   readonly canReadLocations?: boolean;
 }
 
-/** What the fake does instead of its normal answer, for one path or all (`*`). */
-export type FakeBehaviour =
-  | {
-      readonly status: number;
-      readonly body?: unknown;
-      readonly headers?: Readonly<Record<string, string>>;
-    }
-  | { readonly hang: true }
-  | { readonly reset: true };
-
-export interface RecordedRequest {
-  readonly method: string;
-  /** Path and query string, as sent. */
-  readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
-  /** Parsed JSON; the raw text when it is not JSON; undefined when empty. */
-  readonly body: unknown;
-}
+export type { FakeBehaviour, RecordedRequest } from './fake-platform-server.js';
 
 export interface MachShipFakeLocation {
   readonly id: number;
@@ -98,8 +81,7 @@ export const MACHSHIP_FAKE_ROUTES: readonly MachShipFakeRoute[] = [
   },
 ];
 
-export class MachShipFake {
-  readonly requests: RecordedRequest[] = [];
+export class MachShipFake extends FakePlatformServer {
   /** The status a token the fake does not know gets. UNCONFIRMED on the real platform: 401 or 403. */
   unknownTokenStatus: 401 | 403 = 401;
   /** Echo the sent token inside error messages, as a careless platform might (for leak tests). */
@@ -109,10 +91,9 @@ export class MachShipFake {
   locations: readonly MachShipFakeLocation[] = MACHSHIP_FAKE_LOCATIONS;
 
   private readonly users = new Map<string, MachShipFakeUser>();
-  private readonly overrides = new Map<string, FakeBehaviour>();
-  private server: http.Server | undefined;
 
   constructor(users: Readonly<Record<string, MachShipFakeUser>> = {}) {
+    super();
     for (const [token, user] of Object.entries(users)) this.users.set(token, user);
   }
 
@@ -124,38 +105,7 @@ export class MachShipFake {
     this.users.delete(token);
   }
 
-  /** Answers `path` (no query string; `*` for every path) this way until `clearOverrides`. */
-  respondWith(path: string, behaviour: FakeBehaviour): void {
-    this.overrides.set(path, behaviour);
-  }
-
-  clearOverrides(): void {
-    this.overrides.clear();
-  }
-
-  async start(): Promise<{ url: string }> {
-    const server = http.createServer((req, res) => void this.serve(req, res));
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}` };
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const request = await record(req);
-    this.requests.push(request);
-    const url = new URL(request.path, 'http://fake');
-    const override = this.overrides.get(url.pathname) ?? this.overrides.get('*');
-    if (override) return behave(req, res, override);
-
+  protected answer(request: RecordedRequest, url: URL, res: http.ServerResponse): void {
     const token = request.headers['token'];
     const user = token === undefined ? undefined : this.users.get(token);
     if (token === undefined || user === undefined) {
@@ -276,44 +226,4 @@ function envelope(object: unknown, errors: readonly unknown[] | null = null): Re
 
 function error(errorMessage: string): Record<string, unknown> {
   return { memberNames: [], errorMessage, validationType: 1 };
-}
-
-async function record(req: http.IncomingMessage): Promise<RecordedRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return { method: req.method ?? 'GET', path: req.url ?? '/', headers, body: parseBody(text) };
-}
-
-function parseBody(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function behave(req: http.IncomingMessage, res: http.ServerResponse, behaviour: FakeBehaviour): void {
-  if ('hang' in behaviour) return;
-  if ('reset' in behaviour) {
-    req.socket.destroy();
-    return;
-  }
-  send(res, behaviour.status, behaviour.body, behaviour.headers);
-}
-
-function send(
-  res: http.ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-  res.end(text);
 }
