@@ -32,6 +32,7 @@ import {
 } from './location-record.js';
 import { pickupLocationFor, type PickupLocation } from './pickup-point.js';
 import { confirmWithPlatforms, sameAddress, type LocationTokens } from './platform-check.js';
+import { updateDocOrRefuse } from '../storage/update-or-refuse.js';
 
 export interface LocationsOptions {
   readonly store: Store;
@@ -119,24 +120,13 @@ export function createLocations(options: LocationsOptions) {
     tenant: string,
     change: (locations: readonly LocationRecord[]) => readonly LocationRecord[] | typeof UNCHANGED,
   ): Promise<readonly LocationRecord[]> {
-    let refusal: RateBridgeError | undefined;
-    const stored = await store.updateDoc(locationsDocRef(tenant), (raw) => {
-      refusal = undefined;
-      try {
-        const next = change(parseTenantLocations(raw).locations);
-        if (next === UNCHANGED) return UNCHANGED;
-        return next.length === 0
-          ? undefined
-          : ({ locations: withOneDefault(next, iso()) } as unknown as JsonValue);
-      } catch (error) {
-        if (error instanceof RateBridgeError) {
-          refusal = error;
-          return UNCHANGED;
-        }
-        throw error;
-      }
+    const stored = await updateDocOrRefuse(store, locationsDocRef(tenant), (raw) => {
+      const next = change(parseTenantLocations(raw).locations);
+      if (next === UNCHANGED) return UNCHANGED;
+      return next.length === 0
+        ? undefined
+        : ({ locations: withOneDefault(next, iso()) } as unknown as JsonValue);
     });
-    if (refusal) throw refusal;
     return parseTenantLocations(stored).locations;
   }
 

@@ -6,7 +6,8 @@
  * The pasted token exists in plain text only inside this module, only for the request that carries it,
  * and is registered with the log redactor (`rememberSecret`) the moment it arrives.
  */
-import { rbError, RateBridgeError, type ErrorCode } from '../errors.js';
+import type { RateBridgeError } from '../errors.js';
+import { rbError, type ErrorCode } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type {
@@ -34,6 +35,7 @@ import {
   type TenantConnections,
 } from './connection.js';
 import { normaliseToken, tokenHint } from './normalise-token.js';
+import { updateDocOrRefuse } from '../storage/update-or-refuse.js';
 
 export interface TokenLifecycleOptions {
   readonly store: Store;
@@ -114,22 +116,11 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
     tenant: string,
     change: (current: TenantConnections) => TenantConnections | typeof UNCHANGED,
   ): Promise<TenantConnections> {
-    let conflict: RateBridgeError | undefined;
-    const stored = await store.updateDoc(docRef(tenant), (raw) => {
-      conflict = undefined;
-      try {
-        const next = change(parseConnections(raw));
-        if (next === UNCHANGED) return UNCHANGED;
-        return Object.keys(next.connections).length === 0 ? undefined : (next as unknown as JsonValue);
-      } catch (error) {
-        if (error instanceof RateBridgeError) {
-          conflict = error;
-          return UNCHANGED;
-        }
-        throw error;
-      }
+    const stored = await updateDocOrRefuse(store, docRef(tenant), (raw) => {
+      const next = change(parseConnections(raw));
+      if (next === UNCHANGED) return UNCHANGED;
+      return Object.keys(next.connections).length === 0 ? undefined : (next as unknown as JsonValue);
     });
-    if (conflict) throw conflict;
     return parseConnections(stored);
   }
 
