@@ -1,0 +1,162 @@
+/**
+ * Every control on every admin page has an accessible name and can be reached with the keyboard: checked in
+ * Chromium on the real build, with data on the pages (a connection, a location, a packaging profile, a
+ * quote in the rate log), so tables, forms and their buttons are all there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  chromiumSkipReason,
+  createSandboxToken,
+  launchChromium,
+  startRateBridge,
+  watchForProblems,
+  type RunningRateBridge,
+} from './browser-support.js';
+
+const skip = chromiumSkipReason();
+const PAGES = [
+  '/settings/connections',
+  '/settings/locations',
+  '/settings/packaging',
+  '/settings/rules',
+  '/settings/rate-log',
+  '/settings/connector-keys',
+  '/setup',
+];
+
+interface Finding {
+  readonly element: string;
+  readonly problem: string;
+}
+
+/** Interactive elements without an accessible name, or that the keyboard cannot reach. */
+function unlabelledOrUnreachable(page: Page): Promise<Finding[]> {
+  return page.evaluate(() => {
+    const findings: { element: string; problem: string }[] = [];
+    const describe = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}" ${element.outerHTML.slice(0, 160)}`;
+    const nameOf = (element: HTMLElement): string => {
+      const labelledBy = element.getAttribute('aria-labelledby');
+      const fromIds = labelledBy
+        ? labelledBy
+            .split(/\s+/)
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ')
+        : '';
+      const labels =
+        'labels' in element && element.labels
+          ? [...(element.labels as NodeListOf<HTMLLabelElement>)]
+              .map((label) => label.textContent ?? '')
+              .join(' ')
+          : '';
+      return [
+        element.getAttribute('aria-label') ?? '',
+        fromIds,
+        labels,
+        element.title,
+        element.textContent ?? '',
+      ]
+        .join(' ')
+        .trim();
+    };
+    const controls = document.querySelectorAll<HTMLElement>(
+      'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=link], [role=checkbox], [role=combobox], [role=tab]',
+    );
+    for (const control of controls) {
+      const style = getComputedStyle(control);
+      if (
+        style.display === 'none' ||
+        style.visibility === 'hidden' ||
+        control.closest('[hidden],[aria-hidden=true]')
+      )
+        continue;
+      const isText = control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement;
+      const name =
+        isText || control instanceof HTMLSelectElement
+          ? nameOf(control).replace(control.textContent ?? '', '')
+          : nameOf(control);
+      if (
+        name.trim() === '' &&
+        !(isText && control.getAttribute('placeholder') && nameOf(control).trim() !== '')
+      ) {
+        findings.push({ element: describe(control), problem: 'no accessible name' });
+      }
+      const disabled =
+        (control as HTMLButtonElement).disabled === true || control.getAttribute('aria-disabled') === 'true';
+      if (!disabled && control.tabIndex < 0)
+        findings.push({ element: describe(control), problem: 'not reachable by Tab' });
+    }
+    return findings;
+  });
+}
+
+describe.skipIf(skip !== undefined)('accessibility of every admin page in Chromium', () => {
+  let server: RunningRateBridge;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startRateBridge();
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('labels every control and lets the keyboard reach it, on every page', { timeout: 90_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchForProblems(page);
+    await page.goto(server.demoLink);
+    await page.getByRole('heading', { name: 'Connect your freight platform' }).waitFor();
+
+    // Data on every page, through the same API the UI uses (the page's session cookie).
+    const api = (method: string, path: string, data?: unknown) =>
+      page.request.fetch(`${server.url}/admin/api${path}`, {
+        method,
+        ...(data === undefined ? {} : { data, headers: { 'content-type': 'application/json' } }),
+      });
+    const token = await createSandboxToken(server.url, 'a11y', 'test');
+    expect(
+      (
+        await api('POST', '/connections', { platform: 'sandbox', environment: 'test', label: 'A11y', token })
+      ).status(),
+    ).toBe(201);
+    expect(
+      (
+        await api('POST', '/locations', {
+          name: 'Sydney DC',
+          suburb: 'Sydney',
+          postcode: '2000',
+          state: 'NSW',
+        })
+      ).status(),
+    ).toBe(201);
+    expect(
+      (
+        await api('PUT', `/packaging/${encodeURIComponent('sku:CHAIR')}`, {
+          packages: [{ type: 'carton', lengthCm: 60, widthCm: 50, heightCm: 90, weightKg: 12 }],
+        })
+      ).status(),
+    ).toBe(200);
+    expect(
+      (
+        await api('POST', '/quotes/test', {
+          destination: { country: 'AU', postcode: '3000', state: 'VIC' },
+          lines: [{ sku: 'CHAIR', quantity: 1 }],
+        })
+      ).status(),
+    ).toBe(200);
+
+    for (const path of PAGES) {
+      await page.goto(`${server.url}/admin${path}`);
+      await page.waitForLoadState('networkidle');
+      await page.locator('h1').first().waitFor();
+      expect(await unlabelledOrUnreachable(page), path).toEqual([]);
+      // Tab moves focus onto the page's controls (focus is not trapped or lost).
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.tagName ?? 'BODY'), path).not.toBe('BODY');
+    }
+    expect(problems()).toEqual([]);
+  });
+});
