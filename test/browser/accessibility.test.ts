@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Every control on every admin page has an accessible name and can be reached with the keyboard: checked in
  * Chromium on the real build, with data on the pages (a connection, a location, a packaging profile, a
