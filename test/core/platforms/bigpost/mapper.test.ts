@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,64 +11,14 @@ import {
   toLocalities,
 } from '../../../../core/platforms/bigpost/mapper.js';
 import type { BigPostSuburb } from '../../../../core/platforms/bigpost/mapper.js';
-import type { PlatformQuoteRequest } from '../../../../core/platforms/freight-platform.js';
 import type { HttpResponse } from '../../../../core/platforms/http-client.js';
-
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+import { fixture, quoteRequest as request } from './quote-fixtures.js';
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
   status,
   body,
   headers,
 });
-
-const request: PlatformQuoteRequest = {
-  pickup: {
-    name: 'Main warehouse',
-    addressLine1: '12 Example Street',
-    suburb: 'RICHMOND',
-    postcode: '3121',
-    state: 'VIC',
-  },
-  destination: {
-    suburb: 'SYDNEY',
-    postcode: '2000',
-    state: 'NSW',
-    addressLine1: '1 Sample Lane',
-    addressLine2: 'Unit 4',
-  },
-  packages: [
-    {
-      type: 'carton',
-      lengthCm: 220,
-      widthCm: 95.5,
-      heightCm: 80,
-      weightKg: 62.5,
-      quantity: 1,
-      description: 'Three-seater modular sofa, charcoal fabric, left-hand chaise',
-    },
-    {
-      type: 'pallet',
-      lengthCm: 120,
-      widthCm: 120,
-      heightCm: 150,
-      weightKg: 310,
-      quantity: 2,
-      description: 'Pallet',
-      consolidatable: true,
-    },
-    {
-      type: 'pack',
-      lengthCm: 10,
-      widthCm: 10,
-      heightCm: 10,
-      weightKg: 0.4,
-      quantity: 3,
-      description: 'Pack',
-    },
-  ],
-};
 
 describe('Big Post quote request', () => {
   it('builds the getquote body with both LocalityIds, every job type and descriptions cut to 50 characters', () => {

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FreightPlatform, PlatformCredentials } from '../../../../core/platforms/freight-platform.js';
 import { createMachShipPlatform } from '../../../../core/platforms/machship/index.js';
 import { MachShipFake } from '../../../fakes/machship-fake.js';
-
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+import { fixture, quoteRequest } from './quote-fixtures.js';
 
 const credentials: PlatformCredentials = { token: 'test-token-not-real', environment: 'test' };
 
@@ -22,50 +19,7 @@ describe('MachShip adapter over HTTP', () => {
   afterEach(() => fake.stop());
 
   it('sends the routes request with the token header and the exact body, and reads the prices', async () => {
-    const result = await platform.quote(
-      credentials,
-      {
-        pickup: { name: 'Main warehouse', suburb: 'RICHMOND', postcode: '3121', state: 'VIC' },
-        destination: {
-          suburb: 'SYDNEY',
-          postcode: '2000',
-          state: 'NSW',
-          addressLine1: '1 Sample Lane',
-          addressLine2: 'Unit 4',
-        },
-        packages: [
-          {
-            type: 'carton',
-            lengthCm: 60,
-            widthCm: 40.5,
-            heightCm: 30,
-            weightKg: 7.25,
-            quantity: 2,
-            description: 'SKU-CHAIR',
-            sku: 'SKU-CHAIR',
-          },
-          {
-            type: 'pallet',
-            lengthCm: 120,
-            widthCm: 120,
-            heightCm: 150,
-            weightKg: 310,
-            quantity: 1,
-            description: 'Pallet',
-          },
-          {
-            type: 'pack',
-            lengthCm: 10,
-            widthCm: 10,
-            heightCm: 10,
-            weightKg: 0.4,
-            quantity: 3,
-            description: 'Pack',
-          },
-        ],
-      },
-      AbortSignal.timeout(5_000),
-    );
+    const result = await platform.quote(credentials, quoteRequest, AbortSignal.timeout(5_000));
 
     expect(fake.requests).toHaveLength(1);
     const [sent] = fake.requests;

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlatformQuoteRequest } from '../../../../core/platforms/freight-platform.js';
 import type { HttpResponse } from '../../../../core/platforms/http-client.js';
 import {
   localitySearchRequest,
@@ -12,56 +10,13 @@ import {
   readPingResponse,
   routesRequest,
 } from '../../../../core/platforms/machship/mapper.js';
-
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+import { fixture, quoteRequest } from './quote-fixtures.js';
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
   status,
   body,
   headers,
 });
-
-const quoteRequest: PlatformQuoteRequest = {
-  pickup: { name: 'Main warehouse', suburb: 'RICHMOND', postcode: '3121', state: 'VIC' },
-  destination: {
-    suburb: 'SYDNEY',
-    postcode: '2000',
-    state: 'NSW',
-    addressLine1: '1 Sample Lane',
-    addressLine2: 'Unit 4',
-  },
-  packages: [
-    {
-      type: 'carton',
-      lengthCm: 60,
-      widthCm: 40.5,
-      heightCm: 30,
-      weightKg: 7.25,
-      quantity: 2,
-      description: 'SKU-CHAIR',
-      sku: 'SKU-CHAIR',
-    },
-    {
-      type: 'pallet',
-      lengthCm: 120,
-      widthCm: 120,
-      heightCm: 150,
-      weightKg: 310,
-      quantity: 1,
-      description: 'Pallet',
-    },
-    {
-      type: 'pack',
-      lengthCm: 10,
-      widthCm: 10,
-      heightCm: 10,
-      weightKg: 0.4,
-      quantity: 3,
-      description: 'Pack',
-    },
-  ],
-};
 
 describe('MachShip routes request', () => {
   it('prices from a suburb and postcode when the warehouse is not linked to a company location', () => {
