@@ -1,20 +1,22 @@
 /**
- * The shop's offline session: the access token RateBridge uses for Shopify calls (registering the carrier
- * service, reading products), for a merchant's request and for work nobody is waiting on.
- *
- * - With a verified session token (a merchant's request): reuse the stored session while it is valid for
- *   five more minutes, refresh it when it is about to expire, otherwise exchange the session token for a
- *   new one. Exchanges for one shop are single-flighted in process.
- * - Without one (callbacks, webhooks, jobs): reuse or refresh; if neither works the merchant has to open the
- *   app once, which the failure says.
+ * The shop's offline session for work outside a merchant's request (deactivating the carrier service when
+ * the last freight connection goes, reading products in the background). Requests of the embedded admin
+ * get theirs from Shopify's middleware (session-token-auth.ts), which exchanges the App Bridge session
+ * token; here there is no session token, so a stored session is reused while it is valid for five more
+ * minutes, refreshed (Shopify's `api.auth.refreshToken`) when it is about to expire, and otherwise the
+ * merchant has to open the app once, which the failure says.
  *
  * Expiring offline tokens rotate their refresh token on use, so a refresh runs under a store lock: one
  * instance refreshes, the others wait for the stored result instead of spending the same refresh token.
+ * (The library's own `ensureValidOfflineSession` refreshes without a lock, which two instances sharing
+ * Redis must not do.)
  */
 import type { Session } from '@shopify/shopify-api';
 import type { Logger, Store } from '../core/index.js';
 import { offlineSessionId, type ShopifySessionStorage } from './session-storage.js';
-import type { ShopifyApi, ShopifyFailureKind, ShopifyResult } from './shopify-api.js';
+import type { ShopifyFailure, ShopifyFailureKind, ShopifyResult } from './shopify-api.js';
+import type { ShopifyLibrary } from './shopify-library.js';
+import { HttpResponseError } from './shopify-runtime.js';
 import type { ShopDomain } from './shop-domain.js';
 
 /** Shopify's libraries refresh within five minutes of expiry; so do we. */
@@ -26,16 +28,15 @@ const REFUSED: ReadonlySet<ShopifyFailureKind> = new Set(['unauthorized', 'rejec
 
 export interface OfflineSessionsOptions {
   readonly storage: ShopifySessionStorage;
-  readonly api: ShopifyApi;
+  readonly library: Pick<ShopifyLibrary, 'api'>;
   readonly store: Store;
   readonly logger: Logger;
   readonly now?: () => number;
 }
 
 export function createOfflineSessions(options: OfflineSessionsOptions) {
-  const { storage, api, store, logger } = options;
+  const { storage, library, store, logger } = options;
   const now = options.now ?? Date.now;
-  const exchanges = new Map<string, Promise<ShopifyResult<Session>>>();
 
   const usable = (session: Session | undefined): boolean =>
     session !== undefined &&
@@ -72,7 +73,7 @@ export function createOfflineSessions(options: OfflineSessionsOptions) {
           failure: { kind: 'no_session', message: 'The Shopify refresh token has expired.' },
         };
       }
-      const refreshed = await api.refreshAccessToken(shop, current.refreshToken);
+      const refreshed = await refreshWithShopify(library, shop, current.refreshToken);
       if (refreshed.ok) {
         await storage.storeSession(refreshed.value);
         logger.info({ shop }, 'Shopify offline token refreshed');
@@ -85,33 +86,7 @@ export function createOfflineSessions(options: OfflineSessionsOptions) {
     }
   };
 
-  const exchange = (shop: ShopDomain, sessionToken: string): Promise<ShopifyResult<Session>> => {
-    const running = exchanges.get(shop);
-    if (running) return running;
-    const started = (async () => {
-      const exchanged = await api.exchangeToken(shop, sessionToken);
-      if (exchanged.ok) {
-        await storage.storeSession(exchanged.value);
-        logger.info({ shop }, 'Shopify offline token obtained by token exchange');
-      }
-      return exchanged;
-    })().finally(() => exchanges.delete(shop));
-    exchanges.set(shop, started);
-    return started;
-  };
-
   return {
-    /** For a request whose session token the caller has verified. */
-    async fromSessionToken(shop: ShopDomain, sessionToken: string): Promise<ShopifyResult<Session>> {
-      const stored = await load(shop);
-      if (stored && usable(stored)) return { ok: true, value: stored };
-      if (refreshable(stored)) {
-        const refreshed = await refresh(shop);
-        if (refreshed.ok) return refreshed;
-      }
-      return exchange(shop, sessionToken);
-    },
-
     /** For work outside a merchant's request: no session token to exchange. */
     async forShop(shop: ShopDomain): Promise<ShopifyResult<Session>> {
       const stored = await load(shop);
@@ -134,3 +109,32 @@ export function createOfflineSessions(options: OfflineSessionsOptions) {
 }
 
 export type OfflineSessions = ReturnType<typeof createOfflineSessions>;
+
+/** Shopify's refresh grant through the library; what it throws becomes a failure of a kind callers act on. */
+async function refreshWithShopify(
+  library: Pick<ShopifyLibrary, 'api'>,
+  shop: ShopDomain,
+  refreshToken: string,
+): Promise<ShopifyResult<Session>> {
+  try {
+    const { session } = await library.api.auth.refreshToken({ shop, refreshToken });
+    return { ok: true, value: session };
+  } catch (error) {
+    return { ok: false, failure: refreshFailure(error) };
+  }
+}
+
+function refreshFailure(error: unknown): ShopifyFailure {
+  if (error instanceof HttpResponseError) {
+    const status = error.response.code;
+    // 400 invalid_grant: the refresh token is used up, expired or revoked; 401: our client credentials.
+    if (status === 400 || status === 401 || status === 403) {
+      return { kind: 'unauthorized', status, message: `Shopify refused the refresh (HTTP ${status}).` };
+    }
+    return { kind: 'unavailable', status, message: `Shopify could not refresh the token (HTTP ${status}).` };
+  }
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return { kind: 'timeout', message: 'Shopify did not answer the refresh in time.' };
+  }
+  return { kind: 'unreachable', message: 'Shopify could not be reached to refresh the token.' };
+}

@@ -7,7 +7,7 @@
  * associated data binds shop, session id and field, so a sealed value copied onto another shop's or
  * session's record, or into another field, does not open.
  *
- * Session ids must be the ones Shopify's libraries and our token exchange create for embedded apps:
+ * Session ids must be the ones Shopify's libraries create for embedded apps:
  * `offline_<shop>` and `<shop>_<user id>`. The shop is read from the id, which is what lets
  * `loadSession(id)` find the tenant without a global index; a session whose `shop` disagrees with its id
  * is refused.

@@ -1,20 +1,31 @@
 /**
  * Authentication of the embedded admin's API calls. App Bridge adds `Authorization: Bearer <session token>`
- * to every fetch; this middleware verifies that token (session-token.ts), makes sure RateBridge holds an
- * offline access token for the shop (exchanging the session token when it does not), and only then sets the
- * tenant context the admin API routes read: tenant = the shop's domain, actor = `shopify-user:<user id>`.
+ * to every fetch. Three steps, one chain:
  *
- * Failures are thrown as coded errors for core's error handler: 401 RB_ERR_UNAUTHENTICATED for anything
- * wrong with the caller's token (with `X-Shopify-Retry-Invalid-Session-Request: 1` when a fresh token
- * would succeed, which makes App Bridge fetch one and retry), 502 when Shopify cannot be reached for the
- * exchange, 500 when Shopify refuses our own client credentials (a configuration fault, logged).
+ * 1. **Our gate** (session-token.ts) refuses what is not a session token of this app for a real
+ *    `*.myshopify.com` shop, before anything touches storage or Shopify: a token for another host would
+ *    otherwise reach the session storage and the token endpoint as a shop name. It remembers the token as a
+ *    secret of this request, so no log line can carry it.
+ * 2. **Shopify's middleware**, `validateAuthenticatedSession()` of @shopify/shopify-app-express with token
+ *    exchange: it verifies the token again, loads the shop's offline session from our storage and, when
+ *    there is none or it expires within five minutes, exchanges the session token for a new expiring
+ *    offline token and stores it (sealed).
+ * 3. **The tenant context** the admin API routes read: tenant = the shop of the verified token, actor =
+ *    `shopify-user:<user id>`. Never from a header or the body.
+ *
+ * The library answers its own refusals with plain-text bodies (which can quote the session token) and
+ * answers every other failure with a bare 500. While it decides, its `send` is turned into our coded
+ * errors instead: its 401 -> 401 RB_ERR_UNAUTHENTICATED, keeping the
+ * `X-Shopify-Retry-Invalid-Session-Request: 1` it sets when a fresh session token would succeed (App Bridge
+ * then fetches one and retries); anything else -> 502 RB_ERR_SHOPIFY_UNREACHABLE (Shopify or our storage
+ * could not complete the exchange: worth a retry, and logged by the library through our logger).
  */
 import type { Session } from '@shopify/shopify-api';
-import type { RequestHandler, Response } from 'express';
-import { asTenantId, rbError, setTenantContext, type Logger } from '../core/index.js';
-import type { OfflineSessions } from './offline-sessions.js';
-import { verifySessionToken, type SessionTokenFailure } from './session-token.js';
+import { Router, type RequestHandler, type Response } from 'express';
+import { asTenantId, rbError, rememberSecret, setTenantContext, type Logger } from '../core/index.js';
+import { verifySessionToken, type SessionTokenClaims, type SessionTokenFailure } from './session-token.js';
 import type { ShopifySettings } from './shopify-config.js';
+import type { ShopifyLibrary } from './shopify-library.js';
 
 export const RETRY_INVALID_SESSION_HEADER = 'X-Shopify-Retry-Invalid-Session-Request';
 
@@ -23,63 +34,92 @@ const RETRYABLE: ReadonlySet<SessionTokenFailure> = new Set(['expired', 'not_yet
 
 export interface SessionTokenAuthOptions {
   readonly settings: Pick<ShopifySettings, 'apiKey' | 'apiSecret'>;
-  readonly offlineSessions: OfflineSessions;
+  readonly library: Pick<ShopifyLibrary, 'validateAuthenticatedSession'>;
   readonly logger: Logger;
   readonly now?: () => number;
 }
 
-export function requireShopifySessionToken(options: SessionTokenAuthOptions): RequestHandler {
-  const { settings, offlineSessions } = options;
+interface ShopifyLocals {
+  shopifyClaims?: SessionTokenClaims;
+  shopify?: { session?: Session };
+  shopifySession?: Session;
+}
+
+const locals = (response: Response) => response.locals as ShopifyLocals;
+const requestLog = (request: object, fallback: Logger) => (request as { log?: Logger }).log ?? fallback;
+
+export function requireShopifySessionToken(options: SessionTokenAuthOptions): Router {
+  const { settings, library } = options;
   const now = options.now ?? Date.now;
 
-  return async (request, response, next) => {
-    const log = (request as { log?: Logger }).log ?? options.logger;
+  const gate: RequestHandler = (request, response, next) => {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!bearer?.[1]) throw rbError('RB_ERR_UNAUTHENTICATED');
-    const sessionToken = bearer[1];
-
-    const verified = verifySessionToken(sessionToken, settings, now());
+    rememberSecret(bearer[1]);
+    const verified = verifySessionToken(bearer[1], settings, now());
     if (!verified.valid) {
-      log.info({ reason: verified.reason }, 'Shopify session token refused');
+      requestLog(request, options.logger).info({ reason: verified.reason }, 'Shopify session token refused');
       if (RETRYABLE.has(verified.reason)) response.setHeader(RETRY_INVALID_SESSION_HEADER, '1');
       throw rbError('RB_ERR_UNAUTHENTICATED');
     }
-    const { shop, userId } = verified.claims;
-
-    const offline = await offlineSessions.fromSessionToken(shop, sessionToken);
-    if (!offline.ok) {
-      const { kind } = offline.failure;
-      log.warn({ shop, failure: kind, status: offline.failure.status }, 'no Shopify offline session');
-      switch (kind) {
-        case 'invalid_session_token':
-          response.setHeader(RETRY_INVALID_SESSION_HEADER, '1');
-          throw rbError('RB_ERR_UNAUTHENTICATED');
-        case 'timeout':
-        case 'unreachable':
-        case 'unavailable':
-        case 'throttled':
-        case 'bad_response':
-          throw rbError('RB_ERR_PLATFORM_UNREACHABLE', 'Shopify did not answer. Try again in a moment.');
-        case 'unauthorized':
-          log.error(
-            { shop },
-            'Shopify refused our client credentials: check SHOPIFY_API_KEY and SHOPIFY_API_SECRET',
-          );
-          throw rbError('RB_ERR_INTERNAL');
-        default:
-          throw rbError('RB_ERR_UNAUTHENTICATED');
-      }
-    }
-
-    response.locals.shopifySession = offline.value;
-    setTenantContext(response, { tenant: asTenantId(shop), actor: `shopify-user:${userId ?? 'unknown'}` });
+    locals(response).shopifyClaims = verified.claims;
     next();
   };
+
+  const validate = library.validateAuthenticatedSession();
+  const shopifyMiddleware: RequestHandler = (request, response, next) => {
+    const send = response.send.bind(response);
+    let settled = false;
+    const settle = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      response.send = send;
+      next(error);
+    };
+    response.send = function refusal() {
+      const status = response.statusCode;
+      const log = requestLog(request, options.logger);
+      if (status === 401) {
+        if (response.getHeader(RETRY_INVALID_SESSION_HEADER) === '1') {
+          log.info('Shopify refused the session token; App Bridge will retry with a fresh one');
+        } else {
+          log.warn(
+            'Shopify refused the token exchange: the app was uninstalled, or SHOPIFY_API_KEY and SHOPIFY_API_SECRET do not match the app',
+          );
+        }
+        settle(rbError('RB_ERR_UNAUTHENTICATED'));
+      } else {
+        log.warn({ status }, 'Shopify session could not be established');
+        settle(rbError('RB_ERR_SHOPIFY_UNREACHABLE'));
+      }
+      return response;
+    };
+    Promise.resolve(validate(request, response, (error?: unknown) => settle(error))).catch((error: unknown) =>
+      settle(error),
+    );
+  };
+
+  const tenant: RequestHandler = (_request, response, next) => {
+    const { shopifyClaims: claims, shopify } = locals(response);
+    const session = shopify?.session;
+    // Both come from the same verified token; a mismatch would be a bug, never a reason to pick one.
+    if (!claims || !session || session.shop !== claims.shop) throw rbError('RB_ERR_UNAUTHENTICATED');
+    locals(response).shopifySession = session;
+    setTenantContext(response, {
+      tenant: asTenantId(claims.shop),
+      actor: `shopify-user:${claims.userId ?? 'unknown'}`,
+    });
+    next();
+  };
+
+  const chain = Router();
+  chain.use(gate, shopifyMiddleware, tenant);
+  return chain;
 }
 
 /** The shop's offline session, for routes behind `requireShopifySessionToken` that call Shopify. */
 export function shopifySession(response: Response): Session {
-  const session = response.locals.shopifySession as Session | undefined;
+  const session = locals(response).shopifySession;
   if (!session) throw rbError('RB_ERR_UNAUTHENTICATED');
   return session;
 }

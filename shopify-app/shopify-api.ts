@@ -1,36 +1,27 @@
 /**
- * Our thin, typed client for the three Shopify calls RateBridge makes, written against Shopify's wire format
- * instead of through @shopify/shopify-api's clients (shopify-app/README.md, "Why our own client"):
+ * Our thin, typed client for GraphQL Admin, the one Shopify call RateBridge makes itself:
  *
- *   token exchange   POST https://<shop>/admin/oauth/access_token, session token -> offline access token
- *   token refresh    the same endpoint, grant_type=refresh_token (expiring offline tokens, 60 min)
- *   GraphQL Admin    POST https://<shop>/admin/api/<version>/graphql.json with X-Shopify-Access-Token
+ *   POST https://<shop>/admin/api/<version>/graphql.json with X-Shopify-Access-Token
  *
- * Every call has a timeout (AbortSignal.timeout, combined with the caller's signal), follows no redirects,
- * and returns `{ok: true, …} | {ok: false, failure}`: failures are data with a kind the caller can act on and
- * a message that never contains a token, a secret or Shopify's raw body.
+ * Token exchange and refresh are Shopify's library's (shopify-library.ts); this client takes the sessions
+ * it produces. Every call has a timeout (AbortSignal.timeout, combined with the caller's signal), follows no
+ * redirects, and returns `{ok: true, …} | {ok: false, failure}`: failures are data with a kind the caller
+ * can act on and a message that never contains a token, a secret or Shopify's raw body.
  *
  * GraphQL documents are typed: `graphqlDocument({text, variables, data})` pairs the query text with zod
  * schemas for its variables and its `data`, so `graphql(session, document, variables)` checks what it sends,
  * validates what comes back and returns it typed. `userErrors` of mutations come back as a failure of kind
- * `user_errors`, never silently inside `data`.
+ * `user_errors`, never silently inside `data` (the library's GraphQL client returns them inside `data`, and
+ * its errors are exceptions: shopify-app/README.md, "What we take from Shopify's libraries").
  */
-import { Session, type OnlineAccessInfo } from '@shopify/shopify-api';
+import type { Session } from '@shopify/shopify-api';
 import { z } from 'zod';
 import type { JsonValue } from '../core/index.js';
-import { offlineSessionId, onlineSessionId } from './session-storage.js';
 import type { ShopifySettings } from './shopify-config.js';
-import { parseShopDomain, type ShopDomain } from './shop-domain.js';
-
-export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
-export const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
-export const OFFLINE_TOKEN_TYPE = 'urn:shopify:params:oauth:token-type:offline-access-token';
-export const ONLINE_TOKEN_TYPE = 'urn:shopify:params:oauth:token-type:online-access-token';
-export const DEFAULT_SHOPIFY_TIMEOUT_MS = 8000;
+import { DEFAULT_SHOPIFY_TIMEOUT_MS, shopifyFetch } from './shopify-library.js';
+import { parseShopDomain } from './shop-domain.js';
 
 export type ShopifyFailureKind =
-  /** Token exchange refused the session token (expired, or for another app): get a fresh one and retry. */
-  | 'invalid_session_token'
   /** The access token, refresh token or client credentials were refused (revoked, uninstalled, rotated). */
   | 'unauthorized'
   /** Authenticated, but not allowed: a missing scope (ACCESS_DENIED), or 403. */
@@ -50,7 +41,7 @@ export type ShopifyFailureKind =
   | 'user_errors'
   /** Our variables do not match the document's schema: nothing was sent. */
   | 'invalid_variables'
-  /** Another 4xx from the token endpoint. */
+  /** Another 4xx. */
   | 'rejected'
   /** We hold no usable access token for the shop: the merchant must open the app in Shopify admin once. */
   | 'no_session';
@@ -96,26 +87,7 @@ export interface CallOptions {
 export interface ShopifyApiOptions {
   readonly settings: ShopifySettings;
   readonly timeoutMs?: number;
-  /**
-   * Request expiring offline tokens (60 min, with a refresh token). Public apps must from 2027-01-01:
-   * Shopify then refuses non-expiring offline tokens of public apps. Default true.
-   */
-  readonly expiringOfflineTokens?: boolean;
-  readonly now?: () => number;
 }
-
-const accessTokenResponse = z.object({
-  access_token: z.string().min(1),
-  scope: z.string(),
-  expires_in: z.number().int().positive().optional(),
-  refresh_token: z.string().min(1).optional(),
-  refresh_token_expires_in: z.number().int().positive().optional(),
-  associated_user_scope: z.string().optional(),
-  associated_user: z.looseObject({ id: z.number() }).optional(),
-});
-type AccessTokenResponse = z.infer<typeof accessTokenResponse>;
-
-const oauthError = z.looseObject({ error: z.string().optional(), errors: z.unknown().optional() });
 
 const graphqlError = z.looseObject({
   message: z.string(),
@@ -134,10 +106,12 @@ const userError = z.looseObject({
 export function createShopifyApi(options: ShopifyApiOptions) {
   const { settings } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_SHOPIFY_TIMEOUT_MS;
-  const expiring = options.expiringOfflineTokens ?? true;
-  const now = options.now ?? Date.now;
-  const shopBase = (shop: ShopDomain) =>
-    settings.hostOverride === undefined ? `https://${shop}` : `${settings.hostOverride}/${shop}`;
+  // The same seam as the library's calls: timeout, no redirects, and the fake Shopify's address in tests.
+  const send = shopifyFetch({
+    timeoutMs,
+    ...(settings.hostOverride === undefined ? {} : { hostOverride: settings.hostOverride }),
+  });
+  const timedOut = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
 
   const post = async (
     url: string,
@@ -145,11 +119,9 @@ export function createShopifyApi(options: ShopifyApiOptions) {
     body: JsonValue,
     call: CallOptions,
   ): Promise<ShopifyResult<{ status: number; headers: Headers; json: unknown }>> => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await send(url, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
@@ -158,19 +130,18 @@ export function createShopifyApi(options: ShopifyApiOptions) {
           ...headers,
         },
         body: JSON.stringify(body),
-        redirect: 'error',
-        signal,
+        ...(call.signal ? { signal: call.signal } : {}),
       });
     } catch (error) {
-      if (timeout.aborted) return failed('timeout', `Shopify did not answer within ${timeoutMs / 1000} s.`);
+      if (timedOut(error)) return failed('timeout', `Shopify did not answer within ${timeoutMs / 1000} s.`);
       if (call.signal?.aborted) return failed('timeout', 'The call to Shopify was cancelled.');
       return failed('unreachable', `Shopify could not be reached (${networkCode(error)}).`);
     }
     let text: string;
     try {
       text = await response.text();
-    } catch {
-      if (timeout.aborted)
+    } catch (error) {
+      if (timedOut(error))
         return failed('timeout', `Shopify did not finish answering within ${timeoutMs / 1000} s.`);
       return failed('unreachable', 'The connection to Shopify broke while reading its answer.');
     }
@@ -183,55 +154,7 @@ export function createShopifyApi(options: ShopifyApiOptions) {
     return { ok: true, value: { status: response.status, headers: response.headers, json } };
   };
 
-  /** Both grants answer with the same body; a failure is classified by status and OAuth error code. */
-  const requestAccessToken = async (
-    shop: ShopDomain,
-    grant: Record<string, string>,
-    call: CallOptions,
-  ): Promise<ShopifyResult<Session>> => {
-    const sent = await post(
-      `${shopBase(shop)}/admin/oauth/access_token`,
-      {},
-      { client_id: settings.apiKey, client_secret: settings.apiSecret, ...grant },
-      call,
-    );
-    if (!sent.ok) return sent;
-    const { status, headers, json } = sent.value;
-    if (status !== 200) return tokenEndpointFailure(status, headers, json);
-    const parsed = accessTokenResponse.safeParse(json);
-    if (!parsed.success)
-      return failed('bad_response', 'Shopify answered the token request in an unknown shape.');
-    return { ok: true, value: sessionFromAccessToken(shop, parsed.data, now()) };
-  };
-
   return {
-    /**
-     * Exchanges an App Bridge session token (already verified by the caller) for an access token: offline
-     * by default (what RateBridge uses, for checkout callbacks and background work), online on request.
-     */
-    exchangeToken(
-      shop: ShopDomain,
-      sessionToken: string,
-      exchange: CallOptions & { readonly online?: boolean } = {},
-    ): Promise<ShopifyResult<Session>> {
-      return requestAccessToken(
-        shop,
-        {
-          grant_type: TOKEN_EXCHANGE_GRANT,
-          subject_token: sessionToken,
-          subject_token_type: ID_TOKEN_TYPE,
-          requested_token_type: exchange.online ? ONLINE_TOKEN_TYPE : OFFLINE_TOKEN_TYPE,
-          ...(exchange.online ? {} : { expiring: expiring ? '1' : '0' }),
-        },
-        exchange,
-      );
-    },
-
-    /** A new expiring offline token from a refresh token; Shopify rotates the refresh token too. */
-    refreshAccessToken(shop: ShopDomain, refreshToken: string, call: CallOptions = {}) {
-      return requestAccessToken(shop, { grant_type: 'refresh_token', refresh_token: refreshToken }, call);
-    },
-
     /** Runs a typed document with the session's access token. */
     async graphql<VS extends z.ZodType, DS extends z.ZodType>(
       session: Session,
@@ -248,7 +171,7 @@ export function createShopifyApi(options: ShopifyApiOptions) {
         return failed('invalid_variables', 'GraphQL variables do not match the document; nothing was sent.');
       }
       const sent = await post(
-        `${shopBase(shop)}/admin/api/${settings.apiVersion}/graphql.json`,
+        `https://${shop}/admin/api/${settings.apiVersion}/graphql.json`,
         { 'X-Shopify-Access-Token': session.accessToken },
         { query: document.text, variables: checkedVariables.data as JsonValue },
         call,
@@ -276,69 +199,12 @@ export function createShopifyApi(options: ShopifyApiOptions) {
 
 export type ShopifyApi = ReturnType<typeof createShopifyApi>;
 
-function sessionFromAccessToken(shop: ShopDomain, body: AccessTokenResponse, nowMs: number): Session {
-  const inSeconds = (seconds: number | undefined) =>
-    seconds === undefined ? undefined : new Date(nowMs + seconds * 1000);
-  if (body.associated_user !== undefined) {
-    const info: OnlineAccessInfo = {
-      expires_in: body.expires_in ?? 0,
-      associated_user_scope: body.associated_user_scope ?? body.scope,
-      associated_user: body.associated_user as unknown as OnlineAccessInfo['associated_user'],
-    };
-    return new Session({
-      id: onlineSessionId(shop, body.associated_user.id),
-      shop,
-      state: '',
-      isOnline: true,
-      accessToken: body.access_token,
-      scope: body.scope,
-      ...(body.expires_in === undefined ? {} : { expires: inSeconds(body.expires_in) }),
-      onlineAccessInfo: info,
-    });
-  }
-  return new Session({
-    id: offlineSessionId(shop),
-    shop,
-    state: '',
-    isOnline: false,
-    accessToken: body.access_token,
-    scope: body.scope,
-    ...(body.expires_in === undefined ? {} : { expires: inSeconds(body.expires_in) }),
-    ...(body.refresh_token === undefined
-      ? {}
-      : {
-          refreshToken: body.refresh_token,
-          ...(body.refresh_token_expires_in === undefined
-            ? {}
-            : { refreshTokenExpires: inSeconds(body.refresh_token_expires_in) }),
-        }),
-  });
-}
-
 function failed<T>(
   kind: ShopifyFailureKind,
   message: string,
   extra: Partial<ShopifyFailure> = {},
 ): ShopifyResult<T> {
   return { ok: false, failure: { kind, message, ...extra } };
-}
-
-function tokenEndpointFailure<T>(status: number, headers: Headers, json: unknown): ShopifyResult<T> {
-  const code = oauthError.safeParse(json).data?.error;
-  // Shopify answers 400 invalid_subject_token for an expired or foreign session token.
-  if (code === 'invalid_subject_token') {
-    return failed('invalid_session_token', 'Shopify refused the session token (invalid_subject_token).', {
-      status,
-    });
-  }
-  if (status === 400 || status === 401 || status === 403) {
-    const label = code === undefined ? `HTTP ${status}` : `${code}, HTTP ${status}`;
-    // invalid_client: our credentials; invalid_grant: a refresh token used up, expired or revoked.
-    const refused = code === 'invalid_client' || code === 'invalid_grant' || status === 401;
-    const kind = refused ? 'unauthorized' : 'rejected';
-    return failed(kind, `Shopify refused the token request (${label}).`, { status });
-  }
-  return httpFailure(status, headers);
 }
 
 function httpFailure<T>(status: number, headers: Headers): ShopifyResult<T> {

@@ -1,7 +1,7 @@
 /**
  * The Shopify front end, built once from the core and validated settings: session storage on core's store,
- * the Shopify API client, offline sessions, the session-token middleware for the embedded admin API and the
- * webhooks router. server.ts mounts the two HTTP pieces; the rest is for the carrier-service and catalogue
+ * Shopify's app library (@shopify/shopify-app-express) over it, our GraphQL client, offline sessions for
+ * background work, the session-token chain for the embedded admin API and the webhooks router. server.ts mounts the two HTTP pieces; the rest is for the carrier-service and catalogue
  * code that calls Shopify.
  */
 import { createAdminApiRouter, type Core } from '../core/index.js';
@@ -14,6 +14,7 @@ import { createOfflineSessions } from './offline-sessions.js';
 import { createSessionStorage } from './session-storage.js';
 import { requireShopifySessionToken } from './session-token-auth.js';
 import { createShopifyApi } from './shopify-api.js';
+import { createShopifyLibrary } from './shopify-library.js';
 import type { ShopifySettings } from './shopify-config.js';
 import { parseShopDomain, type ShopDomain } from './shop-domain.js';
 import { shopifyWebhooksRouter } from './webhooks.js';
@@ -31,15 +32,13 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
   const log = logger.child({ frontEnd: 'shopify' });
   const now = options.now ?? Date.now;
   const storage = createSessionStorage({ store, sealer, logger: log, now });
-  const api = createShopifyApi({
-    settings,
-    now,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-  });
-  const offlineSessions = createOfflineSessions({ storage, api, store, logger: log, now });
+  const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  const library = createShopifyLibrary({ settings, sessionStorage: storage, logger: log, ...timeout });
+  const api = createShopifyApi({ settings, ...timeout });
+  const offlineSessions = createOfflineSessions({ storage, library, store, logger: log, now });
   const registration = createCarrierServiceRegistration({ core, api, appUrl: settings.appUrl });
   const products = createProductSync({ core, api, offlineSessions });
-  const requireSessionToken = requireShopifySessionToken({ settings, offlineSessions, logger: log, now });
+  const requireSessionToken = requireShopifySessionToken({ settings, library, logger: log, now });
 
   // No freight connection left: stop Shopify asking us for rates we cannot get.
   core.tokens.onDisconnected(async (tenant, remaining) => {
@@ -61,6 +60,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
   return {
     settings,
     storage,
+    library,
     api,
     offlineSessions,
     registration,

@@ -61,6 +61,8 @@ export interface FakeShop {
   scopes: string;
   /** Carrier-calculated shipping: Advanced plan or above, yearly billing, or a development store. */
   carrierCalculatedShipping: boolean;
+  /** `expires_in` of this shop's expiring offline tokens; the fake's option when absent. */
+  accessTokenTtlSeconds?: number;
   products: FakeProduct[];
   readonly carrierServices: Map<string, FakeCarrierService>;
 }
@@ -166,7 +168,7 @@ interface IssuedToken {
 }
 
 export async function startFakeShopify(options: FakeShopifyOptions): Promise<FakeShopify> {
-  const accessTtl = options.accessTokenTtlSeconds ?? 3600;
+  const defaultAccessTtl = options.accessTokenTtlSeconds ?? 3600;
   const refreshTtl = options.refreshTokenTtlSeconds ?? 90 * 24 * 3600;
   const shops = new Map<string, FakeShop>();
   const tokens = new Map<string, IssuedToken>();
@@ -218,6 +220,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
   };
 
   const tokenEndpoint = (shop: FakeShop, body: Record<string, unknown>): [number, unknown] => {
+    const accessTtl = shop.accessTokenTtlSeconds ?? defaultAccessTtl;
     if (body.client_id !== options.apiKey || body.client_secret !== options.apiSecret) {
       // OAuth's answer for bad client credentials (UNCONFIRMED for Shopify: status and description).
       return [401, { error: 'invalid_client', error_description: 'Client authentication failed.' }];
@@ -527,6 +530,9 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
         domain,
         scopes: shopOptions.scopes ?? 'write_shipping,read_products',
         carrierCalculatedShipping: shopOptions.carrierCalculatedShipping ?? true,
+        ...(shopOptions.accessTokenTtlSeconds === undefined
+          ? {}
+          : { accessTokenTtlSeconds: shopOptions.accessTokenTtlSeconds }),
         products: [...(shopOptions.products ?? [])],
         carrierServices: new Map(),
       };

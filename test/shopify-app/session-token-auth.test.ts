@@ -1,6 +1,7 @@
 /**
  * The embedded admin's authentication over real sockets: App Bridge session tokens minted by the fake
- * Shopify, token exchange and refresh against it, the tenant context the admin routes see.
+ * Shopify, our gate, Shopify's own middleware (validateAuthenticatedSession with token exchange) against
+ * the fake, the tenant context the admin routes see, and the refresh used for background work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCarrierCalculatedShippingUnavailable } from '../../shopify-app/carrier-service-mutations.js';
@@ -108,42 +109,40 @@ describe('Shopify session token authentication', () => {
     expect(await app.shopify.storage.loadSession(`offline_${shop}`)).toBeUndefined();
   });
 
-  it('refreshes an offline token about to expire, and exchanges again when the refresh is refused', async () => {
-    const shortLived = await startShopifyTestApp({ fake: { accessTokenTtlSeconds: 120 } });
-    try {
-      const shop = shortLived.addShop('refresh');
-      const whoami = async () =>
-        (await shortLived.admin('/whoami', shortLived.fake.mintSessionToken(shop))).status;
-      const grants = () =>
-        shortLived.fake.requests
-          .filter((r) => r.endpoint === 'token')
-          .map((r) => (r.body as { grant_type: string }).grant_type);
+  it('exchanges again when the offline token is about to expire; background work refreshes it instead', async () => {
+    // Two minutes is inside the five-minute margin of both the middleware and offline-sessions.ts.
+    const shop = app.addShop('refresh', { accessTokenTtlSeconds: 120 });
+    const whoami = async () => (await call('/whoami', app.fake.mintSessionToken(shop))).status;
+    const grants = () => tokenRequests(shop).map((body) => body.grant_type);
+    const stored = () => app.shopify.storage.loadSession(`offline_${shop}`);
 
-      expect(await whoami()).toBe(200);
-      const first = await shortLived.shopify.storage.loadSession(`offline_${shop}`);
-      // Two minutes is inside the five-minute margin: the next request refreshes.
-      expect(await whoami()).toBe(200);
-      const refreshed = await shortLived.shopify.storage.loadSession(`offline_${shop}`);
-      expect(refreshed?.accessToken).not.toBe(first?.accessToken);
-      expect(refreshed?.refreshToken).not.toBe(first?.refreshToken);
-      const refreshBody = shortLived.fake.requests.at(-1)?.body;
-      expect(refreshBody).toMatchObject({ grant_type: 'refresh_token', refresh_token: first?.refreshToken });
+    expect(await whoami()).toBe(200);
+    const first = await stored();
+    expect(await whoami()).toBe(200);
+    const exchanged = await stored();
+    expect(exchanged?.accessToken).not.toBe(first?.accessToken);
 
-      shortLived.fake.revokeTokens(shop);
-      expect(await whoami()).toBe(200);
-      expect(grants()).toEqual([
-        'urn:ietf:params:oauth:grant-type:token-exchange',
-        'refresh_token',
-        'refresh_token',
-        'urn:ietf:params:oauth:grant-type:token-exchange',
-      ]);
-      // Without a merchant's request there is nothing to exchange: forShop says the merchant must come back.
-      shortLived.fake.revokeTokens(shop);
-      const background = await shortLived.shopify.offlineSessions.forShop(shop as never);
-      expect(background).toMatchObject({ ok: false, failure: { kind: 'no_session' } });
-    } finally {
-      await shortLived.close();
-    }
+    const background = await app.shopify.offlineSessions.forShop(shop as never);
+    expect(background.ok).toBe(true);
+    const refreshed = await stored();
+    expect(refreshed?.accessToken).not.toBe(exchanged?.accessToken);
+    expect(refreshed?.refreshToken).not.toBe(exchanged?.refreshToken);
+    expect(app.fake.requests.at(-1)?.body).toMatchObject({
+      grant_type: 'refresh_token',
+      refresh_token: exchanged?.refreshToken,
+    });
+    expect(grants()).toEqual([
+      'urn:ietf:params:oauth:grant-type:token-exchange',
+      'urn:ietf:params:oauth:grant-type:token-exchange',
+      'refresh_token',
+    ]);
+
+    // Without a merchant's request there is nothing to exchange: forShop says the merchant must come back.
+    app.fake.revokeTokens(shop);
+    const refused = await app.shopify.offlineSessions.forShop(shop as never);
+    expect(refused).toMatchObject({ ok: false, failure: { kind: 'no_session' } });
+    // A merchant's request still gets in: the middleware exchanges a fresh session token.
+    expect(await whoami()).toBe(200);
   });
 
   it('answers 502 quickly when Shopify does not answer the exchange', async () => {
@@ -153,16 +152,19 @@ describe('Shopify session token authentication', () => {
     const response = await call('/whoami', app.fake.mintSessionToken(shop));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(response.status).toBe(502);
-    expect((response.body as ErrorBody).error.code).toBe('RB_ERR_PLATFORM_UNREACHABLE');
+    expect((response.body as ErrorBody).error.code).toBe('RB_ERR_SHOPIFY_UNREACHABLE');
+    // Not the App Bridge bounce page or a bare 500 of the library: our JSON error.
+    expect(response.headers.get('content-type')).toContain('application/json');
   });
 
-  it('answers 500 and logs the fault when Shopify refuses our own client credentials', async () => {
+  it('answers 401 without a retry, and says why in the log, when Shopify refuses the exchange itself', async () => {
     const shop = app.addShop('creds');
     app.fake.behave('token', { status: 401, body: { error: 'invalid_client' } }, 1);
     const response = await call('/whoami', app.fake.mintSessionToken(shop));
-    expect(response.status).toBe(500);
-    expect((response.body as ErrorBody).error.code).toBe('RB_ERR_INTERNAL');
-    expect(app.logs()).toContain('check SHOPIFY_API_KEY and SHOPIFY_API_SECRET');
+    expect(response.status).toBe(401);
+    expect((response.body as ErrorBody).error.code).toBe('RB_ERR_UNAUTHENTICATED');
+    expect(response.headers.get(RETRY_INVALID_SESSION_HEADER)).toBeNull();
+    expect(app.logs()).toContain('SHOPIFY_API_KEY and SHOPIFY_API_SECRET do not match the app');
   });
 
   it('lets a route behind it call Shopify with the offline session', async () => {

@@ -1,9 +1,11 @@
 /**
- * Our Shopify client against the fake Shopify: the exact requests it sends, the sessions it builds, and
- * every failure coming back as data of the right kind.
+ * Against the fake Shopify over a real socket: Shopify's own library (token exchange and refresh) through
+ * our fetch seam, and our GraphQL client: the exact requests they send, the sessions they build, and every
+ * failure coming back as data of the right kind.
  */
 import { randomBytes } from 'node:crypto';
-import type { Session } from '@shopify/shopify-api';
+import { RequestedTokenType, type Session } from '@shopify/shopify-api';
+import type { SessionStorage } from '@shopify/shopify-app-session-storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -13,20 +15,37 @@ import {
 } from '../../shopify-app/carrier-service-mutations.js';
 import { shopVariants, type ShopVariant } from '../../shopify-app/product-variants-query.js';
 import { createShopifyApi, type ShopifyApi, type ShopifyFailure } from '../../shopify-app/shopify-api.js';
+import { createShopifyLibrary, type ShopifyLibrary } from '../../shopify-app/shopify-library.js';
+import { HttpResponseError } from '../../shopify-app/shopify-runtime.js';
 import { DEFAULT_SHOPIFY_API_VERSION, type ShopifySettings } from '../../shopify-app/shopify-config.js';
 import type { ShopDomain } from '../../shopify-app/shop-domain.js';
 import { startFakeShopify, type FakeProduct, type FakeShopify } from '../e2e/fake-shopify.js';
 import { listen } from '../support/listen.js';
+import { capturingLogger } from '../support/log-capture.js';
 
 const apiKey = `api-test-key-${randomBytes(6).toString('hex')}`;
 const apiSecret = `api-test-secret-${randomBytes(16).toString('hex')}`;
 const noVariables = z.object({});
 const anything = z.unknown();
 
+/** The library needs somewhere to keep sessions; these tests read what it returns, not what it stores. */
+function mapSessionStorage(): SessionStorage {
+  const sessions = new Map<string, Session>();
+  return {
+    storeSession: async (session) => Boolean(sessions.set(session.id, session)),
+    loadSession: async (id) => sessions.get(id),
+    deleteSession: async (id) => sessions.delete(id),
+    deleteSessions: async (ids) => ids.every((id) => sessions.delete(id)),
+    findSessionsByShop: async (shop) => [...sessions.values()].filter((s) => s.shop === shop),
+  };
+}
+
 describe('Shopify API client', () => {
   let fake: FakeShopify;
   let settings: ShopifySettings;
   let api: ShopifyApi;
+  let library: ShopifyLibrary;
+  const logs = capturingLogger();
   const failures: ShopifyFailure[] = [];
   let counter = 0;
 
@@ -35,10 +54,21 @@ describe('Shopify API client', () => {
     fake.addShop(shop, options);
     return shop;
   };
-  const offlineSession = async (shop: ShopDomain, client = api): Promise<Session> => {
-    const exchanged = await client.exchangeToken(shop, fake.mintSessionToken(shop));
-    if (!exchanged.ok) throw new Error(exchanged.failure.message);
-    return exchanged.value;
+  const exchange = (
+    shop: ShopDomain,
+    sessionToken: string,
+    requestedTokenType = RequestedTokenType.OfflineAccessToken,
+  ) => library.api.auth.tokenExchange({ shop, sessionToken, requestedTokenType, expiring: true });
+  const offlineSession = async (shop: ShopDomain): Promise<Session> =>
+    (await exchange(shop, fake.mintSessionToken(shop))).session;
+  const refusal = async (promise: Promise<unknown>) => {
+    const error: unknown = await promise.then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(HttpResponseError);
+    const { code, body } = (error as InstanceType<typeof HttpResponseError>).response;
+    return { code, body };
   };
   const failureOf = (result: { ok: boolean; failure?: ShopifyFailure }) => {
     expect(result.ok).toBe(false);
@@ -58,11 +88,17 @@ describe('Shopify API client', () => {
       hostOverride: fake.url,
     };
     api = createShopifyApi({ settings, timeoutMs: 300 });
+    library = createShopifyLibrary({
+      settings,
+      sessionStorage: mapSessionStorage(),
+      logger: logs.logger,
+      timeoutMs: 300,
+    });
   });
   afterAll(() => fake.close());
 
-  describe('token exchange', () => {
-    it('gets an expiring offline token with a refresh token by default', async () => {
+  describe('token exchange and refresh, by Shopify’s library through our fetch seam', () => {
+    it('gets an expiring offline token with a refresh token', async () => {
       const shop = newShop();
       const session = await offlineSession(shop);
       expect(session).toMatchObject({
@@ -79,6 +115,7 @@ describe('Shopify API client', () => {
       const sent = fake.requests.at(-1)!;
       expect(sent.path).toBe(`/${shop}/admin/oauth/access_token`);
       expect(sent.headers['content-type']).toBe('application/json');
+      expect(sent.body).toMatchObject({ expiring: '1', client_id: apiKey });
       expect(Object.keys(sent.body as object).sort()).toEqual(
         [
           'client_id',
@@ -92,43 +129,48 @@ describe('Shopify API client', () => {
       );
     });
 
-    it('gets a non-expiring offline token when asked, and an online token with its user', async () => {
+    it('gets an online token with its user when asked', async () => {
       const shop = newShop();
-      const permanent = await offlineSession(
+      const { session } = await exchange(
         shop,
-        createShopifyApi({ settings, expiringOfflineTokens: false }),
+        fake.mintSessionToken(shop, { sub: '555' }),
+        RequestedTokenType.OnlineAccessToken,
       );
-      expect([permanent.expires, permanent.refreshToken]).toEqual([undefined, undefined]);
-      expect((fake.requests.at(-1)!.body as { expiring: string }).expiring).toBe('0');
-
-      const online = await api.exchangeToken(shop, fake.mintSessionToken(shop, { sub: '555' }), {
-        online: true,
-      });
-      expect(online.ok && online.value).toMatchObject({
+      expect(session).toMatchObject({
         id: `${shop}_555`,
         isOnline: true,
         onlineAccessInfo: { associated_user: { id: 555, email: 'staff@example.com' } },
       });
     });
 
-    it('reports a refused session token, bad client credentials and a used refresh token as their kinds', async () => {
+    it('refreshes once per refresh token, and reports Shopify’s refusals with their status', async () => {
       const shop = newShop();
-      const stale = await api.exchangeToken(
-        shop,
-        fake.mintSessionToken(shop, { exp: Math.floor(Date.now() / 1000) - 1 }),
-      );
-      expect(failureOf(stale)).toMatchObject({ kind: 'invalid_session_token', status: 400 });
-
-      const wrongSecret = createShopifyApi({
-        settings: { ...settings, apiSecret: 'not-the-client-secret-at-all' },
+      const stale = fake.mintSessionToken(shop, { exp: Math.floor(Date.now() / 1000) - 1 });
+      expect(await refusal(exchange(shop, stale))).toMatchObject({
+        code: 400,
+        body: { error: 'invalid_subject_token' },
       });
-      const refused = await wrongSecret.exchangeToken(shop, fake.mintSessionToken(shop));
-      expect(failureOf(refused)).toMatchObject({ kind: 'unauthorized', status: 401 });
+      fake.behave('token', { status: 401, body: { error: 'invalid_client' } }, 1);
+      expect(await refusal(exchange(shop, fake.mintSessionToken(shop)))).toMatchObject({ code: 401 });
 
       const session = await offlineSession(shop);
-      expect((await api.refreshAccessToken(shop, session.refreshToken!)).ok).toBe(true);
-      const reused = await api.refreshAccessToken(shop, session.refreshToken!);
-      expect(failureOf(reused)).toMatchObject({ kind: 'unauthorized', status: 400 });
+      const refreshed = await library.api.auth.refreshToken({ shop, refreshToken: session.refreshToken! });
+      expect(refreshed.session.accessToken).not.toBe(session.accessToken);
+      expect(refreshed.session.refreshToken).not.toBe(session.refreshToken);
+      expect(fake.requests.at(-1)!.body).toMatchObject({ grant_type: 'refresh_token' });
+      const reused = library.api.auth.refreshToken({ shop, refreshToken: session.refreshToken! });
+      expect(await refusal(reused)).toMatchObject({ code: 400, body: { error: 'invalid_grant' } });
+    });
+
+    it('gives up on a silent Shopify within the seam’s timeout', async () => {
+      const shop = newShop();
+      fake.behave('token', { hang: true }, 1);
+      const started = Date.now();
+      const error: unknown = await exchange(shop, fake.mintSessionToken(shop)).catch(
+        (thrown: unknown) => thrown,
+      );
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect((error as Error).name).toBe('TimeoutError');
     });
   });
 
@@ -329,9 +371,9 @@ describe('Shopify API client', () => {
     });
   });
 
-  it('never puts a token or the client secret into a failure message', () => {
+  it('never puts a token or the client secret into a failure message or a log line', () => {
     expect(failures.length).toBeGreaterThan(10);
-    const text = JSON.stringify(failures);
+    const text = JSON.stringify(failures) + logs.text();
     for (const secret of [...fake.issuedSecrets(), apiSecret]) expect(text).not.toContain(secret);
   });
 });
