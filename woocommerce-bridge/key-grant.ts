@@ -2,7 +2,7 @@
  * WooCommerce's own key grant (`/wc-auth/v1/authorize`), the way a merchant connects a store in one click:
  *
  *   GET /woocommerce/connect?store_url=…  -> 302 to <store>/wc-auth/v1/authorize?app_name=RateBridge&
- *       scope=read_write&user_id=<state>&return_url=…/woocommerce/connected?state=<state>&callback_url=…
+ *       scope=read&user_id=<state>&return_url=…/woocommerce/connected?state=<state>&callback_url=…
  *   the store admin approves; WooCommerce POSTs {key_id, user_id, consumer_key, consumer_secret,
  *       key_permissions} to callback_url (it needs a 200), then sends the browser to return_url.
  *
@@ -11,8 +11,12 @@
  * sign-in to the browser that started it, and the sign-in waits until the store itself has accepted the
  * keys, so a leaked or forged callback never signs anyone in.
  *
- * Scope: `read_write`, not `read`. WooCommerce refuses to create webhooks with a read-only key ("The API key
- * provided does not have write permissions"), and product webhooks are how the catalog stays current.
+ * Scope: `read`. RateBridge only reads (products, variations, the unit settings); a key that can also write
+ * orders and products is more than a shipping quote needs, and a merchant should not have to grant it.
+ * WooCommerce refuses to create webhooks with a read-only key ("The API key provided does not have write
+ * permissions"), so the product webhooks of a granted store are registered by the RateBridge plugin inside
+ * WordPress (store-setup.ts, `acceptPluginWebhooks`); a read_write key pasted by hand still has them
+ * registered over the REST API.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -20,7 +24,7 @@ import type { Core } from '../core/index.js';
 import { parseStoreUrl, type StoreAddress } from './store-url.js';
 
 export const GRANT_APP_NAME = 'RateBridge';
-export const GRANT_SCOPE = 'read_write';
+export const GRANT_SCOPE = 'read';
 export const GRANT_COOKIE = 'rb_woo_grant';
 const GRANT_TTL_MS = 60 * 60_000;
 const STATE_OWNER = 'woocommerce-grant-state';

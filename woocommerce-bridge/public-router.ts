@@ -7,6 +7,8 @@
  *   GET  /connected?state=…     the grant's return page: signs the merchant in to the admin, once
  *   POST /rates                 the plugin's signed rate request -> {"rates": [...]}
  *   POST /admin-link            the plugin's signed request for a one-time admin sign-in link
+ *   POST /webhook-setup         the plugin's signed offer to register the product webhooks itself (read-only
+ *                               keys): carries the secret it generated; answers where to deliver
  *   POST /webhooks/:id          product webhooks, signed by WooCommerce with the store's webhook secret
  *
  * Every refusal is a coded 4xx (`{"error": {"code", "message"}}`, rendered by core's error handler).
@@ -58,6 +60,16 @@ const grantCallbackBody = z.object({
 // request_id: the plugin's per-request nonce, so two identical requests in one second sign differently.
 const adminLinkBody = z.strictObject({
   action: z.literal('admin_login'),
+  request_id: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
+});
+
+// The secret the plugin generated for the webhooks it registers: it only ever travels towards us.
+const webhookSetupBody = z.strictObject({
+  action: z.literal('register_webhooks'),
+  secret: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'must be 32 to 128 letters, digits, - or _'),
   request_id: z
     .string()
     .regex(/^[0-9a-f]{16}$/)
@@ -217,15 +229,22 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
 
   router.post('/admin-link', pluginBody, async (request, response) => {
     const caller = await authenticate(request);
-    let json: unknown;
-    try {
-      json = JSON.parse(requireRawBody(request).toString('utf8'));
-    } catch {
-      throw rbError('RB_ERR_BAD_JSON');
-    }
-    parseWith(adminLinkBody, json);
+    parseWith(adminLinkBody, jsonOf(request));
     response.setHeader('Cache-Control', 'no-store');
     response.json({ url: core.sessions.loginLink(caller.tenant, 'woocommerce-admin') });
+  });
+
+  router.post('/webhook-setup', pluginBody, async (request, response) => {
+    const caller = await authenticate(request);
+    const body = parseWith(webhookSetupBody, jsonOf(request));
+    rememberSecret(body.secret);
+    const accepted = await bridge.setup.acceptPluginWebhooks(caller.tenant, body.secret);
+    response.setHeader('Cache-Control', 'no-store');
+    response.json(
+      accepted.registeredBy === 'ratebridge'
+        ? { registered_by: 'ratebridge' }
+        : { registered_by: 'plugin', delivery_url: accepted.deliveryUrl, topics: accepted.topics },
+    );
   });
 
   router.post('/webhooks/:id', webhookBody, async (request, response) => {
@@ -263,6 +282,16 @@ function header(request: Request, name: string): string | undefined {
 /** The bytes received; empty when the body was not of a type the route reads. */
 function rawBody(request: Request): Buffer {
   return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+}
+
+/** The signed body, parsed as JSON; a coded 400 when it is not. */
+function jsonOf(request: Request): unknown {
+  try {
+    return JSON.parse(requireRawBody(request).toString('utf8')) as unknown;
+  } catch (error) {
+    if (error instanceof RateBridgeError) throw error;
+    throw rbError('RB_ERR_BAD_JSON');
+  }
 }
 
 function requireRawBody(request: Request): Buffer {

@@ -36,7 +36,11 @@ const webhooksSchema = z.object({
   /** The tenant-scoped path segment of the delivery URL (`/woocommerce/webhooks/<endpointId>`). */
   endpointId: z.string(),
   sealedSecret: z.string(),
-  status: z.enum(['pending', 'registered', 'failed']),
+  /**
+   * registered: by us over the REST API (ids below); plugin: by the RateBridge plugin in WordPress, with the
+   * secret it sent us; awaiting_plugin: the key is read-only, so the plugin has to register them.
+   */
+  status: z.enum(['pending', 'registered', 'failed', 'awaiting_plugin', 'plugin']),
   /** WooCommerce webhook ids, by topic. */
   ids: z.record(z.string(), z.number()),
   detail: z.string().nullable(),

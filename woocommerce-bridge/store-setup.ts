@@ -29,6 +29,7 @@ import {
   type StoreConnection,
   type StoreConnections,
   type StoreConnectionView,
+  type StoreWebhooks,
 } from './store-connection.js';
 import { readStoreUnits, type StoreUnits } from './store-units.js';
 import type { StoreAddress } from './store-url.js';
@@ -46,6 +47,8 @@ import {
 export const PRODUCT_WEBHOOK_TOPICS = ['product.created', 'product.updated', 'product.deleted'] as const;
 export const WEBHOOK_ENDPOINT_KIND = 'woocommerce-webhook-endpoints';
 export const WEBHOOK_PATH = '/woocommerce/webhooks';
+const READ_ONLY_DETAIL =
+  'The store key is read-only, so the RateBridge plugin registers the product webhooks: save its settings once (WooCommerce → Settings → Shipping → RateBridge).';
 
 export interface OpenStore {
   readonly storeUrl: string;
@@ -148,20 +151,32 @@ export function createStoreSetup(options: StoreSetupOptions) {
   /** Webhook delivery URL of an endpoint. */
   const deliveryUrl = (endpointId: string) => `${core.config.publicUrl}${WEBHOOK_PATH}/${endpointId}`;
 
+  /** A new delivery endpoint for the store: its id names the tenant in our lookup. */
+  async function newEndpoint(tenant: string): Promise<string> {
+    const endpointId = `wh_${randomBytes(18).toString('base64url')}`;
+    await store.putDoc({ tenant: GLOBAL_TENANT, kind: WEBHOOK_ENDPOINT_KIND, id: endpointId }, {
+      tenant,
+    } as JsonValue);
+    return endpointId;
+  }
+
+  /**
+   * Registers the product webhooks over the REST API, which needs a key with write permission. A read-only
+   * key (what the key grant asks for) is not tried: the RateBridge plugin registers them inside WordPress
+   * instead (`acceptPluginWebhooks`), and the connection says so until it has.
+   */
   async function registerWebhooks(tenant: string, signal?: AbortSignal): Promise<void> {
     const opened = await open(tenant);
     const record = await connections.get(tenant);
     if (!opened || !record) return;
+    // The plugin registered them with its own secret: nothing of ours to add.
+    if (record.webhooks?.status === 'plugin') return;
     let webhooks = record.webhooks;
     if (!webhooks) {
-      // One endpoint and secret per store for the three topics; the id names the tenant in our lookup.
-      const endpointId = `wh_${randomBytes(18).toString('base64url')}`;
+      // One endpoint and secret per store for the three topics.
       const secret = randomBytes(32).toString('base64url');
-      await store.putDoc({ tenant: GLOBAL_TENANT, kind: WEBHOOK_ENDPOINT_KIND, id: endpointId }, {
-        tenant,
-      } as JsonValue);
       webhooks = {
-        endpointId,
+        endpointId: await newEndpoint(tenant),
         sealedSecret: connections.sealWebhookSecret(tenant, secret),
         status: 'pending',
         ids: {},
@@ -172,6 +187,22 @@ export function createStoreSetup(options: StoreSetupOptions) {
       await connections.update(tenant, (current) =>
         current ? { ...current, webhooks: created } : undefined,
       );
+    }
+    const finish = async (
+      status: StoreWebhooks['status'],
+      ids: Record<string, number>,
+      detail: string | null,
+    ) =>
+      connections.update(tenant, (current) =>
+        // Not over a newer endpoint, nor over what the plugin registered meanwhile.
+        current?.webhooks?.endpointId === webhooks.endpointId && current.webhooks.status !== 'plugin'
+          ? { ...current, webhooks: { ...current.webhooks, status, ids, detail, at: connections.iso() } }
+          : undefined,
+      );
+    if (record.credentials?.permissions === 'read') {
+      await finish('awaiting_plugin', {}, READ_ONLY_DETAIL);
+      logger.info({ tenant }, 'read-only WooCommerce key: the plugin registers the product webhooks');
+      return;
     }
     const url = deliveryUrl(webhooks.endpointId);
     const secret = connections.openWebhookSecret(tenant, webhooks.sealedSecret);
@@ -197,30 +228,62 @@ export function createStoreSetup(options: StoreSetupOptions) {
       else failure ??= created.failure;
     }
     const complete = PRODUCT_WEBHOOK_TOPICS.every((topic) => ids[topic] !== undefined);
-    const detail = failure ? describeFailure(failure) : null;
-    await connections.update(tenant, (current) =>
-      current?.webhooks?.endpointId === webhooks.endpointId
-        ? {
-            ...current,
-            webhooks: {
-              ...current.webhooks,
-              status: complete ? 'registered' : 'failed',
-              ids,
-              detail,
-              at: connections.iso(),
-            },
-          }
-        : undefined,
-    );
-    if (complete)
+    if (complete) {
+      await finish('registered', ids, null);
       logger.info({ tenant, topics: Object.keys(ids) }, 'WooCommerce product webhooks registered');
-    else logger.warn({ tenant, detail }, 'WooCommerce product webhooks could not all be registered');
+      return;
+    }
+    // A key without write permission (pasted by hand): the plugin can still register them.
+    const refused = failure?.kind === 'rejected' || failure?.kind === 'forbidden';
+    const detail = failure ? describeFailure(failure) : null;
+    await finish(
+      refused ? 'awaiting_plugin' : 'failed',
+      ids,
+      refused ? `${detail} ${READ_ONLY_DETAIL}` : detail,
+    );
+    logger.warn({ tenant, detail }, 'WooCommerce product webhooks could not all be registered');
+  }
+
+  /**
+   * The plugin's side of a read-only store: it registers the three product webhooks in WooCommerce itself
+   * (as the admin who saved its settings) with a secret it generated and sends us here, in a signed request.
+   * The secret is sealed like ours; it only ever travels towards us. The answer is where to deliver and
+   * which topics, or that we registered them already (a key with write permission), so the plugin adds none.
+   */
+  async function acceptPluginWebhooks(
+    tenant: string,
+    secret: string,
+  ): Promise<
+    | { readonly registeredBy: 'plugin'; readonly deliveryUrl: string; readonly topics: readonly string[] }
+    | { readonly registeredBy: 'ratebridge' }
+  > {
+    const record = await connections.get(tenant);
+    if (!record || record.status !== 'connected') {
+      throw new RateBridgeError(
+        'RB_ERR_CONFLICT',
+        'Connect this store in RateBridge first (Settings → Store), then save the plugin settings again.',
+      );
+    }
+    if (record.webhooks?.status === 'registered') return { registeredBy: 'ratebridge' };
+    const endpointId = record.webhooks?.endpointId ?? (await newEndpoint(tenant));
+    const webhooks: StoreWebhooks = {
+      endpointId,
+      sealedSecret: connections.sealWebhookSecret(tenant, secret),
+      status: 'plugin',
+      ids: {},
+      detail: 'Registered by the RateBridge plugin in WooCommerce.',
+      at: connections.iso(),
+    };
+    await connections.update(tenant, (current) => (current ? { ...current, webhooks } : undefined));
+    logger.info({ tenant }, 'WooCommerce product webhooks registered by the plugin');
+    return { registeredBy: 'plugin', deliveryUrl: deliveryUrl(endpointId), topics: PRODUCT_WEBHOOK_TOPICS };
   }
 
   return {
     verify,
     open,
     registerWebhooks,
+    acceptPluginWebhooks,
 
     /** The manual path: the keys are checked against the store before anything is stored. */
     async connectManually(

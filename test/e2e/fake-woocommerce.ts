@@ -7,7 +7,8 @@
  *   GET  products, products/<id>, products/<id>/variations   paged (`page`, `per_page` <= 100, `orderby`,
  *        `order`), with X-WP-Total and X-WP-TotalPages; past the last page 400 rest_post_invalid_page_number
  *   GET  settings/products/woocommerce_weight_unit | woocommerce_dimension_unit   `{id, value, …}`
- *   GET  webhooks, POST webhooks (needs a key with write permission; sends the unsigned creation ping)
+ *   GET  webhooks, POST webhooks (needs a key with write permission; sends the unsigned creation ping);
+ *        webhooks saved inside WordPress (the plugin's way, for read-only keys) ping the same way
  * Authentication as WooCommerce does it: over https HTTP basic auth or `?consumer_key=&consumer_secret=`;
  * over http only OAuth 1.0a (one-legged, HMAC-SHA1/SHA256, timestamp window, nonces used once). With
  * `stripAuthorizationHeader` the host drops the Authorization header, so header auth meets 401
@@ -192,6 +193,13 @@ export interface FakeWooCommerce {
   readonly behaviour: FakeWooBehaviour;
   /** A key created in WooCommerce → Settings → Advanced → REST API. */
   issueKey(permissions?: KeyPermissions): FakeKey;
+  /** A webhook saved inside WordPress (`WC_Webhook::save()`, as the RateBridge plugin does): no REST key. */
+  addWordPressWebhook(input: {
+    name: string;
+    topic: string;
+    deliveryUrl: string;
+    secret: string;
+  }): Promise<FakeWebhook>;
   /** A request to the fake (or anywhere) trusting the fake's certificate; never follows redirects. */
   fetch(
     url: string,
@@ -240,6 +248,20 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
   };
   let nextKeyId = 1;
   let nextWebhookId = 1;
+
+  /** Saves a webhook and pings its delivery URL, as WooCommerce does for REST and WordPress alike. */
+  const addWebhook = async (input: Omit<FakeWebhook, 'id' | 'pingStatus'>): Promise<FakeWebhook> => {
+    const webhook: FakeWebhook = { ...input, id: nextWebhookId++, pingStatus: undefined };
+    webhooks.set(webhook.id, webhook);
+    // WooCommerce pings a new webhook's delivery URL: an unsigned form body naming the webhook.
+    webhook.pingStatus = await post(webhook.deliveryUrl, `webhook_id=${webhook.id}`, {
+      'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': 'WooCommerce/8.9.0 Hookshot (WordPress/6.5)',
+    })
+      .then((response) => response.status)
+      .catch(() => 0);
+    return webhook;
+  };
   let nextDeliveryId = 1;
   let url = '';
 
@@ -514,23 +536,13 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
       ) {
         return reply(error(400, 'woocommerce_rest_webhook_invalid_topic', 'Webhook topic is invalid.'));
       }
-      const webhook: FakeWebhook = {
-        id: nextWebhookId++,
+      const webhook = await addWebhook({
         name: input.name ?? '',
         topic: input.topic,
         deliveryUrl: input.delivery_url,
         secret: input.secret ?? randomBytes(16).toString('hex'),
         status: input.status === 'paused' ? 'paused' : 'active',
-        pingStatus: undefined,
-      };
-      webhooks.set(webhook.id, webhook);
-      // WooCommerce pings a new webhook's delivery URL: an unsigned form body naming the webhook.
-      webhook.pingStatus = await post(webhook.deliveryUrl, `webhook_id=${webhook.id}`, {
-        'content-type': 'application/x-www-form-urlencoded',
-        'user-agent': 'WooCommerce/8.9.0 Hookshot (WordPress/6.5)',
-      })
-        .then((response) => response.status)
-        .catch(() => 0);
+      });
       return reply({ status: 201, body: restWebhook(webhook) });
     }
     return reply(error(404, 'rest_no_route', 'No route was found matching the URL and request method.'));
@@ -745,6 +757,7 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
     products,
     keys,
     webhooks,
+    addWordPressWebhook: (input) => addWebhook({ ...input, status: 'active' }),
     requests,
     behaviour,
     issueKey,

@@ -1,9 +1,11 @@
 /**
  * A WooCommerce merchant's story end to end, over real sockets, on Redis: connect the store through
- * WooCommerce's key grant, watch 1,000 products sync, get live rates for a cart through a request signed
- * exactly as the plugin signs it, then revoke the connector key and see the bridge refuse it with a coded
+ * WooCommerce's key grant (a read-only key), watch 1,000 products sync, let the plugin register the product
+ * webhooks in WordPress and see a product edit arrive through them, get live rates for a cart through a
+ * request signed exactly as the plugin signs it, then revoke the connector key and see the bridge refuse it with a coded
  * 401 (the plugin's fallback rate on that answer is tested on the PHP side).
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRedis } from '../support/redis.js';
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
@@ -55,7 +57,7 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
     const authorize = new URL(connect.headers.get('location') ?? '');
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/wc-auth/v1/authorize`);
     expect(authorize.searchParams.get('app_name')).toBe('RateBridge');
-    expect(authorize.searchParams.get('scope')).toBe('read_write');
+    expect(authorize.searchParams.get('scope')).toBe('read');
     expect(authorize.searchParams.get('callback_url')).toBe(`${app.url}/woocommerce/auth-callback`);
     expect(authorize.searchParams.get('return_url')).toMatch(
       new RegExp(`^${app.url}/woocommerce/connected\\?state=`),
@@ -124,11 +126,14 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
       lengthCm: 13.97,
       weightKg: 1.133980925,
     });
-    const webhooks = await eventually(async () => {
+    // The granted key is read-only, so WooCommerce would refuse us the webhooks: the plugin registers them.
+    const awaiting = await eventually(async () => {
       const view = (await merchant.api('GET', '/woocommerce/store')).body as typeof storeView;
-      return view.store.webhooks?.status === 'registered' ? view.store.webhooks : undefined;
+      return view.store.webhooks?.status === 'awaiting_plugin' ? view.store.webhooks : undefined;
     });
-    expect(webhooks.status).toBe('registered');
+    expect(awaiting).toMatchObject({ status: 'awaiting_plugin', topics: [] });
+    expect(fake.keys.at(-1)?.permissions).toBe('read');
+    expect(fake.requests.filter((r) => r.method === 'POST' && r.route === 'webhooks')).toEqual([]);
 
     // 5. Freight: a sandbox platform token and a pickup location, through the admin API.
     const token = await sandboxToken(app, 'woo-story');
@@ -158,6 +163,46 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
       key: { id: string };
       secret: string;
     };
+    // The plugin's settings are saved: it sends the secret it generated and saves the three webhooks in
+    // WordPress with the delivery URL it is given; WooCommerce pings each one.
+    const webhookSecret = randomBytes(32).toString('base64url');
+    const offer = JSON.stringify({
+      action: 'register_webhooks',
+      secret: webhookSecret,
+      request_id: 'a1b2c3d4e5f60718',
+    });
+    const setup = await app.fetch('/woocommerce/webhook-setup', {
+      method: 'POST',
+      headers: pluginHeaders(created.key.id, created.secret, offer),
+      body: offer,
+    });
+    expect(setup.status).toBe(200);
+    const setupText = await setup.text();
+    expect(setupText).not.toContain(webhookSecret);
+    const where = JSON.parse(setupText) as { registered_by: string; delivery_url: string; topics: string[] };
+    expect(where).toMatchObject({
+      registered_by: 'plugin',
+      delivery_url: expect.stringMatching(new RegExp(`^${app.url}/woocommerce/webhooks/wh_`)),
+      topics: ['product.created', 'product.updated', 'product.deleted'],
+    });
+    for (const topic of where.topics) {
+      const saved = await fake.addWordPressWebhook({
+        name: `RateBridge ${topic}`,
+        topic,
+        deliveryUrl: where.delivery_url,
+        secret: webhookSecret,
+      });
+      expect(saved.pingStatus).toBe(200);
+    }
+    const registered = (await merchant.api('GET', '/woocommerce/store')).body as typeof storeView;
+    expect(registered.store.webhooks?.status).toBe('plugin');
+    // A product edited in WooCommerce reaches the catalog through those webhooks, signed with that secret.
+    const [delivery] = await fake.updateProduct(sample!.id, { weight: '4' });
+    expect(delivery).toMatchObject({ status: 200, body: { result: 'applied' } });
+    const reweighed = (await merchant.api('GET', `/packaging/${encodeURIComponent(`variant:${sample!.id}`)}`))
+      .body as { profile: { packages: { weightKg: number }[] } };
+    expect(reweighed.profile.packages[0]?.weightKg).toBe(1.81436948);
+
     const variation = [...fake.products.values()].find((product) => product.type === 'variation')!;
     const cart = JSON.stringify({
       currency: 'AUD',
@@ -225,7 +270,7 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
     // Secrets stayed secret: the store's consumer secret and the connector secret are in no log line.
     expect(app.logs()).not.toContain(CONSUMER_SECRET_CANARY);
     expect(app.logs()).not.toContain(created.secret);
-    (await import('node:fs')).writeFileSync('/tmp/story-logs.ndjson', app.logs());
+    expect(app.logs()).not.toContain(webhookSecret);
   });
 });
 

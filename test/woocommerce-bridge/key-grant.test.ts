@@ -86,7 +86,7 @@ describe('the WooCommerce key grant', () => {
       key_id: 1,
       consumer_key: `ck_${'a'.repeat(40)}`,
       consumer_secret: `cs_${'b'.repeat(40)}`,
-      key_permissions: 'read_write',
+      key_permissions: 'read',
     };
     const forged = await callback({ ...keys, user_id: `${state.slice(0, -4)}AAAA` });
     expect([forged.status, ((await forged.json()) as ErrorBody).error.code]).toEqual([
@@ -112,7 +112,7 @@ describe('the WooCommerce key grant', () => {
       user_id: state,
       consumer_key: `ck_${'c'.repeat(40)}`,
       consumer_secret: `cs_${'d'.repeat(40)}`,
-      key_permissions: 'read_write',
+      key_permissions: 'read',
     });
     expect(posted.status).toBe(200);
     const returnUrl = authorize.searchParams.get('return_url') ?? '';
@@ -144,7 +144,7 @@ describe('the WooCommerce key grant', () => {
       user_id: state,
       consumer_key: `ck_${'e'.repeat(40)}`,
       consumer_secret: `cs_${'f'.repeat(40)}`,
-      key_permissions: 'read_write',
+      key_permissions: 'read',
     });
     expect(posted.status).toBe(200);
     await app.bridge.tasks.idle();

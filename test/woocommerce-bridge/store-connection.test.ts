@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWooCommerce, type FakeWooCommerce, type FakeWooOptions } from '../e2e/fake-woocommerce.js';
+import { pluginHeaders } from './plugin-signing.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
 
 interface StoreBody {
@@ -153,17 +154,67 @@ describe('connecting a WooCommerce store by pasted keys', () => {
     expect(((await client.api('GET', '/woocommerce/store')).body as StoreBody).store).toBeNull();
   });
 
-  it('connects a read-only key but says the webhooks need write permission', async () => {
+  it('connects a read-only key and says the plugin must register the webhooks', async () => {
     const fake = await fakeStore();
     const client = await merchant();
     expect((await connect(client, fake, fake.issueKey('read'))).status).toBe(201);
     await settle();
     const { store } = (await client.api('GET', '/woocommerce/store')).body as StoreBody;
-    expect(store?.webhooks?.status).toBe('failed');
-    expect(store?.webhooks?.detail).toMatch(/write permissions/);
+    expect(store?.webhooks?.status).toBe('awaiting_plugin');
+    expect(store?.webhooks?.detail).toMatch(/write permissions.*the RateBridge plugin registers/);
     expect((await client.api('GET', '/woocommerce/sync')).body).toMatchObject({
       sync: { status: 'completed' },
     });
+  });
+
+  it('lets the plugin register the webhooks of a read-only store, and only there', async () => {
+    const offer = async (client: AdminClient, secret = randomBytes(32).toString('base64url')) => {
+      const { key, secret: keySecret } = (
+        await client.api('POST', '/connector-keys', { name: `Plugin ${randomBytes(3).toString('hex')}` })
+      ).body as { key: { id: string }; secret: string };
+      const body = JSON.stringify({ action: 'register_webhooks', secret });
+      const response = await app.fetch('/woocommerce/webhook-setup', {
+        method: 'POST',
+        headers: pluginHeaders(key.id, keySecret, body),
+        body,
+      });
+      const text = await response.text();
+      answers.push(text);
+      expect(text).not.toContain(secret);
+      return { status: response.status, body: JSON.parse(text) as Record<string, unknown> };
+    };
+    const webhooksOf = async (client: AdminClient) =>
+      ((await client.api('GET', '/woocommerce/store')).body as StoreBody).store?.webhooks;
+
+    // No store connected yet: nothing to register for.
+    const early = await offer(await merchant());
+    expect([early.status, (early.body as unknown as ErrorBody).error.code]).toEqual([409, 'RB_ERR_CONFLICT']);
+
+    const readOnly = await fakeStore();
+    const client = await merchant();
+    const key = readOnly.issueKey('read');
+    expect((await connect(client, readOnly, key)).status).toBe(201);
+    await settle();
+    expect(await offer(client, 'too-short')).toMatchObject({ status: 400 });
+    const accepted = await offer(client);
+    expect(accepted).toMatchObject({
+      status: 200,
+      body: { registered_by: 'plugin', topics: ['product.created', 'product.updated', 'product.deleted'] },
+    });
+    expect(String(accepted.body.delivery_url)).toMatch(/\/woocommerce\/webhooks\/wh_[A-Za-z0-9_-]+$/);
+    expect(await webhooksOf(client)).toMatchObject({ status: 'plugin' });
+    // Connecting the same store again leaves the plugin's webhooks as they are.
+    expect((await connect(client, readOnly, key)).status).toBe(201);
+    await settle();
+    expect(await webhooksOf(client)).toMatchObject({ status: 'plugin' });
+
+    // A key with write permission: we registered them ourselves, so the plugin adds none.
+    const writable = await fakeStore();
+    const owner = await merchant();
+    expect((await connect(owner, writable)).status).toBe(201);
+    await settle();
+    expect(await offer(owner)).toEqual({ status: 200, body: { registered_by: 'ratebridge' } });
+    expect(await webhooksOf(owner)).toMatchObject({ status: 'registered' });
   });
 
   it('refuses bad input with coded 4xx answers', async () => {

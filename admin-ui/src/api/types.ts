@@ -191,6 +191,11 @@ export interface ProductSync {
 export interface WooCommerceStore {
   readonly storeUrl: string;
   readonly status: 'verifying' | 'connected' | 'failed';
+  /** Product webhooks: `awaiting_plugin` until the plugin (read-only keys) has registered them. */
+  readonly webhooks: {
+    readonly status: 'pending' | 'registered' | 'failed' | 'awaiting_plugin' | 'plugin';
+    readonly detail: string | null;
+  } | null;
 }
 
 export type Strategy = 'common_services' | 'cheapest' | 'fastest';

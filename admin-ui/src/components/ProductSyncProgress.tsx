@@ -1,11 +1,12 @@
 /**
  * Products arriving from the shop (WooCommerce bridge or Shopify app): a progress bar while a sync runs,
  * and a button to start one. Hidden when the server has no sync for this host, and, standalone, while no
- * WooCommerce store is connected (the demo store has none).
+ * WooCommerce store is connected (the demo store has none). Standalone, it also says whether product edits
+ * reach RateBridge: a store connected with a read-only key needs the plugin to register the webhooks.
  */
 import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../api/api-error';
-import type { ProductSync } from '../api/types';
+import type { ProductSync, WooCommerceStore } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { formatAgo } from '../format/dates';
@@ -18,7 +19,10 @@ import { ErrorBanner } from './ErrorBanner';
 
 const POLL_MS = 1000;
 
-type View = { kind: 'loading' } | { kind: 'hidden' } | { kind: 'shown'; sync: ProductSync | null };
+type View =
+  | { kind: 'loading' }
+  | { kind: 'hidden' }
+  | { kind: 'shown'; sync: ProductSync | null; webhooks?: WooCommerceStore['webhooks'] };
 
 export function ProductSyncProgress({ onFinished }: { onFinished?: () => void }) {
   const { api, host } = useAdmin();
@@ -35,6 +39,7 @@ export function ProductSyncProgress({ onFinished }: { onFinished?: () => void })
     let stopped = false;
     let timer: number | undefined;
     let wasRunning = false;
+    let webhooks: WooCommerceStore['webhooks'] = null;
     const poll = async () => {
       try {
         if (host.kind === 'standalone' && !wasRunning) {
@@ -44,10 +49,11 @@ export function ProductSyncProgress({ onFinished }: { onFinished?: () => void })
             setView({ kind: 'hidden' });
             return;
           }
+          webhooks = store.webhooks;
         }
         const sync = await api.productSync.status();
         if (stopped) return;
-        setView({ kind: 'shown', sync });
+        setView({ kind: 'shown', sync, webhooks });
         setError(undefined);
         if (wasRunning && sync?.state !== 'running') finished.current?.();
         wasRunning = sync?.state === 'running';
@@ -89,6 +95,7 @@ export function ProductSyncProgress({ onFinished }: { onFinished?: () => void })
                 : `${sync.done} products read from ${shop}${sync.finishedAt ? ` ${formatAgo(sync.finishedAt)}` : ''}.`}
           </Text>
         ) : null}
+        {view.kind === 'shown' ? <WebhooksNote webhooks={view.webhooks ?? null} /> : null}
         {!running && view.kind === 'shown' ? (
           <Row>
             <Button
@@ -106,4 +113,26 @@ export function ProductSyncProgress({ onFinished }: { onFinished?: () => void })
       </Stack>
     </Card>
   );
+}
+
+/** Whether WooCommerce tells RateBridge about product edits; nothing to say while that works. */
+function WebhooksNote({ webhooks }: { webhooks: WooCommerceStore['webhooks'] }) {
+  if (webhooks?.status === 'awaiting_plugin') {
+    return (
+      <Text tone="subdued">
+        Product edits reach RateBridge once the RateBridge plugin has registered its webhooks: in WordPress,
+        open WooCommerce → Settings → Shipping → RateBridge and save the settings once. Until then, sync again
+        after changing products.
+      </Text>
+    );
+  }
+  if (webhooks?.status === 'failed') {
+    return (
+      <Text tone="critical">
+        WooCommerce is not telling RateBridge about product edits:{' '}
+        {webhooks.detail ?? 'try connecting again.'}
+      </Text>
+    );
+  }
+  return null;
 }

@@ -36,6 +36,7 @@ require_once __DIR__ . '/includes/class-ratebridge-quote-outcome.php';
 require_once __DIR__ . '/includes/class-ratebridge-rate-quoter.php';
 require_once __DIR__ . '/includes/class-ratebridge-key-status.php';
 require_once __DIR__ . '/includes/class-ratebridge-admin-link.php';
+require_once __DIR__ . '/includes/class-ratebridge-webhooks.php';
 require_once __DIR__ . '/includes/class-ratebridge-plugin.php';
 
 RateBridge_Plugin::boot( __FILE__ );

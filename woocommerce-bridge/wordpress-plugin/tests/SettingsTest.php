@@ -3,7 +3,10 @@ declare(strict_types=1);
 
 final class SettingsTest extends RateBridge_TestCase {
 
-	/** Posts the store-wide settings form the way WooCommerce does (slashed $_POST, then process_admin_options). */
+	/**
+	 * Posts the store-wide settings form the way WooCommerce does (slashed $_POST, then process_admin_options).
+	 * A complete connection then offers the webhooks to the bridge (WebhooksTest); here the bridge has them.
+	 */
 	private function save_store_settings( array $fields ): RateBridge_Shipping_Method {
 		$post = array();
 		foreach ( $fields as $key => $value ) {
@@ -11,7 +14,9 @@ final class SettingsTest extends RateBridge_TestCase {
 		}
 		$_POST  = $post;
 		$method = $this->method( 0 );
+		RateBridge_Test_World::respond( 200, '{"registered_by":"ratebridge"}' );
 		$method->process_admin_options();
+		RateBridge_Test_World::$http_queue = array();
 		return $method;
 	}
 

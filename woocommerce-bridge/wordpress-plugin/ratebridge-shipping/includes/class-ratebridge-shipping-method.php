@@ -39,6 +39,23 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 	}
 
 	/**
+	 * Saves the settings; on the store-wide screen, then offers RateBridge to register the product webhooks
+	 * (a store connected with a read-only key has none otherwise: see RateBridge_Webhooks).
+	 *
+	 * @return bool Whether the settings were saved.
+	 */
+	public function process_admin_options() {
+		$saved = parent::process_admin_options();
+		if ( 0 === (int) $this->instance_id && current_user_can( 'manage_woocommerce' ) ) {
+			$registered = RateBridge_Webhooks::register( RateBridge_Connection::load(), get_current_user_id() );
+			if ( is_wp_error( $registered ) && 'ratebridge_not_connected' !== $registered->get_error_code() ) {
+				$this->add_error( $registered->get_error_message() );
+			}
+		}
+		return $saved;
+	}
+
+	/**
 	 * Store-wide connection fields.
 	 */
 	public function init_form_fields() {

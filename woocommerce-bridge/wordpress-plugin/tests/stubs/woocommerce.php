@@ -325,3 +325,37 @@ abstract class WC_Shipping_Method extends WC_Settings_API {
 		return update_option( $this->get_instance_option_key(), $this->instance_settings, 'yes' );
 	}
 }
+
+/** WooCommerce's webhook object: the setters the plugin uses, saved into the test world. */
+class WC_Webhook {
+	public int $id = 0;
+	public string $name = '';
+	public int $user_id = 0;
+	public string $topic = '';
+	public string $delivery_url = '';
+	public string $secret = '';
+	public string $api_version = '';
+	public string $status = '';
+	public function set_name( $name ) { $this->name = (string) $name; }
+	public function set_user_id( $user_id ) { $this->user_id = (int) $user_id; }
+	public function set_topic( $topic ) { $this->topic = (string) $topic; }
+	public function set_delivery_url( $url ) { $this->delivery_url = (string) $url; }
+	public function set_secret( $secret ) { $this->secret = (string) $secret; }
+	public function set_api_version( $version ) { $this->api_version = (string) $version; }
+	public function set_status( $status ) { $this->status = (string) $status; }
+	public function get_id() { return $this->id; }
+	public function save() {
+		if ( 0 === $this->id ) {
+			$this->id = RateBridge_Test_World::$next_webhook_id++;
+		}
+		RateBridge_Test_World::$webhooks[ $this->id ] = $this;
+		return $this->id;
+	}
+	public function delete( $force_delete = false ) {
+		unset( RateBridge_Test_World::$webhooks[ $this->id ] );
+		return true;
+	}
+}
+function wc_get_webhook( $id ) {
+	return RateBridge_Test_World::$webhooks[ (int) $id ] ?? null;
+}

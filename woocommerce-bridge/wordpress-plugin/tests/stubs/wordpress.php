@@ -162,6 +162,9 @@ function admin_url( string $path = '' ): string {
 function wp_nonce_url( string $url, string $action = '-1' ): string {
 	return $url . ( str_contains( $url, '?' ) ? '&' : '?' ) . '_wpnonce=' . substr( md5( 'nonce|' . $action ), 0, 10 );
 }
+function get_current_user_id(): int {
+	return RateBridge_Test_World::$current_user_id;
+}
 function current_user_can( string $capability ): bool {
 	return 'manage_woocommerce' === $capability && RateBridge_Test_World::$user_can_manage;
 }

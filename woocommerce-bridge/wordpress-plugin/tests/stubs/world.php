@@ -27,6 +27,10 @@ final class RateBridge_Test_World {
 	public static array $did = array();
 
 	public static bool $user_can_manage = true;
+	public static int $current_user_id = 1;
+	/** @var array<int, WC_Webhook> saved webhooks by id, as WooCommerce's webhook data store keeps them */
+	public static array $webhooks = array();
+	public static int $next_webhook_id = 100;
 	public static bool $nonce_valid = true;
 	public static string $currency = 'AUD';
 	/** Shipping tax rate used when taxes are enabled (option woocommerce_calc_taxes = yes): GST. */
@@ -47,6 +51,9 @@ final class RateBridge_Test_World {
 		self::$http_queue      = array();
 		self::$logs            = array();
 		self::$user_can_manage = true;
+		self::$current_user_id = 1;
+		self::$webhooks        = array();
+		self::$next_webhook_id = 100;
 		self::$nonce_valid     = true;
 		self::$currency        = 'AUD';
 		self::$shipping_tax_percent = 10.0;
