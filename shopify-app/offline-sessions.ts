@@ -118,6 +118,13 @@ async function refreshWithShopify(
 ): Promise<ShopifyResult<Session>> {
   try {
     const { session } = await library.api.auth.refreshToken({ shop, refreshToken });
+    // Stored only when it can be used and refreshed again: a partial answer must not replace a working token.
+    if (!session.accessToken || !session.refreshToken || !session.expires) {
+      return {
+        ok: false,
+        failure: { kind: 'bad_response', message: 'Shopify answered the refresh without a complete token.' },
+      };
+    }
     return { ok: true, value: session };
   } catch (error) {
     return { ok: false, failure: refreshFailure(error) };
@@ -135,6 +142,9 @@ function refreshFailure(error: unknown): ShopifyFailure {
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return { kind: 'timeout', message: 'Shopify did not answer the refresh in time.' };
+  }
+  if (error instanceof SyntaxError) {
+    return { kind: 'bad_response', message: 'Shopify answered the refresh with something other than JSON.' };
   }
   return { kind: 'unreachable', message: 'Shopify could not be reached to refresh the token.' };
 }

@@ -10,6 +10,7 @@
  *    exchange: it verifies the token again, loads the shop's offline session from our storage and, when
  *    there is none or it expires within five minutes, exchanges the session token for a new expiring
  *    offline token and stores it (sealed).
+ *    One decision per shop at a time, so parallel calls after expiry share one exchange.
  * 3. **The tenant context** the admin API routes read: tenant = the shop of the verified token, actor =
  *    `shopify-user:<user id>`. Never from a header or the body.
  *
@@ -21,7 +22,7 @@
  * could not complete the exchange: worth a retry, and logged by the library through our logger).
  */
 import type { Session } from '@shopify/shopify-api';
-import { Router, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { asTenantId, rbError, rememberSecret, setTenantContext, type Logger } from '../core/index.js';
 import { verifySessionToken, type SessionTokenClaims, type SessionTokenFailure } from './session-token.js';
 import type { ShopifySettings } from './shopify-config.js';
@@ -40,7 +41,7 @@ export interface SessionTokenAuthOptions {
 }
 
 interface ShopifyLocals {
-  shopifyClaims?: SessionTokenClaims;
+  shopifyClaims?: SessionTokenClaims & { readonly token: string };
   shopify?: { session?: Session };
   shopifySession?: Session;
 }
@@ -62,41 +63,69 @@ export function requireShopifySessionToken(options: SessionTokenAuthOptions): Ro
       if (RETRYABLE.has(verified.reason)) response.setHeader(RETRY_INVALID_SESSION_HEADER, '1');
       throw rbError('RB_ERR_UNAUTHENTICATED');
     }
-    locals(response).shopifyClaims = verified.claims;
+    locals(response).shopifyClaims = { ...verified.claims, token: bearer[1] };
     next();
   };
 
   const validate = library.validateAuthenticatedSession();
-  const shopifyMiddleware: RequestHandler = (request, response, next) => {
-    const send = response.send.bind(response);
-    let settled = false;
-    const settle = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      response.send = send;
-      next(error);
-    };
-    response.send = function refusal() {
-      const status = response.statusCode;
-      const log = requestLog(request, options.logger);
-      if (status === 401) {
-        if (response.getHeader(RETRY_INVALID_SESSION_HEADER) === '1') {
-          log.info('Shopify refused the session token; App Bridge will retry with a fresh one');
+  /** Runs the library's middleware; resolves with what to pass to `next` once it has decided. */
+  const decide = (request: Request, response: Response): Promise<unknown> =>
+    new Promise((resolve) => {
+      const send = response.send.bind(response);
+      let settled = false;
+      const settle = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        response.send = send;
+        resolve(error);
+      };
+      response.send = function refusal() {
+        const status = response.statusCode;
+        const log = requestLog(request, options.logger);
+        // The library may have prepared an HTML page (App Bridge bounce); our answer is a JSON error.
+        response.removeHeader('Content-Type');
+        response.removeHeader('Content-Security-Policy');
+        if (status === 401) {
+          if (response.getHeader(RETRY_INVALID_SESSION_HEADER) === '1') {
+            log.info('Shopify refused the session token; App Bridge will retry with a fresh one');
+          } else {
+            log.warn(
+              'Shopify refused the token exchange: the app was uninstalled, or SHOPIFY_API_KEY and SHOPIFY_API_SECRET do not match the app',
+            );
+          }
+          settle(rbError('RB_ERR_UNAUTHENTICATED'));
         } else {
-          log.warn(
-            'Shopify refused the token exchange: the app was uninstalled, or SHOPIFY_API_KEY and SHOPIFY_API_SECRET do not match the app',
-          );
+          log.warn({ status }, 'Shopify session could not be established');
+          settle(rbError('RB_ERR_SHOPIFY_UNREACHABLE'));
         }
-        settle(rbError('RB_ERR_UNAUTHENTICATED'));
-      } else {
-        log.warn({ status }, 'Shopify session could not be established');
-        settle(rbError('RB_ERR_SHOPIFY_UNREACHABLE'));
-      }
-      return response;
-    };
-    Promise.resolve(validate(request, response, (error?: unknown) => settle(error))).catch((error: unknown) =>
-      settle(error),
+        return response;
+      };
+      Promise.resolve(validate(request, response, (error?: unknown) => settle(error))).catch(
+        (error: unknown) => settle(error),
+      );
+    });
+
+  // One decision per shop at a time: the first call after the offline token expired exchanges a new one
+  // and stores it; calls arriving meanwhile (the admin loads several resources at once) then find it
+  // instead of each exchanging their own.
+  const deciding = new Map<string, Promise<unknown>>();
+  const shopifyMiddleware: RequestHandler = async (request, response, next) => {
+    const claims = locals(response).shopifyClaims;
+    if (!claims) throw rbError('RB_ERR_UNAUTHENTICATED');
+    // The library reads `Bearer <token>` case-sensitively (and falls back to an `id_token` query parameter
+    // when that does not match): hand it exactly the token our gate verified.
+    request.headers.authorization = `Bearer ${claims.token}`;
+    const previous = deciding.get(claims.shop) ?? Promise.resolve();
+    const mine = previous.then(() => decide(request, response));
+    const tail = mine.then(
+      () => undefined,
+      () => undefined,
     );
+    deciding.set(claims.shop, tail);
+    void tail.then(() => {
+      if (deciding.get(claims.shop) === tail) deciding.delete(claims.shop);
+    });
+    next(await mine);
   };
 
   const tenant: RequestHandler = (_request, response, next) => {

@@ -22,11 +22,10 @@
  * requires the paths, so they name where they would be.
  */
 import { LogSeverity, type ConfigParams } from '@shopify/shopify-api';
-import { shopifyApp } from '@shopify/shopify-app-express';
 import type { Logger } from '../core/index.js';
 import type { SessionStorage } from '@shopify/shopify-app-session-storage';
 import type { ShopifySettings } from './shopify-config.js';
-import { shopifyApiRuntime } from './shopify-runtime.js';
+import { shopifyApiRuntime, shopifyApp } from './shopify-runtime.js';
 
 export const DEFAULT_SHOPIFY_TIMEOUT_MS = 8000;
 

@@ -151,42 +151,34 @@ export function createStoreSetup(options: StoreSetupOptions) {
   /** Webhook delivery URL of an endpoint. */
   const deliveryUrl = (endpointId: string) => `${core.config.publicUrl}${WEBHOOK_PATH}/${endpointId}`;
 
-  /** A new delivery endpoint for the store: its id names the tenant in our lookup. */
-  async function newEndpoint(tenant: string): Promise<string> {
-    const endpointId = `wh_${randomBytes(18).toString('base64url')}`;
-    await store.putDoc({ tenant: GLOBAL_TENANT, kind: WEBHOOK_ENDPOINT_KIND, id: endpointId }, {
-      tenant,
-    } as JsonValue);
-    return endpointId;
-  }
-
   /**
-   * Registers the product webhooks over the REST API, which needs a key with write permission. A read-only
-   * key (what the key grant asks for) is not tried: the RateBridge plugin registers them inside WordPress
+   * Registers the product webhooks over the REST API, which needs a key with write permission. Webhooks we
+   * registered before are found first (a read-only key can list them) and kept. Otherwise a read-only key
+   * (what the key grant asks for) is not tried: the RateBridge plugin registers them inside WordPress
    * instead (`acceptPluginWebhooks`), and the connection says so until it has.
    */
   async function registerWebhooks(tenant: string, signal?: AbortSignal): Promise<void> {
     const opened = await open(tenant);
-    const record = await connections.get(tenant);
-    if (!opened || !record) return;
-    // The plugin registered them with its own secret: nothing of ours to add.
-    if (record.webhooks?.status === 'plugin') return;
-    let webhooks = record.webhooks;
-    if (!webhooks) {
-      // One endpoint and secret per store for the three topics.
-      const secret = randomBytes(32).toString('base64url');
-      webhooks = {
-        endpointId: await newEndpoint(tenant),
-        sealedSecret: connections.sealWebhookSecret(tenant, secret),
-        status: 'pending',
-        ids: {},
-        detail: null,
-        at: connections.iso(),
-      };
-      const created = webhooks;
-      await connections.update(tenant, (current) =>
-        current ? { ...current, webhooks: created } : undefined,
-      );
+    if (!opened) return;
+    const fresh: StoreWebhooks = {
+      endpointId: `wh_${randomBytes(18).toString('base64url')}`,
+      sealedSecret: connections.sealWebhookSecret(tenant, randomBytes(32).toString('base64url')),
+      status: 'pending',
+      ids: {},
+      detail: null,
+      at: connections.iso(),
+    };
+    // One endpoint and secret per store for the three topics, kept across reconnects; none while the
+    // plugin's are in place (it registered them with its own secret).
+    const record = await connections.update(tenant, (current) =>
+      current && !current.webhooks ? { ...current, webhooks: fresh } : undefined,
+    );
+    const webhooks = record?.webhooks;
+    if (!record || !webhooks || webhooks.status === 'plugin') return;
+    if (webhooks.endpointId === fresh.endpointId) {
+      await store.putDoc({ tenant: GLOBAL_TENANT, kind: WEBHOOK_ENDPOINT_KIND, id: fresh.endpointId }, {
+        tenant,
+      } as JsonValue);
     }
     const finish = async (
       status: StoreWebhooks['status'],
@@ -199,15 +191,8 @@ export function createStoreSetup(options: StoreSetupOptions) {
           ? { ...current, webhooks: { ...current.webhooks, status, ids, detail, at: connections.iso() } }
           : undefined,
       );
-    if (record.credentials?.permissions === 'read') {
-      await finish('awaiting_plugin', {}, READ_ONLY_DETAIL);
-      logger.info({ tenant }, 'read-only WooCommerce key: the plugin registers the product webhooks');
-      return;
-    }
     const url = deliveryUrl(webhooks.endpointId);
-    const secret = connections.openWebhookSecret(tenant, webhooks.sealedSecret);
     const ids: Record<string, number> = {};
-    let failure: WooFailure | undefined;
 
     // A reconnect finds the webhooks it registered before (same delivery URL and secret) and keeps them.
     for (let page = 1; page <= 10; page += 1) {
@@ -218,6 +203,14 @@ export function createStoreSetup(options: StoreSetupOptions) {
       }
       if (page >= listed.value.totalPages) break;
     }
+    const complete = () => PRODUCT_WEBHOOK_TOPICS.every((topic) => ids[topic] !== undefined);
+    if (!complete() && record.credentials?.permissions === 'read') {
+      await finish('awaiting_plugin', ids, READ_ONLY_DETAIL);
+      logger.info({ tenant }, 'read-only WooCommerce key: the plugin registers the product webhooks');
+      return;
+    }
+    const secret = connections.openWebhookSecret(tenant, webhooks.sealedSecret);
+    let failure: WooFailure | undefined;
     for (const topic of PRODUCT_WEBHOOK_TOPICS) {
       if (ids[topic] !== undefined) continue;
       const created = await opened.client.createWebhook(
@@ -227,8 +220,7 @@ export function createStoreSetup(options: StoreSetupOptions) {
       if (created.ok) ids[topic] = created.value.id;
       else failure ??= created.failure;
     }
-    const complete = PRODUCT_WEBHOOK_TOPICS.every((topic) => ids[topic] !== undefined);
-    if (complete) {
+    if (complete()) {
       await finish('registered', ids, null);
       logger.info({ tenant, topics: Object.keys(ids) }, 'WooCommerce product webhooks registered');
       return;
@@ -257,24 +249,59 @@ export function createStoreSetup(options: StoreSetupOptions) {
     | { readonly registeredBy: 'plugin'; readonly deliveryUrl: string; readonly topics: readonly string[] }
     | { readonly registeredBy: 'ratebridge' }
   > {
-    const record = await connections.get(tenant);
-    if (!record || record.status !== 'connected') {
-      throw new RateBridgeError(
-        'RB_ERR_CONFLICT',
-        'Connect this store in RateBridge first (Settings → Store), then save the plugin settings again.',
-      );
+    const spareEndpoint = `wh_${randomBytes(18).toString('base64url')}`;
+    const outcome: { verdict: 'accepted' | 'ours' | 'busy' | 'not_connected' } = { verdict: 'not_connected' };
+    // Decided inside the atomic update, so a REST registration or a reconnect running meanwhile is seen.
+    const record = await connections.update(tenant, (current) => {
+      if (!current || current.status !== 'connected') {
+        outcome.verdict = 'not_connected';
+        return undefined;
+      }
+      const webhooks = current.webhooks;
+      if (webhooks?.status === 'registered') {
+        outcome.verdict = 'ours';
+        return undefined;
+      }
+      // Our REST registration is under way with our secret: the plugin's would be refused afterwards.
+      if (webhooks?.status === 'pending') {
+        outcome.verdict = 'busy';
+        return undefined;
+      }
+      outcome.verdict = 'accepted';
+      return {
+        ...current,
+        webhooks: {
+          endpointId: webhooks?.endpointId ?? spareEndpoint,
+          sealedSecret: connections.sealWebhookSecret(tenant, secret),
+          status: 'plugin',
+          ids: {},
+          detail: 'Registered by the RateBridge plugin in WooCommerce.',
+          at: connections.iso(),
+        },
+      };
+    });
+    switch (outcome.verdict) {
+      case 'not_connected':
+        throw new RateBridgeError(
+          'RB_ERR_CONFLICT',
+          'Connect this store in RateBridge first (Settings → Store), then save the plugin settings again.',
+        );
+      case 'busy':
+        throw new RateBridgeError(
+          'RB_ERR_CONFLICT',
+          'RateBridge is registering the product webhooks itself right now. Save the plugin settings again in a minute.',
+        );
+      case 'ours':
+        return { registeredBy: 'ratebridge' };
+      case 'accepted':
+        break;
     }
-    if (record.webhooks?.status === 'registered') return { registeredBy: 'ratebridge' };
-    const endpointId = record.webhooks?.endpointId ?? (await newEndpoint(tenant));
-    const webhooks: StoreWebhooks = {
-      endpointId,
-      sealedSecret: connections.sealWebhookSecret(tenant, secret),
-      status: 'plugin',
-      ids: {},
-      detail: 'Registered by the RateBridge plugin in WooCommerce.',
-      at: connections.iso(),
-    };
-    await connections.update(tenant, (current) => (current ? { ...current, webhooks } : undefined));
+    const endpointId = record?.webhooks?.endpointId ?? spareEndpoint;
+    if (endpointId === spareEndpoint) {
+      await store.putDoc({ tenant: GLOBAL_TENANT, kind: WEBHOOK_ENDPOINT_KIND, id: endpointId }, {
+        tenant,
+      } as JsonValue);
+    }
     logger.info({ tenant }, 'WooCommerce product webhooks registered by the plugin');
     return { registeredBy: 'plugin', deliveryUrl: deliveryUrl(endpointId), topics: PRODUCT_WEBHOOK_TOPICS };
   }

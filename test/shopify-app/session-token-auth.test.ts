@@ -62,6 +62,24 @@ describe('Shopify session token authentication', () => {
     expect(tokenRequests(shop)).toHaveLength(1);
   });
 
+  it('exchanges once for a burst of parallel calls, and takes the header in any case and spacing', async () => {
+    const shop = app.addShop('burst');
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        call('/whoami', undefined, {
+          headers: {
+            authorization: `${index % 2 === 0 ? 'bearer' : 'Bearer'}  ${app.fake.mintSessionToken(shop, { sub: `${800 + index}` })}`,
+          },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(answers.map((answer) => answer.headers.get('content-type'))).toEqual(
+      Array(6).fill('application/json; charset=utf-8'),
+    );
+    expect(tokenRequests(shop)).toHaveLength(1);
+  });
+
   it('refuses calls without a token, or with a token that is not this app’s for a real shop', async () => {
     const shop = app.addShop('refused');
     const other = { secret: 'the-client-secret-of-another-app' };

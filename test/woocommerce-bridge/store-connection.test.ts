@@ -215,6 +215,14 @@ describe('connecting a WooCommerce store by pasted keys', () => {
     await settle();
     expect(await offer(owner)).toEqual({ status: 200, body: { registered_by: 'ratebridge' } });
     expect(await webhooksOf(owner)).toMatchObject({ status: 'registered' });
+    // Reconnected later with a read-only key: the webhooks we registered are found and kept.
+    expect((await connect(owner, writable, writable.issueKey('read'))).status).toBe(201);
+    await settle();
+    expect(await webhooksOf(owner)).toMatchObject({
+      status: 'registered',
+      topics: ['product.created', 'product.deleted', 'product.updated'],
+    });
+    expect(writable.webhooks.size).toBe(3);
   });
 
   it('refuses bad input with coded 4xx answers', async () => {

@@ -41,9 +41,9 @@ final class WebhooksTest extends RateBridge_TestCase {
 		RateBridge_Test_World::$current_user_id = 42;
 		$this->accepted();
 
-		$method = $this->save_settings();
+		$this->save_settings();
 
-		$this->assertSame( array(), $method->get_errors() );
+		$this->assertSame( array(), RateBridge_Test_World::$settings_errors );
 		$call = RateBridge_Test_World::$http_calls[0];
 		$this->assertSame( 'https://bridge.example.test/woocommerce/webhook-setup', $call['url'] );
 		$body = json_decode( $call['args']['body'], true );
@@ -62,6 +62,7 @@ final class WebhooksTest extends RateBridge_TestCase {
 			$this->assertSame( 42, $webhook->user_id );
 			$this->assertSame( 'wp_api_v3', $webhook->api_version );
 			$this->assertSame( 'active', $webhook->status );
+			$this->assertSame( 0, $webhook->failure_count );
 		}
 		$this->assertStringNotContainsString( $body['secret'], $this->all_log_text() );
 		$this->assertStringNotContainsString( self::SECRET, $this->all_log_text() );
@@ -71,6 +72,10 @@ final class WebhooksTest extends RateBridge_TestCase {
 		$this->connect();
 		$this->accepted();
 		$this->save_settings();
+		// WooCommerce disabled one after failed deliveries: saving again revives it with a clean count.
+		$disabled                = $this->saved()['product.updated'];
+		$disabled->status        = 'disabled';
+		$disabled->failure_count = 6;
 		$first = array_map( static fn ( WC_Webhook $w ): int => $w->id, $this->saved() );
 		$this->accepted( 'https://bridge.example.test/woocommerce/webhooks/wh_moved' );
 
@@ -80,6 +85,7 @@ final class WebhooksTest extends RateBridge_TestCase {
 		$this->assertCount( 3, RateBridge_Test_World::$webhooks );
 		foreach ( $this->saved() as $webhook ) {
 			$this->assertSame( 'https://bridge.example.test/woocommerce/webhooks/wh_moved', $webhook->delivery_url );
+			$this->assertSame( array( 'active', 0 ), array( $webhook->status, $webhook->failure_count ) );
 		}
 		$secrets = array_map( static fn ( array $call ): string => json_decode( $call['args']['body'], true )['secret'], RateBridge_Test_World::$http_calls );
 		$this->assertSame( $secrets[0], $secrets[1] );
@@ -111,16 +117,16 @@ final class WebhooksTest extends RateBridge_TestCase {
 		$this->connect();
 		RateBridge_Test_World::respond( 401, $this->error_json( 'RB_ERR_UNAUTHENTICATED' ) );
 
-		$method = $this->save_settings();
+		$this->save_settings();
 
 		$this->assertSame( array(), RateBridge_Test_World::$webhooks );
 		$this->assertTrue( RateBridge_Key_Status::is_refused() );
-		$this->assertStringContainsString( 'refused the connector key', $method->get_errors()[0] ?? '' );
+		$this->assertStringContainsString( 'refused the connector key', RateBridge_Test_World::$settings_errors[0] ?? '' );
 
 		RateBridge_Test_World::fail_transport( 'cURL error 28: Operation timed out' );
-		$method = $this->save_settings();
+		$this->save_settings();
 		$this->assertSame( array(), RateBridge_Test_World::$webhooks );
-		$this->assertStringContainsString( 'product changes reach RateBridge when you sync', $method->get_errors()[0] ?? '' );
+		$this->assertStringContainsString( 'product changes reach RateBridge when you sync', RateBridge_Test_World::$settings_errors[1] ?? '' );
 	}
 
 	public function test_zone_settings_and_unconnected_stores_call_nothing(): void {

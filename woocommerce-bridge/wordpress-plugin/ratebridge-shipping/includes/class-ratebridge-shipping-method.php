@@ -49,7 +49,12 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 		if ( 0 === (int) $this->instance_id && current_user_can( 'manage_woocommerce' ) ) {
 			$registered = RateBridge_Webhooks::register( RateBridge_Connection::load(), get_current_user_id() );
 			if ( is_wp_error( $registered ) && 'ratebridge_not_connected' !== $registered->get_error_code() ) {
-				$this->add_error( $registered->get_error_message() );
+				// The store-wide screen shows WooCommerce's settings notices, not this method's own errors.
+				if ( class_exists( 'WC_Admin_Settings' ) ) {
+					WC_Admin_Settings::add_error( $registered->get_error_message() );
+				} else {
+					$this->add_error( $registered->get_error_message() );
+				}
 			}
 		}
 		return $saved;

@@ -140,6 +140,8 @@ final class RateBridge_Webhooks {
 		$webhook->set_secret( $secret );
 		$webhook->set_api_version( 'wp_api_v3' );
 		$webhook->set_status( 'active' );
+		// WooCommerce disables a webhook after five failed deliveries and leaves the count there: start afresh.
+		$webhook->set_failure_count( 0 );
 		return (int) $webhook->save();
 	}
 

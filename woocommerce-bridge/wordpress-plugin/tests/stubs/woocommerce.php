@@ -336,6 +336,8 @@ class WC_Webhook {
 	public string $secret = '';
 	public string $api_version = '';
 	public string $status = '';
+	public int $failure_count = 0;
+	public function set_failure_count( $count ) { $this->failure_count = (int) $count; }
 	public function set_name( $name ) { $this->name = (string) $name; }
 	public function set_user_id( $user_id ) { $this->user_id = (int) $user_id; }
 	public function set_topic( $topic ) { $this->topic = (string) $topic; }
@@ -358,4 +360,11 @@ class WC_Webhook {
 }
 function wc_get_webhook( $id ) {
 	return RateBridge_Test_World::$webhooks[ (int) $id ] ?? null;
+}
+
+/** WooCommerce's settings screens: notices shown above the form after saving. */
+class WC_Admin_Settings {
+	public static function add_error( $text ) {
+		RateBridge_Test_World::$settings_errors[] = (string) $text;
+	}
 }

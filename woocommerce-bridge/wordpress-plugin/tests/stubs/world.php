@@ -31,6 +31,8 @@ final class RateBridge_Test_World {
 	/** @var array<int, WC_Webhook> saved webhooks by id, as WooCommerce's webhook data store keeps them */
 	public static array $webhooks = array();
 	public static int $next_webhook_id = 100;
+	/** @var list<string> notices WC_Admin_Settings::add_error() would show */
+	public static array $settings_errors = array();
 	public static bool $nonce_valid = true;
 	public static string $currency = 'AUD';
 	/** Shipping tax rate used when taxes are enabled (option woocommerce_calc_taxes = yes): GST. */
@@ -54,6 +56,7 @@ final class RateBridge_Test_World {
 		self::$current_user_id = 1;
 		self::$webhooks        = array();
 		self::$next_webhook_id = 100;
+		self::$settings_errors = array();
 		self::$nonce_valid     = true;
 		self::$currency        = 'AUD';
 		self::$shipping_tax_percent = 10.0;
