@@ -15,7 +15,7 @@
 import { Session, type OnlineAccessInfo } from '@shopify/shopify-api';
 import type { SessionStorage } from '@shopify/shopify-app-session-storage';
 import { z } from 'zod';
-import { rbError, type Core, type JsonValue, type Logger, type Store } from '../core/index.js';
+import { rbError, UNCHANGED, type Core, type JsonValue, type Logger, type Store } from '../core/index.js';
 import { parseShopDomain, type ShopDomain } from './shop-domain.js';
 
 export const SESSION_KIND = 'shopify-sessions';
@@ -133,6 +133,38 @@ export function createSessionStorage(options: SessionStorageOptions): ShopifySes
     }
   };
 
+  /**
+   * After a key rotation, a session read with an older key is written back sealed with the primary key:
+   * same fields, same `savedAt`, and only if nobody has replaced the record meanwhile. Best effort: a
+   * failure is logged, and the session read stays usable.
+   */
+  const resealInPlace = async (shop: ShopDomain, id: string, raw: JsonValue | undefined) => {
+    const parsed = storedSession.safeParse(raw);
+    if (!parsed.success) return;
+    let moved = false;
+    const again = (field: string, value: string | undefined) => {
+      if (value === undefined) return undefined;
+      const resealed = sealer.reseal(value, owner(shop, id, field));
+      if (resealed !== undefined) moved = true;
+      return resealed ?? value;
+    };
+    const next: StoredSession = stripUndefined({
+      ...parsed.data,
+      accessToken: again('accessToken', parsed.data.accessToken),
+      refreshToken: again('refreshToken', parsed.data.refreshToken),
+      onlineAccessInfo: again('onlineAccessInfo', parsed.data.onlineAccessInfo),
+    });
+    if (!moved) return;
+    const seen = JSON.stringify(raw);
+    try {
+      await store.updateDoc(ref(shop, id), (current) =>
+        JSON.stringify(current) === seen ? next : UNCHANGED,
+      );
+    } catch (error) {
+      logger?.warn({ shop, sessionId: id, err: error }, 'Shopify session could not be re-sealed');
+    }
+  };
+
   const deleteOne = async (id: string) => {
     const shop = shopOfSessionId(id);
     if (shop !== undefined) await store.deleteDoc(ref(shop, id));
@@ -154,7 +186,10 @@ export function createSessionStorage(options: SessionStorageOptions): ShopifySes
     async loadSession(id) {
       const shop = shopOfSessionId(id);
       if (shop === undefined) return undefined;
-      return fromRecord(await store.getDoc(ref(shop, id)), shop, id);
+      const raw = await store.getDoc(ref(shop, id));
+      const session = fromRecord(raw, shop, id);
+      if (session) await resealInPlace(shop, id, raw);
+      return session;
     },
 
     // Deleting what is not there succeeds, as the contract's battery expects.

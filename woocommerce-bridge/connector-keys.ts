@@ -170,6 +170,35 @@ export function createConnectorKeys(deps: Deps, now: () => number) {
       return { tenant, keyId, secret: sealer.open(key.sealedSecret, sealOwner(tenant, keyId)) };
     },
 
+    /** Tenants holding connector keys, from the key-id lookup. */
+    async tenants(): Promise<string[]> {
+      const index = await store.listDocs(GLOBAL_TENANT, KEY_INDEX_KIND);
+      const tenants = new Set<string>();
+      for (const entry of index.values()) {
+        const tenant = (entry as { tenant?: unknown } | undefined)?.tenant;
+        if (typeof tenant === 'string') tenants.add(tenant);
+      }
+      return [...tenants];
+    },
+
+    /** Re-seals the tenant's key secrets with the primary key (after a rotation); how many moved. */
+    async reseal(tenant: string): Promise<number> {
+      let moved = 0;
+      await store.updateDoc(docRef(tenant), (raw) => {
+        moved = 0;
+        if (raw === undefined) return UNCHANGED;
+        const doc = readDoc(tenant, raw);
+        const keys: Record<string, KeyRecord> = {};
+        for (const [id, key] of Object.entries(doc.keys)) {
+          const resealed = sealer.reseal(key.sealedSecret, sealOwner(tenant, id));
+          if (resealed !== undefined) moved += 1;
+          keys[id] = resealed === undefined ? key : { ...key, sealedSecret: resealed };
+        }
+        return moved > 0 ? ({ keys } as unknown as JsonValue) : UNCHANGED;
+      });
+      return moved;
+    },
+
     /** Records a successful use; at most one write per key a minute, never failing the request. */
     async touch(tenant: string, keyId: string): Promise<void> {
       try {

@@ -10,11 +10,20 @@
  * The view (what any API returns) holds no key, secret or sealed value: only the key's last four characters.
  */
 import { z } from 'zod';
-import { LENGTH_UNITS, UNCHANGED, WEIGHT_UNITS, type Core, type JsonValue } from '../core/index.js';
+import {
+  GLOBAL_TENANT,
+  LENGTH_UNITS,
+  UNCHANGED,
+  WEIGHT_UNITS,
+  type Core,
+  type JsonValue,
+} from '../core/index.js';
 import type { StoreUnits } from './store-units.js';
 import type { AuthStyle, WooCredentials } from './woocommerce-client.js';
 
 const CONNECTION_KIND = 'woocommerce-store';
+/** (GLOBAL_TENANT, this kind, tenant): every tenant with a store connection. */
+const STORES_INDEX_KIND = 'woocommerce-stores';
 const CONNECTION_ID = 'connection';
 
 const sealedCredentialsSchema = z.object({
@@ -122,6 +131,7 @@ const owner = {
 export function createStoreConnections(deps: Deps, now: () => number) {
   const { store, sealer, logger } = deps;
   const ref = (tenant: string) => ({ tenant, kind: CONNECTION_KIND, id: CONNECTION_ID });
+  const indexRef = (tenant: string) => ({ tenant: GLOBAL_TENANT, kind: STORES_INDEX_KIND, id: tenant });
   const iso = () => new Date(now()).toISOString();
 
   function read(tenant: string, raw: JsonValue | undefined): StoreConnection | undefined {
@@ -144,11 +154,57 @@ export function createStoreConnections(deps: Deps, now: () => number) {
       tenant: string,
       change: (current: StoreConnection | undefined) => StoreConnection | undefined,
     ): Promise<StoreConnection | undefined> {
+      let created = false;
       const stored = await store.updateDoc(ref(tenant), (raw) => {
         const next = change(read(tenant, raw));
+        created = raw === undefined && next !== undefined;
         return next === undefined ? UNCHANGED : ({ ...next, updatedAt: iso() } as unknown as JsonValue);
       });
+      // The list of stores is for the re-seal pass: a store missing from it is found through its keys.
+      if (created) await store.putDoc(indexRef(tenant), { tenant });
       return read(tenant, stored);
+    },
+
+    /** Tenants with a store connection (those created since the list was kept). */
+    async tenants(): Promise<string[]> {
+      return [...(await store.listDocs(GLOBAL_TENANT, STORES_INDEX_KIND)).keys()];
+    },
+
+    /**
+     * Re-seals the connection's consumer key and secret (current and pending) and webhook secret with the
+     * key ring's primary key (after a key rotation). Returns how many values moved; 0 changes nothing.
+     */
+    async reseal(tenant: string): Promise<number> {
+      let moved = 0;
+      await this.update(tenant, (current) => {
+        moved = 0;
+        if (!current) return undefined;
+        const again = (value: string, sealOwner: string) => {
+          const resealed = sealer.reseal(value, sealOwner);
+          if (resealed === undefined) return value;
+          moved += 1;
+          return resealed;
+        };
+        const credentials = <T extends SealedCredentials | null>(sealed: T): T =>
+          sealed === null
+            ? sealed
+            : {
+                ...sealed,
+                sealedKey: again(sealed.sealedKey, owner.consumerKey(tenant)),
+                sealedSecret: again(sealed.sealedSecret, owner.consumerSecret(tenant)),
+              };
+        const next: StoreConnection = {
+          ...current,
+          credentials: credentials(current.credentials),
+          pending: credentials(current.pending),
+          webhooks: current.webhooks && {
+            ...current.webhooks,
+            sealedSecret: again(current.webhooks.sealedSecret, owner.webhookSecret(tenant)),
+          },
+        };
+        return moved > 0 ? next : undefined;
+      });
+      return moved;
     },
 
     sealCredentials(

@@ -4,7 +4,7 @@
  * routers (public-router.ts, admin-router.ts), calls `start()` once listening (it resumes product syncs a
  * restart interrupted) and `stop()` on shutdown (it aborts running work and releases sync leases).
  */
-import type { Core } from '../core/index.js';
+import { GLOBAL_TENANT, type Core } from '../core/index.js';
 import { createBackgroundTasks } from './background-tasks.js';
 import { createConnectorKeys } from './connector-keys.js';
 import { createKeyGrant } from './key-grant.js';
@@ -12,7 +12,7 @@ import { createProductSync, type ProductSyncOptions } from './product-sync.js';
 import { createProductWebhooks } from './product-webhooks.js';
 import { createStoreAgents } from './store-agents.js';
 import { createStoreConnections } from './store-connection.js';
-import { createStoreSetup } from './store-setup.js';
+import { createStoreSetup, WEBHOOK_ENDPOINT_KIND } from './store-setup.js';
 import { createSyncedProfiles } from './synced-profiles.js';
 
 export interface WooCommerceBridgeOptions {
@@ -71,6 +71,36 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
     open: (tenant) => setup.open(tenant),
   });
 
+  /** Tenants named by webhook endpoints (stores connected before the list of stores was kept). */
+  async function webhookTenants(): Promise<string[]> {
+    const endpoints = await core.store.listDocs(GLOBAL_TENANT, WEBHOOK_ENDPOINT_KIND);
+    return [...endpoints.values()].flatMap((entry) => {
+      const tenant = (entry as { tenant?: unknown } | undefined)?.tenant;
+      return typeof tenant === 'string' ? [tenant] : [];
+    });
+  }
+
+  /**
+   * After a key rotation (RATEBRIDGE_KEYS=new:…,old:…), moves every WooCommerce secret at rest to the
+   * primary key: consumer keys and secrets, webhook secrets, connector key secrets. Idempotent and cheap
+   * when there is nothing to move (a read per store); runs at every start.
+   */
+  async function resealAll(signal?: AbortSignal): Promise<{ tenants: number; resealed: number }> {
+    const tenants = new Set([
+      ...(await connections.tenants()),
+      ...(await keys.tenants()),
+      ...(await webhookTenants()),
+    ]);
+    let resealed = 0;
+    for (const tenant of tenants) {
+      if (signal?.aborted) break;
+      resealed += (await connections.reseal(tenant)) + (await keys.reseal(tenant));
+    }
+    if (resealed > 0)
+      logger.info({ tenants: tenants.size, resealed }, 'WooCommerce secrets re-sealed with the primary key');
+    return { tenants: tenants.size, resealed };
+  }
+
   return {
     core,
     logger,
@@ -83,11 +113,17 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
     tasks,
     connectedWaitMs: options.connectedWaitMs ?? 10_000,
 
-    /** Resumes the product syncs a restart interrupted (and keeps watching for orphaned ones). */
+    /**
+     * Resumes the product syncs a restart interrupted (and keeps watching for orphaned ones), and re-seals in
+     * the background whatever a key rotation left sealed with an older key.
+     */
     async start(): Promise<void> {
       const resumed = await sync.startResuming();
       if (resumed > 0) logger.info({ resumed }, 'unfinished WooCommerce product syncs resumed');
+      void tasks.run('woocommerce-reseal', (signal) => resealAll(signal));
     },
+
+    resealAll,
 
     /** Aborts running syncs and background work, releases sync leases, closes store connections. */
     async stop(): Promise<void> {

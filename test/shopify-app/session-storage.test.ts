@@ -153,4 +153,33 @@ describe('sealing', () => {
     await expect(rotated.loadSession(id)).resolves.toBeUndefined();
     await expect(rotated.findSessionsByShop(shop)).resolves.toEqual([]);
   });
+
+  it('re-seals a session read after a key rotation, keeping when it was saved', async () => {
+    const key = (keyId: string) => `${keyId}:${randomBytes(32).toString('base64')}`;
+    const ring = (text: string) => {
+      const parsed = parseKeyRing(text);
+      if (!parsed.ok) throw new Error(parsed.problem);
+      return createSealer(parsed.ring);
+    };
+    const [oldKey, newKey] = [key('old'), key('new')];
+    const sealedFields = async () => {
+      const raw = (await store.getDoc({ tenant: shop, kind: SESSION_KIND, id })) as Record<string, unknown>;
+      return {
+        keys: [raw.accessToken, raw.refreshToken].map((v) => String(v).split('.')[1]),
+        savedAt: raw.savedAt,
+      };
+    };
+    await createSessionStorage({ store, sealer: ring(oldKey) }).storeSession(
+      new Session({ id, shop, state: '', isOnline: false, accessToken, refreshToken }),
+    );
+    const before = await sealedFields();
+    expect(before.keys).toEqual(['old', 'old']);
+
+    const during = createSessionStorage({ store, sealer: ring(`${newKey},${oldKey}`) });
+    expect((await during.loadSession(id))?.accessToken).toBe(accessToken);
+    expect(await sealedFields()).toEqual({ keys: ['new', 'new'], savedAt: before.savedAt });
+
+    const after = createSessionStorage({ store, sealer: ring(newKey) });
+    expect(await after.loadSession(id)).toMatchObject({ accessToken, refreshToken });
+  });
 });
