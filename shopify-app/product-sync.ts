@@ -4,18 +4,30 @@
  * merchant adds its dimensions. A variant weight alone is not a packaging profile (a carrier prices the box
  * too), so no profile is invented from it.
  *
- * One sync per shop at a time (a store lock), in the background; progress {state, done, total} is kept in
- * the shop's record for the admin UI. A sync left "running" by a restarted instance is taken over once its
- * lock has expired.
+ * One sync per shop at a time, in the background; progress {state, done, total} is kept in the shop's
+ * record for the admin UI. The record also holds the running sync's lease: who runs it and until when.
+ * Every page renews the lease (a compare-and-set on the record), so a sync of any length keeps it, and a
+ * sync left "running" by a stopped instance is taken over by the next start once the lease has run out; a
+ * runner that finds its lease taken stops. Reads go through `withRetries`: Shopify's rate limit (THROTTLED,
+ * 429) and unanswered calls are waited out rather than failing the sync.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { toKilograms, type Core, type ProductInput, type WeightUnit } from '../core/index.js';
-import { graphqlDocument, type ShopifyApi } from './shopify-api.js';
+import {
+  toKilograms,
+  UNCHANGED,
+  type Core,
+  type JsonValue,
+  type ProductInput,
+  type WeightUnit,
+} from '../core/index.js';
+import { graphqlDocument, withRetries, type ShopifyApi } from './shopify-api.js';
 import type { OfflineSessions } from './offline-sessions.js';
 import { shopVariants, type ShopVariant } from './product-variants-query.js';
 import type { ShopDomain } from './shop-domain.js';
 
-const LOCK_TTL_MS = 10 * 60_000;
+/** How long a runner keeps the sync without renewing (each page renews it). */
+export const SYNC_LEASE_MS = 2 * 60_000;
 
 export const VARIANTS_COUNT = graphqlDocument({
   text: `query RateBridgeVariantsCount { productVariantsCount { count } }`,
@@ -32,6 +44,13 @@ const progressSchema = z.object({
   error: z.string().nullable(),
 });
 export type SyncProgress = z.infer<typeof progressSchema>;
+
+/** The stored record: the progress shown, and the lease of the sync running (never shown). */
+const recordSchema = progressSchema.extend({
+  runner: z.string().optional(),
+  leaseUntil: z.number().optional(),
+});
+type SyncRecord = z.infer<typeof recordSchema>;
 
 const IDLE: SyncProgress = {
   state: 'idle',
@@ -66,63 +85,107 @@ export function createProductSync(options: {
   readonly core: Core;
   readonly api: ShopifyApi;
   readonly offlineSessions: OfflineSessions;
+  /** Waits between retries of a throttled or unanswered read (tests shorten them). */
+  readonly retryDelaysMs?: readonly number[];
+  readonly leaseMs?: number;
+  readonly now?: () => number;
 }) {
-  const { core, api, offlineSessions } = options;
+  const { core, offlineSessions } = options;
+  const api = withRetries(options.api, options.retryDelaysMs);
+  const leaseMs = options.leaseMs ?? SYNC_LEASE_MS;
+  const now = options.now ?? Date.now;
   const { store, catalog, logger } = core;
   const ref = (shop: string) => ({ tenant: shop, kind: 'shopify', id: 'product-sync' });
-  const save = (shop: string, progress: SyncProgress) => store.putDoc(ref(shop), progress);
+  const readRecord = (raw: JsonValue | undefined): SyncRecord | undefined => recordSchema.safeParse(raw).data;
+  const view = ({ runner: _runner, leaseUntil: _lease, ...shown }: SyncRecord): SyncProgress => shown;
 
   async function progress(shop: ShopDomain): Promise<SyncProgress> {
-    const parsed = progressSchema.safeParse(await store.getDoc(ref(shop)));
-    return parsed.success ? parsed.data : IDLE;
+    const record = readRecord(await store.getDoc(ref(shop)));
+    return record ? view(record) : IDLE;
   }
 
-  async function run(shop: ShopDomain, release: () => Promise<void>): Promise<void> {
-    const started = new Date().toISOString();
-    let current: SyncProgress = { ...IDLE, state: 'running', startedAt: started };
+  /** Writes `next` (lease renewed) if `runner` still holds the sync; false once someone took it over. */
+  async function advance(shop: ShopDomain, runner: string, next: SyncProgress): Promise<boolean> {
+    let held = false;
+    await store.updateDoc(ref(shop), (raw) => {
+      held = readRecord(raw)?.runner === runner;
+      if (!held) return UNCHANGED;
+      const finished = next.state !== 'running';
+      return {
+        ...next,
+        ...(finished ? {} : { runner, leaseUntil: now() + leaseMs }),
+      } as unknown as JsonValue;
+    });
+    return held;
+  }
+
+  async function run(shop: ShopDomain, runner: string, started: SyncProgress): Promise<void> {
+    let current = started;
+    const step = async (next: SyncProgress) => {
+      if (!(await advance(shop, runner, next))) throw new LeaseLost();
+      current = next;
+    };
     try {
       const session = await offlineSessions.forShop(shop);
       if (!session.ok) throw new Error(session.failure.message);
       const count = await api.graphql(session.value, VARIANTS_COUNT, {});
-      current = { ...current, total: count.ok ? (count.value.productVariantsCount?.count ?? null) : null };
-      await save(shop, current);
+      await step({ ...current, total: count.ok ? (count.value.productVariantsCount?.count ?? null) : null });
       for await (const page of shopVariants(api, session.value)) {
         if (!page.ok) throw new Error(page.failure.message);
         const shipped = page.variants.filter((variant) => variant.requiresShipping);
         await catalog.recordProducts(shop, shipped.map(variantToProduct));
-        current = { ...current, done: current.done + page.variants.length };
-        await save(shop, current);
+        await step({ ...current, done: current.done + page.variants.length });
       }
-      await save(shop, {
+      await step({
         ...current,
         state: 'done',
         total: current.done,
-        finishedAt: new Date().toISOString(),
+        finishedAt: new Date(now()).toISOString(),
       });
       logger.info({ tenant: shop, variants: current.done }, 'Shopify product sync done');
     } catch (error) {
+      if (error instanceof LeaseLost) {
+        logger.warn({ tenant: shop }, 'Shopify product sync taken over by another runner; this one stops');
+        return;
+      }
       const message = error instanceof Error ? error.message : 'unknown error';
-      await save(shop, { ...current, state: 'failed', finishedAt: new Date().toISOString(), error: message });
+      await advance(shop, runner, {
+        ...current,
+        state: 'failed',
+        finishedAt: new Date(now()).toISOString(),
+        error: message,
+      });
       logger.warn({ tenant: shop, error: message }, 'Shopify product sync failed');
-    } finally {
-      await release();
     }
   }
 
   return {
     progress,
-    /** Starts a sync unless one is running; resolves at once with the progress to show. */
+    /** Starts a sync unless one is running (its lease alive); resolves at once with the progress to show. */
     async start(shop: ShopDomain): Promise<SyncProgress> {
-      const lock = await store.acquireLock(`shopify-product-sync:${shop}`, LOCK_TTL_MS);
-      if (!lock) return progress(shop);
-      const running: SyncProgress = { ...IDLE, state: 'running', startedAt: new Date().toISOString() };
-      await save(shop, running);
-      run(shop, () => store.releaseLock(lock)).catch((error: unknown) =>
+      const runner = randomBytes(12).toString('base64url');
+      const started: SyncProgress = { ...IDLE, state: 'running', startedAt: new Date(now()).toISOString() };
+      let mine = false;
+      const stored = await store.updateDoc(ref(shop), (raw) => {
+        const record = readRecord(raw);
+        mine = !(record?.state === 'running' && (record.leaseUntil ?? 0) > now());
+        return mine
+          ? ({ ...started, runner, leaseUntil: now() + leaseMs } as unknown as JsonValue)
+          : UNCHANGED;
+      });
+      if (!mine) {
+        const record = readRecord(stored);
+        return record ? view(record) : IDLE;
+      }
+      run(shop, runner, started).catch((error: unknown) =>
         logger.error({ err: error, tenant: shop }, 'Shopify product sync could not record its end'),
       );
-      return running;
+      return started;
     },
   };
 }
+
+/** The sync's lease went to another runner (this one stalled past it). */
+class LeaseLost extends Error {}
 
 export type ProductSync = ReturnType<typeof createProductSync>;

@@ -14,6 +14,7 @@
  * `user_errors`, never silently inside `data` (the library's GraphQL client returns them inside `data`, and
  * its errors are exceptions: shopify-app/README.md, "What we take from Shopify's libraries").
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Session } from '@shopify/shopify-api';
 import { z } from 'zod';
 import type { JsonValue } from '../core/index.js';
@@ -198,6 +199,50 @@ export function createShopifyApi(options: ShopifyApiOptions) {
 }
 
 export type ShopifyApi = ReturnType<typeof createShopifyApi>;
+
+/** What waiting fixes: Shopify's rate limit, and an answer that did not come. */
+const RETRYABLE: ReadonlySet<ShopifyFailureKind> = new Set([
+  'throttled',
+  'timeout',
+  'unavailable',
+  'unreachable',
+]);
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000, 8000, 16_000];
+/** A Retry-After longer than this is not waited for: the failure is reported instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * The same client, for work nobody is waiting on (the product read): a throttled or unanswered call is tried
+ * again after `delaysMs` (or Shopify's Retry-After), so a large catalogue outlasts the rate limit instead of
+ * failing on it. Merchant-facing calls (go-live) keep failing fast. The caller's signal stops the waiting.
+ */
+export function withRetries(
+  api: ShopifyApi,
+  delaysMs: readonly number[] = DEFAULT_RETRY_DELAYS_MS,
+): ShopifyApi {
+  return {
+    async graphql<VS extends z.ZodType, DS extends z.ZodType>(
+      session: Session,
+      document: GraphqlDocument<VS, DS>,
+      variables: z.input<VS>,
+      call: CallOptions = {},
+    ): Promise<ShopifyResult<z.output<DS>>> {
+      for (let attempt = 0; ; attempt += 1) {
+        const result = await api.graphql(session, document, variables, call);
+        const delay = delaysMs[attempt];
+        if (result.ok || !RETRYABLE.has(result.failure.kind) || delay === undefined) return result;
+        const asked = result.failure.retryAfterSeconds;
+        const wait = asked === undefined ? delay : asked * 1000;
+        if (wait > MAX_RETRY_AFTER_MS) return result;
+        try {
+          await sleep(wait, undefined, call.signal ? { signal: call.signal } : {});
+        } catch {
+          return result;
+        }
+      }
+    },
+  };
+}
 
 function failed<T>(
   kind: ShopifyFailureKind,

@@ -24,6 +24,8 @@ export interface ShopifyAppOptions {
   readonly timeoutMs?: number;
   /** Removes a shop's records kept outside its tenant when the shop is erased (uninstall, shop/redact). */
   readonly onShopErased?: (shop: ShopDomain) => Promise<void>;
+  /** The product read's retry waits and lease (tests shorten them). */
+  readonly productSync?: { readonly retryDelaysMs?: readonly number[]; readonly leaseMs?: number };
   readonly now?: () => number;
 }
 
@@ -37,7 +39,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
   const api = createShopifyApi({ settings, ...timeout });
   const offlineSessions = createOfflineSessions({ storage, library, store, logger: log, now });
   const registration = createCarrierServiceRegistration({ core, api, appUrl: settings.appUrl });
-  const products = createProductSync({ core, api, offlineSessions });
+  const products = createProductSync({ core, api, offlineSessions, now, ...options.productSync });
   const requireSessionToken = requireShopifySessionToken({ settings, library, logger: log, now });
 
   // No freight connection left: stop Shopify asking us for rates we cannot get.
