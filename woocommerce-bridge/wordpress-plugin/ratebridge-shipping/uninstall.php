@@ -1,6 +1,7 @@
 <?php
 /**
- * Removes the plugin's store-wide options when it is deleted.
+ * Removes what the plugin stored when it is deleted: its options, the per-zone settings of its method, the
+ * cached live rates, and the product webhooks it saved in WooCommerce.
  *
  * @package RateBridge_Shipping
  */
@@ -19,3 +20,17 @@ delete_option( 'ratebridge_webhook_secret' );
 delete_option( 'woocommerce_ratebridge_settings' );
 delete_option( 'ratebridge_key_secret' );
 delete_option( 'ratebridge_key_refused' );
+
+// Per-zone method settings and cached live rates (transients: rows in the options table; with a persistent
+// object cache they are not there, and expire by themselves within ten minutes).
+global $wpdb;
+if ( isset( $wpdb ) && is_object( $wpdb ) ) {
+	$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-time clean-up on uninstall.
+		$wpdb->prepare(
+			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
+			$wpdb->esc_like( '_transient_ratebridge_rates_' ) . '%',
+			$wpdb->esc_like( '_transient_timeout_ratebridge_rates_' ) . '%',
+			$wpdb->esc_like( 'woocommerce_ratebridge_' ) . '%' . $wpdb->esc_like( '_settings' )
+		)
+	);
+}

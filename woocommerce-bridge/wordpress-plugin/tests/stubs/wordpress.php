@@ -185,3 +185,67 @@ function wp_safe_redirect( string $location, int $status = 302 ): never {
 	}
 	throw new RateBridge_Test_Redirected( $location );
 }
+
+/**
+ * The database, as far as uninstall.php uses it: prepare() quotes like WordPress, and query() runs
+ * `DELETE FROM <options> WHERE option_name LIKE … OR …` against the test world's options and transients.
+ */
+final class wpdb {
+	public string $options = 'wp_options';
+	/** @var list<string> */
+	public array $queries = array();
+	public function esc_like( string $text ): string {
+		return addcslashes( $text, '_%\\' );
+	}
+	public function prepare( string $query, mixed ...$args ): string {
+		$quoted = array_map( static fn ( $arg ): string => "'" . addslashes( (string) $arg ) . "'", $args );
+		return vsprintf( $query, $quoted );
+	}
+	public function query( string $sql ): int {
+		$this->queries[] = $sql;
+		if ( ! preg_match( '/^DELETE FROM ' . preg_quote( $this->options, '/' ) . ' WHERE (.+)$/s', $sql, $where ) ) {
+			throw new LogicException( 'unexpected query: ' . $sql );
+		}
+		preg_match_all( "/option_name LIKE '((?:[^'\\\\]|\\\\.)*)'/", $where[1], $likes );
+		$patterns = array_map( array( self::class, 'like_to_regex' ), array_map( 'stripslashes', $likes[1] ) );
+		$deleted  = 0;
+		$matches  = static function ( string $name ) use ( $patterns ): bool {
+			foreach ( $patterns as $pattern ) {
+				if ( preg_match( $pattern, $name ) ) {
+					return true;
+				}
+			}
+			return false;
+		};
+		foreach ( array_keys( RateBridge_Test_World::$options ) as $name ) {
+			if ( $matches( (string) $name ) ) {
+				unset( RateBridge_Test_World::$options[ $name ] );
+				++$deleted;
+			}
+		}
+		foreach ( array_keys( RateBridge_Test_World::$transients ) as $name ) {
+			if ( $matches( '_transient_' . $name ) ) {
+				unset( RateBridge_Test_World::$transients[ $name ] );
+				++$deleted;
+			}
+		}
+		return $deleted;
+	}
+	/** MySQL LIKE (backslash escapes) as a regular expression. */
+	private static function like_to_regex( string $like ): string {
+		$regex = '';
+		for ( $i = 0, $n = strlen( $like ); $i < $n; $i++ ) {
+			$char = $like[ $i ];
+			if ( '\\' === $char && $i + 1 < $n ) {
+				$regex .= preg_quote( $like[ ++$i ], '/' );
+			} elseif ( '%' === $char ) {
+				$regex .= '.*';
+			} elseif ( '_' === $char ) {
+				$regex .= '.';
+			} else {
+				$regex .= preg_quote( $char, '/' );
+			}
+		}
+		return '/^' . $regex . '$/s';
+	}
+}
