@@ -104,7 +104,18 @@ const userError = z.looseObject({
   code: z.string().nullable().optional(),
 });
 
-export function createShopifyApi(options: ShopifyApiOptions) {
+/** Typed GraphQL Admin calls; what `createShopifyApi` builds and `withRetries` wraps. */
+export interface ShopifyApi {
+  /** Runs a typed document with the session's access token. */
+  graphql<VS extends z.ZodType, DS extends z.ZodType>(
+    session: Session,
+    document: GraphqlDocument<VS, DS>,
+    variables: z.input<VS>,
+    call?: CallOptions,
+  ): Promise<ShopifyResult<z.output<DS>>>;
+}
+
+export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
   const { settings } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_SHOPIFY_TIMEOUT_MS;
   // The same seam as the library's calls: timeout, no redirects, and the fake Shopify's address in tests.
@@ -156,13 +167,7 @@ export function createShopifyApi(options: ShopifyApiOptions) {
   };
 
   return {
-    /** Runs a typed document with the session's access token. */
-    async graphql<VS extends z.ZodType, DS extends z.ZodType>(
-      session: Session,
-      document: GraphqlDocument<VS, DS>,
-      variables: z.input<VS>,
-      call: CallOptions = {},
-    ): Promise<ShopifyResult<z.output<DS>>> {
+    async graphql(session, document, variables, call = {}) {
       if (!session.accessToken) return failed('no_session', 'The Shopify session has no access token.');
       // The URL is built from the session's shop: only a permanent *.myshopify.com domain may be one.
       const shop = parseShopDomain(session.shop);
@@ -198,8 +203,6 @@ export function createShopifyApi(options: ShopifyApiOptions) {
   };
 }
 
-export type ShopifyApi = ReturnType<typeof createShopifyApi>;
-
 /** What waiting fixes: Shopify's rate limit, and an answer that did not come. */
 const RETRYABLE: ReadonlySet<ShopifyFailureKind> = new Set([
   'throttled',
@@ -221,12 +224,7 @@ export function withRetries(
   delaysMs: readonly number[] = DEFAULT_RETRY_DELAYS_MS,
 ): ShopifyApi {
   return {
-    async graphql<VS extends z.ZodType, DS extends z.ZodType>(
-      session: Session,
-      document: GraphqlDocument<VS, DS>,
-      variables: z.input<VS>,
-      call: CallOptions = {},
-    ): Promise<ShopifyResult<z.output<DS>>> {
+    async graphql(session, document, variables, call = {}) {
       for (let attempt = 0; ; attempt += 1) {
         const result = await api.graphql(session, document, variables, call);
         const delay = delaysMs[attempt];

@@ -165,17 +165,16 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
     };
     // The plugin's settings are saved: it sends the secret it generated and saves the three webhooks in
     // WordPress with the delivery URL it is given; WooCommerce pings each one.
+    /** A POST signed with the connector key, exactly as the plugin signs it. */
+    const asPlugin = (path: string, body: string) =>
+      app.fetch(path, { method: 'POST', headers: pluginHeaders(created.key.id, created.secret, body), body });
     const webhookSecret = randomBytes(32).toString('base64url');
     const offer = JSON.stringify({
       action: 'register_webhooks',
       secret: webhookSecret,
       request_id: 'a1b2c3d4e5f60718',
     });
-    const setup = await app.fetch('/woocommerce/webhook-setup', {
-      method: 'POST',
-      headers: pluginHeaders(created.key.id, created.secret, offer),
-      body: offer,
-    });
+    const setup = await asPlugin('/woocommerce/webhook-setup', offer);
     expect(setup.status).toBe(200);
     const setupText = await setup.text();
     expect(setupText).not.toContain(webhookSecret);
@@ -242,11 +241,7 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
         ],
       },
     });
-    const rates = await app.fetch('/woocommerce/rates', {
-      method: 'POST',
-      headers: pluginHeaders(created.key.id, created.secret, cart),
-      body: cart,
-    });
+    const rates = await asPlugin('/woocommerce/rates', cart);
     expect(rates.status).toBe(200);
     const answer = (await rates.json()) as {
       rates: { id: string; label: string; cost: string; meta_data: { ratebridge_source: string } }[];
@@ -259,11 +254,7 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
 
     // 7. The merchant revokes the key: the next request is refused at once, with a coded 401.
     expect((await merchant.api('POST', `/connector-keys/${created.key.id}/revoke`)).status).toBe(200);
-    const refused = await app.fetch('/woocommerce/rates', {
-      method: 'POST',
-      headers: pluginHeaders(created.key.id, created.secret, cart),
-      body: cart,
-    });
+    const refused = await asPlugin('/woocommerce/rates', cart);
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RB_ERR_UNAUTHENTICATED');
 
