@@ -64,8 +64,22 @@ final class WebhooksTest extends RateBridge_TestCase {
 			$this->assertSame( 'active', $webhook->status );
 			$this->assertSame( 0, $webhook->failure_count );
 		}
+		// As WooCommerce does for the webhooks it creates, each new one is pinged once.
+		$this->assertSame( array_fill( 0, 3, self::DELIVERY_URL ), RateBridge_Test_World::$pings );
 		$this->assertStringNotContainsString( $body['secret'], $this->all_log_text() );
 		$this->assertStringNotContainsString( self::SECRET, $this->all_log_text() );
+	}
+
+	public function test_a_delivery_url_woocommerce_cannot_reach_is_said_on_the_settings_screen(): void {
+		$this->connect();
+		RateBridge_Test_World::$ping_error = 'cURL error 6: Could not resolve host';
+		$this->accepted();
+
+		$this->save_settings();
+
+		$this->assertCount( 3, RateBridge_Test_World::$webhooks, 'saved all the same: the bridge may be back soon' );
+		$this->assertStringContainsString( 'could not reach RateBridge', RateBridge_Test_World::$settings_errors[0] ?? '' );
+		$this->assertStringContainsString( 'Could not resolve host', $this->all_log_text() );
 	}
 
 	public function test_saving_again_keeps_the_secret_and_updates_the_same_webhooks(): void {
@@ -82,6 +96,7 @@ final class WebhooksTest extends RateBridge_TestCase {
 		$this->save_settings();
 
 		$this->assertSame( $first, array_map( static fn ( WC_Webhook $w ): int => $w->id, $this->saved() ) );
+		$this->assertCount( 3, RateBridge_Test_World::$pings, 'updates are not pinged again' );
 		$this->assertCount( 3, RateBridge_Test_World::$webhooks );
 		foreach ( $this->saved() as $webhook ) {
 			$this->assertSame( 'https://bridge.example.test/woocommerce/webhooks/wh_moved', $webhook->delivery_url );

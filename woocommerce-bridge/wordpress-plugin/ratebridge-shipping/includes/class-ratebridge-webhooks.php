@@ -16,7 +16,8 @@ defined( 'ABSPATH' ) || exit;
  * keeps the secret sealed and answers where to deliver (`registered_by: plugin`), or that it registered the
  * webhooks itself over the REST API (`registered_by: ratebridge`, a key with write permission). The plugin then
  * saves product.created / updated / deleted webhooks with WooCommerce's own WC_Webhook, as the admin who
- * saved the settings (WooCommerce builds each payload with that user's permissions).
+ * saved the settings (WooCommerce builds each payload with that user's permissions), and pings each new one
+ * as WooCommerce does for the webhooks it creates, so an unreachable bridge is said at once.
  *
  * The secret is generated here once and kept in its own option (never autoloaded, never shown): it only
  * ever travels towards the bridge. Saving again updates the same webhooks rather than adding more.
@@ -81,12 +82,18 @@ final class RateBridge_Webhooks {
 		}
 		$topics = array_values( array_intersect( self::TOPICS, is_array( $answer['topics'] ?? null ) ? $answer['topics'] : array() ) );
 
-		$ids = array();
+		$ids         = array();
+		$unreachable = null;
 		foreach ( $topics as $topic ) {
-			$ids[ $topic ] = self::save_webhook( $topic, $url, $secret, $user_id );
+			[ $ids[ $topic ], $ping ] = self::save_webhook( $topic, $url, $secret, $user_id );
+			$unreachable            ??= is_wp_error( $ping ) ? $ping : null;
 		}
 		update_option( self::IDS_OPTION, $ids, false );
 		$log->info( sprintf( 'RateBridge product webhooks saved (%s).', implode( ', ', array_keys( $ids ) ) ) );
+		if ( null !== $unreachable ) {
+			$log->warning( sprintf( 'WooCommerce could not ping the RateBridge webhook URL: %s', $unreachable->get_error_message() ) );
+			return new WP_Error( 'ratebridge_webhooks_unreachable', __( 'The product webhooks are saved, but WooCommerce could not reach RateBridge at their delivery URL. Check that this server can reach the bridge URL, then save the settings again.', 'ratebridge-shipping' ) );
+		}
 		return true;
 	}
 
@@ -127,9 +134,10 @@ final class RateBridge_Webhooks {
 	 * @param string $url     Delivery URL the bridge gave.
 	 * @param string $secret  Signing secret.
 	 * @param int    $user_id Admin whose permissions build the payload.
-	 * @return int The webhook id.
+	 * @return array{0: int, 1: bool|WP_Error|null} The webhook id, and the ping of a new webhook (null for an
+	 *                                              update), as WooCommerce pings the webhooks it creates.
 	 */
-	private static function save_webhook( string $topic, string $url, string $secret, int $user_id ): int {
+	private static function save_webhook( string $topic, string $url, string $secret, int $user_id ): array {
 		$ids      = get_option( self::IDS_OPTION, array() );
 		$existing = is_array( $ids ) && isset( $ids[ $topic ] ) ? wc_get_webhook( (int) $ids[ $topic ] ) : null;
 		$webhook  = $existing instanceof WC_Webhook ? $existing : new WC_Webhook();
@@ -142,7 +150,8 @@ final class RateBridge_Webhooks {
 		$webhook->set_status( 'active' );
 		// WooCommerce disables a webhook after five failed deliveries and leaves the count there: start afresh.
 		$webhook->set_failure_count( 0 );
-		return (int) $webhook->save();
+		$id = (int) $webhook->save();
+		return array( $id, $existing instanceof WC_Webhook ? null : $webhook->deliver_ping() );
 	}
 
 	/**

@@ -357,6 +357,13 @@ class WC_Webhook {
 		unset( RateBridge_Test_World::$webhooks[ $this->id ] );
 		return true;
 	}
+	/** WooCommerce posts `webhook_id=<id>` to the delivery URL; the world says whether that works. */
+	public function deliver_ping() {
+		RateBridge_Test_World::$pings[] = $this->delivery_url;
+		return RateBridge_Test_World::$ping_error === null
+			? true
+			: new WP_Error( 'error', 'Error: Delivery URL cannot be reached: ' . RateBridge_Test_World::$ping_error );
+	}
 }
 function wc_get_webhook( $id ) {
 	return RateBridge_Test_World::$webhooks[ (int) $id ] ?? null;

@@ -31,6 +31,9 @@ final class RateBridge_Test_World {
 	/** @var array<int, WC_Webhook> saved webhooks by id, as WooCommerce's webhook data store keeps them */
 	public static array $webhooks = array();
 	public static int $next_webhook_id = 100;
+	/** @var list<string> delivery URLs WC_Webhook::deliver_ping() was called for */
+	public static array $pings = array();
+	public static ?string $ping_error = null;
 	/** @var list<string> notices WC_Admin_Settings::add_error() would show */
 	public static array $settings_errors = array();
 	public static bool $nonce_valid = true;
@@ -57,6 +60,8 @@ final class RateBridge_Test_World {
 		self::$webhooks        = array();
 		self::$next_webhook_id = 100;
 		self::$settings_errors = array();
+		self::$pings           = array();
+		self::$ping_error      = null;
 		self::$nonce_valid     = true;
 		self::$currency        = 'AUD';
 		self::$shipping_tax_percent = 10.0;
