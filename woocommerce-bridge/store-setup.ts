@@ -47,6 +47,8 @@ import {
 export const PRODUCT_WEBHOOK_TOPICS = ['product.created', 'product.updated', 'product.deleted'] as const;
 export const WEBHOOK_ENDPOINT_KIND = 'woocommerce-webhook-endpoints';
 export const WEBHOOK_PATH = '/woocommerce/webhooks';
+/** How long our own REST registration may hold off the plugin's offer before it counts as abandoned. */
+const PENDING_REGISTRATION_MS = 5 * 60_000;
 const READ_ONLY_DETAIL =
   'The store key is read-only, so the RateBridge plugin registers the product webhooks: save its settings once (WooCommerce → Settings → Shipping → RateBridge).';
 
@@ -263,7 +265,8 @@ export function createStoreSetup(options: StoreSetupOptions) {
         return undefined;
       }
       // Our REST registration is under way with our secret: the plugin's would be refused afterwards.
-      if (webhooks?.status === 'pending') {
+      // (One left pending by a stopped instance stops counting after a few minutes.)
+      if (webhooks?.status === 'pending' && Date.parse(webhooks.at) + PENDING_REGISTRATION_MS > Date.now()) {
         outcome.verdict = 'busy';
         return undefined;
       }

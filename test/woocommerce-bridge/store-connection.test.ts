@@ -223,6 +223,29 @@ describe('connecting a WooCommerce store by pasted keys', () => {
       topics: ['product.created', 'product.deleted', 'product.updated'],
     });
     expect(writable.webhooks.size).toBe(3);
+
+    // While our own REST registration runs, the plugin is asked to come back; one a stopped instance left
+    // pending stops counting after a few minutes.
+    const pendingSince = async (client: AdminClient, msAgo: number) =>
+      app.bridge.connections.update(client.tenant, (current) =>
+        current?.webhooks
+          ? {
+              ...current,
+              webhooks: {
+                ...current.webhooks,
+                status: 'pending',
+                at: new Date(Date.now() - msAgo).toISOString(),
+              },
+            }
+          : undefined,
+      );
+    await pendingSince(client, 1_000);
+    expect(await offer(client)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'RB_ERR_CONFLICT', message: expect.stringContaining('right now') } },
+    });
+    await pendingSince(client, 10 * 60_000);
+    expect(await offer(client)).toMatchObject({ status: 200, body: { registered_by: 'plugin' } });
   });
 
   it('refuses bad input with coded 4xx answers', async () => {
