@@ -36,3 +36,4 @@ export { centsToDecimalString as formatCents } from './money.js';
 export { GLOBAL_TENANT, UNCHANGED } from './storage/store.js';
 export { rememberSecret } from './security/redact.js';
 export { verifyBase64Hmac } from './security/webhook-hmac.js';
+export { resealCounter } from './security/seal.js';

@@ -15,7 +15,15 @@
 import { Session, type OnlineAccessInfo } from '@shopify/shopify-api';
 import type { SessionStorage } from '@shopify/shopify-app-session-storage';
 import { z } from 'zod';
-import { rbError, UNCHANGED, type Core, type JsonValue, type Logger, type Store } from '../core/index.js';
+import {
+  rbError,
+  resealCounter,
+  UNCHANGED,
+  type Core,
+  type JsonValue,
+  type Logger,
+  type Store,
+} from '../core/index.js';
 import { parseShopDomain, type ShopDomain } from './shop-domain.js';
 
 export const SESSION_KIND = 'shopify-sessions';
@@ -141,20 +149,16 @@ export function createSessionStorage(options: SessionStorageOptions): ShopifySes
   const resealInPlace = async (shop: ShopDomain, id: string, raw: JsonValue | undefined) => {
     const parsed = storedSession.safeParse(raw);
     if (!parsed.success) return;
-    let moved = false;
-    const again = (field: string, value: string | undefined) => {
-      if (value === undefined) return undefined;
-      const resealed = sealer.reseal(value, owner(shop, id, field));
-      if (resealed !== undefined) moved = true;
-      return resealed ?? value;
-    };
+    const again = resealCounter(sealer);
+    const field = (name: string, value: string | undefined) =>
+      value === undefined ? undefined : again.value(value, owner(shop, id, name));
     const next: StoredSession = stripUndefined({
       ...parsed.data,
-      accessToken: again('accessToken', parsed.data.accessToken),
-      refreshToken: again('refreshToken', parsed.data.refreshToken),
-      onlineAccessInfo: again('onlineAccessInfo', parsed.data.onlineAccessInfo),
+      accessToken: field('accessToken', parsed.data.accessToken),
+      refreshToken: field('refreshToken', parsed.data.refreshToken),
+      onlineAccessInfo: field('onlineAccessInfo', parsed.data.onlineAccessInfo),
     });
-    if (!moved) return;
+    if (again.moved === 0) return;
     const seen = JSON.stringify(raw);
     try {
       await store.updateDoc(ref(shop, id), (current) =>

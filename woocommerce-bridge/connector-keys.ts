@@ -14,13 +14,14 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
-  GLOBAL_TENANT,
   RateBridgeError,
+  resealCounter,
   UNCHANGED,
   rbError,
   type Core,
   type JsonValue,
 } from '../core/index.js';
+import { tenantIndex } from './tenant-index.js';
 
 const KEYS_KIND = 'woocommerce-connector-keys';
 const KEYS_ID = 'all';
@@ -66,7 +67,7 @@ const sealOwner = (tenant: string, keyId: string) => `woocommerce-connector-key:
 export function createConnectorKeys(deps: Deps, now: () => number) {
   const { store, sealer, logger } = deps;
   const docRef = (tenant: string) => ({ tenant, kind: KEYS_KIND, id: KEYS_ID });
-  const indexRef = (keyId: string) => ({ tenant: GLOBAL_TENANT, kind: KEY_INDEX_KIND, id: keyId });
+  const index = tenantIndex(store, KEY_INDEX_KIND);
   const iso = () => new Date(now()).toISOString();
   const toView = ({ sealedSecret: _sealed, ...view }: KeyRecord): ConnectorKeyView => view;
 
@@ -107,7 +108,7 @@ export function createConnectorKeys(deps: Deps, now: () => number) {
         sealedSecret: sealer.seal(secret, sealOwner(tenant, id)),
       };
       // The lookup first: a key whose lookup failed to write would exist but never authenticate.
-      await store.putDoc(indexRef(id), { tenant });
+      await index.put(id, tenant);
       let refusal: RateBridgeError | undefined;
       await store.updateDoc(docRef(tenant), (raw) => {
         refusal = undefined;
@@ -131,7 +132,7 @@ export function createConnectorKeys(deps: Deps, now: () => number) {
         return { keys: { ...doc.keys, [id]: record } } as unknown as JsonValue;
       });
       if (refusal) {
-        await store.deleteDoc(indexRef(id));
+        await index.delete(id);
         throw refusal;
       }
       logger.info({ tenant, keyId: id }, 'connector key created');
@@ -161,9 +162,8 @@ export function createConnectorKeys(deps: Deps, now: () => number) {
     /** The tenant and secret of an active key; undefined for an unknown or revoked one. */
     async authenticate(keyId: string): Promise<AuthenticatedKey | undefined> {
       if (!KEY_ID_PATTERN.test(keyId)) return undefined;
-      const index = await store.getDoc(indexRef(keyId));
-      const tenant = (index as { tenant?: unknown } | undefined)?.tenant;
-      if (typeof tenant !== 'string') return undefined;
+      const tenant = await index.get(keyId);
+      if (tenant === undefined) return undefined;
       const parsed = keysDocSchema.safeParse(await store.getDoc(docRef(tenant)));
       const key = parsed.success ? parsed.data.keys[keyId] : undefined;
       if (!key || key.revokedAt !== null) return undefined;
@@ -171,15 +171,7 @@ export function createConnectorKeys(deps: Deps, now: () => number) {
     },
 
     /** Tenants holding connector keys, from the key-id lookup. */
-    async tenants(): Promise<string[]> {
-      const index = await store.listDocs(GLOBAL_TENANT, KEY_INDEX_KIND);
-      const tenants = new Set<string>();
-      for (const entry of index.values()) {
-        const tenant = (entry as { tenant?: unknown } | undefined)?.tenant;
-        if (typeof tenant === 'string') tenants.add(tenant);
-      }
-      return [...tenants];
-    },
+    tenants: (): Promise<string[]> => index.tenants(),
 
     /** Re-seals the tenant's key secrets with the primary key (after a rotation); how many moved. */
     async reseal(tenant: string): Promise<number> {
@@ -188,12 +180,12 @@ export function createConnectorKeys(deps: Deps, now: () => number) {
         moved = 0;
         if (raw === undefined) return UNCHANGED;
         const doc = readDoc(tenant, raw);
+        const again = resealCounter(sealer);
         const keys: Record<string, KeyRecord> = {};
         for (const [id, key] of Object.entries(doc.keys)) {
-          const resealed = sealer.reseal(key.sealedSecret, sealOwner(tenant, id));
-          if (resealed !== undefined) moved += 1;
-          keys[id] = resealed === undefined ? key : { ...key, sealedSecret: resealed };
+          keys[id] = { ...key, sealedSecret: again.value(key.sealedSecret, sealOwner(tenant, id)) };
         }
+        moved = again.moved;
         return moved > 0 ? ({ keys } as unknown as JsonValue) : UNCHANGED;
       });
       return moved;

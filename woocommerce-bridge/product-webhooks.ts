@@ -15,11 +15,12 @@
  * inherited weight and size); product.deleted carries only the id.
  */
 import { createHash } from 'node:crypto';
-import { GLOBAL_TENANT, rbError, verifyBase64Hmac, type Logger, type Store } from '../core/index.js';
+import { rbError, verifyBase64Hmac, type Logger, type Store } from '../core/index.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { hasVariations, mapProduct, mapVariation } from './product-mapping.js';
 import type { StoreConnections } from './store-connection.js';
 import { WEBHOOK_ENDPOINT_KIND, type OpenStore } from './store-setup.js';
+import { tenantIndex } from './tenant-index.js';
 import type { SyncedProfiles } from './synced-profiles.js';
 import { wooDeletedResourceSchema, wooProductSchema, type WooProduct } from './woocommerce-resources.js';
 
@@ -59,11 +60,11 @@ export interface ProductWebhookOptions {
 export function createProductWebhooks(options: ProductWebhookOptions) {
   const { store, logger, connections, profiles, tasks } = options;
 
+  const endpoints = tenantIndex(store, WEBHOOK_ENDPOINT_KIND);
+
   async function tenantOf(endpointId: string): Promise<string | undefined> {
     if (!ENDPOINT_ID.test(endpointId)) return undefined;
-    const raw = await store.getDoc({ tenant: GLOBAL_TENANT, kind: WEBHOOK_ENDPOINT_KIND, id: endpointId });
-    const tenant = (raw as { tenant?: unknown } | undefined)?.tenant;
-    return typeof tenant === 'string' ? tenant : undefined;
+    return endpoints.get(endpointId);
   }
 
   async function apply(tenant: string, topic: string, body: unknown): Promise<WebhookOutcome> {

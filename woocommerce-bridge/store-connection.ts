@@ -11,14 +11,15 @@
  */
 import { z } from 'zod';
 import {
-  GLOBAL_TENANT,
   LENGTH_UNITS,
+  resealCounter,
   UNCHANGED,
   WEIGHT_UNITS,
   type Core,
   type JsonValue,
 } from '../core/index.js';
 import type { StoreUnits } from './store-units.js';
+import { tenantIndex } from './tenant-index.js';
 import type { AuthStyle, WooCredentials } from './woocommerce-client.js';
 
 const CONNECTION_KIND = 'woocommerce-store';
@@ -131,7 +132,7 @@ const owner = {
 export function createStoreConnections(deps: Deps, now: () => number) {
   const { store, sealer, logger } = deps;
   const ref = (tenant: string) => ({ tenant, kind: CONNECTION_KIND, id: CONNECTION_ID });
-  const indexRef = (tenant: string) => ({ tenant: GLOBAL_TENANT, kind: STORES_INDEX_KIND, id: tenant });
+  const stores = tenantIndex(store, STORES_INDEX_KIND);
   const iso = () => new Date(now()).toISOString();
 
   function read(tenant: string, raw: JsonValue | undefined): StoreConnection | undefined {
@@ -161,14 +162,12 @@ export function createStoreConnections(deps: Deps, now: () => number) {
         return next === undefined ? UNCHANGED : ({ ...next, updatedAt: iso() } as unknown as JsonValue);
       });
       // The list of stores is for the re-seal pass: a store missing from it is found through its keys.
-      if (created) await store.putDoc(indexRef(tenant), { tenant });
+      if (created) await stores.put(tenant, tenant);
       return read(tenant, stored);
     },
 
     /** Tenants with a store connection (those created since the list was kept). */
-    async tenants(): Promise<string[]> {
-      return [...(await store.listDocs(GLOBAL_TENANT, STORES_INDEX_KIND)).keys()];
-    },
+    tenants: (): Promise<string[]> => stores.tenants(),
 
     /**
      * Re-seals the connection's consumer key and secret (current and pending) and webhook secret with the
@@ -179,19 +178,14 @@ export function createStoreConnections(deps: Deps, now: () => number) {
       await this.update(tenant, (current) => {
         moved = 0;
         if (!current) return undefined;
-        const again = (value: string, sealOwner: string) => {
-          const resealed = sealer.reseal(value, sealOwner);
-          if (resealed === undefined) return value;
-          moved += 1;
-          return resealed;
-        };
+        const again = resealCounter(sealer);
         const credentials = <T extends SealedCredentials | null>(sealed: T): T =>
           sealed === null
             ? sealed
             : {
                 ...sealed,
-                sealedKey: again(sealed.sealedKey, owner.consumerKey(tenant)),
-                sealedSecret: again(sealed.sealedSecret, owner.consumerSecret(tenant)),
+                sealedKey: again.value(sealed.sealedKey, owner.consumerKey(tenant)),
+                sealedSecret: again.value(sealed.sealedSecret, owner.consumerSecret(tenant)),
               };
         const next: StoreConnection = {
           ...current,
@@ -199,9 +193,10 @@ export function createStoreConnections(deps: Deps, now: () => number) {
           pending: credentials(current.pending),
           webhooks: current.webhooks && {
             ...current.webhooks,
-            sealedSecret: again(current.webhooks.sealedSecret, owner.webhookSecret(tenant)),
+            sealedSecret: again.value(current.webhooks.sealedSecret, owner.webhookSecret(tenant)),
           },
         };
+        moved = again.moved;
         return moved > 0 ? next : undefined;
       });
       return moved;

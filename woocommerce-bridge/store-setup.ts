@@ -12,14 +12,7 @@
  * auth the same way.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  GLOBAL_TENANT,
-  RateBridgeError,
-  rbError,
-  type Core,
-  type JsonValue,
-  type Logger,
-} from '../core/index.js';
+import { RateBridgeError, rbError, type Core, type Logger } from '../core/index.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import type { StoreAgents } from './store-agents.js';
 import {
@@ -33,6 +26,7 @@ import {
 } from './store-connection.js';
 import { readStoreUnits, type StoreUnits } from './store-units.js';
 import type { StoreAddress } from './store-url.js';
+import { tenantIndex } from './tenant-index.js';
 import {
   createWooClient,
   describeFailure,
@@ -150,6 +144,8 @@ export function createStoreSetup(options: StoreSetupOptions) {
     return { storeUrl: record.storeUrl, units: record.units, client: client(credentials, record.auth) };
   }
 
+  const endpoints = tenantIndex(store, WEBHOOK_ENDPOINT_KIND);
+
   /** Webhook delivery URL of an endpoint. */
   const deliveryUrl = (endpointId: string) => `${core.config.publicUrl}${WEBHOOK_PATH}/${endpointId}`;
 
@@ -178,9 +174,7 @@ export function createStoreSetup(options: StoreSetupOptions) {
     const webhooks = record?.webhooks;
     if (!record || !webhooks || webhooks.status === 'plugin') return;
     if (webhooks.endpointId === fresh.endpointId) {
-      await store.putDoc({ tenant: GLOBAL_TENANT, kind: WEBHOOK_ENDPOINT_KIND, id: fresh.endpointId }, {
-        tenant,
-      } as JsonValue);
+      await endpoints.put(fresh.endpointId, tenant);
     }
     const finish = async (
       status: StoreWebhooks['status'],
@@ -301,9 +295,7 @@ export function createStoreSetup(options: StoreSetupOptions) {
     }
     const endpointId = record?.webhooks?.endpointId ?? spareEndpoint;
     if (endpointId === spareEndpoint) {
-      await store.putDoc({ tenant: GLOBAL_TENANT, kind: WEBHOOK_ENDPOINT_KIND, id: endpointId }, {
-        tenant,
-      } as JsonValue);
+      await endpoints.put(endpointId, tenant);
     }
     logger.info({ tenant }, 'WooCommerce product webhooks registered by the plugin');
     return { registeredBy: 'plugin', deliveryUrl: deliveryUrl(endpointId), topics: PRODUCT_WEBHOOK_TOPICS };

@@ -4,7 +4,7 @@
  * routers (public-router.ts, admin-router.ts), calls `start()` once listening (it resumes product syncs a
  * restart interrupted) and `stop()` on shutdown (it aborts running work and releases sync leases).
  */
-import { GLOBAL_TENANT, type Core } from '../core/index.js';
+import type { Core } from '../core/index.js';
 import { createBackgroundTasks } from './background-tasks.js';
 import { createConnectorKeys } from './connector-keys.js';
 import { createKeyGrant } from './key-grant.js';
@@ -14,6 +14,7 @@ import { createStoreAgents } from './store-agents.js';
 import { createStoreConnections } from './store-connection.js';
 import { createStoreSetup, WEBHOOK_ENDPOINT_KIND } from './store-setup.js';
 import { createSyncedProfiles } from './synced-profiles.js';
+import { tenantIndex } from './tenant-index.js';
 
 export interface WooCommerceBridgeOptions {
   /** Timeout of each call to a store (default: PLATFORM_TIMEOUT_MS). */
@@ -71,15 +72,6 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
     open: (tenant) => setup.open(tenant),
   });
 
-  /** Tenants named by webhook endpoints (stores connected before the list of stores was kept). */
-  async function webhookTenants(): Promise<string[]> {
-    const endpoints = await core.store.listDocs(GLOBAL_TENANT, WEBHOOK_ENDPOINT_KIND);
-    return [...endpoints.values()].flatMap((entry) => {
-      const tenant = (entry as { tenant?: unknown } | undefined)?.tenant;
-      return typeof tenant === 'string' ? [tenant] : [];
-    });
-  }
-
   /**
    * After a key rotation (RATEBRIDGE_KEYS=new:…,old:…), moves every WooCommerce secret at rest to the
    * primary key: consumer keys and secrets, webhook secrets, connector key secrets. Idempotent and cheap
@@ -88,8 +80,9 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
   async function resealAll(signal?: AbortSignal): Promise<{ tenants: number; resealed: number }> {
     const tenants = new Set([
       ...(await connections.tenants()),
+      // Stores connected before the list of stores was kept are named by their keys and webhook endpoints.
       ...(await keys.tenants()),
-      ...(await webhookTenants()),
+      ...(await tenantIndex(core.store, WEBHOOK_ENDPOINT_KIND).tenants()),
     ]);
     let resealed = 0;
     for (const tenant of tenants) {

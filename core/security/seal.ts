@@ -84,6 +84,26 @@ export function createSealer(ring: KeyRing): Sealer {
   };
 }
 
+/**
+ * Re-seals a record's values one by one with the primary key, counting how many moved: `value(sealed, owner)`
+ * returns the re-sealed value, or the same one when it already is on the primary key. Make one per attempt
+ * of a compare-and-set update, so a retried update counts afresh.
+ */
+export function resealCounter(sealer: Pick<Sealer, 'reseal'>) {
+  let moved = 0;
+  return {
+    value<T extends string>(sealed: T, owner: string): T | Sealed {
+      const resealed = sealer.reseal(sealed, owner);
+      if (resealed === undefined) return sealed;
+      moved += 1;
+      return resealed;
+    },
+    get moved(): number {
+      return moved;
+    },
+  };
+}
+
 function b64(bytes: Buffer): string {
   return bytes.toString('base64url');
 }
