@@ -4,16 +4,10 @@
  * Chromium on the real build, with data on the pages (a connection, a location, a packaging profile, a
  * quote in the rate log), so tables, forms and their buttons are all there.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  chromiumSkipReason,
-  createSandboxToken,
-  launchChromium,
-  startRateBridge,
-  watchForProblems,
-  type RunningRateBridge,
-} from './browser-support.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumSkipReason, createSandboxToken, watchForProblems } from './browser-support.js';
+import { rateBridgeInChromium } from './browser-suite.js';
 
 const skip = chromiumSkipReason();
 const PAGES = [
@@ -93,19 +87,10 @@ function unlabelledOrUnreachable(page: Page): Promise<Finding[]> {
 }
 
 describe.skipIf(skip !== undefined)('accessibility of every admin page in Chromium', () => {
-  let server: RunningRateBridge;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRateBridge();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = rateBridgeInChromium();
 
   it('labels every control and lets the keyboard reach it, on every page', { timeout: 90_000 }, async () => {
+    const { server, browser } = suite;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchForProblems(page);
     await page.goto(server.demoLink);

@@ -2,38 +2,27 @@
  * A newcomer signs in with the demo link, pastes a sandbox token, and goes through the wizard to live rates
  * and a connector key, in at most five screens, with the real server, the real UI build and Chromium.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   chromiumSkipReason,
   eventually,
   createSandboxToken,
-  launchChromium,
   screenshots,
-  startRateBridge,
   watchForProblems,
-  type RunningRateBridge,
 } from './browser-support.js';
+import { rateBridgeInChromium } from './browser-suite.js';
 
 const skip = chromiumSkipReason();
 
 describe.skipIf(skip !== undefined)('the onboarding wizard in Chromium', () => {
-  let server: RunningRateBridge;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRateBridge();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = rateBridgeInChromium();
 
   it(
     'takes a newcomer with a sandbox token to live rates in at most five screens',
     { timeout: 90_000 },
     async () => {
+      const { server, browser } = suite;
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems = watchForProblems(page);
       const shot = await screenshots('onboarding-wizard');

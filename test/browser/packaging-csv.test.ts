@@ -2,38 +2,21 @@
  * A packaging CSV with a bad row: nothing is imported and the problem is shown with its line; the fixed
  * file then imports. Real server, real UI build, Chromium.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  chromiumSkipReason,
-  eventually,
-  launchChromium,
-  screenshots,
-  startRateBridge,
-  watchForProblems,
-  type RunningRateBridge,
-} from './browser-support.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumSkipReason, eventually, screenshots, watchForProblems } from './browser-support.js';
+import { rateBridgeInChromium } from './browser-suite.js';
 
 const skip = chromiumSkipReason();
 const HEADER = 'sku,package_type,length_cm,width_cm,height_cm,weight_kg,quantity';
 
 describe.skipIf(skip !== undefined)('the packaging CSV import in Chromium', () => {
-  let server: RunningRateBridge;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRateBridge();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = rateBridgeInChromium();
 
   it(
     'reports a bad row with its line and imports nothing, then imports the fixed file',
     { timeout: 60_000 },
     async () => {
+      const { server, browser } = suite;
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems = watchForProblems(page);
       const shot = await screenshots('packaging-csv');

@@ -2,40 +2,29 @@
  * A token revoked in the platform: after a check, every page shows the revoked banner with its fix, and
  * following the fix (replace the token) clears it. Real server, real UI build, Chromium.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   chromiumSkipReason,
   eventually,
   createSandboxToken,
-  launchChromium,
   revokeSandboxToken,
   screenshots,
-  startRateBridge,
   watchForProblems,
-  type RunningRateBridge,
 } from './browser-support.js';
+import { rateBridgeInChromium } from './browser-suite.js';
 
 const skip = chromiumSkipReason();
 const REVOKED_TITLE = /RateBridge Sandbox no longer accepts the token of “Shop sandbox”/;
 
 describe.skipIf(skip !== undefined)('a revoked token in Chromium', () => {
-  let server: RunningRateBridge;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startRateBridge();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = rateBridgeInChromium();
 
   it(
     'shows the revoked banner with its fix on every page after a check, and clears it once replaced',
     { timeout: 90_000 },
     async () => {
+      const { server, browser } = suite;
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems = watchForProblems(page);
       const shot = await screenshots('revoked-token');
