@@ -32,6 +32,8 @@ import {
   type Logger,
 } from './core/index.js';
 
+const HEADERS_TIMEOUT_MS = 4000;
+
 /** The tenant `npm start` creates so a newcomer can try everything without a shop. */
 export const DEMO_TENANT = asTenantId('demo-store');
 
@@ -97,7 +99,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   const woocommerce = createWooCommerceBridge(core);
   app.use('/woocommerce', woocommercePublicRouter(core, woocommerce));
   banner.push(
-    `WooCommerce bridge: ${config.publicUrl}/woocommerce (connect a store: /woocommerce/connect?store_url=…)`,
+    `WooCommerce bridge: ${config.publicUrl}/woocommerce (signed in, connect a store: /woocommerce/connect?store_url=…)`,
   );
 
   // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
@@ -141,10 +143,16 @@ export async function startServer(
   const serverApp = await createServerApp(core ?? (await createCore({ config, logger })), options);
   const health = startHealthScheduler(serverApp.core.tokens, logger);
   await serverApp.woocommerce.start();
-  const server = http.createServer(serverApp.app);
-  // Slowloris bounds: a client has 30 s to send its headers and body.
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 30_000;
+  // Slowloris bounds: a client has a few seconds for its headers and its whole request. Node checks the
+  // bounds only every connectionsCheckingInterval (30 s by default), so check every second.
+  const server = http.createServer(
+    {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs),
+      connectionsCheckingInterval: 1000,
+    },
+    serverApp.app,
+  );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -85,6 +85,18 @@ export const ENVIRONMENT_VARIABLES = {
     secret: false,
     meaning: 'How long in-flight requests get on SIGTERM.',
   },
+  REQUEST_TIMEOUT_MS: {
+    default: '6000',
+    secret: false,
+    meaning:
+      'A client has this long to send a whole request (headers within 4 s), so slow senders cannot hold sockets.',
+  },
+  WOOCOMMERCE_ALLOW_LOCAL_STORES: {
+    default: 'false',
+    secret: false,
+    meaning:
+      'Development only: let a WooCommerce store on this machine (localhost, 127.0.0.0/8, ::1) connect. Private and other non-public addresses stay refused; refused in production.',
+  },
 } as const;
 
 const booleanText = z
@@ -135,6 +147,8 @@ const schema = z.object({
   SANDBOX_ENABLED: booleanText.optional(),
   DEMO_STORE_ENABLED: booleanText.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(6000),
+  WOOCOMMERCE_ALLOW_LOCAL_STORES: booleanText.default(false),
 });
 
 export interface Config {
@@ -161,6 +175,10 @@ export interface Config {
   readonly sandboxEnabled: boolean;
   readonly demoStoreEnabled: boolean;
   readonly shutdownGraceMs: number;
+  /** Whole-request bound; headers get min(4 s, this). */
+  readonly requestTimeoutMs: number;
+  /** Store URLs on loopback may connect (development only). */
+  readonly allowLocalStores: boolean;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -196,6 +214,8 @@ export function loadConfig(environment: Environment = process.env): Config {
   if (production && raw.PUBLIC_URL === undefined) problems.push('PUBLIC_URL is required in production');
   if (production && raw.PUBLIC_URL?.startsWith('http:'))
     problems.push('PUBLIC_URL must be https in production');
+  if (production && ['true', '1', 'yes'].includes(raw.WOOCOMMERCE_ALLOW_LOCAL_STORES ?? ''))
+    problems.push('WOOCOMMERCE_ALLOW_LOCAL_STORES cannot be on in production');
 
   const redisModes = [raw.REDIS_URL, raw.REDIS_SENTINELS, raw.REDIS_CLUSTER_NODES].filter(
     (v) => v !== undefined,
@@ -247,6 +267,8 @@ export function loadConfig(environment: Environment = process.env): Config {
     sandboxEnabled: env.SANDBOX_ENABLED ?? !production,
     demoStoreEnabled: env.DEMO_STORE_ENABLED ?? !production,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    allowLocalStores: env.WOOCOMMERCE_ALLOW_LOCAL_STORES,
   });
 }
 

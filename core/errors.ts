@@ -99,6 +99,21 @@ export const ERRORS = {
     status: 401,
     message: () => 'This sign-in link is invalid, has expired or was already used. Ask for a new one.',
   },
+  RB_ERR_CROSS_SITE: {
+    status: 403,
+    message: () =>
+      'This change must come from the RateBridge admin itself (the request did not say it came from this site). Reload the admin and try again.',
+  },
+  RB_ERR_ENCODING_UNSUPPORTED: {
+    status: 415,
+    message: () =>
+      'The request body uses a Content-Encoding RateBridge does not accept: send it as gzip, deflate, br or uncompressed.',
+  },
+  RB_ERR_BODY_UNDECODABLE: {
+    status: 400,
+    message: () =>
+      'The request body could not be decoded: its Content-Encoding does not match what was sent. Send it uncompressed or correctly compressed.',
+  },
 
   // --- freight platforms and tokens -------------------------------------------------------------
   RB_ERR_UNKNOWN_PLATFORM: {

@@ -5,6 +5,7 @@ export { createLogger, type Logger } from './logger.js';
 export { ERRORS, RateBridgeError, rbError, isRateBridgeError, type ErrorCode } from './errors.js';
 export { errorHandler, notFoundHandler, toRateBridgeError } from './admin-api/http/error-handler.js';
 export { jsonBody, parseWith } from './admin-api/http/json-body.js';
+export { escapeHtml } from './admin-api/http/escape-html.js';
 export { requestLogging } from './admin-api/http/request-logging.js';
 export type { Store, JsonValue, DocRef } from './storage/store.js';
 export { signRequest, verifyRequestSignature } from './security/request-signature.js';

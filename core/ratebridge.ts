@@ -40,13 +40,18 @@ export interface CoreOptions {
 
 export async function createCore(options: CoreOptions) {
   const { config, logger } = options;
-  const store = options.store ?? (await openStore(config, logger));
   const keyRing = await resolveKeyRing(config, logger);
   const sealer = createSealer(keyRing);
+  const store = options.store ?? (await openStore(config, logger, sealer));
   const fingerprinter = createFingerprinter(keyRing);
   const platforms = createPlatformRegistry(options.platforms ?? platformsFromConfig(config));
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
-  const sessions = createStandaloneSessions({ store, keyRing, publicUrl: config.publicUrl });
+  const sessions = createStandaloneSessions({
+    store,
+    keyRing,
+    publicUrl: config.publicUrl,
+    loopbackAliases: config.env !== 'production',
+  });
   const locations = createLocations({ store, tokens, platforms, logger });
   const catalog = createCatalog({ store, logger });
   const quoteSettings = createQuoteSettingsStore(store);

@@ -1,15 +1,17 @@
 /**
  * WooCommerce's own key grant (`/wc-auth/v1/authorize`), the way a merchant connects a store in one click:
  *
- *   GET /woocommerce/connect?store_url=…  -> 302 to <store>/wc-auth/v1/authorize?app_name=RateBridge&
- *       scope=read&user_id=<state>&return_url=…/woocommerce/connected?state=<state>&callback_url=…
+ *   GET /woocommerce/connect?store_url=…  (signed in) -> a page with one link to
+ *       <store>/wc-auth/v1/authorize?app_name=RateBridge&scope=read&user_id=<state>&
+ *       return_url=…/woocommerce/connected?state=<state>&callback_url=…
  *   the store admin approves; WooCommerce POSTs {key_id, user_id, consumer_key, consumer_secret,
  *       key_permissions} to callback_url (it needs a 200), then sends the browser to return_url.
  *
- * The state is sealed (AES-GCM: authentic and opaque) and carries the tenant, the store URL, an expiry and a
- * nonce. It is one-time twice over: one callback, one sign-in. A cookie set when the flow starts binds the
- * sign-in to the browser that started it, and the sign-in waits until the store itself has accepted the
- * keys, so a leaked or forged callback never signs anyone in.
+ * Only a signed-in merchant can start one, and the state is bound to them: it is sealed (AES-GCM: authentic
+ * and opaque) and carries the merchant's tenant, the store URL, an expiry (15 minutes) and a nonce. It is
+ * one-time twice over, durably (`claimOnce`: across restarts and instances): one callback, one return. A
+ * cookie set when the flow starts binds the return to the browser that started it, and the return waits
+ * until the store itself has accepted the keys. Nobody is signed in by a grant: the merchant already is.
  *
  * Scope: `read`. RateBridge only reads (products, variations, the unit settings); a key that can also write
  * orders and products is more than a shipping quote needs, and a merchant should not have to grant it.
@@ -26,18 +28,20 @@ import { parseStoreUrl, type StoreAddress } from './store-url.js';
 export const GRANT_APP_NAME = 'RateBridge';
 export const GRANT_SCOPE = 'read';
 export const GRANT_COOKIE = 'rb_woo_grant';
-const GRANT_TTL_MS = 60 * 60_000;
+const GRANT_TTL_MS = 15 * 60_000;
 const STATE_OWNER = 'woocommerce-grant-state';
 
 const claimsSchema = z.object({ n: z.string().min(16), t: z.string(), u: z.string(), e: z.number() });
 
 export interface GrantClaims {
   readonly nonce: string;
+  /** The RateBridge tenant of the merchant who started the grant: the keys are stored there. */
+  readonly tenant: string;
   readonly address: StoreAddress;
   readonly expiresAt: number;
 }
 
-/** Recorded from the callback on (nothing is stored for a grant merely begun: /connect is public). */
+/** Recorded from the callback on. */
 export type GrantProgress =
   | { readonly stage: 'verifying' }
   | { readonly stage: 'connected' }
@@ -56,11 +60,11 @@ export function createKeyGrant(core: Pick<Core, 'sealer' | 'store' | 'config'>, 
   return {
     ttlMs: GRANT_TTL_MS,
 
-    /** A new grant for `address`: its sealed state and the store URL to send the merchant to. */
-    begin(address: StoreAddress): { state: string; nonce: string; authorizeUrl: string } {
+    /** A new grant by `tenant` for `address`: its sealed state and the store URL to send the merchant to. */
+    begin(tenant: string, address: StoreAddress): { state: string; nonce: string; authorizeUrl: string } {
       const nonce = randomBytes(16).toString('base64url');
       const state = sealer.seal(
-        JSON.stringify({ n: nonce, t: address.tenant, u: address.url, e: now() + GRANT_TTL_MS }),
+        JSON.stringify({ n: nonce, t: tenant, u: address.url, e: now() + GRANT_TTL_MS }),
         STATE_OWNER,
       );
       const returnUrl = `${config.publicUrl}/woocommerce/connected?state=${encodeURIComponent(state)}`;
@@ -83,13 +87,13 @@ export function createKeyGrant(core: Pick<Core, 'sealer' | 'store' | 'config'>, 
         return undefined;
       }
       const address = parseStoreUrl(claims.u);
-      if (!address || address.tenant !== claims.t || claims.e < now()) return undefined;
-      return { nonce: claims.n, address, expiresAt: claims.e };
+      if (!address || claims.e < now()) return undefined;
+      return { nonce: claims.n, tenant: claims.t, address, expiresAt: claims.e };
     },
 
-    /** True the first time only: each state delivers keys once and signs in once. */
-    async useOnce(nonce: string, purpose: 'callback' | 'sign-in'): Promise<boolean> {
-      return store.cacheSetIfAbsent(`woo-grant-used:${purpose}:${nonce}`, 1, GRANT_TTL_MS);
+    /** True the first time only, even after a restart: each state delivers keys once and returns once. */
+    async useOnce(nonce: string, purpose: 'callback' | 'return'): Promise<boolean> {
+      return store.claimOnce(`woo-grant-used:${purpose}:${nonce}`, GRANT_TTL_MS);
     },
 
     async progress(nonce: string): Promise<GrantProgress | undefined> {

@@ -2,9 +2,7 @@
  * The bridge's public routes, mounted at `/woocommerce` before any JSON parser (three of them verify
  * signatures over the exact bytes received, so they read the raw body themselves):
  *
- *   GET  /connect?store_url=…   starts WooCommerce's key grant (key-grant.ts)
- *   POST /auth-callback         WooCommerce delivers the keys (JSON); 200 at once, checked afterwards
- *   GET  /connected?state=…     the grant's return page: signs the merchant in to the admin, once
+ *   GET  /connect, POST /auth-callback, GET /connected   WooCommerce's key grant (grant-routes.ts)
  *   POST /rates                 the plugin's signed rate request -> {"rates": [...]}
  *   POST /admin-link            the plugin's signed request for a one-time admin sign-in link
  *   POST /webhook-setup         the plugin's signed offer to register the product webhooks itself (read-only
@@ -13,20 +11,10 @@
  *
  * Every refusal is a coded 4xx (`{"error": {"code", "message"}}`, rendered by core's error handler).
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
-import {
-  RateBridgeError,
-  constantTimeEqual,
-  jsonBody,
-  parseWith,
-  rbError,
-  rememberSecret,
-  type Core,
-} from '../core/index.js';
-import { GRANT_COOKIE, type GrantProgress } from './key-grant.js';
+import { RateBridgeError, parseWith, rbError, rememberSecret, type Core } from '../core/index.js';
+import { grantRoutes } from './grant-routes.js';
 import {
   authenticatePluginRequest,
   KEY_HEADER,
@@ -35,7 +23,6 @@ import {
 } from './plugin-request.js';
 import { parsePluginRatesBody, toQuoteRequest } from './rates-request.js';
 import { toWooRates } from './rates-response.js';
-import { parseStoreUrl } from './store-url.js';
 import type { WooCommerceBridge } from './woocommerce-bridge.js';
 
 /** A cart of 500 lines is well under this. */
@@ -43,20 +30,6 @@ export const PLUGIN_BODY_LIMIT = '256kb';
 /** Product payloads carry descriptions and images; WooCommerce sends them whole. */
 export const WEBHOOK_BODY_LIMIT = '2mb';
 
-const connectQuery = z.object({ store_url: z.string().max(2048, 'is too long') });
-const connectedQuery = z.object({
-  state: z.string().min(1).max(4096),
-  success: z.string().optional(),
-  user_id: z.string().optional(),
-});
-/** WooCommerce's keys: `ck_`/`cs_` and a hash. Extra fields are ignored (newer WooCommerce versions). */
-const grantCallbackBody = z.object({
-  key_id: z.union([z.number().int(), z.string().regex(/^\d{1,20}$/)]).transform(Number),
-  user_id: z.union([z.string(), z.number()]).transform(String),
-  consumer_key: z.string().regex(/^ck_[A-Za-z0-9_-]{8,128}$/, 'is not a WooCommerce consumer key'),
-  consumer_secret: z.string().regex(/^cs_[A-Za-z0-9_-]{8,128}$/, 'is not a WooCommerce consumer secret'),
-  key_permissions: z.string().max(32),
-});
 // request_id: the plugin's per-request nonce, so two identical requests in one second sign differently.
 const adminLinkBody = z.strictObject({
   action: z.literal('admin_login'),
@@ -89,7 +62,6 @@ export function deadlineForPlugin(header: string | undefined, ourDeadlineMs: num
 export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): Router {
   const router = Router();
   const { config, store } = core;
-  const secureCookie = config.publicUrl.startsWith('https:');
   const pluginBody = express.raw({ type: 'application/json', limit: PLUGIN_BODY_LIMIT });
   const webhookBody = express.raw({
     type: ['application/json', 'application/x-www-form-urlencoded'],
@@ -106,115 +78,7 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
       },
     );
 
-  router.get('/connect', async (request, response) => {
-    const query = parseWith(connectQuery, request.query);
-    const address = parseStoreUrl(query.store_url);
-    if (!address) {
-      throw new RateBridgeError(
-        'RB_ERR_VALIDATION',
-        'Enter your store address, e.g. https://shop.example.com.',
-        [{ path: 'store_url', message: 'is not a store address' }],
-      );
-    }
-    if (config.env === 'production' && !config.publicUrl.startsWith('https:')) {
-      // WooCommerce delivers keys only to an https callback; config already requires https in production.
-      throw rbError('RB_ERR_INTERNAL');
-    }
-    const { nonce, authorizeUrl } = bridge.grant.begin(address);
-    response.setHeader(
-      'Set-Cookie',
-      stringifySetCookie({
-        name: GRANT_COOKIE,
-        value: nonce,
-        httpOnly: true,
-        secure: secureCookie,
-        // Lax: the cookie must come back on the top-level navigation from the store to return_url.
-        sameSite: 'lax',
-        path: '/woocommerce',
-        maxAge: bridge.grant.ttlMs / 1000,
-      }),
-    );
-    response.setHeader('Cache-Control', 'no-store');
-    response.redirect(302, authorizeUrl);
-  });
-
-  router.post('/auth-callback', jsonBody('16kb'), async (request, response) => {
-    const body = parseWith(grantCallbackBody, request.body);
-    rememberSecret(body.consumer_key);
-    rememberSecret(body.consumer_secret);
-    const claims = bridge.grant.open(body.user_id);
-    if (!claims) {
-      throw new RateBridgeError(
-        'RB_ERR_SIGNATURE_INVALID',
-        'This connection request is invalid or has expired. Start connecting again from RateBridge.',
-      );
-    }
-    if (!(await bridge.grant.useOnce(claims.nonce, 'callback'))) throw rbError('RB_ERR_SIGNATURE_REPLAYED');
-    const tenant = claims.address.tenant;
-    const pending = await bridge.setup.receiveGrantedKeys(tenant, claims.address, {
-      consumerKey: body.consumer_key,
-      consumerSecret: body.consumer_secret,
-      wcKeyId: body.key_id,
-      permissions: body.key_permissions,
-    });
-    await bridge.grant.setProgress(claims.nonce, { stage: 'verifying' });
-    // WooCommerce waits for this answer before it sends the merchant on: answer first, check after.
-    response.status(200).json({});
-    void bridge.tasks.run('woocommerce-grant-check', async (signal) => {
-      const outcome = await bridge.setup.verifyPending(tenant, pending, signal);
-      await bridge.grant.setProgress(
-        claims.nonce,
-        outcome.ok ? { stage: 'connected' } : { stage: 'failed', detail: outcome.detail },
-      );
-    });
-  });
-
-  router.get('/connected', async (request, response) => {
-    const query = parseWith(connectedQuery, request.query);
-    const claims = bridge.grant.open(query.state);
-    if (!claims) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-    const cookie = parseCookie(request.headers.cookie ?? '')[GRANT_COOKIE];
-    if (!cookie || !constantTimeEqual(cookie, claims.nonce)) {
-      // The approval came back in another browser than the one that started it: spend the sign-in, so the
-      // starting browser cannot collect a session for a store someone else approved.
-      await bridge.grant.useOnce(claims.nonce, 'sign-in');
-      throw new RateBridgeError(
-        'RB_ERR_FORBIDDEN',
-        'Finish connecting in the browser you started in, or start connecting again from RateBridge.',
-      );
-    }
-    if (query.success === '0') {
-      throw new RateBridgeError(
-        'RB_ERR_FORBIDDEN',
-        'The connection was not approved in WooCommerce. Start again and choose "Approve".',
-      );
-    }
-    const progress = await verdict(claims.nonce, bridge.connectedWaitMs);
-    if (progress?.stage === 'connected') {
-      if (!(await bridge.grant.useOnce(claims.nonce, 'sign-in'))) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-      response.setHeader(
-        'Set-Cookie',
-        stringifySetCookie({
-          name: GRANT_COOKIE,
-          value: '',
-          httpOnly: true,
-          secure: secureCookie,
-          sameSite: 'lax',
-          path: '/woocommerce',
-          maxAge: 0,
-        }),
-      );
-      response.setHeader('Cache-Control', 'no-store');
-      response.redirect(303, core.sessions.loginLink(claims.address.tenant, 'woocommerce-merchant'));
-      return;
-    }
-    if (progress?.stage === 'failed') throw rbError('RB_ERR_TOKEN_REJECTED', progress.detail);
-    if (progress === undefined) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-    throw new RateBridgeError(
-      'RB_ERR_CONFLICT',
-      'RateBridge is still checking the new keys with your store. Reload this page in a few seconds.',
-    );
-  });
+  router.use(grantRoutes(core, bridge));
 
   router.post('/rates', pluginBody, async (request, response) => {
     const caller = await authenticate(request);
@@ -258,17 +122,6 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
     });
     response.status(200).json({ received: true, result: outcome.result });
   });
-
-  /** Polls the grant's progress until the store has answered or `waitMs` passed. */
-  async function verdict(nonce: string, waitMs: number): Promise<GrantProgress | undefined> {
-    const until = Date.now() + waitMs;
-    for (;;) {
-      const progress = await bridge.grant.progress(nonce);
-      const settled = progress === undefined || progress.stage === 'connected' || progress.stage === 'failed';
-      if (settled || Date.now() >= until) return progress;
-      await sleep(100);
-    }
-  }
 
   return router;
 }

@@ -1,8 +1,10 @@
 /**
  * The HTTP agents every call to a merchant's store goes through: keep-alive (a sync makes hundreds of calls
- * to one host), and in production a DNS guard. The store URL is the merchant's input, so without the guard
- * anyone could point RateBridge at an address inside our own network (SSRF); checking the resolved address
- * at connect time, inside the agent, also covers names that resolve differently later.
+ * to one host), and a DNS guard in every environment. The store URL is the merchant's input, so without the
+ * guard anyone could point RateBridge at an address inside our own network (SSRF); checking the resolved
+ * address at connect time, inside the agent, also covers names that resolve differently later. Development
+ * may let loopback through (WOOCOMMERCE_ALLOW_LOCAL_STORES: a store running on the same laptop), never the
+ * private ranges, and production never.
  */
 import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
 import http from 'node:http';
@@ -14,12 +16,14 @@ export interface StoreAgents {
   readonly httpsAgent: https.Agent;
   /** False for an IP-literal host the guard refuses (literals never reach the DNS lookup). */
   allowsHost(hostname: string): boolean;
+  /** Resolves `hostname` now and says whether the guard would let a call to it through. */
+  resolvesToAllowed(hostname: string): Promise<boolean>;
   destroy(): void;
 }
 
 export interface StoreAgentOptions {
-  /** Refuse loopback, private, link-local and other non-public addresses (production). */
-  readonly publicAddressesOnly: boolean;
+  /** Let loopback addresses through (development with WOOCOMMERCE_ALLOW_LOCAL_STORES); all else non-public stays refused. */
+  readonly allowLoopback: boolean;
   /** Extra certificate authority to trust (tests: the fake store's self-signed certificate). */
   readonly ca?: string | Buffer;
 }
@@ -59,16 +63,38 @@ export function isNonPublicAddress(address: string): boolean {
   return NON_PUBLIC.check(address, 'ipv6');
 }
 
+const LOOPBACK = new net.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+function isLoopbackAddress(address: string): boolean {
+  const family = net.isIP(address);
+  if (family === 4) return LOOPBACK.check(address, 'ipv4');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return LOOPBACK.check(mapped[1], 'ipv4');
+  return family === 6 && LOOPBACK.check(address, 'ipv6');
+}
+
+/** Whether the guard refuses `address`: non-public, unless it is loopback and loopback is allowed. */
+export function isRefusedAddress(address: string, allowLoopback: boolean): boolean {
+  return isNonPublicAddress(address) && !(allowLoopback && isLoopbackAddress(address));
+}
+
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
   address: string | LookupAddress[],
   family?: number,
 ) => void;
 
-function guardedLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+function guardedLookup(
+  allowLoopback: boolean,
+  hostname: string,
+  options: LookupOptions,
+  callback: LookupCallback,
+): void {
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
-    const refused = addresses.find((entry) => isNonPublicAddress(entry.address));
+    const refused = addresses.find((entry) => isRefusedAddress(entry.address, allowLoopback));
     if (refused || addresses.length === 0) {
       const denied: NodeJS.ErrnoException = new Error(`${hostname} does not resolve to a public address`);
       denied.code = 'ERR_NON_PUBLIC_ADDRESS';
@@ -81,7 +107,10 @@ function guardedLookup(hostname: string, options: LookupOptions, callback: Looku
 }
 
 export function createStoreAgents(options: StoreAgentOptions): StoreAgents {
-  const lookup = options.publicAddressesOnly ? { lookup: guardedLookup } : {};
+  const lookup = {
+    lookup: (hostname: string, lookupOptions: LookupOptions, callback: LookupCallback) =>
+      guardedLookup(options.allowLoopback, hostname, lookupOptions, callback),
+  };
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16, ...lookup });
   const httpsAgent = new https.Agent({
     keepAlive: true,
@@ -94,7 +123,21 @@ export function createStoreAgents(options: StoreAgentOptions): StoreAgents {
     httpsAgent,
     allowsHost(hostname) {
       const bare = hostname.replace(/^\[|\]$/g, '');
-      return !options.publicAddressesOnly || net.isIP(bare) === 0 || !isNonPublicAddress(bare);
+      return net.isIP(bare) === 0 || !isRefusedAddress(bare, options.allowLoopback);
+    },
+    async resolvesToAllowed(hostname) {
+      const bare = hostname.replace(/^\[|\]$/g, '');
+      if (net.isIP(bare) !== 0) return !isRefusedAddress(bare, options.allowLoopback);
+      try {
+        const addresses = await dns.promises.lookup(bare, { all: true });
+        return (
+          addresses.length > 0 &&
+          addresses.every((entry) => !isRefusedAddress(entry.address, options.allowLoopback))
+        );
+      } catch {
+        // An unknown name is not refused here: the grant itself will say the store cannot be reached.
+        return true;
+      }
     },
     destroy() {
       httpAgent.destroy();

@@ -36,7 +36,7 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
   const now = options.now ?? Date.now;
   const logger = core.logger.child({ frontEnd: 'woocommerce' });
   const agents = createStoreAgents({
-    publicAddressesOnly: core.config.env === 'production',
+    allowLoopback: core.config.allowLocalStores && core.config.env !== 'production',
     ...(options.tlsCa === undefined ? {} : { ca: options.tlsCa }),
   });
   const tasks = createBackgroundTasks(logger);
@@ -104,6 +104,8 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
     grant,
     webhooks,
     tasks,
+    /** Whether a store at `hostname` may be called (the SSRF guard, asked before sending a merchant there). */
+    storeHostAllowed: (hostname: string) => agents.resolvesToAllowed(hostname),
     connectedWaitMs: options.connectedWaitMs ?? 10_000,
 
     /**

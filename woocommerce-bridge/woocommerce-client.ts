@@ -261,10 +261,13 @@ export function describeFailure(failure: WooFailure): string {
       return 'No WooCommerce REST API answers at this address. Check the store URL, that WooCommerce is active and that pretty permalinks are on.';
     case 'redirected':
       return `The store URL redirects to ${failure.location || 'another address'}. Use the address the store redirects to.`;
+    // Refused, reset, unknown host and timeout read alike: the answer must not tell open ports from closed.
     case 'unreachable':
-      return `The store could not be reached (${failure.detail}). Check the store URL.`;
+      return failure.detail === NO_ANSWER
+        ? NOT_REACHED
+        : `The store could not be reached (${failure.detail}). Check the store URL.`;
     case 'timeout':
-      return 'The store did not answer in time. Try again in a minute.';
+      return NOT_REACHED;
     case 'cancelled':
       return 'The request to the store was cancelled (RateBridge is restarting).';
     case 'unavailable':
@@ -330,19 +333,21 @@ function statusFailure(status: number, data: unknown, headers: unknown, style: A
 /** axios transport errors carry a `code`; their messages and configs (the URL) are never kept. */
 function transportFailure(error: unknown, signal: AbortSignal | undefined): WooFailure {
   const code = (error as { code?: unknown } | undefined)?.code;
-  if (signal?.aborted || code === 'ERR_CANCELED') return { kind: 'cancelled' };
-  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return { kind: 'timeout' };
+  if (signal?.aborted) return { kind: 'cancelled' };
+  // Not the caller's signal: our own whole-call timeout cancelled it.
+  if (code === 'ERR_CANCELED' || code === 'ECONNABORTED' || code === 'ETIMEDOUT') return { kind: 'timeout' };
   if (code === 'ERR_NON_PUBLIC_ADDRESS') {
     return { kind: 'unreachable', detail: 'the store address is not a public address' };
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'unreachable', detail: 'unknown host' };
-  if (code === 'ECONNREFUSED') return { kind: 'unreachable', detail: 'connection refused' };
-  if (code === 'ECONNRESET') return { kind: 'unreachable', detail: 'connection reset' };
   if (typeof code === 'string' && /CERT|SSL|TLS|SELF_SIGNED/i.test(code)) {
     return { kind: 'unreachable', detail: `the store's HTTPS certificate is not valid (${code})` };
   }
-  return { kind: 'unreachable', detail: typeof code === 'string' ? code : 'network error' };
+  return { kind: 'unreachable', detail: NO_ANSWER };
 }
+
+const NO_ANSWER = 'no answer';
+const NOT_REACHED =
+  'The store could not be reached at this address, or did not answer in time. Check the store URL and that the store is online, then try again.';
 
 function headerText(headers: unknown, name: string): string | undefined {
   if (headers === null || typeof headers !== 'object') return undefined;

@@ -4,15 +4,18 @@
  *
  *   /admin/login/<payload>.<mac>   payload = base64url(JSON {t: tenant, a: actor, e: expiry, n: nonce})
  *
- * signed with a key derived from the sealing key ring, valid 15 minutes, usable once (the nonce is burnt in
- * the store). Following it sets an httpOnly, SameSite=Strict session cookie; the session itself lives in the
- * store (12 hours), keyed by a hash of the cookie value so a store dump holds no usable session.
+ * signed with a key derived from the sealing key ring, valid 15 minutes. Opening it (GET) shows which store
+ * it signs into and asks to confirm; the confirmation (a same-origin POST) spends the link, durably
+ * (`claimOnce`: used stays used across restarts and instances), and sets an httpOnly, SameSite=Strict
+ * session cookie. The session lives in the store (12 hours), keyed by a hash of the cookie value so a
+ * store dump holds no usable session.
  *
- * CSRF: the cookie is SameSite=Strict (a cross-site request does not carry it), and a state-changing
- * request whose Origin header is present must come from our own origin.
+ * CSRF: the cookie is SameSite=Strict (a cross-site request does not carry it), and every state-changing
+ * request, logout and the sign-in confirmation included, must name our own origin (same-origin.ts).
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import express, { Router, type RequestHandler, type Response } from 'express';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import { z } from 'zod';
 import { rbError } from '../errors.js';
@@ -20,11 +23,14 @@ import { asTenantId } from '../ids.js';
 import { deriveKey, type KeyRing } from '../security/key-ring.js';
 import { constantTimeEqual } from '../security/constant-time.js';
 import type { Store } from '../storage/store.js';
+import { loginPage } from './login-page.js';
+import { isSameOrigin, ownOrigins } from './same-origin.js';
 import { setTenantContext } from './tenant-context.js';
 
 export const SESSION_COOKIE = 'rb_admin_session';
 const LOGIN_LINK_TTL_MS = 15 * 60_000;
 const SESSION_TTL_MS = 12 * 60 * 60_000;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const linkPayload = z.object({
   t: z.string().min(1),
@@ -33,12 +39,15 @@ const linkPayload = z.object({
   n: z.string().min(16),
 });
 const sessionRecord = z.object({ tenant: z.string(), actor: z.string() });
+type LinkClaims = z.infer<typeof linkPayload>;
 
 export interface StandaloneSessionOptions {
   readonly store: Store;
   readonly keyRing: KeyRing;
   /** Our own origin (PUBLIC_URL), for links and the Origin check. */
   readonly publicUrl: string;
+  /** Development: localhost, 127.0.0.1 and [::1] on PUBLIC_URL's port all count as our origin. */
+  readonly loopbackAliases?: boolean;
   /** Where a successful login lands. */
   readonly landingPath?: string;
   readonly now?: () => number;
@@ -49,10 +58,62 @@ export function createStandaloneSessions(options: StandaloneSessionOptions) {
   const now = options.now ?? Date.now;
   const macKey = deriveKey(options.keyRing.primary, 'admin-login-link');
   const secure = publicUrl.startsWith('https:');
-  const ownOrigin = new URL(publicUrl).origin;
+  const origins = ownOrigins({ publicUrl, loopbackAliases: options.loopbackAliases ?? false });
   const mac = (payload: string) => createHmac('sha256', macKey).update(payload).digest('base64url');
   const sessionKey = (cookieValue: string) =>
     `admin-session:${createHash('sha256').update(cookieValue).digest('hex')}`;
+  const cookieOf = (headers: IncomingHttpHeaders) => parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
+  const sameOrigin = (headers: IncomingHttpHeaders) => isSameOrigin(headers, origins);
+
+  /** The claims of an authentic, unexpired link; it is not spent here. */
+  function readLink(link: string): LinkClaims {
+    const [payload = '', signature = ''] = link.split('.');
+    if (!constantTimeEqual(mac(payload), signature)) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
+    let claims: LinkClaims;
+    try {
+      claims = linkPayload.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+    } catch {
+      throw rbError('RB_ERR_LOGIN_LINK_INVALID');
+    }
+    if (claims.e < now()) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
+    return claims;
+  }
+
+  async function sessionOf(headers: IncomingHttpHeaders): Promise<z.infer<typeof sessionRecord> | undefined> {
+    const value = cookieOf(headers);
+    if (!value) return undefined;
+    const parsed = sessionRecord.safeParse(await store.cacheGet(sessionKey(value)));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  function setSessionCookie(response: Response, value: string, maxAgeMs: number): void {
+    response.setHeader(
+      'Set-Cookie',
+      stringifySetCookie({
+        name: SESSION_COOKIE,
+        value,
+        httpOnly: true,
+        secure,
+        sameSite: 'strict',
+        path: '/',
+        maxAge: maxAgeMs / 1000,
+      }),
+    );
+  }
+
+  /** A new session for `tenant`, its cookie set on `response`; the browser's old session ends. */
+  async function startSession(
+    response: Response,
+    headers: IncomingHttpHeaders,
+    tenant: string,
+    actor: string,
+  ): Promise<void> {
+    const previous = cookieOf(headers);
+    if (previous) await store.cacheDelete(sessionKey(previous));
+    const session = randomBytes(32).toString('base64url');
+    await store.cacheSet(sessionKey(session), { tenant, actor }, SESSION_TTL_MS);
+    setSessionCookie(response, session, SESSION_TTL_MS);
+  }
 
   return {
     /** A one-time login link for `tenant`, valid for 15 minutes. */
@@ -68,54 +129,55 @@ export function createStandaloneSessions(options: StandaloneSessionOptions) {
       return `${publicUrl}/admin/login/${payload}.${mac(payload)}`;
     },
 
-    /** GET /admin/login/:link and POST /admin/logout. */
+    startSession,
+
+    /** Whether a request names our own origin (for state-changing routes outside the admin API). */
+    sameOrigin,
+
+    /** The tenant of the browser's current session, if it has one. */
+    async currentTenant(headers: IncomingHttpHeaders): Promise<string | undefined> {
+      return (await sessionOf(headers))?.tenant;
+    },
+
+    /** GET /admin/login/:link (asks to confirm), POST /admin/login/:link (signs in), POST /admin/logout. */
     routes(): Router {
       const router = Router();
       router.get('/login/:link', async (request, response) => {
-        const [payload = '', signature = ''] = String(request.params.link).split('.');
-        if (!constantTimeEqual(mac(payload), signature)) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-        let claims: z.infer<typeof linkPayload>;
-        try {
-          claims = linkPayload.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
-        } catch {
-          throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-        }
-        if (claims.e < now()) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-        const firstUse = await store.cacheSetIfAbsent(`admin-login-used:${claims.n}`, 1, LOGIN_LINK_TTL_MS);
-        if (!firstUse) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-
-        const session = randomBytes(32).toString('base64url');
-        await store.cacheSet(sessionKey(session), { tenant: claims.t, actor: claims.a }, SESSION_TTL_MS);
-        response.setHeader(
-          'Set-Cookie',
-          stringifySetCookie({
-            name: SESSION_COOKIE,
-            value: session,
-            httpOnly: true,
-            secure,
-            sameSite: 'strict',
-            path: '/',
-            maxAge: SESSION_TTL_MS / 1000,
-          }),
-        );
+        const claims = readLink(String(request.params.link));
+        const current = await sessionOf(request.headers);
         response.setHeader('Cache-Control', 'no-store');
-        response.redirect(303, options.landingPath ?? '/admin/');
+        // no-referrer (helmet's default) makes the browser send `Origin: null` with the form below.
+        response.setHeader('Referrer-Policy', 'same-origin');
+        response
+          .status(200)
+          .type('html')
+          .send(
+            loginPage({
+              tenant: claims.t,
+              ...(current === undefined ? {} : { current: current.tenant }),
+              action: request.originalUrl.split('?')[0] ?? '',
+            }),
+          );
       });
+      router.post(
+        '/login/:link',
+        express.urlencoded({ extended: false, limit: '1kb' }),
+        async (request, response) => {
+          if (!sameOrigin(request.headers)) throw rbError('RB_ERR_CROSS_SITE');
+          const claims = readLink(String(request.params.link));
+          if (!(await store.claimOnce(`admin-login-used:${claims.n}`, LOGIN_LINK_TTL_MS))) {
+            throw rbError('RB_ERR_LOGIN_LINK_INVALID');
+          }
+          await startSession(response, request.headers, claims.t, claims.a);
+          response.setHeader('Cache-Control', 'no-store');
+          response.redirect(303, options.landingPath ?? '/admin/');
+        },
+      );
       router.post('/logout', async (request, response) => {
-        const value = parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
+        if (!sameOrigin(request.headers)) throw rbError('RB_ERR_CROSS_SITE');
+        const value = cookieOf(request.headers);
         if (value) await store.cacheDelete(sessionKey(value));
-        response.setHeader(
-          'Set-Cookie',
-          stringifySetCookie({
-            name: SESSION_COOKIE,
-            value: '',
-            httpOnly: true,
-            secure,
-            sameSite: 'strict',
-            path: '/',
-            maxAge: 0,
-          }),
-        );
+        setSessionCookie(response, '', 0);
         response.status(204).end();
       });
       return router;
@@ -124,14 +186,11 @@ export function createStandaloneSessions(options: StandaloneSessionOptions) {
     /** Authenticates a request by its session cookie and sets the tenant context. */
     requireSession(): RequestHandler {
       return async (request, response, next) => {
-        const value = parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
-        if (!value) throw rbError('RB_ERR_UNAUTHENTICATED');
-        const parsed = sessionRecord.safeParse(await store.cacheGet(sessionKey(value)));
-        if (!parsed.success) throw rbError('RB_ERR_UNAUTHENTICATED');
-        const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
-        const origin = request.headers.origin;
-        if (unsafe && origin !== undefined && origin !== ownOrigin) throw rbError('RB_ERR_FORBIDDEN');
-        setTenantContext(response, { tenant: asTenantId(parsed.data.tenant), actor: parsed.data.actor });
+        const session = await sessionOf(request.headers);
+        if (!session) throw rbError('RB_ERR_UNAUTHENTICATED');
+        if (!SAFE_METHODS.has(request.method) && !sameOrigin(request.headers))
+          throw rbError('RB_ERR_CROSS_SITE');
+        setTenantContext(response, { tenant: asTenantId(session.tenant), actor: session.actor });
         next();
       };
     },

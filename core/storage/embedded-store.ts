@@ -11,11 +11,18 @@
  *   skips lines the snapshot already holds.
  * - Cache entries, counters and locks live in memory only: they are disposable by definition, and the
  *   embedded store serves one process (a pid lock file refuses a second one on the same DATA_DIR).
+ *   Single-use marks (`claimOnce`) are journaled like documents: a used sign-in link stays used after a
+ *   restart. They are dropped at compaction once expired.
+ * - With a `codec` (core passes one built on the sealing key ring) every journal line and the snapshot are
+ *   sealed: the files hold store names, addresses and warehouse details, and a copied data folder must not
+ *   give them away. Plain lines written before sealing was on are still read, and the first compaction
+ *   rewrites them sealed. Files are 0600 in a 0700 folder.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
+import { isRateBridgeError, rbError } from '../errors.js';
 import {
   UNCHANGED,
   type DocRef,
@@ -28,16 +35,36 @@ import {
 type Docs = Map<string, Map<string, Map<string, JsonValue>>>;
 type Lists = Map<string, Map<string, JsonValue[]>>;
 
+type Onces = Map<string, number>;
+
+interface State {
+  docs: Docs;
+  lists: Lists;
+  /** Single-use marks: key -> expiry (ms since the epoch). */
+  onces: Onces;
+}
+
 type JournalOp =
   | { op: 'put'; t: string; k: string; i: string; v: JsonValue }
   | { op: 'del'; t: string; k: string; i: string }
   | { op: 'push'; t: string; n: string; v: JsonValue; cap: number }
-  | { op: 'drop'; t: string };
+  | { op: 'drop'; t: string }
+  | { op: 'once'; k: string; e: number };
 
-interface Snapshot {
-  readonly seq: number;
+interface SnapshotBody {
   readonly docs: Record<string, Record<string, Record<string, JsonValue>>>;
   readonly lists: Record<string, Record<string, JsonValue[]>>;
+  readonly onces?: Record<string, number>;
+}
+
+interface Snapshot extends SnapshotBody {
+  readonly seq: number;
+}
+
+/** Seals what goes to disk and opens it again (AES-GCM via core's sealer); throws on a foreign value. */
+export interface StoreCodec {
+  seal(plaintext: string, part: 'journal' | 'snapshot'): string;
+  open(sealed: string, part: 'journal' | 'snapshot'): string;
 }
 
 export interface EmbeddedStoreOptions {
@@ -45,6 +72,8 @@ export interface EmbeddedStoreOptions {
   /** Compact once the journal is larger than this many bytes. */
   readonly compactAfterBytes?: number;
   readonly now?: () => number;
+  /** Seal the files at rest (core always passes one; store-only tests may leave it out). */
+  readonly codec?: StoreCodec;
 }
 
 const DEFAULT_COMPACT_AFTER = 8 * 1024 * 1024;
@@ -52,9 +81,13 @@ const DEFAULT_COMPACT_AFTER = 8 * 1024 * 1024;
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
   const dir = path.join(options.dataDir, 'store');
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
   await takeProcessLock(dir);
-  const { state, seq, validJournalBytes } = await recover(dir);
-  const journal = await open(path.join(dir, 'journal.ndjson'), 'a+');
+  const { state, seq, validJournalBytes } = await recover(dir, options.codec);
+  const journalFile = path.join(dir, 'journal.ndjson');
+  const journal = await open(journalFile, 'a+', 0o600);
+  // A journal made before files were kept private keeps its old mode until told otherwise.
+  await journal.chmod(0o600);
   // Cut a torn tail so the next append starts on a clean line.
   await journal.truncate(validJournalBytes);
   return new EmbeddedStore(dir, journal, state, seq, validJournalBytes, options);
@@ -79,14 +112,17 @@ export class EmbeddedStore implements Store {
   constructor(
     private readonly dir: string,
     private journal: FileHandle,
-    private readonly state: { docs: Docs; lists: Lists },
+    private readonly state: State,
     private seq: number,
     private journalBytes: number,
     options: EmbeddedStoreOptions,
   ) {
     this.now = options.now ?? Date.now;
     this.compactAfterBytes = options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER;
+    this.codec = options.codec;
   }
+
+  private readonly codec: StoreCodec | undefined;
 
   // --- documents ---------------------------------------------------------------------------------
 
@@ -156,6 +192,13 @@ export class EmbeddedStore implements Store {
     this.cache.delete(key);
   }
 
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const expiresAt = this.state.onces.get(key);
+    if (expiresAt !== undefined && expiresAt > this.now()) return false;
+    await this.apply({ op: 'once', k: key, e: this.now() + ttl(ttlMs) });
+    return true;
+  }
+
   async increment(key: string, by: number, ttlMs: number): Promise<number> {
     const entry = this.live(this.counters, key);
     const value = (entry?.value ?? 0) + by;
@@ -214,7 +257,7 @@ export class EmbeddedStore implements Store {
     if (this.failed) return Promise.reject(this.failed);
     applyOp(this.state, op);
     this.seq += 1;
-    const line = `${JSON.stringify({ s: this.seq, ...op })}\n`;
+    const line = `${journalLine(this.seq, op, this.codec)}\n`;
     return new Promise((done, fail) => {
       this.pending.push({ line, done, fail });
       this.flushing ??= this.flush();
@@ -255,8 +298,17 @@ export class EmbeddedStore implements Store {
 
   /** Writes the whole state as a new snapshot, then empties the journal. */
   private async compact(): Promise<void> {
-    const snapshot: Snapshot = { seq: this.seq, ...serialise(this.state) };
-    await writeFileDurably(path.join(this.dir, 'snapshot.json'), JSON.stringify(snapshot));
+    const now = this.now();
+    for (const [key, expiresAt] of this.state.onces) if (expiresAt <= now) this.state.onces.delete(key);
+    const body = serialise(this.state, now);
+    await writeFileDurably(
+      path.join(this.dir, 'snapshot.json'),
+      JSON.stringify(
+        this.codec
+          ? { seq: this.seq, x: this.codec.seal(JSON.stringify(body), 'snapshot') }
+          : { seq: this.seq, ...body },
+      ),
+    );
     // Lines written after `snapshot.seq` would be lost by truncating; flush() awaits compaction first,
     // so none were written meanwhile, and the state captured above is exactly the journal's end.
     await this.journal.truncate(0);
@@ -286,7 +338,7 @@ export class EmbeddedStore implements Store {
   }
 }
 
-function applyOp(state: { docs: Docs; lists: Lists }, op: JournalOp): void {
+function applyOp(state: State, op: JournalOp): void {
   switch (op.op) {
     case 'put': {
       const tenant = getOrCreate(state.docs, op.t, () => new Map());
@@ -310,15 +362,37 @@ function applyOp(state: { docs: Docs; lists: Lists }, op: JournalOp): void {
       state.docs.delete(op.t);
       state.lists.delete(op.t);
       return;
+    case 'once':
+      state.onces.set(op.k, op.e);
+      return;
   }
 }
 
-async function recover(dir: string): Promise<{
-  state: { docs: Docs; lists: Lists };
+function journalLine(seq: number, op: JournalOp, codec: StoreCodec | undefined): string {
+  return JSON.stringify(codec ? { s: seq, x: codec.seal(JSON.stringify(op), 'journal') } : { s: seq, ...op });
+}
+
+/** A journal line as written, sealed (`x`) or plain; throws when it cannot be read. */
+function readJournalLine(text: string, codec: StoreCodec | undefined): JournalOp & { s: number } {
+  const record = JSON.parse(text) as (JournalOp & { s: number }) | { s: number; x: string };
+  if (!('x' in record)) return record;
+  if (!codec) throw storeUnreadable();
+  return { s: record.s, ...(JSON.parse(codec.open(record.x, 'journal')) as JournalOp) };
+}
+
+function ttl(ttlMs: number): number {
+  return Math.max(1, Math.ceil(ttlMs));
+}
+
+async function recover(
+  dir: string,
+  codec: StoreCodec | undefined,
+): Promise<{
+  state: State;
   seq: number;
   validJournalBytes: number;
 }> {
-  const snapshot = await readSnapshot(path.join(dir, 'snapshot.json'));
+  const snapshot = await readSnapshot(path.join(dir, 'snapshot.json'), codec);
   const state = deserialise(snapshot);
   let seq = snapshot.seq;
   let journal: Buffer;
@@ -332,10 +406,13 @@ async function recover(dir: string): Promise<{
   while (offset < journal.length) {
     const end = journal.indexOf(0x0a, offset);
     if (end === -1) break; // torn tail: no newline, never acknowledged
+    const text = journal.subarray(offset, end).toString('utf8');
     let record: JournalOp & { s: number };
     try {
-      record = JSON.parse(journal.subarray(offset, end).toString('utf8')) as JournalOp & { s: number };
-    } catch {
+      record = readJournalLine(text, codec);
+    } catch (error) {
+      // A line sealed with a key we do not hold is not a torn tail: stop rather than cut acknowledged writes.
+      if (isRateBridgeError(error)) throw storeUnreadable();
       break; // a partial line can only be the tail; everything before it was acknowledged
     }
     if (record.s > seq) {
@@ -347,16 +424,33 @@ async function recover(dir: string): Promise<{
   return { state, seq, validJournalBytes: offset };
 }
 
-async function readSnapshot(file: string): Promise<Snapshot> {
+async function readSnapshot(file: string, codec: StoreCodec | undefined): Promise<Snapshot> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as Snapshot;
+    text = await readFile(file, 'utf8');
   } catch (error) {
     if (isMissing(error)) return { seq: 0, docs: {}, lists: {} };
     throw error;
   }
+  const snapshot = JSON.parse(text) as Snapshot | { seq: number; x: string };
+  if (!('x' in snapshot)) return snapshot;
+  if (!codec) throw storeUnreadable();
+  try {
+    return { seq: snapshot.seq, ...(JSON.parse(codec.open(snapshot.x, 'snapshot')) as SnapshotBody) };
+  } catch {
+    throw storeUnreadable();
+  }
 }
 
-function serialise(state: { docs: Docs; lists: Lists }): Omit<Snapshot, 'seq'> {
+/** The data folder was sealed with keys this process does not have: say so instead of starting empty. */
+function storeUnreadable(): Error {
+  return rbError(
+    'RB_ERR_CONFIG',
+    'DATA_DIR/store was sealed with other keys: set RATEBRIDGE_KEYS to the key ring that wrote it (or keep DATA_DIR/keys beside it)',
+  );
+}
+
+function serialise(state: State, now: number): SnapshotBody {
   const docs: Snapshot['docs'] = {};
   for (const [tenant, kinds] of state.docs) {
     docs[tenant] = {};
@@ -364,10 +458,11 @@ function serialise(state: { docs: Docs; lists: Lists }): Omit<Snapshot, 'seq'> {
   }
   const lists: Snapshot['lists'] = {};
   for (const [tenant, byName] of state.lists) lists[tenant] = Object.fromEntries(byName);
-  return { docs, lists };
+  const onces = Object.fromEntries([...state.onces].filter(([, expiresAt]) => expiresAt > now));
+  return { docs, lists, onces };
 }
 
-function deserialise(snapshot: Snapshot): { docs: Docs; lists: Lists } {
+function deserialise(snapshot: Snapshot): State {
   const docs: Docs = new Map();
   for (const [tenant, kinds] of Object.entries(snapshot.docs)) {
     docs.set(
@@ -379,7 +474,7 @@ function deserialise(snapshot: Snapshot): { docs: Docs; lists: Lists } {
   for (const [tenant, byName] of Object.entries(snapshot.lists)) {
     lists.set(tenant, new Map(Object.entries(byName)));
   }
-  return { docs, lists };
+  return { docs, lists, onces: new Map(Object.entries(snapshot.onces ?? {})) };
 }
 
 /** Temp file, fsync, rename, fsync the directory: the file is either wholly old or wholly new. */

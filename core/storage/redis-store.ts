@@ -6,7 +6,7 @@
  *   <p>doc:{tenant}:<kind>     hash id -> JSON
  *   <p>list:{tenant}:<name>    list of JSON, newest first
  *   <p>keys:{tenant}           set of the tenant's keys above (for deleteTenant without SCAN)
- *   <p>cache:<key>, <p>ctr:<key>, <p>lock:<key>   plain strings with PX expiry
+ *   <p>cache:<key>, <p>ctr:<key>, <p>lock:<key>, <p>once:<key>   plain strings with PX expiry
  */
 import { randomBytes } from 'node:crypto';
 import { Redis, Cluster, type ClusterNode, type RedisOptions } from 'ioredis';
@@ -220,6 +220,11 @@ export class RedisStore implements Store {
 
   async cacheSet(key: string, value: JsonValue, ttlMs: number): Promise<void> {
     await this.client.set(`${this.prefix}cache:${key}`, JSON.stringify(value), 'PX', px(ttlMs));
+  }
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const result = await this.client.set(`${this.prefix}once:${key}`, '1', 'PX', px(ttlMs), 'NX');
+    return result === 'OK';
   }
 
   async cacheSetIfAbsent(key: string, value: JsonValue, ttlMs: number): Promise<boolean> {

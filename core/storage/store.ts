@@ -11,7 +11,8 @@
  *              either change (Redis: compare-and-set in a Lua script, retried; embedded: serialised in
  *              process). The update function must be pure and synchronous; it may run more than once.
  *   cache      TTL entries keyed by a string. Losing them is harmless (embedded keeps them in memory).
- *              `cacheSetIfAbsent` is the primitive behind replay windows and single-flight markers.
+ *              `cacheSetIfAbsent` is the primitive behind replay windows and single-flight markers;
+ *              `claimOnce` is its durable sibling, for marks whose loss would reopen a door (used links).
  *   lists      capped, newest-first lists per tenant (the rate log, audit trails). Durable.
  *   counters   integers that expire a fixed time after their first increment (rate limits, stats).
  *   locks      short-lived exclusive locks with a random owner token; they expire on their own so a
@@ -68,6 +69,13 @@ export interface Store {
   cacheSet(key: string, value: JsonValue, ttlMs: number): Promise<void>;
   cacheSetIfAbsent(key: string, value: JsonValue, ttlMs: number): Promise<boolean>;
   cacheDelete(key: string): Promise<void>;
+
+  /**
+   * A durable single-use mark: true the first time `key` is claimed, false while the mark lives (`ttlMs`).
+   * Unlike cache entries it survives a restart (embedded: journaled; Redis: its own persistence), so a used
+   * sign-in link or grant stays used.
+   */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
 
   /** Adds `value` at the head of the list and trims it to the newest `cap` entries. */
   listPush(tenant: string, name: string, value: JsonValue, cap: number): Promise<void>;

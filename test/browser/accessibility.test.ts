@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumSkipReason, createSandboxToken, watchForProblems } from './browser-support.js';
+import { chromiumSkipReason, createSandboxToken, signIn, watchForProblems } from './browser-support.js';
 import { rateBridgeInChromium } from './browser-suite.js';
 
 const skip = chromiumSkipReason();
@@ -93,14 +93,19 @@ describe.skipIf(skip !== undefined)('accessibility of every admin page in Chromi
     const { server, browser } = suite;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchForProblems(page);
-    await page.goto(server.demoLink);
+    await signIn(page, server.demoLink);
     await page.getByRole('heading', { name: 'Connect your freight platform' }).waitFor();
 
     // Data on every page, through the same API the UI uses (the page's session cookie).
     const api = (method: string, path: string, data?: unknown) =>
       page.request.fetch(`${server.url}/admin/api${path}`, {
         method,
-        ...(data === undefined ? {} : { data, headers: { 'content-type': 'application/json' } }),
+        // As the admin's own fetch calls do: writes must name our origin.
+        headers: {
+          origin: server.url,
+          ...(data === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(data === undefined ? {} : { data }),
       });
     const token = await createSandboxToken(server.url, 'a11y', 'test');
     expect(

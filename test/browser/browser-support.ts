@@ -237,3 +237,10 @@ export function watchForProblems(page: Page): () => string[] {
 export function eventually<T>(read: () => T | Promise<T>, timeout = 15_000) {
   return expect.poll(read, { timeout, interval: 100 });
 }
+
+/** Opens a one-time sign-in link and confirms it, as a merchant does; resolves on the admin. */
+export async function signIn(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await page.getByRole('button', { name: /^Sign in to / }).click();
+  await page.waitForURL(/\/admin\/?$/);
+}

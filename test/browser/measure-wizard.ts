@@ -10,7 +10,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium, startRateBridge } from './browser-support.js';
+import { chromiumSkipReason, launchChromium, signIn, startRateBridge } from './browser-support.js';
 
 const RUNS = 7;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   try {
     const first = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await first.newPage();
-    await page.goto(server.demoLink);
+    await signIn(page, server.demoLink);
     const viaLink = await interactiveAt(page);
     if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
       await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-wizard.png') });

@@ -10,6 +10,7 @@ import {
   createSandboxToken,
   screenshots,
   watchForProblems,
+  signIn,
 } from './browser-support.js';
 import { rateBridgeInChromium } from './browser-suite.js';
 
@@ -35,7 +36,7 @@ describe.skipIf(skip !== undefined)('the onboarding wizard in Chromium', () => {
       const token = await createSandboxToken(server.url, 'newcomer-shop', 'test');
 
       // Screen 1: connect. The sign-in link lands straight on the first step.
-      await page.goto(server.demoLink);
+      await signIn(page, server.demoLink);
       await screen('Connect your freight platform');
       expect(new URL(page.url()).pathname).toBe('/admin/');
       await eventually(() => page.getByText('Step 1 of 5').isVisible()).toBe(true);

@@ -3,7 +3,7 @@
  * file then imports. Real server, real UI build, Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { chromiumSkipReason, eventually, screenshots, watchForProblems } from './browser-support.js';
+import { chromiumSkipReason, eventually, screenshots, signIn, watchForProblems } from './browser-support.js';
 import { rateBridgeInChromium } from './browser-suite.js';
 
 const skip = chromiumSkipReason();
@@ -20,7 +20,7 @@ describe.skipIf(skip !== undefined)('the packaging CSV import in Chromium', () =
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems = watchForProblems(page);
       const shot = await screenshots('packaging-csv');
-      await page.goto(server.demoLink);
+      await signIn(page, server.demoLink);
       await eventually(() => page.getByRole('heading', { level: 1 }).first().isVisible()).toBe(true);
       await page.getByRole('link', { name: 'Products and packaging', exact: true }).click();
       await eventually(() =>

@@ -11,6 +11,7 @@ import {
   revokeSandboxToken,
   screenshots,
   watchForProblems,
+  signIn,
 } from './browser-support.js';
 import { rateBridgeInChromium } from './browser-suite.js';
 
@@ -36,7 +37,7 @@ describe.skipIf(skip !== undefined)('a revoked token in Chromium', () => {
       expect(await page.getByText('Open the sign-in link printed by npm start').isVisible()).toBe(true);
       await shot(page, 'signed-out');
 
-      await page.goto(server.demoLink);
+      await signIn(page, server.demoLink);
       await heading(page, 'Connect your freight platform');
       await page.getByLabel('Freight platform', { exact: true }).selectOption('sandbox');
       await page.getByLabel('Connection name', { exact: true }).fill('Shop sandbox');

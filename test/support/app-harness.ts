@@ -10,6 +10,7 @@ import { startSandboxServer, type SandboxServer } from '../../core/platforms/san
 import { startServer, type RunningServer, type ServerOptions } from '../../server.js';
 import { capturingLogger } from './log-capture.js';
 import { testRedisStore } from './redis.js';
+import { signInWithLink } from './sign-in.js';
 import { tempDir } from './temp-dir.js';
 import { testConfig } from './test-config.js';
 
@@ -34,6 +35,8 @@ export interface AppHarness {
 
 export interface TenantClient {
   readonly tenant: string;
+  /** The session cookie (`name=value`), for requests the client does not make itself. */
+  readonly cookie: string;
   /** Calls the admin API (`/admin/api` + path) with the session cookie; JSON in and out. */
   api(
     method: string,
@@ -74,15 +77,18 @@ export async function startAppHarness(
     async signIn(tenant) {
       tenants.push(tenant);
       const link = core.sessions.loginLink(tenant).replace(config.publicUrl, url);
-      const response = await fetch(link, { redirect: 'manual' });
-      if (response.status !== 303) throw new Error(`login failed: ${response.status}`);
-      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const cookie = await signInWithLink(link, new URL(config.publicUrl).origin);
       return {
         tenant,
+        cookie,
         async api(method, path, body) {
           const raw = await fetch(`${url}/admin/api${path}`, {
             method,
-            headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+            headers: {
+              cookie,
+              origin: new URL(config.publicUrl).origin,
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
             ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           });
           const text = await raw.text();

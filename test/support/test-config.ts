@@ -8,6 +8,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',
+    // The fake WooCommerce store listens on loopback; SSRF tests turn this off again.
+    WOOCOMMERCE_ALLOW_LOCAL_STORES: 'true',
     RATEBRIDGE_KEYS: `test1:${randomBytes(32).toString('base64')}`,
     ...overrides,
   });

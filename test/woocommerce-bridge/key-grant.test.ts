@@ -1,7 +1,8 @@
 /**
  * WooCommerce's key grant against the fake store over real sockets, the ways it goes wrong: a denied
  * grant, a forged or replayed callback, keys the store does not accept, a return page opened in another
- * browser. Nobody is signed in unless the store itself accepted the keys the callback delivered.
+ * browser. Only a signed-in merchant starts one, and its return page leads on only once the store itself
+ * accepted the keys the callback delivered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWooCommerce, type FakeWooCommerce } from '../e2e/fake-woocommerce.js';
@@ -20,12 +21,18 @@ describe('the WooCommerce key grant', () => {
     fakes.push(fake);
     return fake;
   };
-  /** GET /woocommerce/connect: the authorize URL, its state and the grant cookie. */
+  /** The store's merchant, signed in, opens GET /woocommerce/connect: the authorize URL, its state and the grant cookie. */
   const begin = async (fake: FakeWooCommerce) => {
-    const response = await app.fetch(`/woocommerce/connect?store_url=${encodeURIComponent(`${fake.url}/`)}`);
-    expect(response.status).toBe(302);
-    const authorize = new URL(response.headers.get('location') ?? '');
+    const merchant = await app.signIn(`woo:${new URL(fake.url).host}`);
+    const response = await app.fetch(`/woocommerce/connect?store_url=${encodeURIComponent(`${fake.url}/`)}`, {
+      headers: { cookie: merchant.cookie },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('location')).toBeNull();
+    const href = /id="continue" href="([^"]+)"/.exec(await response.text())?.[1] ?? '';
+    const authorize = new URL(href.replaceAll('&amp;', '&'));
     return {
+      merchant,
       authorize,
       state: authorize.searchParams.get('user_id') ?? '',
       cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
@@ -55,21 +62,18 @@ describe('the WooCommerce key grant', () => {
 
   it('connects a host that strips the Authorization header, on query-string auth', async () => {
     const fake = await store({ stripAuthorizationHeader: true });
-    const { authorize, cookie } = await begin(fake);
+    const { authorize, cookie, merchant } = await begin(fake);
     const granted = await approve(fake, authorize);
     expect(granted.status).toBe(302);
     const back = await app.fetch(String(granted.headers.location), { headers: { cookie } });
     expect(back.status).toBe(303);
-    const admin = await app.followLoginLink(
-      back.headers.get('location') ?? '',
-      `woo:${new URL(fake.url).host}`,
-    );
+    expect(back.headers.get('location')).toBe('/admin/');
     expect(
-      ((await admin.api('GET', '/woocommerce/store')).body as { store: { auth: string } }).store.auth,
+      ((await merchant.api('GET', '/woocommerce/store')).body as { store: { auth: string } }).store.auth,
     ).toBe('query');
   });
 
-  it('signs nobody in when the store denied the grant', async () => {
+  it('leads nowhere when the store denied the grant', async () => {
     const fake = await store();
     const { authorize, cookie } = await begin(fake);
     const denied = await fake.fetch(
@@ -103,9 +107,9 @@ describe('the WooCommerce key grant', () => {
     expect(malformed.status).toBe(400);
   });
 
-  it('signs nobody in on keys the store does not accept, whoever posted them', async () => {
+  it('leads nowhere on keys the store does not accept, whoever posted them', async () => {
     const fake = await store();
-    const { authorize, state, cookie } = await begin(fake);
+    const { authorize, state, cookie, merchant } = await begin(fake);
     // Someone who saw the state posts made-up keys before the store does.
     const posted = await callback({
       key_id: 9,
@@ -121,9 +125,8 @@ describe('the WooCommerce key grant', () => {
       422,
       'RB_ERR_TOKEN_REJECTED',
     ]);
-    const admin = await app.signIn(`woo:${new URL(fake.url).host}`);
     expect(
-      ((await admin.api('GET', '/woocommerce/store')).body as { store: { status: string } }).store.status,
+      ((await merchant.api('GET', '/woocommerce/store')).body as { store: { status: string } }).store.status,
     ).toBe('failed');
   });
 
@@ -158,7 +161,7 @@ describe('the WooCommerce key grant', () => {
     });
   });
 
-  it('signs in only the browser that started the grant, and only once', async () => {
+  it('returns only the browser that started the grant, and only once', async () => {
     const fake = await store();
     const { authorize, cookie } = await begin(fake);
     const granted = await approve(fake, authorize);
@@ -167,9 +170,8 @@ describe('the WooCommerce key grant', () => {
     expect((await app.fetch(returnUrl, { headers: { cookie } })).status).toBe(401);
   });
 
-  it('spends the sign-in when the approval comes back in another browser than the one that started it', async () => {
-    // Someone starts a grant and sends its approval page to the store's admin: whoever started it must not
-    // collect a session for the store the admin approved.
+  it('spends the return when the approval comes back in another browser than the one that started it', async () => {
+    // The approval page reached another browser: whoever holds the grant cookie must not learn its outcome.
     const fake = await store();
     const { authorize, cookie } = await begin(fake);
     const granted = await approve(fake, authorize);
@@ -185,19 +187,24 @@ describe('the WooCommerce key grant', () => {
   });
 
   it('refuses an address that is not a store', async () => {
+    const merchant = await app.signIn('demo-store');
     for (const bad of [
       '',
       'ftp://shop.example.com',
       'https://user:pass@shop.example.com',
       'https://shop.example.com/wp-admin/',
     ]) {
-      const response = await app.fetch(`/woocommerce/connect?store_url=${encodeURIComponent(bad)}`);
+      const response = await app.fetch(`/woocommerce/connect?store_url=${encodeURIComponent(bad)}`, {
+        headers: { cookie: merchant.cookie },
+      });
       expect([bad, response.status, ((await response.json()) as ErrorBody).error.code]).toEqual([
         bad,
         400,
         'RB_ERR_VALIDATION',
       ]);
     }
-    expect((await app.fetch('/woocommerce/connect')).status).toBe(400);
+    expect((await app.fetch('/woocommerce/connect', { headers: { cookie: merchant.cookie } })).status).toBe(
+      400,
+    );
   });
 });

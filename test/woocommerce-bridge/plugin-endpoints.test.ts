@@ -199,7 +199,11 @@ describe('the plugin endpoints', () => {
     expect(url.startsWith(`${app.url}/admin/login/`)).toBe(true);
     const admin = await app.followLoginLink(url, merchant.tenant);
     expect((await admin.api('GET', '/connector-keys')).status).toBe(200);
-    expect((await app.fetch(new URL(url).pathname)).status).toBe(401);
+    const reused = await app.fetch(new URL(url).pathname, {
+      method: 'POST',
+      headers: { origin: new URL(app.url).origin },
+    });
+    expect(reused.status).toBe(401);
 
     const other = '{"action":"delete_everything"}';
     const refused = await app.fetch('/woocommerce/admin-link', {

@@ -29,6 +29,7 @@ import { FAKE_STORE_CA } from '../e2e/fake-woocommerce.js';
 import { capturingLogger } from '../support/log-capture.js';
 import { testRedisStore } from '../support/redis.js';
 import { tempDir } from '../support/temp-dir.js';
+import { signInWithLink } from '../support/sign-in.js';
 import { testConfig } from '../support/test-config.js';
 
 export interface WooTestApp {
@@ -62,7 +63,12 @@ export interface AdminClient {
 }
 
 export async function startWooTestApp(
-  options: { store?: 'embedded' | 'redis'; bridge?: WooCommerceBridgeOptions } = {},
+  options: {
+    store?: 'embedded' | 'redis';
+    bridge?: WooCommerceBridgeOptions;
+    /** Configuration on top of the test defaults (e.g. WOOCOMMERCE_ALLOW_LOCAL_STORES: 'false'). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<WooTestApp> {
   const { dir, remove } = await tempDir('woo-app');
   const sandboxDir = await tempDir('woo-sandbox');
@@ -82,7 +88,7 @@ export async function startWooTestApp(
   const server = http.createServer((request, response) => handler(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = testConfig({ DATA_DIR: dir, SANDBOX_URL: sandbox.url, PUBLIC_URL: url });
+  const config = testConfig({ DATA_DIR: dir, SANDBOX_URL: sandbox.url, PUBLIC_URL: url, ...options.env });
 
   let core!: Core;
   let store!: Store;
@@ -126,7 +132,11 @@ export async function startWooTestApp(
     async api(method, path, body) {
       const raw = await appFetch(`/admin/api${path}`, {
         method,
-        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          cookie,
+          origin: new URL(config.publicUrl).origin,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const responseText = await raw.text();
@@ -139,9 +149,10 @@ export async function startWooTestApp(
   });
   const followLoginLink = async (link: string, tenant: string) => {
     tenants.add(tenant);
-    const response = await appFetch(link);
-    if (response.status !== 303) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await signInWithLink(
+      link.startsWith('http') ? link : `${url}${link}`,
+      new URL(config.publicUrl).origin,
+    );
     return adminClient(tenant, cookie);
   };
 

@@ -131,6 +131,14 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'That file type is not accepted',
     help: 'Upload a .csv file (comma-separated values, UTF-8).',
   },
+  RB_ERR_ENCODING_UNSUPPORTED: {
+    title: 'The upload was sent in a form RateBridge cannot read',
+    help: 'Something between your browser and RateBridge compressed the upload oddly. Try again, or from another browser or network.',
+  },
+  RB_ERR_BODY_UNDECODABLE: {
+    title: 'The upload could not be read',
+    help: 'Something between your browser and RateBridge changed the upload. Try again; if it persists, try another browser or network.',
+  },
 
   // --- sessions and access ---------------------------------------------------------------------
   RB_ERR_UNAUTHENTICATED: {
@@ -140,6 +148,10 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
   RB_ERR_LOGIN_LINK_INVALID: {
     title: 'This sign-in link no longer works',
     help: 'Sign-in links work once, for 15 minutes. Ask for a new one (restart npm start, or use the link in your WooCommerce plugin).',
+  },
+  RB_ERR_CROSS_SITE: {
+    title: 'Refused as a cross-site request',
+    help: 'Changes are accepted only from the RateBridge admin page itself. Reload the admin from its own address and try again.',
   },
   RB_ERR_FORBIDDEN: {
     title: 'Not allowed',

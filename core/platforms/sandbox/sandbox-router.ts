@@ -351,6 +351,17 @@ const errorHandler =
     }
     if (typeof type === 'string')
       return sendError(res, 400, 'bad_json', 'The request body is not valid JSON.');
+    // A body that does not inflate (a false Content-Encoding): body-parser says 400 with zlib's own code.
+    const status =
+      typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
+    if (status === 400) {
+      return sendError(
+        res,
+        400,
+        'bad_body',
+        'The request body could not be decoded as its Content-Encoding says.',
+      );
+    }
     if (logger) logger.error({ err: error }, 'sandbox: unexpected error');
     else console.error('sandbox: unexpected error', error);
     sendError(res, 500, 'internal', 'The sandbox failed unexpectedly. Try again.');

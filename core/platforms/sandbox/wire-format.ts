@@ -106,6 +106,7 @@ export type SandboxWarehouse = z.infer<typeof warehouseSchema>;
 /** Every error the sandbox answers with, as `{"error": {"code", "message", ...}}`. */
 export const SANDBOX_ERROR_CODES = [
   'bad_json',
+  'bad_body',
   'body_too_large',
   'unsupported_media_type',
   'validation_failed',

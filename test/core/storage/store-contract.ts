@@ -133,6 +133,17 @@ export function runStoreContract(name: string, open: () => Promise<StoreHarness>
       expect(await store.cacheGet(k)).toBeUndefined();
     });
 
+    it('claimOnce is true once per key while the mark lives, and again after it expired', async () => {
+      const k = key('once');
+      expect(await store.claimOnce(k, 150)).toBe(true);
+      expect(await store.claimOnce(k, 150)).toBe(false);
+      expect(await store.claimOnce(key('other'), 150)).toBe(true);
+      // A cache entry of the same name is another thing altogether.
+      expect(await store.cacheSetIfAbsent(k, 1, 150)).toBe(true);
+      await harness.advance(300);
+      expect(await store.claimOnce(k, 150)).toBe(true);
+    });
+
     it('treats a zero or fractional TTL as the shortest one rather than failing', async () => {
       const k = key('zero');
       expect(await store.cacheSetIfAbsent(k, 1, 0)).toBe(true);
