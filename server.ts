@@ -25,6 +25,7 @@ import {
   errorHandler,
   isRateBridgeError,
   loadConfig,
+  rbError,
   notFoundHandler,
   requestLogging,
   type Config,
@@ -154,10 +155,19 @@ export async function startServer(
     serverApp.app,
   );
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await health.stop();
+    await serverApp.woocommerce.stop();
+    await serverApp.core.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw rbError('RB_ERR_PORT_IN_USE', `${config.host}:${config.port}`);
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -190,16 +200,32 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** Start-up failures a person can fix are one line naming the fix, not a stack trace. */
+function exitWith(error: unknown): never {
+  console.error(isRateBridgeError(error) ? error.message : error);
+  process.exit(1);
+}
+
+function requireNode(): void {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 12)) exitWith(rbError('RB_ERR_NODE_TOO_OLD', process.version));
+}
+
 async function main(): Promise<void> {
+  requireNode();
   let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
-    console.error(isRateBridgeError(error) ? error.message : error);
-    process.exit(1);
+    exitWith(error);
   }
   const logger = createLogger({ level: config.logLevel, pretty: config.env !== 'production' });
-  const running = await startServer(config, logger);
+  let running: RunningServer;
+  try {
+    running = await startServer(config, logger);
+  } catch (error) {
+    exitWith(error);
+  }
   logger.info(
     { url: running.url, store: running.serverApp.core.store.kind },
     `RateBridge listening on ${running.url}`,

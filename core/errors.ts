@@ -60,6 +60,21 @@ export const ERRORS = {
     status: 500,
     message: (problems: string) => `RateBridge cannot start; fix its configuration: ${problems}`,
   },
+  RB_ERR_DATA_DIR_LOCKED: {
+    status: 500,
+    message: (dataDir: string, pid: number) =>
+      `RateBridge cannot start: DATA_DIR ${dataDir} is in use by process ${pid}. Stop that process, or give this one its own DATA_DIR (the embedded store serves one process; set REDIS_URL to run several).`,
+  },
+  RB_ERR_PORT_IN_USE: {
+    status: 500,
+    message: (address: string) =>
+      `RateBridge cannot start: ${address} is already in use. Stop whatever listens there, or set PORT to a free port.`,
+  },
+  RB_ERR_NODE_TOO_OLD: {
+    status: 500,
+    message: (found: string) =>
+      `RateBridge cannot start: it needs Node.js 22.12 or newer (24 LTS recommended); this is ${found}. Install a newer Node.js.`,
+  },
 
   // --- sealing and signing ----------------------------------------------------------------------
   RB_ERR_SEAL_UNREADABLE: {

@@ -502,9 +502,7 @@ async function takeProcessLock(dir: string): Promise<void> {
   try {
     const owner = Number(await readFile(file, 'utf8'));
     if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
-      throw new Error(
-        `DATA_DIR is in use by process ${owner}. The embedded store serves one process; use REDIS_URL to run several.`,
-      );
+      throw rbError('RB_ERR_DATA_DIR_LOCKED', path.dirname(dir), owner);
     }
   } catch (error) {
     if (!isMissing(error)) throw error;

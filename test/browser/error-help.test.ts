@@ -25,6 +25,9 @@ const { ApiError } = await load<ApiErrorModule>('../../admin-ui/src/api/api-erro
 /** Codes no admin page can receive: start-up configuration, and the plugin's signed requests. */
 const NOT_MET_BY_THE_ADMIN = new Set([
   'RB_ERR_CONFIG',
+  'RB_ERR_DATA_DIR_LOCKED',
+  'RB_ERR_PORT_IN_USE',
+  'RB_ERR_NODE_TOO_OLD',
   'RB_ERR_SIGNATURE_MISSING',
   'RB_ERR_SIGNATURE_MALFORMED',
   'RB_ERR_SIGNATURE_INVALID',
