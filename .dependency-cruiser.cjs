@@ -30,9 +30,10 @@ module.exports = {
     },
     {
       name: 'express-only-at-http-edges',
-      comment: 'In core, Express lives in admin-api and the sandbox simulator (an HTTP service by design).',
+      comment:
+        'In core, Express lives in the shared HTTP plumbing (core/http), the admin API and the sandbox simulator (an HTTP service by design).',
       severity: 'error',
-      from: { path: '^core/', pathNot: '^core/(admin-api|platforms/sandbox)/' },
+      from: { path: '^core/', pathNot: '^core/(http|admin-api|platforms/sandbox)/' },
       to: { path: 'node_modules/express/' },
     },
     {

@@ -71,7 +71,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
       response.status(503).json({
         status: 'unavailable',
         store: store.kind,
-        error: { code: 'RB_ERR_STORE_UNAVAILABLE', message: 'The store does not answer.' },
+        ...rbError('RB_ERR_STORE_UNAVAILABLE').toJSON(),
       });
     }
   });

@@ -4,7 +4,7 @@ import { PLATFORM_ENVIRONMENTS, PLATFORM_NAMES } from '../platforms/freight-plat
 import type { PlatformRegistry } from '../platforms/registry.js';
 import type { TokenLifecycle } from '../tokens/token-lifecycle.js';
 import { MAX_TOKEN_LENGTH } from '../tokens/normalise-token.js';
-import { jsonBody, parseWith } from './http/json-body.js';
+import { jsonBody, parseWith } from '../http/json-body.js';
 import { tenantContext } from './tenant-context.js';
 
 // Generous for a token, tight for anything else: these bodies are a label and a pasted token.

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { searchLocalities } from '../localities/index.js';
-import { parseWith } from './http/json-body.js';
+import { parseWith } from '../http/json-body.js';
 import { tenantContext } from './tenant-context.js';
 
 const query = z.object({

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { createLocationSchema, updateLocationSchema, type Locations } from '../locations/locations.js';
-import { jsonBody, parseWith } from './http/json-body.js';
+import { jsonBody, parseWith } from '../http/json-body.js';
 import { tenantContext } from './tenant-context.js';
 
 // An address and a few flags: small.

@@ -3,7 +3,7 @@
  * someone else sent cannot quietly put a merchant into the sender's store (login CSRF), where they might
  * paste their own freight token. Plain HTML (the admin UI may not be built), no script, no inline handler.
  */
-import { escapeHtml } from './http/escape-html.js';
+import { escapeHtml } from '../http/escape-html.js';
 import { storeDisplayName } from './store-display.js';
 
 export interface LoginPageInput {

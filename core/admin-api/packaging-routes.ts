@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { MAX_CSV_BYTES, type CsvProblem } from '../catalog/packaging-csv.js';
 import { defaultBoxSchema, parseProfileKey, profileInputSchema } from '../catalog/packaging-profile.js';
 import { RateBridgeError } from '../errors.js';
-import { jsonBody, parseWith } from './http/json-body.js';
+import { jsonBody, parseWith } from '../http/json-body.js';
 import { tenantContext } from './tenant-context.js';
 
 // A profile of up to 50 packages and 20 locations is a few kilobytes.

@@ -5,7 +5,7 @@ import type { QuoteEngine } from '../quoting/quote-engine.js';
 import { quoteRequestSchema } from '../quoting/quote-request.js';
 import { quoteSettingsSchema, type QuoteSettingsStore } from '../quoting/quote-settings.js';
 import type { RateLog } from '../quoting/rate-log.js';
-import { jsonBody, parseWith } from './http/json-body.js';
+import { jsonBody, parseWith } from '../http/json-body.js';
 import { tenantContext } from './tenant-context.js';
 
 const BODY_LIMIT = '256kb';

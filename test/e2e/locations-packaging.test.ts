@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionsRoutes } from '../../core/admin-api/connections-routes.js';
-import { errorHandler, notFoundHandler } from '../../core/admin-api/http/error-handler.js';
+import { errorHandler, notFoundHandler } from '../../core/http/error-handler.js';
 import { locationsRoutes } from '../../core/admin-api/locations-routes.js';
 import { packagingRoutes } from '../../core/admin-api/packaging-routes.js';
 import { asTenantId, setTenantContext } from '../../core/admin-api/tenant-context.js';

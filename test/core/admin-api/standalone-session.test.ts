@@ -3,7 +3,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStandaloneSessions } from '../../../core/admin-api/standalone-session.js';
 import { tenantContext } from '../../../core/admin-api/tenant-context.js';
-import { errorHandler } from '../../../core/admin-api/http/error-handler.js';
+import { errorHandler } from '../../../core/http/error-handler.js';
 import { parseKeyRing } from '../../../core/security/key-ring.js';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../core/storage/embedded-store.js';
 import { capturingLogger } from '../../support/log-capture.js';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { RequestHandler } from 'express';
-import type { Logger } from '../../logger.js';
-import { redactUrl, withSecretScope } from '../../security/redact.js';
+import type { Logger } from '../logger.js';
+import { redactUrl, withSecretScope } from '../security/redact.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 

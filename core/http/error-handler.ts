@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
-import type { RateBridgeError } from '../../errors.js';
-import { isRateBridgeError, rbError, rbErrorWithDetails } from '../../errors.js';
-import type { Logger } from '../../logger.js';
+import type { RateBridgeError } from '../errors.js';
+import { isRateBridgeError, rbError, rbErrorWithDetails } from '../errors.js';
+import type { Logger } from '../logger.js';
 
 /** body-parser's errors carry a `type` and `status`; nothing else of them may reach a client. */
 interface BodyParserError {

@@ -1,12 +1,12 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorHandler, notFoundHandler } from '../../core/admin-api/http/error-handler.js';
-import { jsonBody, parseWith } from '../../core/admin-api/http/json-body.js';
-import { requestLogging } from '../../core/admin-api/http/request-logging.js';
-import { rememberSecret } from '../../core/security/redact.js';
-import { capturingLogger } from '../support/log-capture.js';
-import { listen } from '../support/listen.js';
+import { errorHandler, notFoundHandler } from '../../../core/http/error-handler.js';
+import { jsonBody, parseWith } from '../../../core/http/json-body.js';
+import { requestLogging } from '../../../core/http/request-logging.js';
+import { rememberSecret } from '../../../core/security/redact.js';
+import { capturingLogger } from '../../support/log-capture.js';
+import { listen } from '../../support/listen.js';
 
 describe('HTTP error rendering', () => {
   const { logger, text } = capturingLogger();
