@@ -4,7 +4,7 @@
  * public routes at /woocommerce before any JSON parser, a JSON parser after them (which must not disturb
  * the raw-body routes), the standalone admin with the bridge's admin routes behind the session, and core's
  * error handler last. PUBLIC_URL is the app's own address, so grant callbacks, webhook delivery URLs and
- * login links point back at it.
+ * login links point back at it, unless `publicUrl` names a front (an https proxy) that forwards to it.
  *
  * `restart()` stops the bridge, closes the store and builds everything again on the same data (same key
  * ring, same data directory or Redis prefix): what a process restart does.
@@ -62,7 +62,7 @@ export interface AdminClient {
 }
 
 export async function startWooTestApp(
-  options: { store?: 'embedded' | 'redis'; bridge?: WooCommerceBridgeOptions } = {},
+  options: { store?: 'embedded' | 'redis'; bridge?: WooCommerceBridgeOptions; publicUrl?: string } = {},
 ): Promise<WooTestApp> {
   const { dir, remove } = await tempDir('woo-app');
   const sandboxDir = await tempDir('woo-sandbox');
@@ -82,7 +82,11 @@ export async function startWooTestApp(
   const server = http.createServer((request, response) => handler(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = testConfig({ DATA_DIR: dir, SANDBOX_URL: sandbox.url, PUBLIC_URL: url });
+  const config = testConfig({
+    DATA_DIR: dir,
+    SANDBOX_URL: sandbox.url,
+    PUBLIC_URL: options.publicUrl ?? url,
+  });
 
   let core!: Core;
   let store!: Store;
@@ -139,7 +143,8 @@ export async function startWooTestApp(
   });
   const followLoginLink = async (link: string, tenant: string) => {
     tenants.add(tenant);
-    const response = await appFetch(link);
+    // A link through the front is followed straight to the app (the test trusts no front's certificate).
+    const response = await appFetch(link.replace(config.publicUrl, url));
     if (response.status !== 303) throw new Error(`login failed: ${response.status} ${await response.text()}`);
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     return adminClient(tenant, cookie);

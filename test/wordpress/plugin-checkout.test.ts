@@ -166,7 +166,7 @@ describe.skipIf(!wordpress.ok)('the plugin in a real WordPress + WooCommerce (HP
       }),
       startRateBridge(),
     ]);
-    door = await startRecordingBridge(bridge.app.url);
+    door = await startRecordingBridge({ target: bridge.app.url });
     silent = await startSilentBridge();
     admin = await WpAdmin.signIn(site);
   }, 180_000);

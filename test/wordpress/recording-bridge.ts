@@ -1,8 +1,11 @@
 /**
- * The door the plugin knocks on: a proxy in front of the RateBridge under test that forwards every request
+ * The door WordPress knocks on: a proxy in front of the RateBridge under test that forwards every request
  * byte for byte and records it, so the suite can count the plugin's calls and replay the exact body it sent.
+ * With `tls` it is RateBridge's https front (what PUBLIC_URL names), as a TLS-terminating proxy is in
+ * production; the target can be given once RateBridge listens (its PUBLIC_URL must name the front first).
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
@@ -14,16 +17,20 @@ export interface RecordedCall {
 
 export interface RecordingBridge {
   readonly url: string;
+  /** Where requests go from now on. */
+  forwardTo(target: string): void;
   readonly calls: RecordedCall[];
   /** The calls to one path (e.g. "/woocommerce/rates") since the start. */
   callsTo(path: string): RecordedCall[];
   close(): Promise<void>;
 }
 
-export async function startRecordingBridge(target: string): Promise<RecordingBridge> {
+export async function startRecordingBridge(
+  options: { target?: string; tls?: { cert: string; key: string } } = {},
+): Promise<RecordingBridge> {
   const calls: RecordedCall[] = [];
-  const upstream = new URL(target);
-  const server = http.createServer((request, response) => {
+  let upstream = new URL(options.target ?? 'http://127.0.0.1:9');
+  const handler: http.RequestListener = (request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -50,10 +57,14 @@ export async function startRecordingBridge(target: string): Promise<RecordingBri
       forwarded.on('error', () => response.writeHead(502).end());
       forwarded.end(body);
     });
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    forwardTo(target) {
+      upstream = new URL(target);
+    },
     calls,
     callsTo: (path) => calls.filter((call) => call.path === path),
     close: () =>

@@ -11,7 +11,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,13 @@ export interface SiteProduct {
 
 export interface SiteOptions {
   readonly hpos: boolean;
+  /** A CA certificate (PEM) added to WordPress's own bundle, as a publicly trusted one already is. */
+  readonly trustCa?: string;
+  /**
+   * Ports besides 80, 443 and 8080 that WordPress's safe requests (the key grant's callback, webhook
+   * deliveries and pings) may reach: a test's RateBridge listens on a port of its own.
+   */
+  readonly safePorts?: readonly number[];
   readonly fallbackLabel: string;
   readonly fallbackCost: string;
   readonly products: readonly SiteProduct[];
@@ -85,6 +92,12 @@ export async function startWordPressSite(options: SiteOptions): Promise<WordPres
     await cp(PLUGIN_DIR, path.join(root, 'wp-content/plugins/ratebridge-shipping'), { recursive: true });
     await mkdir(path.join(root, 'wp-content/mu-plugins'), { recursive: true });
     await cp(MU_PLUGIN, path.join(root, 'wp-content/mu-plugins/ratebridge-test-site.php'));
+    if (options.trustCa !== undefined) {
+      await appendFile(
+        path.join(root, 'wp-includes/certificates/ca-bundle.crt'),
+        `\n${options.trustCa.trim()}\n`,
+      );
+    }
 
     await sql(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4`);
     cleanups.push(() => sql(`DROP DATABASE IF EXISTS \`${database}\``));
@@ -92,7 +105,10 @@ export async function startWordPressSite(options: SiteOptions): Promise<WordPres
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const debugLogPath = path.join(folder.dir, 'debug.log');
-    await writeFile(path.join(root, 'wp-config.php'), wpConfig({ database, url, debugLogPath }));
+    await writeFile(
+      path.join(root, 'wp-config.php'),
+      wpConfig({ database, url, debugLogPath, safePorts: options.safePorts ?? [] }),
+    );
 
     const adminPassword = `pw-${randomBytes(9).toString('base64url')}`;
     const run = <T>(command: string, input: unknown = {}) => runSiteScript<T>(root, url, command, input);
@@ -131,7 +147,12 @@ export async function startWordPressSite(options: SiteOptions): Promise<WordPres
   }
 }
 
-function wpConfig(options: { database: string; url: string; debugLogPath: string }): string {
+function wpConfig(options: {
+  database: string;
+  url: string;
+  debugLogPath: string;
+  safePorts: readonly number[];
+}): string {
   const salt = () => randomBytes(32).toString('hex');
   const define = (name: string, value: string | boolean) =>
     `define( '${name}', ${typeof value === 'boolean' ? String(value) : `'${value}'`} );`;
@@ -168,6 +189,8 @@ function wpConfig(options: { database: string; url: string; debugLogPath: string
     define('WP_AUTO_UPDATE_CORE', false),
     define('FS_METHOD', 'direct'),
     define('WP_ENVIRONMENT_TYPE', 'local'),
+    // Read by the test mu-plugin (php/ratebridge-test-site.php).
+    define('RATEBRIDGE_TEST_SAFE_PORTS', options.safePorts.join(',')),
     "if ( ! defined( 'ABSPATH' ) ) { define( 'ABSPATH', __DIR__ . '/' ); }",
     "require_once ABSPATH . 'wp-settings.php';",
     '',

@@ -7,6 +7,7 @@
  *                                   with the RateBridge method, products with weights and dimensions
  *   php site.php state              what the plugin keeps (options, transient names), as JSON
  *   php site.php order '{"id": N}'  an order's shipping lines and where WooCommerce stored it
+ *   php site.php edit-product '{"id": N, "weight": "8"}'   saves a product as the editor does
  *   php site.php queue              runs WooCommerce's Action Scheduler queue once (webhook deliveries)
  *
  * Every command prints one JSON object on its last line. Each runs in a fresh process, so WordPress and
@@ -185,6 +186,26 @@ switch ( $command ) {
 				'stored_in'      => $order->get_data_store()->get_current_class_name(),
 			)
 		);
+
+	case 'edit-product':
+		// As the product editor saves: WooCommerce queues the product.updated webhooks in Action Scheduler.
+		$product = wc_get_product( (int) $input['id'] );
+		if ( ! $product ) {
+			fail( 'no product ' . (int) $input['id'] );
+		}
+		$product->set_weight( (string) $input['weight'] );
+		$product->save();
+		// WooCommerce queues the deliveries at shutdown; do it now so they can be counted.
+		wc_webhook_execute_queue();
+		$GLOBALS['wc_queued_webhooks'] = array();
+		$pending = WC()->queue()->search(
+			array(
+				'hook'   => 'woocommerce_deliver_webhook_async',
+				'status' => ActionScheduler_Store::STATUS_PENDING,
+			),
+			'ids'
+		);
+		done( array( 'pending_deliveries' => count( $pending ) ) );
 
 	case 'queue':
 		$ran = WC()->queue() && class_exists( 'ActionScheduler_QueueRunner' ) ? ActionScheduler_QueueRunner::instance()->run( 'RateBridge test' ) : 0;
