@@ -63,48 +63,89 @@ interface ProfileView {
   };
 }
 
+/** A RateBridge behind its own https front (PUBLIC_URL names the front). */
+async function frontedRateBridge(tls: {
+  cert: string;
+  key: string;
+}): Promise<{ front: RecordingBridge; app: WooTestApp }> {
+  const front = await startRecordingBridge({ tls });
+  const app = await startWooTestApp({ publicUrl: front.url });
+  front.forwardTo(app.url);
+  return { front, app };
+}
+
+/** Starts the key grant from `app` and approves it as the signed-in store admin; returns WooCommerce's answer. */
+async function approveGrant(app: WooTestApp, site: WordPressSite, admin: WpAdmin) {
+  const connect = await app.fetch(`/woocommerce/connect?store_url=${encodeURIComponent(site.url)}`);
+  expect(connect.status).toBe(302);
+  const authorize = connect.headers.get('location') ?? '';
+  expect(authorize.startsWith(`${site.url}/wc-auth/v1/authorize?`)).toBe(true);
+  const page = await admin.session.request(authorize);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('RateBridge');
+  const approve = /<a href="([^"]+)" class="button button-primary wc-auth-approve"/.exec(page.text)?.[1];
+  expect(approve).toBeDefined();
+  const granted = await admin.session.request(decodeEntities(approve!));
+  return { granted, grantCookie: (connect.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+}
+
 describe.skipIf(!wordpress.ok)('the store link with a real WordPress + WooCommerce', () => {
   let front: RecordingBridge;
   let bridge: WooTestApp;
   let site: WordPressSite;
   let admin: WpAdmin;
   let merchant: AdminClient;
+  // Two RateBridges WooCommerce will not deliver keys to: one whose certificate is not in WordPress's
+  // bundle (on a port it may reach), one on a port its safe HTTP does not reach (with a trusted certificate).
+  let untrusted: Awaited<ReturnType<typeof frontedRateBridge>>;
+  let unsafePort: Awaited<ReturnType<typeof frontedRateBridge>>;
 
   beforeAll(async () => {
-    const ca = await makeLocalCa();
-    front = await startRecordingBridge({ tls: { cert: ca.cert, key: ca.key } });
-    bridge = await startWooTestApp({ publicUrl: front.url });
-    front.forwardTo(bridge.url);
+    const [ca, strangerCa] = await Promise.all([makeLocalCa(), makeLocalCa()]);
+    const tls = { cert: ca.cert, key: ca.key };
+    let fronted: Awaited<ReturnType<typeof frontedRateBridge>>;
+    [fronted, untrusted, unsafePort] = await Promise.all([
+      frontedRateBridge(tls),
+      frontedRateBridge({ cert: strangerCa.cert, key: strangerCa.key }),
+      frontedRateBridge(tls),
+    ]);
+    ({ front, app: bridge } = fronted);
     site = await startWordPressSite({
       hpos: true,
       fallbackLabel: 'Standard freight',
       fallbackCost: '19.95',
       products: PRODUCTS,
       trustCa: ca.ca,
-      safePorts: [Number(new URL(front.url).port)],
+      safePorts: [front, untrusted.front].map((door) => Number(new URL(door.url).port)),
     });
     admin = await WpAdmin.signIn(site);
   }, 180_000);
   afterAll(async () => {
     await site?.close();
-    await bridge?.close();
-    await front?.close();
+    for (const rateBridge of [{ front, app: bridge }, untrusted, unsafePort]) {
+      await rateBridge?.app?.close();
+      await rateBridge?.front?.close();
+    }
   }, 60_000);
 
-  it("connects through WooCommerce's own key grant and syncs the store's products", async () => {
-    const connect = await bridge.fetch(`/woocommerce/connect?store_url=${encodeURIComponent(site.url)}`);
-    expect(connect.status).toBe(302);
-    const authorize = connect.headers.get('location') ?? '';
-    expect(authorize.startsWith(`${site.url}/wc-auth/v1/authorize?`)).toBe(true);
-    const grantCookie = (connect.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  it("strands the merchant on WooCommerce's own error page when the callback is not on a safe port or its certificate is not trusted", async () => {
+    for (const [refused, reason] of [
+      [untrusted, /SSL certificate problem/],
+      [unsafePort, /A valid URL was not provided/],
+    ] as const) {
+      const { granted } = await approveGrant(refused.app, site, admin);
+      expect(granted.status).toBe(401);
+      expect(granted.text).toContain('Access denied');
+      expect(decodeEntities(granted.text)).toMatch(reason);
+      // No way back to RateBridge, and no keys reached it.
+      expect(granted.headers.get('location')).toBeNull();
+      expect(refused.front.callsTo('/woocommerce/auth-callback')).toEqual([]);
+    }
+  }, 120_000);
 
+  it("connects through WooCommerce's own key grant and syncs the store's products", async () => {
     // The signed-in store admin sees WooCommerce's approval page and approves.
-    const page = await admin.session.request(authorize);
-    expect(page.status).toBe(200);
-    expect(page.text).toContain('RateBridge');
-    const approve = /<a href="([^"]+)" class="button button-primary wc-auth-approve"/.exec(page.text)?.[1];
-    expect(approve).toBeDefined();
-    const granted = await admin.session.request(decodeEntities(approve!));
+    const { granted, grantCookie } = await approveGrant(bridge, site, admin);
     expect(granted.status).toBe(302);
     const returnUrl = granted.headers.get('location') ?? '';
     expect(returnUrl.startsWith(`${front.url}/woocommerce/connected?`)).toBe(true);
