@@ -148,250 +148,220 @@ async function pluginDebugLines(site: WordPressSite): Promise<string[]> {
   );
 }
 
-describe.skipIf(!wordpress.ok)('the plugin in a real WordPress + WooCommerce (HPOS on)', () => {
-  let site: WordPressSite;
-  let bridge: Awaited<ReturnType<typeof startRateBridge>>;
-  let door: RecordingBridge;
-  let silent: SilentBridge;
-  let admin: WpAdmin;
-  const rateCalls = () => door.callsTo('/woocommerce/rates');
+// WooCommerce keeps orders in its own tables (HPOS) or in wp_posts: the whole story runs in both.
+const STORAGE_MODES = [
+  { hpos: true, name: 'HPOS on', dataStore: /\\OrdersTableDataStore$/ },
+  { hpos: false, name: 'HPOS off', dataStore: /^WC_Order_Data_Store_CPT$/ },
+];
 
-  beforeAll(async () => {
-    [site, bridge] = await Promise.all([
-      startWordPressSite({
-        hpos: true,
-        fallbackLabel: ZONE_FALLBACK.label,
-        fallbackCost: ZONE_FALLBACK.cost,
-        products: PRODUCTS,
-      }),
-      startRateBridge(),
-    ]);
-    door = await startRecordingBridge({ target: bridge.app.url });
-    silent = await startSilentBridge();
-    admin = await WpAdmin.signIn(site);
-  }, 180_000);
-  afterAll(async () => {
-    await silent?.close();
-    await door?.close();
-    await bridge?.app.close();
-    await site?.close();
-  }, 60_000);
+for (const mode of STORAGE_MODES) {
+  describe.skipIf(!wordpress.ok)(`the plugin in a real WordPress + WooCommerce (${mode.name})`, () => {
+    let site: WordPressSite;
+    let bridge: Awaited<ReturnType<typeof startRateBridge>>;
+    let door: RecordingBridge;
+    let silent: SilentBridge;
+    let admin: WpAdmin;
+    const rateCalls = () => door.callsTo('/woocommerce/rates');
 
-  it('saves the connection through the settings form and says what RateBridge answered, beside "saved"', async () => {
-    const saved = await admin.saveConnection({
-      bridgeUrl: door.url,
-      keyId: bridge.keyId,
-      keySecret: bridge.secret,
-      timeout: String(TIMEOUT_SECONDS),
-    });
+    beforeAll(async () => {
+      [site, bridge] = await Promise.all([
+        startWordPressSite({
+          hpos: mode.hpos,
+          fallbackLabel: ZONE_FALLBACK.label,
+          fallbackCost: ZONE_FALLBACK.cost,
+          products: PRODUCTS,
+        }),
+        startRateBridge(),
+      ]);
+      door = await startRecordingBridge({ target: bridge.app.url });
+      silent = await startSilentBridge();
+      admin = await WpAdmin.signIn(site);
+    }, 180_000);
+    afterAll(async () => {
+      await silent?.close();
+      await door?.close();
+      await bridge?.app.close();
+      await site?.close();
+    }, 60_000);
 
-    expect(saved.notices).toContain(SAVED);
-    // The store is not connected in RateBridge yet, so the webhook offer was refused: its reason is shown.
-    expect(saved.notices.some((notice) => notice.includes(NOT_CONNECTED))).toBe(true);
-    expect(saved.page.text).not.toContain(bridge.secret);
-    expect(door.callsTo('/woocommerce/webhook-setup')).toHaveLength(1);
-    const state = await site.state();
-    expect(state.settings).toMatchObject({
-      bridge_url: door.url,
-      key_id: bridge.keyId,
-      key_secret: '',
-      timeout: '3',
-    });
-    expect(state.has_secret).toBe(true);
-  });
-
-  it('shows live rates in the block cart once there is a postcode, asking RateBridge once per cart change', async () => {
-    const shopper = new StoreApiShopper(site.url);
-    await shopper.open();
-
-    // Before any address there is no postcode to quote: the zone's fallback, and RateBridge is not asked.
-    const added = await shopper.addItem(site.products['CHAIR-01']!, 2);
-    expect(shown(ratesOf(added.body))).toEqual(zoneFallback);
-    expect(rateCalls()).toHaveLength(0);
-
-    const addressed = await shopper.updateCustomer(MELBOURNE);
-    expect(rateCalls()).toHaveLength(1);
-    const sent = JSON.parse(rateCalls()[0]!.body) as {
-      package: {
-        destination: { postcode: string };
-        contents: { sku: string; quantity: number; weight: string }[];
-      };
-    };
-    expect(sent.package.destination.postcode).toBe('3000');
-    expect(sent.package.contents).toEqual([
-      expect.objectContaining({ sku: 'CHAIR-01', quantity: 2, weight: '7.5' }),
-    ]);
-    const live = await directRates(bridge.app, bridge.keyId, bridge.secret, rateCalls()[0]!.body);
-    expect(live.length).toBeGreaterThan(0);
-    for (const rate of live) expect(rate.meta_data.ratebridge_source).toBe('live');
-    expect(shown(ratesOf(addressed.body))).toEqual(live.map(asStoreRate));
-
-    const more = await shopper.addItem(site.products['LAMP-02']!, 1);
-    expect(rateCalls()).toHaveLength(2);
-    const both = await directRates(bridge.app, bridge.keyId, bridge.secret, rateCalls()[1]!.body);
-    expect(shown(ratesOf(more.body))).toEqual(both.map(asStoreRate));
-
-    // Reading the cart again changes nothing: the plugin's cache answers.
-    await shopper.cart();
-    expect(rateCalls()).toHaveLength(2);
-  });
-
-  it('shows the same live rates on the classic cart page', async () => {
-    const shopper = new ClassicCartShopper(site.url);
-    await shopper.addToCart(site.products['CHAIR-01']!, 2);
-    const before = rateCalls().length;
-    const rates = await shopper.calculateShipping({
-      country: 'AU',
-      state: 'VIC',
-      city: 'Melbourne',
-      postcode: '3000',
-    });
-
-    const asked = rateCalls().slice(before);
-    expect(asked.length).toBeLessThanOrEqual(1);
-    const body = (asked[0] ?? rateCalls()[0]!).body;
-    const live = await directRates(bridge.app, bridge.keyId, bridge.secret, body);
-    expect(rates).toEqual(
-      live.map((rate) => ({ rateId: `ratebridge:${rate.id}`, label: rate.label, amount: rate.cost })),
-    );
-  });
-
-  it('"Open RateBridge" on the settings page signs the merchant in to RateBridge once', async () => {
-    const page = await admin.settingsPage();
-    const href = /<a class="button" href="([^"]*admin-post\.php\?action=ratebridge_open_admin[^"]*)"/.exec(
-      page.text,
-    )?.[1];
-    expect(href).toBeDefined();
-    const before = door.callsTo('/woocommerce/admin-link').length;
-
-    const opened = await admin.session.request(decodeEntities(href!));
-    expect(opened.status).toBe(302);
-    expect(door.callsTo('/woocommerce/admin-link')).toHaveLength(before + 1);
-    const link = opened.headers.get('location') ?? '';
-    expect(link.startsWith(`${bridge.app.url}/admin/login/`)).toBe(true);
-    const signedIn = await bridge.app.followLoginLink(link, bridge.merchant.tenant);
-    const keys = (await signedIn.api('GET', '/connector-keys')).body as { keys: { id: string }[] };
-    expect(keys.keys.map((key) => key.id)).toContain(bridge.keyId);
-    // The link is spent: a second use signs nobody in.
-    expect((await bridge.app.fetch(new URL(link).pathname)).status).toBe(401);
-
-    // Without the nonce WordPress refuses before anything reaches RateBridge.
-    const forged = await admin.session.request('/wp-admin/admin-post.php?action=ratebridge_open_admin');
-    expect(forged.status).toBe(403);
-    expect(door.callsTo('/woocommerce/admin-link')).toHaveLength(before + 1);
-  });
-
-  it('with a RateBridge that never answers, waits the timeout once and then answers the zone fallback at once', async () => {
-    const saved = await admin.saveConnection({
-      bridgeUrl: silent.url,
-      keyId: bridge.keyId,
-      keySecret: '',
-      timeout: String(TIMEOUT_SECONDS),
-    });
-    expect(saved.notices).toContain(SAVED);
-    expect(saved.notices.some((notice) => /could not reach RateBridge|did not answer/i.test(notice))).toBe(
-      true,
-    );
-    const afterSave = silent.connections();
-
-    const shopper = new StoreApiShopper(site.url);
-    await shopper.open();
-    await shopper.updateCustomer(MELBOURNE);
-    // The same cart and address as the live quote above: a cache that ignored the URL would answer live here.
-    const first = await shopper.addItem(site.products['CHAIR-01']!, 2);
-    expect(shown(ratesOf(first.body))).toEqual(zoneFallback);
-    expect(silent.connections() - afterSave).toBe(1);
-    // cURL gives up at the timeout; twice would be two timeouts.
-    expect(first.ms).toBeGreaterThanOrEqual(TIMEOUT_SECONDS * 1000);
-    expect(first.ms).toBeLessThan(TIMEOUT_SECONDS * 2000);
-
-    const next = await shopper.updateItem(first.body.items[0]!.key, 3);
-    expect(shown(ratesOf(next.body))).toEqual(zoneFallback);
-    expect(silent.connections() - afterSave).toBe(1);
-    expect(next.ms).toBeLessThan(TIMEOUT_SECONDS * 1000);
-  }, 60_000);
-
-  it("with a hanging freight platform, shows the zone's fallback (not RateBridge's), one wait per cart change", async () => {
-    const saved = await admin.saveConnection({
-      bridgeUrl: door.url,
-      keyId: bridge.keyId,
-      keySecret: '',
-      timeout: String(TIMEOUT_SECONDS),
-    });
-    expect(saved.notices).toContain(SAVED);
-    const behaviour = (hang: boolean) =>
-      fetch(`${bridge.app.sandbox.url}/behaviour`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(hang ? { hang: true } : {}),
+    it('saves the connection through the settings form and says what RateBridge answered, beside "saved"', async () => {
+      const saved = await admin.saveConnection({
+        bridgeUrl: door.url,
+        keyId: bridge.keyId,
+        keySecret: bridge.secret,
+        timeout: String(TIMEOUT_SECONDS),
       });
-    expect((await behaviour(true)).status).toBe(200);
-    try {
+
+      expect(saved.notices).toContain(SAVED);
+      // The store is not connected in RateBridge yet, so the webhook offer was refused: its reason is shown.
+      expect(saved.notices.some((notice) => notice.includes(NOT_CONNECTED))).toBe(true);
+      expect(saved.page.text).not.toContain(bridge.secret);
+      expect(door.callsTo('/woocommerce/webhook-setup')).toHaveLength(1);
+      const state = await site.state();
+      expect(state.settings).toMatchObject({
+        bridge_url: door.url,
+        key_id: bridge.keyId,
+        key_secret: '',
+        timeout: '3',
+      });
+      expect(state.has_secret).toBe(true);
+    });
+
+    it('shows live rates in the block cart once there is a postcode, asking RateBridge once per cart change', async () => {
       const shopper = new StoreApiShopper(site.url);
       await shopper.open();
-      await shopper.updateCustomer(BRISBANE);
+
+      // Before any address there is no postcode to quote: the zone's fallback, and RateBridge is not asked.
+      const added = await shopper.addItem(site.products['CHAIR-01']!, 2);
+      expect(shown(ratesOf(added.body))).toEqual(zoneFallback);
+      expect(rateCalls()).toHaveLength(0);
+
+      const addressed = await shopper.updateCustomer(MELBOURNE);
+      expect(rateCalls()).toHaveLength(1);
+      const sent = JSON.parse(rateCalls()[0]!.body) as {
+        package: {
+          destination: { postcode: string };
+          contents: { sku: string; quantity: number; weight: string }[];
+        };
+      };
+      expect(sent.package.destination.postcode).toBe('3000');
+      expect(sent.package.contents).toEqual([
+        expect.objectContaining({ sku: 'CHAIR-01', quantity: 2, weight: '7.5' }),
+      ]);
+      const live = await directRates(bridge.app, bridge.keyId, bridge.secret, rateCalls()[0]!.body);
+      expect(live.length).toBeGreaterThan(0);
+      for (const rate of live) expect(rate.meta_data.ratebridge_source).toBe('live');
+      expect(shown(ratesOf(addressed.body))).toEqual(live.map(asStoreRate));
+
+      const more = await shopper.addItem(site.products['LAMP-02']!, 1);
+      expect(rateCalls()).toHaveLength(2);
+      const both = await directRates(bridge.app, bridge.keyId, bridge.secret, rateCalls()[1]!.body);
+      expect(shown(ratesOf(more.body))).toEqual(both.map(asStoreRate));
+
+      // Reading the cart again changes nothing: the plugin's cache answers.
+      await shopper.cart();
+      expect(rateCalls()).toHaveLength(2);
+    });
+
+    it('shows the same live rates on the classic cart page', async () => {
+      const shopper = new ClassicCartShopper(site.url);
+      await shopper.addToCart(site.products['CHAIR-01']!, 2);
       const before = rateCalls().length;
-      const first = await shopper.addItem(site.products['LAMP-02']!, 1);
+      const rates = await shopper.calculateShipping({
+        country: 'AU',
+        state: 'VIC',
+        city: 'Melbourne',
+        postcode: '3000',
+      });
+
+      const asked = rateCalls().slice(before);
+      expect(asked.length).toBeLessThanOrEqual(1);
+      const body = (asked[0] ?? rateCalls()[0]!).body;
+      const live = await directRates(bridge.app, bridge.keyId, bridge.secret, body);
+      expect(rates).toEqual(
+        live.map((rate) => ({ rateId: `ratebridge:${rate.id}`, label: rate.label, amount: rate.cost })),
+      );
+    });
+
+    it('"Open RateBridge" on the settings page signs the merchant in to RateBridge once', async () => {
+      const page = await admin.settingsPage();
+      const href = /<a class="button" href="([^"]*admin-post\.php\?action=ratebridge_open_admin[^"]*)"/.exec(
+        page.text,
+      )?.[1];
+      expect(href).toBeDefined();
+      const before = door.callsTo('/woocommerce/admin-link').length;
+
+      const opened = await admin.session.request(decodeEntities(href!));
+      expect(opened.status).toBe(302);
+      expect(door.callsTo('/woocommerce/admin-link')).toHaveLength(before + 1);
+      const link = opened.headers.get('location') ?? '';
+      expect(link.startsWith(`${bridge.app.url}/admin/login/`)).toBe(true);
+      const signedIn = await bridge.app.followLoginLink(link, bridge.merchant.tenant);
+      const keys = (await signedIn.api('GET', '/connector-keys')).body as { keys: { id: string }[] };
+      expect(keys.keys.map((key) => key.id)).toContain(bridge.keyId);
+      // The link is spent: a second use signs nobody in.
+      expect((await bridge.app.fetch(new URL(link).pathname)).status).toBe(401);
+
+      // Without the nonce WordPress refuses before anything reaches RateBridge.
+      const forged = await admin.session.request('/wp-admin/admin-post.php?action=ratebridge_open_admin');
+      expect(forged.status).toBe(403);
+      expect(door.callsTo('/woocommerce/admin-link')).toHaveLength(before + 1);
+    });
+
+    it('with a RateBridge that never answers, waits the timeout once and then answers the zone fallback at once', async () => {
+      const saved = await admin.saveConnection({
+        bridgeUrl: silent.url,
+        keyId: bridge.keyId,
+        keySecret: '',
+        timeout: String(TIMEOUT_SECONDS),
+      });
+      expect(saved.notices).toContain(SAVED);
+      expect(saved.notices.some((notice) => /could not reach RateBridge|did not answer/i.test(notice))).toBe(
+        true,
+      );
+      const afterSave = silent.connections();
+
+      const shopper = new StoreApiShopper(site.url);
+      await shopper.open();
+      await shopper.updateCustomer(MELBOURNE);
+      // The same cart and address as the live quote above: a cache that ignored the URL would answer live here.
+      const first = await shopper.addItem(site.products['CHAIR-01']!, 2);
       expect(shown(ratesOf(first.body))).toEqual(zoneFallback);
-      expect(rateCalls().length - before).toBe(1);
+      expect(silent.connections() - afterSave).toBe(1);
+      // cURL gives up at the timeout; twice would be two timeouts.
+      expect(first.ms).toBeGreaterThanOrEqual(TIMEOUT_SECONDS * 1000);
       expect(first.ms).toBeLessThan(TIMEOUT_SECONDS * 2000);
 
-      const again = await shopper.cart();
-      expect(shown(ratesOf(again.body))).toEqual(zoneFallback);
-      expect(rateCalls().length - before).toBe(1);
-      expect(again.ms).toBeLessThan(TIMEOUT_SECONDS * 1000);
-    } finally {
-      await behaviour(false);
-    }
-  }, 60_000);
+      const next = await shopper.updateItem(first.body.items[0]!.key, 3);
+      expect(shown(ratesOf(next.body))).toEqual(zoneFallback);
+      expect(silent.connections() - afterSave).toBe(1);
+      expect(next.ms).toBeLessThan(TIMEOUT_SECONDS * 1000);
+    }, 60_000);
 
-  it('places an order through the Store API that keeps the live RateBridge rate (HPOS)', async () => {
-    const order = await placeOrder(site);
-    expect(order.stored_in).toMatch(/OrdersTableDataStore/);
-  }, 60_000);
+    it("with a hanging freight platform, shows the zone's fallback (not RateBridge's), one wait per cart change", async () => {
+      const saved = await admin.saveConnection({
+        bridgeUrl: door.url,
+        keyId: bridge.keyId,
+        keySecret: '',
+        timeout: String(TIMEOUT_SECONDS),
+      });
+      expect(saved.notices).toContain(SAVED);
+      const behaviour = (hang: boolean) =>
+        fetch(`${bridge.app.sandbox.url}/behaviour`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(hang ? { hang: true } : {}),
+        });
+      expect((await behaviour(true)).status).toBe(200);
+      try {
+        const shopper = new StoreApiShopper(site.url);
+        await shopper.open();
+        await shopper.updateCustomer(BRISBANE);
+        const before = rateCalls().length;
+        const first = await shopper.addItem(site.products['LAMP-02']!, 1);
+        expect(shown(ratesOf(first.body))).toEqual(zoneFallback);
+        expect(rateCalls().length - before).toBe(1);
+        expect(first.ms).toBeLessThan(TIMEOUT_SECONDS * 2000);
 
-  it('wrote no PHP warning, notice or deprecation from the plugin to debug.log', async () => {
-    expect(await pluginDebugLines(site)).toEqual([]);
-  });
-});
+        const again = await shopper.cart();
+        expect(shown(ratesOf(again.body))).toEqual(zoneFallback);
+        expect(rateCalls().length - before).toBe(1);
+        expect(again.ms).toBeLessThan(TIMEOUT_SECONDS * 1000);
+      } finally {
+        await behaviour(false);
+      }
+    }, 60_000);
 
-describe.skipIf(!wordpress.ok)('the plugin in a real WordPress + WooCommerce (HPOS off)', () => {
-  let site: WordPressSite;
-  let bridge: Awaited<ReturnType<typeof startRateBridge>>;
+    it(`places an order through the Store API that keeps the live RateBridge rate (${mode.name})`, async () => {
+      const order = await placeOrder(site);
+      expect(order.stored_in).toMatch(mode.dataStore);
+    }, 60_000);
 
-  beforeAll(async () => {
-    [site, bridge] = await Promise.all([
-      startWordPressSite({
-        hpos: false,
-        fallbackLabel: ZONE_FALLBACK.label,
-        fallbackCost: ZONE_FALLBACK.cost,
-        products: PRODUCTS,
-      }),
-      startRateBridge(),
-    ]);
-    const admin = await WpAdmin.signIn(site);
-    const saved = await admin.saveConnection({
-      bridgeUrl: bridge.app.url,
-      keyId: bridge.keyId,
-      keySecret: bridge.secret,
-      timeout: String(TIMEOUT_SECONDS),
+    it('wrote no PHP warning, notice or deprecation from the plugin to debug.log', async () => {
+      expect(await pluginDebugLines(site)).toEqual([]);
     });
-    expect(saved.notices).toContain(SAVED);
-  }, 180_000);
-  afterAll(async () => {
-    await bridge?.app.close();
-    await site?.close();
-  }, 60_000);
-
-  it('places an order through the Store API that keeps the live RateBridge rate (posts storage)', async () => {
-    const order = await placeOrder(site);
-    expect(order.stored_in).toBe('WC_Order_Data_Store_CPT');
-  }, 60_000);
-
-  it('wrote no PHP warning, notice or deprecation from the plugin to debug.log', async () => {
-    expect(await pluginDebugLines(site)).toEqual([]);
   });
-});
+}
 
 interface OrderView {
   shipping_total: string;

@@ -102,7 +102,10 @@ export async function startWordPressSite(options: SiteOptions): Promise<WordPres
     await sql(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4`);
     cleanups.push(() => sql(`DROP DATABASE IF EXISTS \`${database}\``));
 
-    const port = await freePort();
+    // Served from the start (nothing asks before the install is done), so a port someone else took between
+    // freePort() and php -S only costs another try, before the port is written into wp-config.php.
+    const { server, port } = await servePhpOnFreePort(root);
+    cleanups.push(() => stopProcessGroup(server));
     const url = `http://127.0.0.1:${port}`;
     const debugLogPath = path.join(folder.dir, 'debug.log');
     await writeFile(
@@ -121,9 +124,6 @@ export async function startWordPressSite(options: SiteOptions): Promise<WordPres
     });
 
     if (shop.hpos !== options.hpos) throw new Error(`HPOS is ${shop.hpos ? 'on' : 'off'}, not as asked`);
-
-    const server = await servePhp(root, port);
-    cleanups.push(() => stopProcessGroup(server));
 
     return {
       url,
@@ -268,6 +268,19 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+async function servePhpOnFreePort(root: string): Promise<{ server: ChildProcess; port: number }> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const port = await freePort();
+    try {
+      return { server: await servePhp(root, port), port };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
 /**
  * `php -S` in a process group of its own (its workers are forked children), with a few workers so a
  * request that waits on RateBridge does not hold up the next one. Resolves once it accepts connections.
@@ -280,14 +293,30 @@ async function servePhp(root: string, port: number): Promise<ChildProcess> {
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
   });
   let stderr = '';
+  let started = false;
   child.stderr?.on('data', (chunk: Buffer) => {
-    // Access lines are noise; keep the tail for a start-up failure message.
-    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+    // Access lines are noise once it has started; before that, keep everything for the checks below.
+    if (started) return;
+    stderr = (stderr + chunk.toString('utf8')).slice(-8000);
   });
+  // Should the test process end without its afterAll (a crash, a killed worker), the server goes with it.
+  const orphanGuard = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.removeListener('exit', orphanGuard));
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`php -S exited (${child.exitCode}): ${stderr}`);
-    if (await accepts(port)) return child;
+    // Its own "started" line, not just an open port: another process could hold the port php failed to take.
+    if (stderr.includes(`Development Server (http://127.0.0.1:${port}) started`) && (await accepts(port))) {
+      started = true;
+      return child;
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await stopProcessGroup(child);
