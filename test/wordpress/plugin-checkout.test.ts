@@ -22,7 +22,7 @@ import { startSilentBridge, type SilentBridge } from './silent-bridge.js';
 import { StoreApiShopper, ratesOf, type Address, type StoreRate } from './store-api.js';
 import { probeWordPress } from './wordpress-probe.js';
 import { startWordPressSite, type WordPressSite } from './wordpress-site.js';
-import { WpAdmin } from './wp-admin.js';
+import { WpAdmin, notices } from './wp-admin.js';
 
 const wordpress = await probeWordPress();
 
@@ -290,6 +290,43 @@ for (const mode of STORAGE_MODES) {
       expect(door.callsTo('/woocommerce/admin-link')).toHaveLength(before + 1);
     }, 60_000);
 
+    it('explains a wrong connector secret: on saving, in wp-admin, and checkout shows the zone fallback', async () => {
+      const wrong = await admin.saveConnection({
+        bridgeUrl: door.url,
+        keyId: bridge.keyId,
+        keySecret: 'rbs_wrong-secret-not-real-0000',
+        timeout: String(TIMEOUT_SECONDS),
+      });
+      expect(wrong.notices).toContain(SAVED);
+      expect(wrong.notices.some((notice) => notice.includes('RateBridge refused the connector key'))).toBe(
+        true,
+      );
+
+      const shopper = new StoreApiShopper(site.url);
+      await shopper.open();
+      await shopper.updateCustomer(MELBOURNE);
+      const refused = await shopper.addItem(site.products['LAMP-02']!, 2);
+      expect(shown(ratesOf(refused.body))).toEqual(zoneFallback);
+      const dashboard = await admin.session.request('/wp-admin/');
+      expect(notices(dashboard.text).some((notice) => notice.includes('connector key refused'))).toBe(true);
+
+      // The right secret again: live rates at the next cart change, and the warning goes.
+      const fixed = await admin.saveConnection({
+        bridgeUrl: door.url,
+        keyId: bridge.keyId,
+        keySecret: bridge.secret,
+        timeout: String(TIMEOUT_SECONDS),
+      });
+      expect(fixed.notices).toContain(SAVED);
+      const live = await shopper.updateItem(refused.body.items[0]!.key, 3);
+      expect(ratesOf(live.body).length).toBeGreaterThan(0);
+      for (const rate of ratesOf(live.body)) {
+        expect(rate.meta_data).toContainEqual({ key: 'ratebridge_source', value: 'live' });
+      }
+      const later = await admin.session.request('/wp-admin/');
+      expect(notices(later.text).some((notice) => notice.includes('connector key refused'))).toBe(false);
+    }, 60_000);
+
     it('with a RateBridge that never answers, waits the timeout once and then answers the zone fallback at once', async () => {
       const saved = await admin.saveConnection({
         bridgeUrl: silent.url,
@@ -298,9 +335,9 @@ for (const mode of STORAGE_MODES) {
         timeout: String(TIMEOUT_SECONDS),
       });
       expect(saved.notices).toContain(SAVED);
-      expect(saved.notices.some((notice) => /could not reach RateBridge|did not answer/i.test(notice))).toBe(
-        true,
-      );
+      expect(
+        saved.notices.some((notice) => notice.includes(`RateBridge did not answer at ${silent.url}`)),
+      ).toBe(true);
       const afterSave = silent.connections();
 
       const shopper = new StoreApiShopper(site.url);
@@ -318,6 +355,15 @@ for (const mode of STORAGE_MODES) {
       expect(shown(ratesOf(next.body))).toEqual(zoneFallback);
       expect(silent.connections() - afterSave).toBe(1);
       expect(next.ms).toBeLessThan(TIMEOUT_SECONDS * 1000);
+
+      // Every other shopper in the next minute too: the plugin remembers that RateBridge is down.
+      const other = new StoreApiShopper(site.url);
+      await other.open();
+      await other.updateCustomer(BRISBANE);
+      const theirs = await other.addItem(site.products['LAMP-02']!, 1);
+      expect(shown(ratesOf(theirs.body))).toEqual(zoneFallback);
+      expect(silent.connections() - afterSave).toBe(1);
+      expect(theirs.ms).toBeLessThan(TIMEOUT_SECONDS * 1000);
     }, 60_000);
 
     it("with a hanging freight platform, shows the zone's fallback (not RateBridge's), one wait per cart change", async () => {
