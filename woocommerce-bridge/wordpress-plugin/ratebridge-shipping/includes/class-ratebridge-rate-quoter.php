@@ -60,19 +60,10 @@ final class RateBridge_Rate_Quoter {
 		}
 
 		// The cache key is the body without a request id; the body sent carries a fresh one.
-		$cache_key = RateBridge_Rate_Cache::key( $instance_id, $zone_settings, $this->connection, $body );
-		$cached    = RateBridge_Rate_Cache::get( $cache_key );
-		if ( null !== $cached ) {
-			return RateBridge_Quote_Outcome::rates( $cached );
-		}
-		$fell_back = RateBridge_Rate_Cache::fell_back( $cache_key );
-		if ( null !== $fell_back ) {
-			return RateBridge_Quote_Outcome::fallback( $fell_back );
-		}
-		$open = RateBridge_Breaker::open_reason( $this->connection );
-		if ( null !== $open ) {
-			// Logged once, when it opened: every cart in the next minute would repeat the line.
-			return RateBridge_Quote_Outcome::fallback( $open );
+		$cache_key  = RateBridge_Rate_Cache::key( $instance_id, $zone_settings, $this->connection, $body );
+		$remembered = $this->remembered( $cache_key );
+		if ( null !== $remembered ) {
+			return $remembered;
 		}
 		$signed_body = RateBridge_Rate_Request::encode( RateBridge_Bridge_Client::with_request_id( $payload ) );
 		if ( null === $signed_body ) {
@@ -85,7 +76,37 @@ final class RateBridge_Rate_Quoter {
 			// So the bridge answers (with the merchant's fallback rates if need be) before checkout gives up.
 			array( RateBridge_Bridge_Client::TIMEOUT_HEADER => (string) $this->connection->timeout_ms() )
 		);
+		return $this->outcome_of( $reply, $cache_key );
+	}
 
+	/**
+	 * What is already known for this request without asking: cached live rates, a fallback within the last
+	 * minute, or an open breaker. Null when the bridge must be asked.
+	 *
+	 * @param string $cache_key Key from RateBridge_Rate_Cache::key().
+	 */
+	private function remembered( string $cache_key ): ?RateBridge_Quote_Outcome {
+		$cached = RateBridge_Rate_Cache::get( $cache_key );
+		if ( null !== $cached ) {
+			return RateBridge_Quote_Outcome::rates( $cached );
+		}
+		$fell_back = RateBridge_Rate_Cache::fell_back( $cache_key );
+		if ( null !== $fell_back ) {
+			return RateBridge_Quote_Outcome::fallback( $fell_back );
+		}
+		$open = RateBridge_Breaker::open_reason( $this->connection );
+		// Logged once, when it opened: every cart in the next minute would repeat the line.
+		return null === $open ? null : RateBridge_Quote_Outcome::fallback( $open );
+	}
+
+	/**
+	 * The outcome of the bridge's reply, remembered as it deserves (live rates cached, the bridge's fallback
+	 * for a minute, no answer at all in the breaker).
+	 *
+	 * @param RateBridge_Bridge_Reply $reply     The bridge's reply.
+	 * @param string                  $cache_key Key from RateBridge_Rate_Cache::key().
+	 */
+	private function outcome_of( RateBridge_Bridge_Reply $reply, string $cache_key ): RateBridge_Quote_Outcome {
 		if ( $reply->is_key_refused() ) {
 			RateBridge_Key_Status::mark_refused( $this->connection->key_id );
 			return $this->fall_back(
