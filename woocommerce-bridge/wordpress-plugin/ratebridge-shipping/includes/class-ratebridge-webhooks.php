@@ -56,7 +56,7 @@ final class RateBridge_Webhooks {
 			)
 		);
 		if ( ! is_string( $body ) ) {
-			return self::not_accepted( RateBridge_Bridge_Reply::transport_failure( 'the request could not be encoded' ), $connection );
+			return new WP_Error( 'ratebridge_webhooks_failed', __( 'RateBridge could not be offered the product webhooks (the request could not be encoded). Save the settings again.', 'ratebridge-shipping' ) );
 		}
 		$reply = ( new RateBridge_Bridge_Client( $connection, $clock ) )->post( self::SETUP_PATH, $body );
 
