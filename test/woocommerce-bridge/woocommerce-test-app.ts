@@ -4,7 +4,7 @@
  * public routes at /woocommerce before any JSON parser, a JSON parser after them (which must not disturb
  * the raw-body routes), the standalone admin with the bridge's admin routes behind the session, and core's
  * error handler last. PUBLIC_URL is the app's own address, so grant callbacks, webhook delivery URLs and
- * login links point back at it.
+ * login links point back at it, unless `publicUrl` names a front (an https proxy) that forwards to it.
  *
  * `restart()` stops the bridge, closes the store and builds everything again on the same data (same key
  * ring, same data directory or Redis prefix): what a process restart does.
@@ -68,6 +68,8 @@ export async function startWooTestApp(
     bridge?: WooCommerceBridgeOptions;
     /** Configuration on top of the test defaults (e.g. WOOCOMMERCE_ALLOW_LOCAL_STORES: 'false'). */
     env?: Record<string, string>;
+    /** The URL merchants reach the app at, when a front (TLS) stands before it. */
+    publicUrl?: string;
   } = {},
 ): Promise<WooTestApp> {
   const { dir, remove } = await tempDir('woo-app');
@@ -88,7 +90,12 @@ export async function startWooTestApp(
   const server = http.createServer((request, response) => handler(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = testConfig({ DATA_DIR: dir, SANDBOX_URL: sandbox.url, PUBLIC_URL: url, ...options.env });
+  const config = testConfig({
+    DATA_DIR: dir,
+    SANDBOX_URL: sandbox.url,
+    PUBLIC_URL: options.publicUrl ?? url,
+    ...options.env,
+  });
 
   let core!: Core;
   let store!: Store;
@@ -149,8 +156,10 @@ export async function startWooTestApp(
   });
   const followLoginLink = async (link: string, tenant: string) => {
     tenants.add(tenant);
+    // A link through the front is followed straight to the app (the test trusts no front's certificate).
+    const direct = link.replace(config.publicUrl, url);
     const cookie = await signInWithLink(
-      link.startsWith('http') ? link : `${url}${link}`,
+      direct.startsWith('http') ? direct : `${url}${direct}`,
       new URL(config.publicUrl).origin,
     );
     return adminClient(tenant, cookie);

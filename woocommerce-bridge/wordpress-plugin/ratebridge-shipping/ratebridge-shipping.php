@@ -32,11 +32,13 @@ require_once __DIR__ . '/includes/class-ratebridge-bridge-client.php';
 require_once __DIR__ . '/includes/class-ratebridge-rate-request.php';
 require_once __DIR__ . '/includes/class-ratebridge-rates-response.php';
 require_once __DIR__ . '/includes/class-ratebridge-rate-cache.php';
+require_once __DIR__ . '/includes/class-ratebridge-breaker.php';
 require_once __DIR__ . '/includes/class-ratebridge-quote-outcome.php';
 require_once __DIR__ . '/includes/class-ratebridge-rate-quoter.php';
 require_once __DIR__ . '/includes/class-ratebridge-key-status.php';
 require_once __DIR__ . '/includes/class-ratebridge-admin-link.php';
 require_once __DIR__ . '/includes/class-ratebridge-webhooks.php';
+require_once __DIR__ . '/includes/class-ratebridge-settings-notice.php';
 require_once __DIR__ . '/includes/class-ratebridge-plugin.php';
 
 RateBridge_Plugin::boot( __FILE__ );

@@ -21,15 +21,16 @@ delete_option( 'woocommerce_ratebridge_settings' );
 delete_option( 'ratebridge_key_secret' );
 delete_option( 'ratebridge_key_refused' );
 
-// Per-zone method settings and cached live rates (transients: rows in the options table; with a persistent
-// object cache they are not there, and expire by themselves within ten minutes).
+// Per-zone method settings and the plugin's transients: cached live rates, remembered fallbacks and the breaker
+// (rows in the options table; with a persistent object cache they are not there, and expire by themselves
+// within ten minutes).
 global $wpdb;
 if ( isset( $wpdb ) && is_object( $wpdb ) ) {
 	$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-time clean-up on uninstall.
 		$wpdb->prepare(
 			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
-			$wpdb->esc_like( '_transient_ratebridge_rates_' ) . '%',
-			$wpdb->esc_like( '_transient_timeout_ratebridge_rates_' ) . '%',
+			$wpdb->esc_like( '_transient_ratebridge_' ) . '%',
+			$wpdb->esc_like( '_transient_timeout_ratebridge_' ) . '%',
 			$wpdb->esc_like( 'woocommerce_ratebridge_' ) . '%' . $wpdb->esc_like( '_settings' )
 		)
 	);

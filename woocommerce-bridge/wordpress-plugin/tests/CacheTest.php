@@ -18,9 +18,8 @@ final class CacheTest extends RateBridge_TestCase {
 
 	public static function answers_that_are_not_all_live(): array {
 		return array(
-			'the bridge\'s fallback rates' => array( array( 'fallback', 'fallback' ) ),
-			'one live, one fallback'       => array( array( 'live', 'fallback' ) ),
-			'a rate that says nothing'     => array( array( 'live', null ) ),
+			'a rate that says nothing' => array( array( 'live', null ) ),
+			'no rate says anything'    => array( array( null, null ) ),
 		);
 	}
 
@@ -71,12 +70,52 @@ final class CacheTest extends RateBridge_TestCase {
 		$this->assertCount( 2, RateBridge_Test_World::$http_calls );
 	}
 
+	public static function answers_with_the_bridges_fallback(): array {
+		return array(
+			'the bridge\'s fallback rates' => array( array( 'fallback', 'fallback' ) ),
+			'one live, one fallback'       => array( array( 'live', 'fallback' ) ),
+		);
+	}
+
+	/**
+	 * @dataProvider answers_with_the_bridges_fallback
+	 * @param list<string> $sources ratebridge_source of each rate.
+	 */
+	public function test_the_bridges_fallback_shows_the_zones_fallback_and_is_remembered_for_a_minute_only( array $sources ): void {
+		$this->connect();
+		$this->zone_settings( array( 'fallback_label' => 'Standard freight', 'fallback_cost' => '19.95' ) );
+		$rates = array();
+		foreach ( $sources as $i => $source ) {
+			$rates[] = $this->rate( 'svc' . $i, $source );
+		}
+		RateBridge_Test_World::respond( 200, $this->rates_json( $rates ) );
+
+		$first = $this->calculate();
+		// WooCommerce calculates again within the same request, and the shopper reloads: no second wait.
+		RateBridge_Test_World::$now += RateBridge_Rate_Cache::FALLBACK_SECONDS - 1;
+		$second = $this->calculate();
+
+		$this->assertSame( array( 'ratebridge:fallback' ), array_keys( $first ) );
+		$this->assertSame( 'Standard freight', $first['ratebridge:fallback']->get_label() );
+		$this->assertSame( '19.95', $first['ratebridge:fallback']->get_cost() );
+		$this->assertEquals( $first, $second );
+		$this->assertCount( 1, RateBridge_Test_World::$http_calls );
+
+		RateBridge_Test_World::$now += 1;
+		$this->answer();
+		$this->assertSame( array( 'ratebridge:road' ), array_keys( $this->calculate() ), 'a minute later it asks for live quotes again' );
+		$this->assertCount( 2, RateBridge_Test_World::$http_calls );
+	}
+
 	public function test_fallbacks_are_never_cached(): void {
 		$this->connect();
 		RateBridge_Test_World::fail_transport( 'timed out' );
 		$this->calculate();
+		// A bridge that did not answer opens the breaker for a minute (BreakerTest); this is about the cache.
+		RateBridge_Test_World::$now += RateBridge_Breaker::OPEN_SECONDS;
 		RateBridge_Test_World::respond( 500, '' );
 		$this->calculate();
+		RateBridge_Test_World::$now += RateBridge_Breaker::OPEN_SECONDS;
 		RateBridge_Test_World::respond( 401, '' );
 		$this->calculate();
 		$this->answer();
@@ -121,5 +160,38 @@ final class CacheTest extends RateBridge_TestCase {
 
 		$this->assertCount( 1, RateBridge_Test_World::$http_calls );
 		$this->assertFalse( $later->is_fallback() );
+	}
+
+	public function test_a_new_secret_url_or_zone_setting_never_reuses_an_old_answer(): void {
+		$this->connect();
+		$this->zone_settings( array( 'fallback_label' => 'Shipping', 'fallback_cost' => '15.00' ) );
+		$this->answer();
+		$this->calculate();
+
+		RateBridge_Test_World::$options[ RateBridge_Connection::SECRET_OPTION ] = 'test-secret-not-real-rotated-2Kp4';
+		$this->answer();
+		$this->calculate();
+		$this->connect( array( 'bridge_url' => 'https://moved.example.test' ) );
+		$this->answer();
+		$this->calculate();
+		$this->connect();
+		$this->zone_settings( array( 'fallback_label' => 'Shipping', 'fallback_cost' => '9.95' ) );
+		$this->answer();
+		$this->calculate();
+
+		$this->assertCount( 4, RateBridge_Test_World::$http_calls );
+		$this->assertCount( 4, RateBridge_Test_World::$transients );
+	}
+
+	public function test_cache_entries_are_named_by_an_hmac_that_reveals_nothing(): void {
+		$this->connect();
+		$this->answer();
+		$this->calculate();
+
+		$name = (string) array_key_first( RateBridge_Test_World::$transients );
+		$this->assertMatchesRegularExpression( '/^ratebridge_rates_[0-9a-f]{40}$/', $name );
+		$this->assertLessThanOrEqual( 172, strlen( $name ), "WordPress's limit for a transient name" );
+		$this->assertStringNotContainsString( self::SECRET, $name );
+		$this->assertStringNotContainsString( md5( self::SECRET ), $name );
 	}
 }

@@ -142,4 +142,26 @@ final class FallbackTest extends RateBridge_TestCase {
 		$this->assertStringContainsString( '[redacted]', $this->all_log_text() );
 		$this->assertStringNotContainsString( self::SECRET, $this->all_log_text() );
 	}
+
+	public static function destinations_without_a_postcode(): array {
+		return array(
+			'empty'       => array( '' ),
+			'blank'       => array( '   ' ),
+			'not given'   => array( null ),
+		);
+	}
+
+	/** @dataProvider destinations_without_a_postcode */
+	public function test_without_a_postcode_nothing_is_quoted_and_the_zone_fallback_shows_silently( ?string $postcode ): void {
+		$this->connect();
+		$this->zone_settings( array( 'fallback_label' => 'Standard freight', 'fallback_cost' => '19.95' ) );
+		$package = $this->package( array( 'postcode' => $postcode ) );
+		if ( null === $postcode ) {
+			unset( $package['destination']['postcode'] );
+		}
+
+		$this->assert_fallback_rate( $this->calculate( null, $package ), 'Standard freight', '19.95' );
+		$this->assertSame( array(), RateBridge_Test_World::$http_calls );
+		$this->assertSame( array(), RateBridge_Test_World::$logs, 'no address yet is not a failure' );
+	}
 }

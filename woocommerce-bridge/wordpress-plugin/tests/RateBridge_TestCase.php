@@ -94,6 +94,11 @@ abstract class RateBridge_TestCase extends TestCase {
 		return $method->get_rates_for_package( $package ?? $this->package() );
 	}
 
+	/** @return list<string> The plugin's notices for the settings page, as the merchant reads them. */
+	protected function settings_notices(): array {
+		return array_map( static fn ( array $notice ): string => $notice['text'], RateBridge_Settings_Notice::pending() );
+	}
+
 	protected function all_log_text(): string {
 		return implode( "\n", array_map( static fn ( array $entry ): string => $entry['message'], RateBridge_Test_World::$logs ) );
 	}

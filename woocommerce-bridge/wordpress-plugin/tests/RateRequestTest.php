@@ -61,8 +61,9 @@ final class RateRequestTest extends RateBridge_TestCase {
 
 	public function test_identical_requests_in_the_same_second_carry_different_request_ids_and_signatures(): void {
 		$this->connect();
-		RateBridge_Test_World::respond( 500, '' );
-		RateBridge_Test_World::respond( 500, '' );
+		// Answers that are neither cached nor open the breaker, so the second request goes out too.
+		RateBridge_Test_World::respond( 400, $this->error_json( 'RB_ERR_VALIDATION' ) );
+		RateBridge_Test_World::respond( 400, $this->error_json( 'RB_ERR_VALIDATION' ) );
 		$quoter = new RateBridge_Rate_Quoter( RateBridge_Connection::load(), static fn (): int => 1700000000 );
 
 		$quoter->quote( $this->package(), self::INSTANCE );

@@ -78,7 +78,8 @@ final class WebhooksTest extends RateBridge_TestCase {
 		$this->save_settings();
 
 		$this->assertCount( 3, RateBridge_Test_World::$webhooks, 'saved all the same: the bridge may be back soon' );
-		$this->assertStringContainsString( 'could not reach RateBridge', RateBridge_Test_World::$settings_errors[0] ?? '' );
+		$this->assertStringContainsString( 'could not reach RateBridge', $this->settings_notices()[0] ?? '' );
+		$this->assertSame( array(), RateBridge_Test_World::$settings_errors, "WooCommerce's \"saved\" stays: it hides behind any error" );
 		$this->assertStringContainsString( 'Could not resolve host', $this->all_log_text() );
 	}
 
@@ -136,12 +137,14 @@ final class WebhooksTest extends RateBridge_TestCase {
 
 		$this->assertSame( array(), RateBridge_Test_World::$webhooks );
 		$this->assertTrue( RateBridge_Key_Status::is_refused() );
-		$this->assertStringContainsString( 'refused the connector key', RateBridge_Test_World::$settings_errors[0] ?? '' );
+		$this->assertStringContainsString( 'refused the connector key', $this->settings_notices()[0] ?? '' );
 
 		RateBridge_Test_World::fail_transport( 'cURL error 28: Operation timed out' );
 		$this->save_settings();
 		$this->assertSame( array(), RateBridge_Test_World::$webhooks );
-		$this->assertStringContainsString( 'product changes reach RateBridge when you sync', RateBridge_Test_World::$settings_errors[1] ?? '' );
+		$this->assertStringContainsString( 'product changes reach RateBridge when you sync', $this->settings_notices()[1] ?? '' );
+		$this->assertStringContainsString( 'did not answer at ' . self::BRIDGE_URL . ' (cURL error 28: Operation timed out)', $this->settings_notices()[1] ?? '' );
+		$this->assertSame( array(), RateBridge_Test_World::$settings_errors );
 	}
 
 	public function test_zone_settings_and_unconnected_stores_call_nothing(): void {
@@ -164,5 +167,40 @@ final class WebhooksTest extends RateBridge_TestCase {
 		$this->assertSame( array(), RateBridge_Test_World::$webhooks );
 		$this->assertArrayNotHasKey( RateBridge_Webhooks::SECRET_OPTION, RateBridge_Test_World::$options );
 		$this->assertArrayNotHasKey( RateBridge_Webhooks::IDS_OPTION, RateBridge_Test_World::$options );
+	}
+
+	public function test_a_store_not_yet_connected_in_ratebridge_is_told_ratebridges_own_words_beside_saved(): void {
+		$this->connect();
+		RateBridge_Test_World::respond( 409, (string) json_encode( array( 'error' => array( 'code' => 'RB_ERR_CONFLICT', 'message' => 'Connect this store in RateBridge first (Settings → Store), then save the plugin settings again.' ) ) ) );
+
+		$this->save_settings();
+
+		$this->assertSame( array(), RateBridge_Test_World::$webhooks );
+		$this->assertSame( array(), RateBridge_Test_World::$settings_errors, "WooCommerce's \"saved\" stays" );
+		$this->assertSame(
+			array( 'RateBridge did not register the product webhooks: Connect this store in RateBridge first (Settings → Store), then save the plugin settings again. Until then, product changes reach RateBridge when you sync products there.' ),
+			$this->settings_notices()
+		);
+	}
+
+	public function test_the_notice_prints_once_escaped_and_a_refused_key_as_an_error(): void {
+		$this->connect();
+		RateBridge_Test_World::respond( 502, (string) json_encode( array( 'error' => array( 'code' => 'RB_ERR_INTERNAL', 'message' => '<script>x</script>Bad   gateway' ) ) ) );
+		$this->save_settings();
+		RateBridge_Test_World::respond( 401, $this->error_json( 'RB_ERR_UNAUTHENTICATED' ) );
+		$this->save_settings();
+
+		ob_start();
+		RateBridge_Settings_Notice::render();
+		$html = (string) ob_get_clean();
+		ob_start();
+		RateBridge_Settings_Notice::render();
+		$this->assertSame( '', ob_get_clean(), 'printed once' );
+
+		$this->assertStringNotContainsString( '<script>', $html );
+		$this->assertStringContainsString( 'RateBridge did not register the product webhooks: xBad gateway', $html );
+		$this->assertSame( 1, substr_count( $html, 'notice-warning' ) );
+		$this->assertSame( 1, substr_count( $html, 'notice-error' ) );
+		$this->assertStringNotContainsString( self::SECRET, $html );
 	}
 }

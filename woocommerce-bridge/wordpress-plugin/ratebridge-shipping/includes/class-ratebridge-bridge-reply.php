@@ -99,6 +99,27 @@ final class RateBridge_Bridge_Reply {
 	}
 
 	/**
+	 * RateBridge itself could not answer: no response at all (timeout, refused connection, DNS, TLS) or a
+	 * server error (5xx, e.g. a proxy in front of a stopped bridge).
+	 */
+	public function is_unavailable(): bool {
+		return null !== $this->transport_error || $this->status >= 500;
+	}
+
+	/**
+	 * The `error.message` of a JSON error body, as plain text of at most 300 characters, or null.
+	 */
+	public function error_message(): ?string {
+		$decoded = json_decode( $this->body, true );
+		$message = is_array( $decoded ) && is_array( $decoded['error'] ?? null ) ? ( $decoded['error']['message'] ?? null ) : null;
+		if ( ! is_string( $message ) ) {
+			return null;
+		}
+		$text = sanitize_text_field( $message );
+		return '' === $text ? null : mb_substr( $text, 0, 300 );
+	}
+
+	/**
 	 * Decodes a 200 JSON object body; null for any other status or a body that does not parse.
 	 *
 	 * @return array<mixed>|null

@@ -35,6 +35,7 @@ final class RateBridge_Plugin {
 		add_filter( 'plugin_action_links_' . plugin_basename( $plugin_file ), array( RateBridge_Admin_Link::class, 'add_plugin_action_links' ) );
 		add_action( 'admin_post_' . RateBridge_Admin_Link::ACTION, array( RateBridge_Admin_Link::class, 'handle' ) );
 		add_action( 'admin_notices', array( RateBridge_Key_Status::class, 'render_admin_notice' ) );
+		add_action( 'admin_notices', array( RateBridge_Settings_Notice::class, 'render' ) );
 	}
 
 	/**

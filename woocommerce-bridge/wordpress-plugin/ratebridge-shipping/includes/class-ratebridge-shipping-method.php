@@ -10,7 +10,8 @@ declare(strict_types=1);
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A zone shipping method that asks the bridge for rates and falls back to a fixed rate when it cannot.
+ * A zone shipping method that asks the bridge for rates and falls back to the zone's fixed rate when it cannot
+ * (or before the shopper has given a postcode).
  *
  * Connection settings (bridge URL, connector key, timeout) are store-wide, under
  * WooCommerce > Settings > Shipping > RateBridge. Each zone instance has its own fallback label and cost.
@@ -40,21 +41,20 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 
 	/**
 	 * Saves the settings; on the store-wide screen, then offers RateBridge to register the product webhooks
-	 * (a store connected with a read-only key has none otherwise: see RateBridge_Webhooks).
+	 * (a store connected with a read-only key has none otherwise: see RateBridge_Webhooks) and says what
+	 * RateBridge answered beside WooCommerce's own "saved".
 	 *
 	 * @return bool Whether the settings were saved.
 	 */
 	public function process_admin_options() {
 		$saved = parent::process_admin_options();
 		if ( 0 === (int) $this->instance_id && current_user_can( 'manage_woocommerce' ) ) {
+			// New settings (or the same saved again) deserve a fresh try at checkout.
+			RateBridge_Breaker::close();
 			$registered = RateBridge_Webhooks::register( RateBridge_Connection::load(), get_current_user_id() );
 			if ( is_wp_error( $registered ) && 'ratebridge_not_connected' !== $registered->get_error_code() ) {
-				// The store-wide screen shows WooCommerce's settings notices, not this method's own errors.
-				if ( class_exists( 'WC_Admin_Settings' ) ) {
-					WC_Admin_Settings::add_error( $registered->get_error_message() );
-				} else {
-					$this->add_error( $registered->get_error_message() );
-				}
+				$level = 'ratebridge_key_refused' === $registered->get_error_code() ? 'error' : 'warning';
+				RateBridge_Settings_Notice::add( $level, $registered->get_error_message() );
 			}
 		}
 		return $saved;
@@ -137,7 +137,11 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 	 */
 	public function calculate_shipping( $package = array() ) {
 		$quoter  = new RateBridge_Rate_Quoter( RateBridge_Connection::load() );
-		$outcome = $quoter->quote( is_array( $package ) ? $package : array(), (int) $this->instance_id );
+		$zone    = array(
+			'fallback_label' => (string) $this->get_option( 'fallback_label' ),
+			'fallback_cost'  => (string) $this->get_option( 'fallback_cost' ),
+		);
+		$outcome = $quoter->quote( is_array( $package ) ? $package : array(), (int) $this->instance_id, $zone );
 
 		if ( $outcome->is_fallback() ) {
 			$this->add_fallback_rate();

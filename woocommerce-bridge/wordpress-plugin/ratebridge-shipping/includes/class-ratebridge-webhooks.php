@@ -55,9 +55,8 @@ final class RateBridge_Webhooks {
 				)
 			)
 		);
-		$failed = new WP_Error( 'ratebridge_webhooks_failed', __( 'RateBridge did not accept the product webhooks just now. Save the settings again in a moment; until then, product changes reach RateBridge when you sync products there.', 'ratebridge-shipping' ) );
 		if ( ! is_string( $body ) ) {
-			return $failed;
+			return new WP_Error( 'ratebridge_webhooks_failed', __( 'RateBridge could not be offered the product webhooks (the request could not be encoded). Save the settings again.', 'ratebridge-shipping' ) );
 		}
 		$reply = ( new RateBridge_Bridge_Client( $connection, $clock ) )->post( self::SETUP_PATH, $body );
 
@@ -78,7 +77,7 @@ final class RateBridge_Webhooks {
 		$url = is_array( $answer ) && is_string( $answer['delivery_url'] ?? null ) ? $answer['delivery_url'] : '';
 		if ( 'plugin' !== $by || ! self::points_at_bridge( $url, $connection ) ) {
 			$log->warning( sprintf( 'RateBridge webhook registration failed: %s.', $reply->describe() ) );
-			return $failed;
+			return self::not_accepted( $reply, $connection );
 		}
 		$topics = array_values( array_intersect( self::TOPICS, is_array( $answer['topics'] ?? null ) ? $answer['topics'] : array() ) );
 
@@ -95,6 +94,38 @@ final class RateBridge_Webhooks {
 			return new WP_Error( 'ratebridge_webhooks_unreachable', __( 'The product webhooks are saved, but WooCommerce could not reach RateBridge at their delivery URL. Check that this server can reach the bridge URL, then save the settings again.', 'ratebridge-shipping' ) );
 		}
 		return true;
+	}
+
+	/**
+	 * What the merchant is told when RateBridge did not take the offer: what it answered, in its own words
+	 * when it gave any (e.g. 409 "Connect this store in RateBridge first…"), or that it did not answer.
+	 *
+	 * @param RateBridge_Bridge_Reply $reply      The bridge's reply.
+	 * @param RateBridge_Connection   $connection Saved connection.
+	 */
+	private static function not_accepted( RateBridge_Bridge_Reply $reply, RateBridge_Connection $connection ): WP_Error {
+		$later = __( 'Until then, product changes reach RateBridge when you sync products there.', 'ratebridge-shipping' );
+		if ( null !== $reply->transport_error ) {
+			$why = '' !== $connection->key_secret() ? str_replace( $connection->key_secret(), '[redacted]', $reply->transport_error ) : $reply->transport_error;
+			return new WP_Error(
+				'ratebridge_unreachable',
+				/* translators: 1: bridge URL, 2: why the request failed (e.g. "cURL error 28: Operation timed out…") */
+				sprintf( __( 'RateBridge did not answer at %1$s (%2$s). Check the bridge URL; checkout shows the fallback rate while RateBridge cannot be reached.', 'ratebridge-shipping' ), $connection->bridge_url, $why ) . ' ' . $later
+			);
+		}
+		$message = 200 === $reply->status ? null : $reply->error_message();
+		if ( null !== $message ) {
+			return new WP_Error(
+				'ratebridge_webhooks_refused',
+				/* translators: %s: RateBridge's own explanation */
+				sprintf( __( 'RateBridge did not register the product webhooks: %s', 'ratebridge-shipping' ), $message ) . ' ' . $later
+			);
+		}
+		return new WP_Error(
+			'ratebridge_webhooks_failed',
+			/* translators: %s: e.g. "HTTP 502" */
+			sprintf( __( 'RateBridge did not accept the product webhooks just now (%s). Save the settings again in a moment.', 'ratebridge-shipping' ), $reply->describe() ) . ' ' . $later
+		);
 	}
 
 	/**

@@ -71,6 +71,10 @@ function set_transient( string $name, mixed $value, int $expiration = 0 ): bool 
 	RateBridge_Test_World::$transients[ $name ] = array( $value, $expiration > 0 ? RateBridge_Test_World::$now + $expiration : 0 );
 	return true;
 }
+function delete_transient( string $name ): bool {
+	unset( RateBridge_Test_World::$transients[ $name ] );
+	return true;
+}
 function get_transient( string $name ): mixed {
 	if ( ! isset( RateBridge_Test_World::$transients[ $name ] ) ) {
 		return false;

@@ -67,6 +67,9 @@ final class RateBridge_Test_World {
 		self::$shipping_tax_percent = 10.0;
 		self::$products        = array();
 		self::$declared_features = array();
+		if ( class_exists( 'RateBridge_Settings_Notice', false ) ) {
+			RateBridge_Settings_Notice::clear();
+		}
 	}
 
 	/** Queues an HTTP response for the next wp_remote_post(). */
