@@ -229,6 +229,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
         const platformRequest: PlatformQuoteRequest = {
           pickup: group.pickup,
           destination,
+          delivery: settings.deliveryDefaults,
           packages: group.packages,
         };
         const { result, cache, latencyMs } = await upstream.quote(

@@ -14,7 +14,7 @@ import type {
   QuoteResult,
   VerifyOutcome,
 } from '../freight-platform.js';
-import { type HttpResponse, retryAfterSeconds } from '../http-client.js';
+import { type HttpRequest, type HttpResponse, retryAfterSeconds } from '../http-client.js';
 import {
   errorResponseSchema,
   localitiesResponseSchema,
@@ -28,15 +28,29 @@ import {
 
 const DESCRIPTION_MAX = 50;
 
-export function buildQuoteRequest(request: PlatformQuoteRequest): SandboxQuoteRequest {
-  const { pickup, destination } = request;
+/** A request as the sandbox client sends it (paths are relative to the sandbox's mount point). */
+export type SandboxRequest = Pick<HttpRequest, 'method' | 'path' | 'body'>;
+
+export const verifyRequest: SandboxRequest = { method: 'POST', path: 'v1/ping' };
+export const warehousesRequest: SandboxRequest = { method: 'GET', path: 'v1/warehouses' };
+
+export function localitiesRequest(query: string): SandboxRequest {
+  return { method: 'GET', path: `v1/localities?${new URLSearchParams({ q: query }).toString()}` };
+}
+
+export function quoteRequest(request: PlatformQuoteRequest): SandboxRequest {
+  return { method: 'POST', path: 'v1/quotes', body: quoteBody(request) };
+}
+
+export function quoteBody(request: PlatformQuoteRequest): SandboxQuoteRequest {
+  const { pickup, destination, delivery } = request;
   return {
     from: { suburb: pickup.suburb, postcode: pickup.postcode, state: pickup.state },
     to: {
       suburb: destination.suburb,
       postcode: destination.postcode,
       state: destination.state,
-      ...(destination.isBusiness === undefined ? {} : { isBusiness: destination.isBusiness }),
+      isBusiness: delivery.isBusiness,
     },
     items: request.packages.map((line) => ({
       type: line.type,
@@ -95,7 +109,7 @@ export function parseVerify(response: HttpResponse): VerifyOutcome {
 }
 
 /** A check that never got an answer says nothing about the token. */
-export function verifyFromTransport(failure: PlatformFailure): VerifyOutcome {
+export function verifyOutcomeFromFailure(failure: PlatformFailure): VerifyOutcome {
   return { status: 'unreachable', detail: failure.detail };
 }
 

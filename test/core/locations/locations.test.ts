@@ -318,7 +318,7 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
         suburb: 'Richmond',
         postcode: '3121',
         state: 'VIC',
-        bigpostLocalityId: 13121,
+        platformRefs: { bigpost: '13121' },
       });
     });
 
@@ -393,7 +393,7 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
         machshipCompanyLocationId: 7101,
       });
       expect(linked.warnings).toEqual([]);
-      expect(pickupPointFor(linked.location).machshipCompanyLocationId).toBe(7101);
+      expect(pickupPointFor(linked.location).platformRefs).toEqual({ machship: '7101' });
       const stale = await locations.create(TENANT, { name: 'B', ...SYDNEY, machshipCompanyLocationId: 9999 });
       expect(stale.warnings).toEqual([expect.stringContaining('no company location 9999')]);
       const twice = await refusal(
