@@ -224,7 +224,15 @@ export interface Rules {
   readonly hideServices: readonly string[];
   readonly maxRates: number;
   readonly extraHandlingDays: number;
+  readonly deliveryDefaults: DeliveryDefaults;
   readonly fallbackRates: readonly FallbackRate[];
+}
+
+/** How the store's buyers take delivery until checkouts ask them (Big Post prices each of these). */
+export interface DeliveryDefaults {
+  readonly isBusiness: boolean;
+  readonly hasForklift: boolean;
+  readonly authorityToLeave: boolean;
 }
 
 export interface QuoteLineInput {
