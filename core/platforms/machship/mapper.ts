@@ -397,8 +397,7 @@ const REJECTED_DETAIL =
 
 /**
  * Reads the ping. `authenticated` means go on to the permission probe; anything else is final.
- * MachShip documents only 200 for ping; a refused token has been seen as 401 and as 403, and both mean
- * the token is not accepted.
+ * MachShip's API overview names 401 for a token it does not accept; a 403 is read the same way.
  */
 export function parseVerify(response: HttpResponse): VerifyOutcome | 'authenticated' {
   if (response.status === 401 || response.status === 403) {
