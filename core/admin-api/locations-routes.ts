@@ -32,7 +32,7 @@ export function locationsRoutes(locations: Locations): Router {
   router.post('/locations/import-machship', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const body = parseWith(importBody, request.body);
-    response.json(await locations.importMachShipWarehouses(tenant, body.connectionId));
+    response.json(await locations.importWarehouses(tenant, body.connectionId));
   });
 
   router.get('/locations/platform-warehouses', async (request, response) => {

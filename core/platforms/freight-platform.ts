@@ -251,6 +251,20 @@ export interface FreightPlatform {
   readonly environments: readonly PlatformEnvironment[];
   /** Whether `listWarehouses` means anything here (MachShip company locations: yes). */
   readonly hasWarehouses: boolean;
+  /**
+   * What this platform keeps as a pickup point's reference (`PickupPoint.platformRefs[name]`), which the
+   * core stores with a location without reading it:
+   *   warehouse  the `platformId` of one of the account's warehouses (`listWarehouses`) the merchant
+   *              linked the location to or imported it from; `noun` is what the platform calls them
+   *              ("company location"), for messages;
+   *   locality   the `platformId` of the location's suburb (`searchLocalities`), looked up when the
+   *              location is saved (Big Post's LocalityId);
+   *   none       nothing: the platform prices from the address alone.
+   */
+  readonly pickupRef:
+    | { readonly kind: 'warehouse'; readonly noun: string }
+    | { readonly kind: 'locality' }
+    | { readonly kind: 'none' };
 
   /**
    * Checks the token live, as cheaply as the platform allows (MachShip: ping, then a read of company
@@ -268,7 +282,11 @@ export interface FreightPlatform {
     signal: AbortSignal,
   ): Promise<QuoteResult>;
 
-  /** Suburb/postcode search (for pickup validation and autocomplete). */
+  /**
+   * Suburb search (for pickup validation and autocomplete). `query` is a suburb name, a postcode, or a
+   * suburb name followed by its postcode ("Richmond 3121"); an adapter whose platform cannot search by
+   * both drops what it cannot use.
+   */
   searchLocalities(
     credentials: PlatformCredentials,
     query: string,

@@ -76,8 +76,8 @@ export interface Location {
   readonly postcode: string;
   readonly state: AuState;
   readonly isDefault: boolean;
-  readonly machshipCompanyLocationId?: number;
-  readonly bigpostLocalityId?: number;
+  /** Each platform's own reference for the location (a MachShip company location id, a Big Post LocalityId). */
+  readonly platformRefs?: Readonly<Partial<Record<PlatformName, string>>>;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

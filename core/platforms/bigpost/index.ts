@@ -29,6 +29,8 @@ export function createBigPostPlatform(settings: BigPostSettings): FreightPlatfor
     displayName: BIGPOST_DISPLAY_NAME,
     environments: ['live', 'test'],
     hasWarehouses: false,
+    // Quotes need the pickup suburb's LocalityId; a location's is looked up once and kept.
+    pickupRef: { kind: 'locality' },
 
     async verifyToken(credentials, signal) {
       const sent = await client.send(credentials, verifyRequest, signal);

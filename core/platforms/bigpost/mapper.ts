@@ -48,8 +48,14 @@ const badResponse = (status: number, what: string): PlatformFailure =>
 export const verifyOutcomeFromFailure = (failure: PlatformFailure): VerifyOutcome =>
   platformVerifyOutcome(failure, BIGPOST_DISPLAY_NAME, FAIR_USE);
 
+/**
+ * `q` is a suburb name or a postcode, as the plugin sends it (MISC:127-133; CART:135-149); of "Richmond
+ * 3121" only the name is sent, since the plugin never combines them.
+ */
 export function localitiesRequest(text: string): BigPostRequest {
-  return { method: 'GET', path: `/api/suburbs?q=${encodeURIComponent(text.trim())}` };
+  const words = text.trim().split(/\s+/);
+  const named = words.length > 1 && /^\d{4}$/.test(words.at(-1) ?? '') ? words.slice(0, -1) : words;
+  return { method: 'GET', path: `/api/suburbs?q=${encodeURIComponent(named.join(' '))}` };
 }
 
 /** The token check: a suburb lookup any usable token answers with at least one row. */

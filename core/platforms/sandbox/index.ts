@@ -22,6 +22,7 @@ export function createSandboxPlatform(settings: SandboxSettings): FreightPlatfor
     displayName: SANDBOX_DISPLAY_NAME,
     environments: ['live', 'test'],
     hasWarehouses: true,
+    pickupRef: { kind: 'none' },
 
     async verifyToken(credentials, signal) {
       const outcome = await client.send(credentials, verifyRequest, signal);
