@@ -315,15 +315,18 @@ function carrierOptionToQuote(option: CarrierOption, delivery: DeliveryOption): 
   const carrierId = String(option.CarrierId);
   const serviceCode = String(option.ServiceCode);
   const serviceName = displayName(option.ServiceName) ?? (serviceCode || 'Standard');
-  const depot = jobType.toUpperCase() === 'DEPOT' ? delivery.DepotLocality : undefined;
+  const isDepot = jobType.toUpperCase() === 'DEPOT';
+  const depot = isDepot ? depotPlace(delivery.DepotLocality) : {};
   const arrival = calendarDate(option.Eta);
   return {
     key: `bigpost:${carrierId}:${serviceCode}:${jobType}`,
     carrier: { id: carrierId, name: displayName(option.CarrierName) ?? `Carrier ${carrierId}` },
     service: {
       code: serviceCode,
-      // A depot job means the buyer collects the goods; the service name must say so.
-      name: jobType.toUpperCase() === 'DEPOT' ? `${serviceName} (collect from depot)` : serviceName,
+      // A depot job means the buyer collects the goods: the name says so, and where (as the plugin shows it).
+      name: isDepot
+        ? `${serviceName} (collect from depot${depot.depot ? ` in ${depot.depot}` : ''})`
+        : serviceName,
     },
     totalCents,
     taxCents: tax !== undefined && tax >= 0 && tax <= totalCents ? tax : cents(0),
@@ -333,13 +336,16 @@ function carrierOptionToQuote(option: CarrierOption, delivery: DeliveryOption): 
       ...(typeof option.RequiresAuthorityToLeave === 'boolean'
         ? { requiresAuthorityToLeave: option.RequiresAuthorityToLeave }
         : {}),
-      ...depotNotes(depot),
+      ...depot,
     },
   };
 }
 
-/** Where a depot option is collected from, for the rate log (and the depot a buyer may later choose). */
-function depotNotes(depot: DeliveryOption['DepotLocality'] | undefined): Record<string, string> {
+/** Where a depot option is collected from (SM:1850-1856), for its name and the rate log. */
+function depotPlace(depot: DeliveryOption['DepotLocality'] | undefined): {
+  depot?: string;
+  depotLocalityId?: string;
+} {
   if (!depot) return {};
   const where = [
     depot.Suburb?.trim(),

@@ -10,7 +10,7 @@ const expectedOptions = [
   {
     key: 'bigpost:3:ROAD:DEPOT',
     carrier: { id: '3', name: 'Allied Express' },
-    service: { code: 'ROAD', name: 'Road (collect from depot)' },
+    service: { code: 'ROAD', name: 'Road (collect from depot in SYDNEY 2000)' },
     totalCents: 4400,
     taxCents: 400,
     notes: {

@@ -23,7 +23,7 @@ describe('Big Post depots', () => {
     expect(depotIdSent({ bigpost: 'not-an-id' })).toBe('');
   });
 
-  it('names where a depot option is collected from in its notes, and only on depot options', () => {
+  it('names where a depot option is collected from, in its name and notes, and only on depot options', () => {
     const carrier = {
       CarrierId: 3,
       CarrierName: 'Allied',
@@ -55,7 +55,7 @@ describe('Big Post depots', () => {
     ).toEqual([
       [
         'bigpost:3:ROAD:DEPOT',
-        'Road (collect from depot)',
+        'Road (collect from depot in SYDNEY SOUTH 2000)',
         { jobType: 'DEPOT', depot: 'SYDNEY SOUTH 2000', depotLocalityId: '11002' },
       ],
       ['bigpost:3:ROAD:HDS', 'Road', { jobType: 'HDS' }],

@@ -76,7 +76,7 @@ describe('Big Post quote response', () => {
         {
           key: 'bigpost:3:ROAD:DEPOT',
           carrier: { id: '3', name: 'Allied Express' },
-          service: { code: 'ROAD', name: 'Road (collect from depot)' },
+          service: { code: 'ROAD', name: 'Road (collect from depot in SYDNEY SOUTH 2000)' },
           totalCents: 4400,
           taxCents: 400,
           notes: {
