@@ -14,7 +14,8 @@ import type {
   QuoteResult,
   VerifyOutcome,
 } from '../freight-platform.js';
-import { type HttpRequest, type HttpResponse, retryAfterSeconds } from '../http-client.js';
+import type { HttpRequest, HttpResponse } from '../http-client.js';
+import { failureFromStatus, type StatusWording } from '../platform-outcomes.js';
 import {
   errorResponseSchema,
   localitiesResponseSchema,
@@ -163,46 +164,27 @@ export function parseWarehouses(response: HttpResponse): PlatformResult<readonly
 
 // --- failures ------------------------------------------------------------------------------------
 
+const WORDING: StatusWording = {
+  displayName: 'The sandbox',
+  unauthorized:
+    'The sandbox did not accept the API token: it was mistyped or has been revoked. ' +
+    'Create a new token in the sandbox and paste it again.',
+  forbidden: 'The sandbox refused this request for this token.',
+};
+
 /** What a non-200 answer means, in words for the merchant. */
 export function failureOf(response: HttpResponse): PlatformFailure {
   const { status } = response;
   const error = errorOf(response);
-  if (status === 401) {
-    return {
-      reason: 'unauthorized',
-      httpStatus: status,
-      detail:
-        'The sandbox did not accept the API token: it was mistyped or has been revoked. ' +
-        'Create a new token in the sandbox and paste it again.',
-    };
-  }
-  if (status === 403) {
+  if (status === 403 && error?.code === 'wrong_environment') {
     return {
       reason: 'forbidden',
       httpStatus: status,
-      detail:
-        error?.code === 'wrong_environment'
-          ? wrongEnvironmentDetail(error.tokenEnvironment)
-          : 'The sandbox refused this request for this token.',
+      detail: wrongEnvironmentDetail(error.tokenEnvironment),
     };
   }
-  if (status === 429) {
-    const retryAfter = retryAfterSeconds(response.headers);
-    const wait = retryAfter === undefined ? '' : ` for ${retryAfter} s`;
-    return {
-      reason: 'rate_limited',
-      httpStatus: status,
-      detail: `The sandbox asked RateBridge to slow down${wait}. Try again shortly.`,
-      ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
-    };
-  }
-  if (status >= 500) {
-    return {
-      reason: 'unreachable',
-      httpStatus: status,
-      detail: `The sandbox had a problem (HTTP ${status}). Try again in a few minutes.`,
-    };
-  }
+  const shared = failureFromStatus(response, WORDING);
+  if (shared) return shared;
   if (status >= 400) {
     // The sandbox's own messages name the field and rule and never echo secrets, so they can be shown.
     return {
