@@ -116,6 +116,14 @@ export class MachShipFake extends FakePlatformServer {
     for (const [token, user] of Object.entries(users)) this.users.set(token, user);
   }
 
+  /** Compiles the reference validators before the first request, so no call waits on it. */
+  override async start(): Promise<{ url: string }> {
+    const validator = referenceValidator();
+    validator?.validateBody('POST', '/apiv2/routes/returnroutes', { items: [] });
+    validator?.validateBody('POST', '/apiv2/locations/returnLocationsWithSearchOptions', {});
+    return super.start();
+  }
+
   addToken(token: string, user: MachShipFakeUser = {}): void {
     this.users.set(token, user);
   }
@@ -250,7 +258,7 @@ function wireLocation(location: MachShipFakeLocation): Record<string, unknown> {
     suburb: location.suburb,
     postcode: location.postcode,
     state: { id: location.state.length, name: location.state, code: location.state },
-    country: { id: 1, name: 'Australia', code: 'AU' },
+    country: { id: 1, name: 'Australia', code2: 'AU', code3: 'AUS' },
     locationType: 'Suburb',
   };
 }

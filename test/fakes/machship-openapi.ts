@@ -14,8 +14,10 @@ export interface MachShipValidationResult {
   readonly validationType: 'Error';
 }
 
+type Content = Record<string, { readonly schema?: { $ref?: string } }>;
 interface OpenApiOperation {
-  readonly requestBody?: { readonly content?: Record<string, { readonly schema?: { $ref?: string } }> };
+  readonly requestBody?: { readonly content?: Content };
+  readonly responses?: Record<string, { readonly content?: Content }>;
   readonly parameters?: readonly { readonly name: string; readonly in: string }[];
 }
 type OpenApiDocument = {
@@ -30,6 +32,11 @@ export interface MachShipOpenApi {
   bodySchemaName(method: string, path: string): string | undefined;
   /** Validation errors of `body` for the route; empty when it conforms. */
   validateBody(method: string, path: string, body: unknown): readonly MachShipValidationResult[];
+  /**
+   * Where a 200 reply of the route departs from the document (ajv messages with their paths), reading
+   * every integer enum as also allowing its labels as text, which is how the live API sends them.
+   */
+  validateReply(method: string, path: string, body: unknown): readonly string[];
 }
 
 const DOCUMENT_ID = 'machship-openapi';
@@ -44,7 +51,9 @@ export function loadMachShipOpenApi(): { ok: true; api: MachShipOpenApi } | { ok
   addFormats.default(ajv);
   for (const name of ['int32', 'int64']) ajv.addFormat(name, { type: 'number', validate: Number.isInteger });
   for (const name of ['double', 'float']) ajv.addFormat(name, { type: 'number', validate: Number.isFinite });
+  ajv.addFormat('live-date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/);
   ajv.addSchema({ $id: DOCUMENT_ID, components: document.components });
+  ajv.addSchema({ $id: LIVE_DOCUMENT_ID, components: withTextEnums(document.components) });
   const compiled = new Map<string, ValidateFunction>();
 
   const operation = (method: string, path: string) => document.paths[path]?.[method.toLowerCase()];
@@ -52,11 +61,12 @@ export function loadMachShipOpenApi(): { ok: true; api: MachShipOpenApi } | { ok
     const ref = operation(method, path)?.requestBody?.content?.['application/json']?.schema?.$ref;
     return ref?.split('/').pop();
   };
-  const validatorFor = (name: string): ValidateFunction => {
-    let validate = compiled.get(name);
+  const validatorFor = (name: string, documentId = DOCUMENT_ID): ValidateFunction => {
+    const key = `${documentId}:${name}`;
+    let validate = compiled.get(key);
     if (!validate) {
-      validate = ajv.compile({ $ref: `${DOCUMENT_ID}#/components/schemas/${name}` });
-      compiled.set(name, validate);
+      validate = ajv.compile({ $ref: `${documentId}#/components/schemas/${name}` });
+      compiled.set(key, validate);
     }
     return validate;
   };
@@ -75,8 +85,49 @@ export function loadMachShipOpenApi(): { ok: true; api: MachShipOpenApi } | { ok
         if (validate(body)) return [];
         return (validate.errors ?? []).map(toValidationResult);
       },
+      validateReply(method, path, body) {
+        const ref = operation(method, path)?.responses?.['200']?.content?.['application/json']?.schema?.$ref;
+        const name = ref?.split('/').pop();
+        if (name === undefined) return [`${method} ${path} declares no JSON reply`];
+        const validate = validatorFor(name, LIVE_DOCUMENT_ID);
+        if (validate(body)) return [];
+        return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
+      },
     },
   };
+}
+
+const LIVE_DOCUMENT_ID = 'machship-openapi-live';
+
+/**
+ * The components as the live API answers (the reference README): each integer enum described as
+ * "0 = Success, 1 = Error, ..." also accepts its labels as text (`"Warning"`, `"Carton"`), and date-times
+ * may leave the zone off.
+ */
+function withTextEnums(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withTextEnums);
+  if (typeof node !== 'object' || node === null) return node;
+  const schema = node as Record<string, unknown>;
+  if (schema['format'] === 'date-time') return { ...schema, format: 'live-date-time' };
+  const labels = enumLabels(schema);
+  if (labels) {
+    const { enum: values, type: _type, format: _format, ...rest } = schema;
+    return {
+      ...rest,
+      anyOf: [
+        { type: 'integer', enum: values },
+        { type: 'string', enum: labels },
+      ],
+    };
+  }
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, withTextEnums(value)]));
+}
+
+function enumLabels(schema: Record<string, unknown>): string[] | undefined {
+  if (schema['type'] !== 'integer' || !Array.isArray(schema['enum'])) return undefined;
+  const description = typeof schema['description'] === 'string' ? schema['description'] : '';
+  const labels = [...description.matchAll(/(\d+) = (\w+)/g)].map((match) => match[2] ?? '');
+  return labels.length > 0 ? labels : undefined;
 }
 
 function result(member: string, message: string): MachShipValidationResult {
