@@ -200,11 +200,14 @@ export function createLocations(options: LocationsOptions) {
     return checks.flat();
   }
 
-  /** The references of `refs` that belong to platforms keeping a locality reference. */
-  function localityRefs(refs: PlatformRefs | undefined): PlatformRefs {
+  /**
+   * The references of `refs` that are not warehouse links: suburb ids, and those of platforms this
+   * process does not run (kept, not lost, when a location is saved while such a platform is off).
+   */
+  function suburbRefsOf(refs: PlatformRefs | undefined): PlatformRefs {
     return Object.fromEntries(
       Object.entries(refs ?? {}).filter(
-        ([name]) => platforms.get(name as PlatformName)?.pickupRef.kind === 'locality',
+        ([name]) => platforms.get(name as PlatformName)?.pickupRef.kind !== 'warehouse',
       ),
     );
   }
@@ -354,7 +357,7 @@ export function createLocations(options: LocationsOptions) {
         const { addressLine1: _line, platformRefs: _refs, ...kept } = latest;
         const addressLine1 = patch.addressLine1 === undefined ? latest.addressLine1 : patch.addressLine1;
         // A moved location's suburb references belong to the old suburb.
-        const suburbRefs = moved ? (platform?.platformRefs ?? {}) : localityRefs(latest.platformRefs);
+        const suburbRefs = moved ? (platform?.platformRefs ?? {}) : suburbRefsOf(latest.platformRefs);
         const updated: LocationRecord = {
           ...kept,
           name: patch.name ?? latest.name,
@@ -412,7 +415,7 @@ export function createLocations(options: LocationsOptions) {
       const usable = await connectionFor(tenant, connectionId);
       const warehouses = await warehousesOf(tenant, usable);
       const source = usable.platform;
-      const links = source.pickupRef.kind === 'warehouse';
+      const linksWarehouses = source.pickupRef.kind === 'warehouse';
       const skipped: { platformId: string; name: string; reason: string }[] = [];
       const warnings: string[] = [];
 
@@ -438,7 +441,7 @@ export function createLocations(options: LocationsOptions) {
         candidates.push({
           warehouse,
           address: result.address,
-          ...(links && warehouse.platformId ? { link: warehouse.platformId } : {}),
+          ...(linksWarehouses && warehouse.platformId ? { link: warehouse.platformId } : {}),
         });
       }
 
