@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBigPostPlatform } from '../../core/platforms/bigpost/index.js';
 import { createCore, type Core } from '../../core/ratebridge.js';
 import { openEmbeddedStore } from '../../core/storage/embedded-store.js';
-import { BigPostFake } from '../fakes/bigpost-fake.js';
+import { BIGPOST_FAKE_DELIVERY_OPTIONS, BigPostFake } from '../fakes/bigpost-fake.js';
 import { capturingLogger } from '../support/log-capture.js';
 import { tempDir } from '../support/temp-dir.js';
 import { testConfig } from '../support/test-config.js';
@@ -33,6 +33,12 @@ describe('Big Post quotes carry the store delivery defaults', () => {
 
   beforeAll(async () => {
     bigpost.addToken(token);
+    // Home delivery estimated for a week from now: the rate must carry it as business days.
+    const inAWeek = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    bigpost.deliveryOptions = BIGPOST_FAKE_DELIVERY_OPTIONS.map((option) => ({
+      ...option,
+      CarrierOptions: option.CarrierOptions.map((carrier) => ({ ...carrier, Eta: `${inAWeek}T00:00:00` })),
+    }));
     const { url } = await bigpost.start();
     const { dir, remove } = await tempDir('bigpost-delivery');
     removeDir = remove;
@@ -76,6 +82,11 @@ describe('Big Post quotes carry the store delivery defaults', () => {
     ]);
     expect(outcome.source).toBe('live');
     expect(outcome.rates.length).toBeGreaterThan(0);
+    // Big Post's Eta (a date) arrives as business days from today: a week holds four to six.
+    for (const rate of outcome.rates) {
+      expect(rate.minDays).toBeGreaterThanOrEqual(4);
+      expect(rate.maxDays).toBeLessThanOrEqual(6);
+    }
     const [body] = sentQuotes();
     expect(body).toMatchObject({
       BuyerIsBusiness: false,
