@@ -146,7 +146,7 @@ describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind
     const machshipId = (connected[0].body as { connection: { id: string } }).connection.id;
 
     // One call: the account's company location becomes a linked pickup location, Big Post's id resolved.
-    const imported = await api('POST', '/locations/import-machship', { connectionId: machshipId });
+    const imported = await api('POST', '/locations/import-warehouses', { connectionId: machshipId });
     expect(imported.status).toBe(200);
     const { created, skipped } = imported.body as { created: Location[]; skipped: unknown[] };
     expect(skipped).toEqual([]);
