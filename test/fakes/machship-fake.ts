@@ -97,7 +97,7 @@ function referenceValidator(): MachShipOpenApi | undefined {
 }
 
 export class MachShipFake extends FakePlatformServer {
-  /** The status a token the fake does not know gets. UNCONFIRMED on the real platform: 401 or 403. */
+  /** The status a token the fake does not know gets: 401, as MachShip's API overview names it (403 to test the other). */
   unknownTokenStatus: 401 | 403 = 401;
   /** Echo the sent token inside error messages, as a careless platform might (for leak tests). */
   echoTokenInErrors = false;
