@@ -28,12 +28,15 @@ export function locationsRoutes(locations: Locations): Router {
     response.status(201).location(`${request.baseUrl}/locations/${result.location.id}`).json(result);
   });
 
-  // Before /locations/:id, which would otherwise take these paths for ids.
-  router.post('/locations/import-machship', jsonBody(BODY_LIMIT), async (request, response) => {
-    const { tenant } = tenantContext(response);
-    const body = parseWith(importBody, request.body);
-    response.json(await locations.importMachShipWarehouses(tenant, body.connectionId));
-  });
+  // Before /locations/:id, which would otherwise take these paths for ids. import-machship is the older
+  // name of import-warehouses, kept for clients that use it.
+  for (const path of ['/locations/import-warehouses', '/locations/import-machship']) {
+    router.post(path, jsonBody(BODY_LIMIT), async (request, response) => {
+      const { tenant } = tenantContext(response);
+      const body = parseWith(importBody, request.body);
+      response.json(await locations.importWarehouses(tenant, body.connectionId));
+    });
+  }
 
   router.get('/locations/platform-warehouses', async (request, response) => {
     const { tenant } = tenantContext(response);

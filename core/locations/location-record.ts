@@ -4,7 +4,7 @@
  * update rather than by luck.
  */
 import { z } from 'zod';
-import { AU_STATES, type AuState } from '../platforms/freight-platform.js';
+import { AU_STATES, PLATFORM_NAMES, type AuState, type PlatformRefs } from '../platforms/freight-platform.js';
 import type { JsonValue, Store } from '../storage/store.js';
 
 export interface LocationRecord {
@@ -17,27 +17,46 @@ export interface LocationRecord {
   readonly postcode: string;
   readonly state: AuState;
   readonly isDefault: boolean;
-  /** The MachShip company location this warehouse is, when linked (imported or picked). */
-  readonly machshipCompanyLocationId?: number;
-  /** Big Post's LocalityId for the suburb, resolved when a Big Post connection confirmed it. */
-  readonly bigpostLocalityId?: number;
+  /**
+   * Each platform's own reference for this location, opaque here (freight-platform.ts `pickupRef`): the
+   * warehouse it is linked to (MachShip: a company location id) or its suburb's id (Big Post: LocalityId).
+   */
+  readonly platformRefs?: PlatformRefs;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
-export const locationRecordSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  addressLine1: z.string().optional(),
-  suburb: z.string(),
-  postcode: z.string(),
-  state: z.enum(AU_STATES),
-  isDefault: z.boolean(),
-  machshipCompanyLocationId: z.number().int().optional(),
-  bigpostLocalityId: z.number().int().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const platformRefsSchema = z.partialRecord(z.enum(PLATFORM_NAMES), z.string().min(1).max(64));
+
+/**
+ * Documents written before references were opaque kept two platform-specific fields; they are read into
+ * `platformRefs` so stored locations keep their links.
+ */
+function withLegacyRefs(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const { machshipCompanyLocationId, bigpostLocalityId, ...rest } = raw as Record<string, unknown>;
+  if (machshipCompanyLocationId === undefined && bigpostLocalityId === undefined) return raw;
+  const refs = { ...((rest['platformRefs'] as Record<string, unknown> | undefined) ?? {}) };
+  if (typeof machshipCompanyLocationId === 'number') refs['machship'] ??= String(machshipCompanyLocationId);
+  if (typeof bigpostLocalityId === 'number') refs['bigpost'] ??= String(bigpostLocalityId);
+  return { ...rest, platformRefs: refs };
+}
+
+export const locationRecordSchema = z.preprocess(
+  withLegacyRefs,
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    addressLine1: z.string().optional(),
+    suburb: z.string(),
+    postcode: z.string(),
+    state: z.enum(AU_STATES),
+    isDefault: z.boolean(),
+    platformRefs: platformRefsSchema.optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 /** Oldest first: the order they were created in. */
 export const tenantLocationsSchema = z.object({ locations: z.array(locationRecordSchema) });

@@ -1,17 +1,25 @@
 /**
- * A tenant's pickup locations: create, read, update, delete, the one default, links to the platforms'
- * own records (a MachShip company location, a Big Post LocalityId), and importing the warehouses a
- * MachShip account already has.
+ * A tenant's pickup locations: create, read, update, delete, the one default, the platforms' own
+ * references (opaque strings per platform, freight-platform.ts `pickupRef`: a linked warehouse such as a
+ * MachShip company location, or the suburb's id such as a Big Post LocalityId), and importing the
+ * warehouses a platform account already has. No platform is named here: each says what it keeps.
  *
  * Invariants, kept inside one atomic update of the tenant's locations document: while any location exists
  * exactly one is the default (the first one created becomes it; deleting it promotes the oldest other);
- * names are unique ignoring case; a MachShip company location is linked to at most one location.
+ * names are unique ignoring case; a platform's warehouse is linked to at most one location.
  */
 import { z } from 'zod';
 import { RateBridgeError, rbError, type ErrorCode, type ErrorDetail } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
-import type { PlatformFailure, PlatformWarehouse } from '../platforms/freight-platform.js';
+import {
+  PLATFORM_NAMES,
+  type FreightPlatform,
+  type PlatformFailure,
+  type PlatformName,
+  type PlatformRefs,
+  type PlatformWarehouse,
+} from '../platforms/freight-platform.js';
 import type { PlatformRegistry } from '../platforms/registry.js';
 import { UNCHANGED, type JsonValue, type Store } from '../storage/store.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
@@ -56,7 +64,7 @@ export interface LocationResult {
 
 export interface WarehouseImport {
   readonly created: readonly LocationRecord[];
-  /** Existing locations at the same address, now linked to the MachShip company location. */
+  /** Existing locations at the same address, now linked to the platform's warehouse. */
   readonly linked: readonly LocationRecord[];
   /** Already imported or linked before: left exactly as the merchant has them. */
   readonly unchanged: readonly LocationRecord[];
@@ -77,7 +85,11 @@ const NAME = z
 const ADDRESS_LINE = z.string().trim().max(120, 'The address line is at most 120 characters.');
 // A JSON number postcode is accepted: 800 is read as 0800 for NT and ACT (address-check.ts).
 const POSTCODE = z.union([z.string().max(10), z.number().int().min(0).max(9999)]);
-const MACHSHIP_ID = z.number().int().positive();
+const PLATFORM_REF = z
+  .string()
+  .trim()
+  .min(1, 'Give the reference.')
+  .max(64, 'A reference is at most 64 characters.');
 
 export const createLocationSchema = z.strictObject({
   name: NAME,
@@ -86,10 +98,11 @@ export const createLocationSchema = z.strictObject({
   postcode: POSTCODE,
   state: z.string().max(40),
   isDefault: z.boolean().optional(),
-  machshipCompanyLocationId: MACHSHIP_ID.optional(),
+  /** Warehouses to link, by platform: `{"machship": "7101"}` (a MachShip company location id). */
+  platformRefs: z.partialRecord(z.enum(PLATFORM_NAMES), PLATFORM_REF).optional(),
 });
 
-/** Fields left out stay as they are; `null` clears the address line or the MachShip link. */
+/** Fields left out stay as they are; `null` clears the address line or that platform's link. */
 export const updateLocationSchema = z.strictObject({
   name: NAME.optional(),
   addressLine1: ADDRESS_LINE.nullable().optional(),
@@ -97,7 +110,7 @@ export const updateLocationSchema = z.strictObject({
   postcode: POSTCODE.optional(),
   state: z.string().max(40).optional(),
   isDefault: z.boolean().optional(),
-  machshipCompanyLocationId: MACHSHIP_ID.nullable().optional(),
+  platformRefs: z.partialRecord(z.enum(PLATFORM_NAMES), PLATFORM_REF.nullable()).optional(),
 });
 
 const NOT_FOUND = 'That pickup location';
@@ -136,26 +149,83 @@ export function createLocations(options: LocationsOptions) {
     return result;
   }
 
-  /** Platform warnings for a MachShip link the account's company locations do not show. */
-  async function checkMachShipLink(tenant: string, companyLocationId: number): Promise<string[]> {
-    const machship = (await tokens.usableConnections(tenant)).filter((u) => u.platform.name === 'machship');
-    if (machship.length === 0) {
-      return [`No active MachShip connection could confirm company location ${companyLocationId}.`];
+  /** The links a merchant may set: only to platforms that keep warehouses as pickup references. */
+  function warehouseLinks(
+    refs: Partial<Record<PlatformName, string | null>> | undefined,
+  ): Partial<Record<PlatformName, string | null>> {
+    const problems: ErrorDetail[] = [];
+    for (const name of Object.keys(refs ?? {}) as PlatformName[]) {
+      const platform = platforms.get(name);
+      if (platform?.pickupRef.kind === 'warehouse') continue;
+      problems.push({
+        path: `platformRefs.${name}`,
+        message:
+          platform?.pickupRef.kind === 'locality'
+            ? `${platform.displayName} references are looked up from the location's suburb; they cannot be set.`
+            : `${platform?.displayName ?? name} keeps no warehouses to link a location to.`,
+      });
     }
+    if (problems.length > 0) throw invalidInput(problems);
+    return refs ?? {};
+  }
+
+  /** Platform warnings for a warehouse link the account's warehouses do not show. */
+  async function checkWarehouseLink(tenant: string, name: PlatformName, id: string): Promise<string[]> {
+    const platform = platforms.get(name);
+    if (platform?.pickupRef.kind !== 'warehouse') return [];
+    const { displayName } = platform;
+    const what = `${platform.pickupRef.noun} ${id}`;
+    const connections = (await tokens.usableConnections(tenant)).filter((u) => u.platform.name === name);
+    if (connections.length === 0) return [`No active ${displayName} connection could confirm ${what}.`];
     const answers = await Promise.all(
-      machship.map((u) => u.platform.listWarehouses(u.credentials, AbortSignal.timeout(checkDeps.timeoutMs))),
+      connections.map((u) =>
+        u.platform.listWarehouses(u.credentials, AbortSignal.timeout(checkDeps.timeoutMs)),
+      ),
     );
-    if (answers.some((a) => a.ok && a.value.some((w) => w.platformId === String(companyLocationId))))
-      return [];
+    if (answers.some((a) => a.ok && a.value.some((w) => w.platformId === id))) return [];
     if (answers.every((a) => !a.ok)) {
-      return [
-        `MachShip could not confirm company location ${companyLocationId} just now; save again later to re-check.`,
-      ];
+      return [`${displayName} could not confirm ${what} just now; save again later to re-check.`];
     }
     return [
-      `Your MachShip account has no company location ${companyLocationId}. Quotes that pick up from it will fail: choose one of the account's locations.`,
+      `Your ${displayName} account has no ${what}. Quotes that pick up from it will fail: choose one of the account's ${platform.pickupRef.noun}s.`,
     ];
   }
+
+  async function checkWarehouseLinks(tenant: string, links: PlatformRefs): Promise<string[]> {
+    const checks = await Promise.all(
+      (Object.entries(links) as [PlatformName, string][]).map(([name, id]) =>
+        checkWarehouseLink(tenant, name, id),
+      ),
+    );
+    return checks.flat();
+  }
+
+  /**
+   * The references of `refs` that are not warehouse links: suburb ids, and those of platforms this
+   * process does not run (kept, not lost, when a location is saved while such a platform is off).
+   */
+  function suburbRefsOf(refs: PlatformRefs | undefined): PlatformRefs {
+    return Object.fromEntries(
+      Object.entries(refs ?? {}).filter(
+        ([name]) => platforms.get(name as PlatformName)?.pickupRef.kind !== 'warehouse',
+      ),
+    );
+  }
+
+  /** The references of `refs` that are warehouse links. */
+  function linkRefs(refs: PlatformRefs | undefined): PlatformRefs {
+    return Object.fromEntries(
+      Object.entries(refs ?? {}).filter(
+        ([name]) => platforms.get(name as PlatformName)?.pickupRef.kind === 'warehouse',
+      ),
+    );
+  }
+
+  const describeRef = (name: PlatformName, id: string): string => {
+    const platform = platforms.get(name);
+    const noun = platform?.pickupRef.kind === 'warehouse' ? platform.pickupRef.noun : 'warehouse';
+    return `${platform?.displayName ?? name} ${noun} ${id}`;
+  };
 
   async function connectionFor(tenant: string, connectionId: string): Promise<UsableConnection> {
     const view = await tokens.get(tenant, connectionId);
@@ -215,12 +285,10 @@ export function createLocations(options: LocationsOptions) {
 
     async create(tenant: string, input: unknown): Promise<LocationResult> {
       const body = parseInput(createLocationSchema, input);
+      const links = withoutNulls(warehouseLinks(body.platformRefs));
       const check = checked(body);
       const platform = await confirmWithPlatforms(checkDeps, tenant, check.address);
-      const linkWarnings =
-        body.machshipCompanyLocationId === undefined
-          ? []
-          : await checkMachShipLink(tenant, body.machshipCompanyLocationId);
+      const linkWarnings = await checkWarehouseLinks(tenant, links);
       const id = newId('loc');
       const at = iso();
       const after = await mutate(tenant, (locations) => {
@@ -229,7 +297,7 @@ export function createLocations(options: LocationsOptions) {
             { path: '', message: `A store can have at most ${MAX_LOCATIONS} pickup locations.` },
           ]);
         }
-        refuseTaken(locations, body.name, body.machshipCompanyLocationId, undefined);
+        refuseTaken(locations, body.name, links, undefined, describeRef);
         const makeDefault = locations.length === 0 || body.isDefault === true;
         const record: LocationRecord = {
           id,
@@ -237,12 +305,7 @@ export function createLocations(options: LocationsOptions) {
           ...(body.addressLine1 ? { addressLine1: body.addressLine1 } : {}),
           ...check.address,
           isDefault: makeDefault,
-          ...(body.machshipCompanyLocationId === undefined
-            ? {}
-            : { machshipCompanyLocationId: body.machshipCompanyLocationId }),
-          ...(platform.bigpostLocalityId === undefined
-            ? {}
-            : { bigpostLocalityId: platform.bigpostLocalityId }),
+          ...withRefs({ ...links, ...platform.platformRefs }),
           createdAt: at,
           updatedAt: at,
         };
@@ -257,6 +320,7 @@ export function createLocations(options: LocationsOptions) {
 
     async update(tenant: string, id: string, input: unknown): Promise<LocationResult> {
       const patch = parseInput(updateLocationSchema, input);
+      const linkPatch = warehouseLinks(patch.platformRefs);
       const current = await api.get(tenant, id);
       if (patch.isDefault === false && current.isDefault) {
         throw invalidInput([
@@ -277,40 +341,30 @@ export function createLocations(options: LocationsOptions) {
         : undefined;
       const moved = check !== undefined && !sameAddress(current, check.address);
       const platform = moved ? await confirmWithPlatforms(checkDeps, tenant, check.address) : undefined;
-      const newLink =
-        patch.machshipCompanyLocationId !== undefined &&
-        patch.machshipCompanyLocationId !== null &&
-        patch.machshipCompanyLocationId !== current.machshipCompanyLocationId
-          ? patch.machshipCompanyLocationId
-          : undefined;
-      const linkWarnings = newLink === undefined ? [] : await checkMachShipLink(tenant, newLink);
+      const newLinks = Object.fromEntries(
+        Object.entries(withoutNulls(linkPatch)).filter(
+          ([name, ref]) => current.platformRefs?.[name as PlatformName] !== ref,
+        ),
+      );
+      const linkWarnings = await checkWarehouseLinks(tenant, newLinks);
       const at = iso();
 
       const after = await mutate(tenant, (locations) => {
         const latest = locations.find((location) => location.id === id);
         if (!latest) throw rbError('RB_ERR_NOT_FOUND', NOT_FOUND);
-        const link =
-          patch.machshipCompanyLocationId === undefined
-            ? latest.machshipCompanyLocationId
-            : patch.machshipCompanyLocationId;
-        refuseTaken(locations, patch.name ?? latest.name, link ?? undefined, id);
-        const {
-          addressLine1: _line,
-          machshipCompanyLocationId: _link,
-          bigpostLocalityId: _bigpost,
-          ...kept
-        } = latest;
+        const links = withoutNulls({ ...linkRefs(latest.platformRefs), ...linkPatch });
+        refuseTaken(locations, patch.name ?? latest.name, links, id, describeRef);
+        const { addressLine1: _line, platformRefs: _refs, ...kept } = latest;
         const addressLine1 = patch.addressLine1 === undefined ? latest.addressLine1 : patch.addressLine1;
-        // A moved location's Big Post LocalityId belongs to the old suburb.
-        const bigpostLocalityId = moved ? platform?.bigpostLocalityId : latest.bigpostLocalityId;
+        // A moved location's suburb references belong to the old suburb.
+        const suburbRefs = moved ? (platform?.platformRefs ?? {}) : suburbRefsOf(latest.platformRefs);
         const updated: LocationRecord = {
           ...kept,
           name: patch.name ?? latest.name,
           ...(addressLine1 ? { addressLine1 } : {}),
           ...(check ? check.address : {}),
           isDefault: latest.isDefault || patch.isDefault === true,
-          ...(link === undefined || link === null ? {} : { machshipCompanyLocationId: link }),
-          ...(bigpostLocalityId === undefined ? {} : { bigpostLocalityId }),
+          ...withRefs({ ...links, ...suburbRefs }),
           updatedAt: at,
         };
         const others = patch.isDefault === true ? withoutDefault(locations, at) : locations;
@@ -346,28 +400,31 @@ export function createLocations(options: LocationsOptions) {
       return found(after, id);
     },
 
-    /** The account's warehouses, for picking the MachShip company location a location is. */
+    /** The account's warehouses, for picking the one a location is (a MachShip company location). */
     async platformWarehouses(tenant: string, connectionId: string): Promise<readonly PlatformWarehouse[]> {
       return warehousesOf(tenant, await connectionFor(tenant, connectionId));
     },
 
     /**
      * Imports the warehouses of a connection's account in one call (MachShip company locations; the
-     * sandbox's demo warehouses too). Safe to repeat: a company location already linked is left as the
-     * merchant has it; one at the address of an existing location is linked to it rather than duplicated.
+     * sandbox's demo warehouses too). Safe to repeat: a warehouse already linked is left as the merchant
+     * has it; one at the address of an existing location is linked to it rather than duplicated. Only a
+     * platform whose pickup reference is its warehouse (`pickupRef.kind`) links; the others just create.
      */
-    async importMachShipWarehouses(tenant: string, connectionId: string): Promise<WarehouseImport> {
+    async importWarehouses(tenant: string, connectionId: string): Promise<WarehouseImport> {
       const usable = await connectionFor(tenant, connectionId);
       const warehouses = await warehousesOf(tenant, usable);
-      const isMachShip = usable.platform.name === 'machship';
+      const source = usable.platform;
+      const linksWarehouses = source.pickupRef.kind === 'warehouse';
       const skipped: { platformId: string; name: string; reason: string }[] = [];
       const warnings: string[] = [];
 
       interface Candidate {
         readonly warehouse: PlatformWarehouse;
         readonly address: CheckedAddress;
-        readonly machshipId?: number;
-        bigpostLocalityId?: number;
+        /** The warehouse's id as the location's reference for the platform it came from. */
+        readonly link?: string;
+        suburbRefs?: PlatformRefs;
       }
       const candidates: Candidate[] = [];
       for (const warehouse of warehouses) {
@@ -381,18 +438,17 @@ export function createLocations(options: LocationsOptions) {
           continue;
         }
         warnings.push(...result.warnings.map((warning) => `${warehouse.name}: ${warning}`));
-        const machshipId = isMachShip ? Number(warehouse.platformId) : Number.NaN;
         candidates.push({
           warehouse,
           address: result.address,
-          ...(Number.isSafeInteger(machshipId) && machshipId > 0 ? { machshipId } : {}),
+          ...(linksWarehouses && warehouse.platformId ? { link: warehouse.platformId } : {}),
         });
       }
 
       // Other connections (Big Post) are asked only about warehouses that are not here yet.
       const before = (await load(tenant)).locations;
       const fresh = candidates.filter(
-        (candidate) => classify(before, candidate.address, candidate.machshipId).kind === 'create',
+        (candidate) => classify(before, candidate.address, source, candidate.link).kind === 'create',
       );
       // A few at a time: each may wait out the platform timeout, and Big Post allows 60 calls a minute.
       for (let start = 0; start < fresh.length; start += IMPORT_CHECK_CONCURRENCY) {
@@ -410,7 +466,7 @@ export function createLocations(options: LocationsOptions) {
         for (const [index, candidate] of batch.entries()) {
           const platform = checks[index];
           if (!platform) continue;
-          candidate.bigpostLocalityId = platform.bigpostLocalityId;
+          candidate.suburbRefs = platform.platformRefs;
           warnings.push(...platform.warnings.map((warning) => `${candidate.warehouse.name}: ${warning}`));
         }
       }
@@ -424,18 +480,18 @@ export function createLocations(options: LocationsOptions) {
         overLimit.length = 0;
         const next = [...locations];
         for (const candidate of candidates) {
-          const decision = classify(next, candidate.address, candidate.machshipId);
+          const decision = classify(next, candidate.address, source, candidate.link);
           if (decision.kind === 'unchanged') {
             if (!outcome.has(decision.location.id)) outcome.set(decision.location.id, 'unchanged');
             continue;
           }
           if (decision.kind === 'link') {
-            const linked = {
+            const linked: LocationRecord = {
               ...decision.location,
-              machshipCompanyLocationId: candidate.machshipId,
+              platformRefs: { ...decision.location.platformRefs, [source.name]: candidate.link },
               updatedAt: at,
             };
-            next[next.indexOf(decision.location)] = linked as LocationRecord;
+            next[next.indexOf(decision.location)] = linked;
             outcome.set(linked.id, 'linked');
             continue;
           }
@@ -452,12 +508,10 @@ export function createLocations(options: LocationsOptions) {
               : {}),
             ...candidate.address,
             isDefault: next.length === 0,
-            ...(candidate.machshipId === undefined
-              ? {}
-              : { machshipCompanyLocationId: candidate.machshipId }),
-            ...(candidate.bigpostLocalityId === undefined
-              ? {}
-              : { bigpostLocalityId: candidate.bigpostLocalityId }),
+            ...withRefs({
+              ...candidate.suburbRefs,
+              ...(candidate.link === undefined ? {} : { [source.name]: candidate.link }),
+            }),
             createdAt: at,
             updatedAt: at,
           });
@@ -497,25 +551,27 @@ type Decision =
 function classify(
   locations: readonly LocationRecord[],
   address: CheckedAddress,
-  machshipId: number | undefined,
+  source: FreightPlatform,
+  link: string | undefined,
 ): Decision {
-  if (machshipId !== undefined) {
-    const linked = locations.find((location) => location.machshipCompanyLocationId === machshipId);
+  const linkOf = (location: LocationRecord) => location.platformRefs?.[source.name];
+  if (link !== undefined) {
+    const linked = locations.find((location) => linkOf(location) === link);
     if (linked) return { kind: 'unchanged', location: linked };
   }
   const here = locations.find((location) => sameAddress(location, address));
   if (!here) return { kind: 'create' };
-  if (machshipId !== undefined && here.machshipCompanyLocationId === undefined)
-    return { kind: 'link', location: here };
-  // Here already (linked to another company location, or imported from a platform without ids).
-  return machshipId === undefined ? { kind: 'unchanged', location: here } : { kind: 'create' };
+  if (link !== undefined && linkOf(here) === undefined) return { kind: 'link', location: here };
+  // Here already (linked to another warehouse, or imported from a platform that links none).
+  return link === undefined ? { kind: 'unchanged', location: here } : { kind: 'create' };
 }
 
 function refuseTaken(
   locations: readonly LocationRecord[],
   name: string,
-  machshipId: number | undefined,
+  links: PlatformRefs,
   self: string | undefined,
+  describe: (platform: PlatformName, id: string) => string,
 ): void {
   const problems: ErrorDetail[] = [];
   const key = nameKey(name);
@@ -525,18 +581,30 @@ function refuseTaken(
       path: 'name',
       message: `You already have a location named "${twin.name}". Choose another name.`,
     });
-  if (machshipId !== undefined) {
+  for (const [platform, id] of Object.entries(links) as [PlatformName, string][]) {
     const linked = locations.find(
-      (location) => location.id !== self && location.machshipCompanyLocationId === machshipId,
+      (location) => location.id !== self && location.platformRefs?.[platform] === id,
     );
     if (linked) {
       problems.push({
-        path: 'machshipCompanyLocationId',
-        message: `MachShip company location ${machshipId} is already linked to "${linked.name}".`,
+        path: `platformRefs.${platform}`,
+        message: `${describe(platform, id)} is already linked to "${linked.name}".`,
       });
     }
   }
   if (problems.length > 0) throw invalidInput(problems);
+}
+
+/** The references that are set, as a record field (left out when there are none). */
+function withRefs(refs: Partial<Record<PlatformName, string | undefined>>): { platformRefs?: PlatformRefs } {
+  const set = withoutNulls(refs);
+  return Object.keys(set).length === 0 ? {} : { platformRefs: set };
+}
+
+function withoutNulls(refs: Partial<Record<PlatformName, string | null | undefined>>): PlatformRefs {
+  return Object.fromEntries(
+    Object.entries(refs).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 /** The warehouse's name, or a variant of it no location has yet. */

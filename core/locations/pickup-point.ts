@@ -1,18 +1,16 @@
 import type { PickupPoint } from '../platforms/freight-platform.js';
 import type { LocationRecord } from './location-record.js';
 
-/** What a platform adapter needs of a location: the address and the platform's own references. */
+/** What a platform adapter needs of a location: the address and the platforms' own references. */
 export function pickupPointFor(location: LocationRecord): PickupPoint {
+  const { platformRefs } = location;
   return {
     name: location.name,
     ...(location.addressLine1 === undefined ? {} : { addressLine1: location.addressLine1 }),
     suburb: location.suburb,
     postcode: location.postcode,
     state: location.state,
-    ...(location.machshipCompanyLocationId === undefined
-      ? {}
-      : { machshipCompanyLocationId: location.machshipCompanyLocationId }),
-    ...(location.bigpostLocalityId === undefined ? {} : { bigpostLocalityId: location.bigpostLocalityId }),
+    ...(platformRefs === undefined || Object.keys(platformRefs).length === 0 ? {} : { platformRefs }),
   };
 }
 

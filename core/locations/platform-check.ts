@@ -1,12 +1,20 @@
 /**
  * Asking the tenant's connected freight platforms whether they know a pickup suburb. A platform that
  * cannot confirm it (does not list it, or does not answer within a few seconds) produces a warning, never
- * a refusal: the merchant may save the location and fix it later. Big Post's answer also carries the
- * LocalityId its quotes need; it is cached for 30 days, since it is the same for every merchant.
+ * a refusal: the merchant may save the location and fix it later. A platform whose pickup reference is
+ * the suburb's own id (`pickupRef.kind === 'locality'`, Big Post's LocalityId) has it kept with the
+ * location, and cached for 30 days, since it is the same for every merchant.
  */
 import { suburbKey } from '../localities/index.js';
 import type { Logger } from '../logger.js';
-import type { Locality, PlatformEnvironment, PlatformWarehouse } from '../platforms/freight-platform.js';
+import type {
+  FreightPlatform,
+  Locality,
+  PlatformEnvironment,
+  PlatformName,
+  PlatformRefs,
+  PlatformWarehouse,
+} from '../platforms/freight-platform.js';
 import type { Store } from '../storage/store.js';
 import type { TokenLifecycle, UsableConnection } from '../tokens/token-lifecycle.js';
 import type { CheckedAddress } from './address-check.js';
@@ -22,14 +30,21 @@ export interface PlatformCheckDeps {
 
 export interface PlatformCheck {
   readonly warnings: readonly string[];
-  /** Set when a Big Post connection knows the suburb. */
-  readonly bigpostLocalityId?: number;
+  /** The suburb's own reference on each platform that prices pickups by it and knows the suburb. */
+  readonly platformRefs: PlatformRefs;
 }
 
-export const BIGPOST_LOCALITY_TTL_MS = 30 * 24 * 60 * 60_000;
+export const LOCALITY_REF_TTL_MS = 30 * 24 * 60 * 60_000;
 
-export const bigpostLocalityCacheKey = (environment: PlatformEnvironment, address: CheckedAddress): string =>
-  `bigpost-locality:${environment}:${suburbKey(address.suburb)}|${address.postcode}|${address.state}`;
+/** For Big Post this is `bigpost-locality:…`, the key LocalityIds were cached under before. */
+export const localityRefCacheKey = (
+  platform: PlatformName,
+  environment: PlatformEnvironment,
+  address: CheckedAddress,
+): string =>
+  `${platform}-locality:${environment}:${suburbKey(address.suburb)}|${address.postcode}|${address.state}`;
+
+const keepsLocalityRef = (platform: FreightPlatform): boolean => platform.pickupRef.kind === 'locality';
 
 type Confirmation =
   | { readonly known: true; readonly platformId?: string }
@@ -50,7 +65,7 @@ export async function confirmWithPlatforms(
   const seen = new Set<string>();
   const asked = usable
     .filter((connection) => !skip(connection))
-    // Live first, so Big Post's live LocalityId is the one kept; then by platform, so warnings keep an order.
+    // Live first, so a live locality reference is the one kept; then by platform, so warnings keep an order.
     .sort(
       (a, b) =>
         Number(a.credentials.environment !== 'live') - Number(b.credentials.environment !== 'live') ||
@@ -70,7 +85,7 @@ export async function confirmWithPlatforms(
     })),
   );
   const warnings: string[] = [];
-  let bigpostLocalityId: number | undefined;
+  const platformRefs: Partial<Record<PlatformName, string>> = {};
   for (const { connection, answer } of answers) {
     const who = `${connection.platform.displayName} ("${connection.connection.label}")`;
     const where = `${address.suburb.toUpperCase()} ${address.postcode} ${address.state}`;
@@ -82,12 +97,15 @@ export async function confirmWithPlatforms(
       warnings.push(
         `${who} does not list ${where}. Quotes from this location through it may fail: check the suburb and postcode.`,
       );
-    } else if (connection.platform.name === 'bigpost' && bigpostLocalityId === undefined) {
-      const id = Number(answer.platformId);
-      if (Number.isSafeInteger(id) && id > 0) bigpostLocalityId = id;
+    } else if (
+      keepsLocalityRef(connection.platform) &&
+      answer.platformId &&
+      platformRefs[connection.platform.name] === undefined
+    ) {
+      platformRefs[connection.platform.name] = answer.platformId;
     }
   }
-  return { warnings, ...(bigpostLocalityId === undefined ? {} : { bigpostLocalityId }) };
+  return { warnings, platformRefs };
 }
 
 async function confirmOne(
@@ -96,18 +114,16 @@ async function confirmOne(
   usable: UsableConnection,
   address: CheckedAddress,
 ): Promise<Confirmation> {
-  const isBigPost = usable.platform.name === 'bigpost';
-  const cacheKey = bigpostLocalityCacheKey(usable.credentials.environment, address);
-  if (isBigPost) {
+  const keepsRef = keepsLocalityRef(usable.platform);
+  const cacheKey = localityRefCacheKey(usable.platform.name, usable.credentials.environment, address);
+  if (keepsRef) {
     const cached = await deps.store.cacheGet(cacheKey);
     if (typeof cached === 'string') return { known: true, platformId: cached };
   }
-  // Big Post searches by suburb name only (UNCONFIRMED whether a postcode in `q` narrows or empties the
-  // answer); MachShip and the sandbox take "suburb postcode" and answer with fewer rows.
-  const query = isBigPost ? address.suburb : `${address.suburb} ${address.postcode}`;
+  // Each adapter uses what its platform's search takes of "suburb postcode" (freight-platform.ts).
   const result = await usable.platform.searchLocalities(
     usable.credentials,
-    query,
+    `${address.suburb} ${address.postcode}`,
     AbortSignal.timeout(deps.timeoutMs),
   );
   if (!result.ok) {
@@ -126,8 +142,8 @@ async function confirmOne(
   }
   const match = result.value.find((locality) => sameLocality(locality, address));
   if (!match) return { known: false };
-  if (isBigPost && match.platformId !== undefined) {
-    await deps.store.cacheSet(cacheKey, match.platformId, BIGPOST_LOCALITY_TTL_MS);
+  if (keepsRef && match.platformId !== undefined) {
+    await deps.store.cacheSet(cacheKey, match.platformId, LOCALITY_REF_TTL_MS);
   }
   return { known: true, ...(match.platformId === undefined ? {} : { platformId: match.platformId }) };
 }

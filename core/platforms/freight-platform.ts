@@ -3,13 +3,21 @@
  *
  * This file is the documentation of that contract; adapters barely need comments of their own.
  *
- * Shape of an adapter (see machship/ and bigpost/ for the real ones):
- *   - `mapper.ts`  pure functions: build the platform's request body from ours, parse its response into
- *                  ours. No I/O, no clocks; tested with exact request/response fixture pairs.
- *   - `client.ts`  HTTP only (axios with a keep-alive agent): sends what the mapper built, with the
- *                  platform's auth header, a timeout and the caller's AbortSignal; turns transport
- *                  failures into `PlatformFailure`s.
+ * Shape of an adapter (machship/, bigpost/ and sandbox/ all have it, with the same names):
+ *   - `mapper.ts`  pure functions: build the platform's requests from ours, parse its responses into
+ *                  ours. No I/O, no clocks; tested with exact request/response fixture pairs. The names
+ *                  are the same in every adapter: `verifyRequest` / `parseVerify`, `quoteRequest` /
+ *                  `parseQuote`, `localitiesRequest` / `parseLocalities`, and `warehousesRequest` /
+ *                  `parseWarehouses` where the platform keeps warehouses. Status codes every platform
+ *                  shares (401, 403, 429, 5xx) are read by `failureFromStatus` in platform-outcomes.ts.
+ *   - `client.ts`  HTTP only (axios with a keep-alive agent): `send(credentials, request, signal)` sends
+ *                  what the mapper built, with the platform's auth header, a timeout and the caller's
+ *                  AbortSignal; transport failures come back as `PlatformFailure`s.
  *   - `index.ts`   `create<Name>Platform(settings): FreightPlatform`, gluing the two.
+ *
+ * Anything only one platform understands (a MachShip company location id, a Big Post LocalityId) travels
+ * through the core as an opaque string in `PlatformRefs`, keyed by platform name: only that platform's
+ * adapter reads or writes it, so a new platform touches its own folder and the registry, nothing else.
  *
  * Rules every adapter keeps:
  *   1. Errors are data. No method throws for anything the platform or the network does: a rejected
@@ -31,8 +39,9 @@ export type PlatformName = (typeof PLATFORM_NAMES)[number];
 
 /**
  * Which side of the platform a token belongs to. Big Post has separate live and staging hosts with
- * separate tokens; on MachShip a token is test or live according to the user it was created on; the
- * sandbox issues tokens for either.
+ * separate tokens; MachShip has one host, and its API does not tell a test user's token from a live one
+ * (only each route's carrier account says whether it is in test mode), so there it is the merchant's
+ * label; the sandbox issues tokens for either.
  */
 export const PLATFORM_ENVIRONMENTS = ['live', 'test'] as const;
 export type PlatformEnvironment = (typeof PLATFORM_ENVIRONMENTS)[number];
@@ -71,7 +80,11 @@ export type VerifyOutcome =
 
 export type VerifyStatus = VerifyOutcome['status'];
 
-/** What the platform told us about the account behind a valid token (all optional: platforms differ). */
+/**
+ * What the platform told us about the account behind a valid token (all optional: platforms differ).
+ * `testMode` is set only when the platform itself says which side the token is on (Big Post: the host
+ * that accepted it); absent means the platform does not say (MachShip) and the environment is as chosen.
+ */
 export interface AccountSummary {
   readonly name?: string;
   readonly testMode?: boolean;
@@ -86,7 +99,10 @@ export function isAuState(value: string | undefined): value is AuState {
   return value !== undefined && (AU_STATES as readonly string[]).includes(value);
 }
 
-/** A suburb as the platform knows it. `platformId` is what the platform wants back (Big Post LocalityId). */
+/**
+ * A suburb as the platform knows it. `platformId` is what the platform wants back for it (a Big Post
+ * LocalityId, a MachShip location id); opaque to the core.
+ */
 export interface Locality {
   readonly suburb: string;
   readonly postcode: string;
@@ -94,17 +110,21 @@ export interface Locality {
   readonly platformId?: string;
 }
 
-/** A pickup point: our warehouse, with whatever reference the platform keeps for it. */
+/**
+ * Each platform's own reference for a place, keyed by `PlatformName`: an opaque string the core stores and
+ * hands back, which only that platform's adapter interprets (MachShip: the company location id a warehouse
+ * is linked to; Big Post: the suburb's LocalityId). An adapter ignores a reference it cannot read.
+ */
+export type PlatformRefs = Readonly<Partial<Record<PlatformName, string>>>;
+
+/** A pickup point: our warehouse, with whatever reference each platform keeps for it. */
 export interface PickupPoint {
   readonly name: string;
   readonly addressLine1?: string;
   readonly suburb: string;
   readonly postcode: string;
   readonly state: AuState;
-  /** MachShip company location id, when the merchant linked the warehouse to one. */
-  readonly machshipCompanyLocationId?: number;
-  /** Big Post LocalityId (their PostcodeId) resolved from the suburb. */
-  readonly bigpostLocalityId?: number;
+  readonly platformRefs?: PlatformRefs;
 }
 
 /** Where the goods go. Only what pricing needs: no names, streets beyond line 1/2, emails or phones. */
@@ -114,8 +134,22 @@ export interface Destination {
   readonly state: AuState;
   readonly addressLine1?: string;
   readonly addressLine2?: string;
-  /** A business address (Big Post prices business and home delivery differently). */
-  readonly isBusiness?: boolean;
+}
+
+/**
+ * How the buyer takes delivery: what Big Post's own checkout asks the buyer (home or business, a forklift
+ * on site, leave it without a signature). Until checkouts ask, the quote engine fills it from the store's
+ * defaults (quote-settings.ts). Platforms that price none of it ignore it.
+ */
+export interface DeliveryOptions {
+  /** A business address: business delivery instead of home delivery. */
+  readonly isBusiness: boolean;
+  /** Someone can unload heavy goods with a forklift. */
+  readonly hasForklift: boolean;
+  /** The buyer allows the goods to be left in a safe place: ask for authority-to-leave options too. */
+  readonly authorityToLeave: boolean;
+  /** The depot the buyer chose to collect from, as that platform's opaque reference (Big Post DepotId). */
+  readonly depot?: PlatformRefs;
 }
 
 /** A warehouse the platform account already has (MachShip company locations). */
@@ -151,6 +185,7 @@ export interface PackageLine {
 export interface PlatformQuoteRequest {
   readonly pickup: PickupPoint;
   readonly destination: Destination;
+  readonly delivery: DeliveryOptions;
   readonly packages: readonly PackageLine[];
 }
 
@@ -168,6 +203,11 @@ export interface QuoteOption {
   readonly taxCents: Cents;
   /** Delivery estimate in business days from despatch, when the platform gives one. */
   readonly eta?: { readonly minDays: number; readonly maxDays: number };
+  /**
+   * The dates the platform gives, as calendar dates (`YYYY-MM-DD`) in the platform's local time:
+   * `despatch` when the goods would leave, `delivery` the estimated arrival. Either may be absent.
+   */
+  readonly dates?: { readonly despatch?: string; readonly delivery?: string };
   /** Platform-specific facts kept for the rate log (e.g. `testMode`, Big Post JobType). */
   readonly notes?: Readonly<Record<string, string | number | boolean>>;
 }
@@ -211,6 +251,20 @@ export interface FreightPlatform {
   readonly environments: readonly PlatformEnvironment[];
   /** Whether `listWarehouses` means anything here (MachShip company locations: yes). */
   readonly hasWarehouses: boolean;
+  /**
+   * What this platform keeps as a pickup point's reference (`PickupPoint.platformRefs[name]`), which the
+   * core stores with a location without reading it:
+   *   warehouse  the `platformId` of one of the account's warehouses (`listWarehouses`) the merchant
+   *              linked the location to or imported it from; `noun` is what the platform calls them
+   *              ("company location"), for messages;
+   *   locality   the `platformId` of the location's suburb (`searchLocalities`), looked up when the
+   *              location is saved (Big Post's LocalityId);
+   *   none       nothing: the platform prices from the address alone.
+   */
+  readonly pickupRef:
+    | { readonly kind: 'warehouse'; readonly noun: string }
+    | { readonly kind: 'locality' }
+    | { readonly kind: 'none' };
 
   /**
    * Checks the token live, as cheaply as the platform allows (MachShip: ping, then a read of company
@@ -228,7 +282,11 @@ export interface FreightPlatform {
     signal: AbortSignal,
   ): Promise<QuoteResult>;
 
-  /** Suburb/postcode search (for pickup validation and autocomplete). */
+  /**
+   * Suburb search (for pickup validation and autocomplete). `query` is a suburb name, a postcode, or a
+   * suburb name followed by its postcode ("Richmond 3121"); an adapter whose platform cannot search by
+   * both drops what it cannot use.
+   */
   searchLocalities(
     credentials: PlatformCredentials,
     query: string,

@@ -25,6 +25,7 @@ import { combineGroups, type GroupOption, type GroupResult } from './combine-gro
 import type { QuoteDestination, QuoteRequest, Rate } from './quote-request.js';
 import { LRUCache } from 'lru-cache';
 import { DEFAULT_QUOTE_SETTINGS, type QuoteSettings, type QuoteSettingsStore } from './quote-settings.js';
+import { deliveryDays, platformToday } from './delivery-days.js';
 import { newRateLogId, type RateLog, type RateLogEntry } from './rate-log.js';
 import type { UpstreamQuoter } from './upstream-quoter.js';
 
@@ -221,6 +222,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
     if (usable.length === 0) return fallback('no active freight platform connection');
 
     // Every (group, connection) pair at once; results are collected as they land.
+    const today = platformToday(now());
     const perGroup = new Map<string, GroupOption[]>(groups.map((group) => [group.locationId, []]));
     let unauthorized = false;
     const used = new Set<string>();
@@ -229,6 +231,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
         const platformRequest: PlatformQuoteRequest = {
           pickup: group.pickup,
           destination,
+          delivery: settings.deliveryDefaults,
           packages: group.packages,
         };
         const { result, cache, latencyMs } = await upstream.quote(
@@ -257,7 +260,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
               serviceName: option.service.name,
               totalCents: option.totalCents,
               connectionId: connection.connection.id,
-              ...(option.eta ? { minDays: option.eta.minDays, maxDays: option.eta.maxDays } : {}),
+              ...deliveryDays(option, today),
             })),
           );
         } else if (result.failure.reason === 'unauthorized') {

@@ -18,6 +18,17 @@ export const fallbackRateSchema = z.strictObject({
   maxDays: z.number().int().min(0).max(60).optional(),
 });
 
+/**
+ * How the store's buyers take delivery, until checkouts ask them (Big Post's own checkout asks each of
+ * these). The defaults are what most online buyers are: a home address, no forklift, and no permission
+ * to leave the goods unattended.
+ */
+export const deliveryDefaultsSchema = z.strictObject({
+  isBusiness: z.boolean().default(false),
+  hasForklift: z.boolean().default(false),
+  authorityToLeave: z.boolean().default(false),
+});
+
 export const quoteSettingsSchema = z.strictObject({
   /**
    * common_services: one rate per service every group can use (sum of the groups' prices);
@@ -47,6 +58,12 @@ export const quoteSettingsSchema = z.strictObject({
   hideServices: z.array(z.string().trim().min(1).max(120)).max(200).default([]),
   maxRates: z.number().int().min(1).max(20).default(6),
   extraHandlingDays: z.number().int().min(0).max(30).default(0),
+  /** Sent with every quote as the buyer's delivery options (freight-platform.ts `DeliveryOptions`). */
+  deliveryDefaults: deliveryDefaultsSchema.default({
+    isBusiness: false,
+    hasForklift: false,
+    authorityToLeave: false,
+  }),
   /** Shown when quoting fails. Never empty by accident: a default rate is set until the merchant decides. */
   fallbackRates: z
     .array(fallbackRateSchema)

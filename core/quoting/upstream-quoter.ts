@@ -23,7 +23,12 @@ import {
   handleWhenResult,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
-import type { PlatformFailure, PlatformQuoteRequest, QuoteResult } from '../platforms/freight-platform.js';
+import type {
+  PlatformFailure,
+  PlatformQuoteRequest,
+  PlatformRefs,
+  QuoteResult,
+} from '../platforms/freight-platform.js';
 import type { JsonValue, Store } from '../storage/store.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
 
@@ -200,7 +205,7 @@ export type UpstreamQuoter = ReturnType<typeof createUpstreamQuoter>;
  * Hashed, so the key itself reveals nothing; address lines are never part of a platform request at all.
  */
 export function quoteCacheKey(tenant: string, connectionId: string, request: PlatformQuoteRequest): string {
-  const { pickup, destination } = request;
+  const { pickup, destination, delivery } = request;
   const packages = [...request.packages]
     .map((p) => [
       p.type,
@@ -215,22 +220,17 @@ export function quoteCacheKey(tenant: string, connectionId: string, request: Pla
   const material = JSON.stringify([
     tenant,
     connectionId,
-    [
-      pickup.suburb,
-      pickup.postcode,
-      pickup.state,
-      pickup.machshipCompanyLocationId ?? null,
-      pickup.bigpostLocalityId ?? null,
-    ],
+    [pickup.suburb, pickup.postcode, pickup.state, sortedRefs(pickup.platformRefs)],
     packages,
-    [
-      destination.suburb.toUpperCase(),
-      destination.postcode,
-      destination.state,
-      destination.isBusiness ?? null,
-    ],
+    [destination.suburb.toUpperCase(), destination.postcode, destination.state],
+    [delivery.isBusiness, delivery.hasForklift, delivery.authorityToLeave, sortedRefs(delivery.depot)],
   ]);
   return `quote:${createHash('sha256').update(material).digest('base64url')}`;
+}
+
+/** Platform references in a fixed order, so the same references always make the same key. */
+function sortedRefs(refs: PlatformRefs | undefined): readonly (readonly [string, string | undefined])[] {
+  return Object.entries(refs ?? {}).sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** The promise's value, or undefined as soon as `signal` fires (the promise itself runs on). */

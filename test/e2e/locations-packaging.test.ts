@@ -36,8 +36,7 @@ interface Location {
   name: string;
   suburb: string;
   isDefault: boolean;
-  machshipCompanyLocationId?: number;
-  bigpostLocalityId?: number;
+  platformRefs?: { machship?: string; bigpost?: string };
 }
 interface ErrorBody {
   error: { code: string; message: string; details?: { path: string; message: string }[] };
@@ -147,7 +146,7 @@ describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind
     const machshipId = (connected[0].body as { connection: { id: string } }).connection.id;
 
     // One call: the account's company location becomes a linked pickup location, Big Post's id resolved.
-    const imported = await api('POST', '/locations/import-machship', { connectionId: machshipId });
+    const imported = await api('POST', '/locations/import-warehouses', { connectionId: machshipId });
     expect(imported.status).toBe(200);
     const { created, skipped } = imported.body as { created: Location[]; skipped: unknown[] };
     expect(skipped).toEqual([]);
@@ -156,8 +155,7 @@ describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind
         name: 'Main warehouse',
         suburb: 'Richmond',
         isDefault: true,
-        machshipCompanyLocationId: 7101,
-        bigpostLocalityId: 13121,
+        platformRefs: { machship: '7101', bigpost: '13121' },
       }),
     ]);
     const again = await api('POST', '/locations/import-machship', { connectionId: machshipId });
@@ -174,7 +172,7 @@ describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind
     expect(sydney.raw.headers.get('location')).toMatch(/\/admin\/api\/locations\/loc_/);
     const sydneyBody = sydney.body as { location: Location; warnings: string[] };
     expect(sydneyBody).toMatchObject({
-      location: { suburb: 'Sydney', isDefault: false, bigpostLocalityId: 11001 },
+      location: { suburb: 'Sydney', isDefault: false, platformRefs: { bigpost: '11001' } },
       warnings: [],
     });
 
@@ -219,7 +217,7 @@ describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind
     ]);
     const updated = await api('PUT', `/locations/${id}`, { addressLine1: '1 Bourke Road' });
     expect(updated.body).toMatchObject({
-      location: { addressLine1: '1 Bourke Road', bigpostLocalityId: 11001 },
+      location: { addressLine1: '1 Bourke Road', platformRefs: { bigpost: '11001' } },
       warnings: [],
     });
     expect((await api('PUT', `/locations/${id}`, { colour: 'red' })).status).toBe(400);

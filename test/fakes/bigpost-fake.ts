@@ -1,10 +1,14 @@
 /**
- * A fake Big Post API host (live or staging: run one of each) on a real socket, speaking the documented
- * wire format (/work/shared/platforms.md): `AccessToken` header auth, `/api/suburbs` and `/api/getquote`.
+ * A fake Big Post API host (live or staging: run one of each) on a real socket, speaking the wire format
+ * of ../shared/reference/bigpost/api-notes.md (Big Post's own plugin, and a live integration's notes of
+ * Big Post's Swagger limits): `AccessToken` header auth (403 without it or with a key it does not know),
+ * `/api/suburbs` and `/api/getquote`. A getquote body is checked field by field against those notes
+ * (bigpost-getquote-schema.ts) and refused the way the plugin expects refusals: 200 with `Errors`.
  * Tokens, data and failures are configurable; every request is recorded.
  */
 import type http from 'node:http';
 import { FakePlatformServer, send, type RecordedRequest } from './fake-platform-server.js';
+import { getQuoteProblems } from './bigpost-getquote-schema.js';
 
 export interface BigPostFakeToken {
   /** Access restricted or suspended: the token authenticates but every lookup comes back empty. */
@@ -40,6 +44,8 @@ export interface BigPostFakeCarrierOption {
   readonly Tax: number;
   readonly Total: number;
   readonly RequiresAuthorityToLeave: boolean;
+  /** `YYYY-MM-DDT00:00:00`, the estimated delivery date. */
+  readonly Eta?: string;
 }
 
 export interface BigPostFakeDeliveryOption {
@@ -75,6 +81,7 @@ export const BIGPOST_FAKE_DELIVERY_OPTIONS: readonly BigPostFakeDeliveryOption[]
         Tax: 0.92,
         Total: 10.1,
         RequiresAuthorityToLeave: true,
+        Eta: '2025-11-27T00:00:00',
       },
       // Big Post lists services that cannot carry the goods at 0.
       {
@@ -106,11 +113,14 @@ export const BIGPOST_FAKE_DELIVERY_OPTIONS: readonly BigPostFakeDeliveryOption[]
   },
 ];
 
-const MAX_DESCRIPTION_LENGTH = 50;
-
 export class BigPostFake extends FakePlatformServer {
-  /** The status a token the fake does not know gets (a missing header gets 403). UNCONFIRMED: 401 or 403. */
-  invalidTokenStatus: 401 | 403 = 401;
+  /** The status a token the fake does not know gets: 403, as a live integration saw (no source shows 401). */
+  invalidTokenStatus: 401 | 403 = 403;
+  /**
+   * `empty-list`: a token the fake does not know gets `200 []` from /api/suburbs instead of a status, the
+   * answer the plugin's own token check treats as "Invalid API Details".
+   */
+  invalidTokenAnswer: 'status' | 'empty-list' = 'status';
   /** Echo the sent token inside error messages, as a careless platform might (for leak tests). */
   echoTokenInErrors = false;
   localities: readonly BigPostFakeLocality[] = BIGPOST_FAKE_LOCALITIES;
@@ -135,6 +145,13 @@ export class BigPostFake extends FakePlatformServer {
     const token = request.headers['accesstoken'];
     if (token === undefined) return send(res, 403, { Message: 'AccessToken header is missing.' });
     const settings = this.tokens.get(token);
+    if (
+      settings === undefined &&
+      this.invalidTokenAnswer === 'empty-list' &&
+      url.pathname === '/api/suburbs'
+    ) {
+      return send(res, 200, []);
+    }
     if (settings === undefined) {
       const message = this.echoTokenInErrors
         ? `AccessToken ${token} is not valid.`
@@ -161,20 +178,18 @@ export class BigPostFake extends FakePlatformServer {
   }
 
   private getQuote(res: http.ServerResponse, body: unknown, token: string): void {
+    const problems = getQuoteProblems(body);
     const request = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const pickup = this.localityOf(request['PickupLocation']);
     const buyer = this.localityOf(request['BuyerLocation']);
-    const errors: string[] = [];
-    if (!pickup) errors.push('PickupLocation: LocalityId is not a known locality.');
-    if (!buyer) errors.push('BuyerLocation: LocalityId is not a known locality.');
-    const items = request['Items'];
-    if (!Array.isArray(items) || items.length === 0) errors.push('Items: at least one item is required.');
-    else if (
-      items.some(
-        (item) => String((item as Record<string, unknown>)['Description']).length > MAX_DESCRIPTION_LENGTH,
-      )
-    ) {
-      errors.push(`Items: Description must be ${MAX_DESCRIPTION_LENGTH} characters or fewer.`);
+    const errors = [...problems];
+    if (problems.length === 0) {
+      if (!pickup) errors.push('PickupLocation: LocalityId is not a known locality.');
+      else if (!this.sameLocality(request['PickupLocation'], pickup))
+        errors.push('PickupLocation: Locality does not match LocalityId.');
+      if (!buyer) errors.push('BuyerLocation: LocalityId is not a known locality.');
+      else if (!this.sameLocality(request['BuyerLocation'], buyer))
+        errors.push('BuyerLocation: Locality does not match LocalityId.');
     }
     if (errors.length > 0) {
       const shown = this.echoTokenInErrors
@@ -183,16 +198,37 @@ export class BigPostFake extends FakePlatformServer {
       return send(res, 200, { Object: null, Errors: shown.map((ErrorMessage) => ({ ErrorMessage })) });
     }
     const jobTypes = request['BuyerIsBusiness'] === true ? ['DEPOT', 'BUSINESS'] : ['DEPOT', 'HDS'];
+    const depot = this.depotFor(request['DepotId'], buyer);
     return send(res, 200, {
       Object: {
         PickupLocality: pickup,
         BuyerLocality: buyer,
         DeliveryOptions: this.deliveryOptions
           .filter((option) => jobTypes.includes(option.JobType))
-          .map((option) => ({ ...option, DepotLocality: option.JobType === 'DEPOT' ? buyer : null })),
+          .map((option) => ({ ...option, DepotLocality: option.JobType === 'DEPOT' ? depot : null })),
       },
-      Errors: [],
+      Errors: null,
     });
+  }
+
+  /** The depot's locality: the one asked for by DepotId (a PostcodeId here), else the buyer's own. */
+  private depotFor(depotId: unknown, buyer: BigPostFakeLocality | undefined) {
+    const chosen = this.localities.find((locality) => locality.PostcodeId === depotId);
+    const where = chosen ?? buyer;
+    return where
+      ? { Id: where.PostcodeId, Suburb: where.Suburb, Postcode: where.Postcode, State: where.State }
+      : null;
+  }
+
+  /** Whether `Locality` names the same place as `LocalityId` (the plugin sends both, SM:1686-1694). */
+  private sameLocality(location: unknown, known: BigPostFakeLocality): boolean {
+    const locality = (location as { Locality?: Record<string, unknown> }).Locality ?? {};
+    return (
+      locality['Id'] === known.PostcodeId &&
+      String(locality['Postcode']) === known.Postcode &&
+      String(locality['Suburb']).toUpperCase() === known.Suburb.slice(0, 30) &&
+      locality['State'] === known.State
+    );
   }
 
   private localityOf(location: unknown): BigPostFakeLocality | undefined {

@@ -1,13 +1,18 @@
 /**
- * A fake MachShip API on a real socket, speaking the documented wire format (/work/shared/platforms.md):
- * `token` header auth, the `{object, errors}` envelope, ping, company locations, routes and locality
- * search. Tokens, data and failures are configurable; every request is recorded.
+ * A fake MachShip API on a real socket, speaking the wire format of MachShip's OpenAPI document
+ * (../shared/reference/machship/openapi.json) the way the live API does: `token` header auth, the
+ * `{object, errors}` envelope with validation types as text ("Success", "Warning", "Error"), ping,
+ * company locations, routes and locality search. Every request body is validated against the document
+ * (test/fakes/machship-openapi.ts) and a non-conforming one is refused with 400 and MachShip-style
+ * validation results, before anything else is looked at. Tokens, data and failures are configurable;
+ * every request is recorded.
  */
 import type http from 'node:http';
 import { FakePlatformServer, send, type RecordedRequest } from './fake-platform-server.js';
+import { loadMachShipOpenApi, type MachShipOpenApi } from './machship-openapi.js';
 
 export interface MachShipFakeUser {
-  /** A test user: routes come back with `carrierAccount.isInTestMode: true`. */
+  /** Routes come back priced on carrier accounts in test mode (`carrierAccount.isInTestMode: true`). */
   readonly testMode?: boolean;
   /** false: company locations answer 403 (the token authenticates but lacks the permission). */
   readonly canReadLocations?: boolean;
@@ -81,20 +86,42 @@ export const MACHSHIP_FAKE_ROUTES: readonly MachShipFakeRoute[] = [
   },
 ];
 
+/** Loaded once per process: the document is 775 kB. Absent locally, the fake does not validate. */
+let openApi: MachShipOpenApi | undefined | null = null;
+function referenceValidator(): MachShipOpenApi | undefined {
+  if (openApi === null) {
+    const loaded = loadMachShipOpenApi();
+    openApi = loaded.ok ? loaded.api : undefined;
+  }
+  return openApi;
+}
+
 export class MachShipFake extends FakePlatformServer {
-  /** The status a token the fake does not know gets. UNCONFIRMED on the real platform: 401 or 403. */
+  /** The status a token the fake does not know gets: 401, as MachShip's API overview names it (403 to test the other). */
   unknownTokenStatus: 401 | 403 = 401;
   /** Echo the sent token inside error messages, as a careless platform might (for leak tests). */
   echoTokenInErrors = false;
   routes: readonly MachShipFakeRoute[] = MACHSHIP_FAKE_ROUTES;
   companyLocations: readonly MachShipFakeCompanyLocation[] = MACHSHIP_FAKE_COMPANY_LOCATIONS;
   locations: readonly MachShipFakeLocation[] = MACHSHIP_FAKE_LOCATIONS;
+  /** Validation results sent beside priced routes (the live API sends Warnings and Infos this way). */
+  routeMessages: readonly { readonly validationType: string; readonly errorMessage: string }[] = [
+    { validationType: 'Success', errorMessage: 'Routes returned' },
+  ];
 
   private readonly users = new Map<string, MachShipFakeUser>();
 
   constructor(users: Readonly<Record<string, MachShipFakeUser>> = {}) {
     super();
     for (const [token, user] of Object.entries(users)) this.users.set(token, user);
+  }
+
+  /** Compiles the reference validators before the first request, so no call waits on it. */
+  override async start(): Promise<{ url: string }> {
+    const validator = referenceValidator();
+    validator?.validateBody('POST', '/apiv2/routes/returnroutes', { items: [] });
+    validator?.validateBody('POST', '/apiv2/locations/returnLocationsWithSearchOptions', {});
+    return super.start();
   }
 
   addToken(token: string, user: MachShipFakeUser = {}): void {
@@ -113,6 +140,14 @@ export class MachShipFake extends FakePlatformServer {
       return send(res, this.unknownTokenStatus, envelope(null, [error(message)]));
     }
     const route = `${request.method} ${url.pathname}`;
+    const validator = referenceValidator();
+    if (validator) {
+      if (!validator.operation(request.method, url.pathname)) {
+        return send(res, 404, envelope(null, [error(`No route for ${route}`)]));
+      }
+      const problems = validator.validateBody(request.method, url.pathname, request.body);
+      if (problems.length > 0) return send(res, 400, envelope(null, problems));
+    }
     switch (route) {
       case 'POST /apiv2/authenticate/ping':
         return send(res, 200, envelope(true));
@@ -171,6 +206,10 @@ export class MachShipFake extends FakePlatformServer {
           : [
               {
                 despatchDateLocal: '2025-11-24T00:00:00',
+                // The live API leaves the zone off `*Utc` date-times (reference README).
+                despatchDateUtc: '2025-11-23T13:00:00',
+                etaLocal: `2025-11-${String(24 + route.totalBusinessDays).padStart(2, '0')}T00:00:00`,
+                etaUtc: `2025-11-${String(23 + route.totalBusinessDays).padStart(2, '0')}T13:00:00`,
                 totalDays: route.totalBusinessDays,
                 totalBusinessDays: route.totalBusinessDays,
               },
@@ -186,7 +225,10 @@ export class MachShipFake extends FakePlatformServer {
     return send(
       res,
       200,
-      envelope({ routes }, [{ memberNames: [], errorMessage: 'Routes returned', validationType: 0 }]),
+      envelope(
+        { routes },
+        this.routeMessages.map((message) => ({ memberNames: [], ...message })),
+      ),
     );
   }
 
@@ -199,6 +241,7 @@ export class MachShipFake extends FakePlatformServer {
   }
 }
 
+/** What the document cannot say but MachShip still refuses: a route needs goods and both ends. */
 function routesProblem(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return 'The request body is required';
   const { items, toLocation, fromLocation, fromCompanyLocationId } = body as Record<string, unknown>;
@@ -215,8 +258,8 @@ function wireLocation(location: MachShipFakeLocation): Record<string, unknown> {
     suburb: location.suburb,
     postcode: location.postcode,
     state: { id: location.state.length, name: location.state, code: location.state },
-    country: { id: 1, name: 'Australia', code: 'AU' },
-    locationType: 0,
+    country: { id: 1, name: 'Australia', code2: 'AU', code3: 'AUS' },
+    locationType: 'Suburb',
   };
 }
 
@@ -225,5 +268,5 @@ function envelope(object: unknown, errors: readonly unknown[] | null = null): Re
 }
 
 function error(errorMessage: string): Record<string, unknown> {
-  return { memberNames: [], errorMessage, validationType: 1 };
+  return { memberNames: [], errorMessage, validationType: 'Error' };
 }

@@ -84,7 +84,7 @@ export function createAdminApi(client: ApiClient) {
       makeDefault: (locationId: string) =>
         post<{ location: Location }>(`/locations/${id(locationId)}/default`).then((r) => r.location),
       importFromPlatform: (connectionId: string) =>
-        post<WarehouseImport>('/locations/import-machship', { connectionId }),
+        post<WarehouseImport>('/locations/import-warehouses', { connectionId }),
     },
 
     packaging: {

@@ -76,8 +76,8 @@ export interface Location {
   readonly postcode: string;
   readonly state: AuState;
   readonly isDefault: boolean;
-  readonly machshipCompanyLocationId?: number;
-  readonly bigpostLocalityId?: number;
+  /** Each platform's own reference for the location (a MachShip company location id, a Big Post LocalityId). */
+  readonly platformRefs?: Readonly<Partial<Record<PlatformName, string>>>;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -224,7 +224,15 @@ export interface Rules {
   readonly hideServices: readonly string[];
   readonly maxRates: number;
   readonly extraHandlingDays: number;
+  readonly deliveryDefaults: DeliveryDefaults;
   readonly fallbackRates: readonly FallbackRate[];
+}
+
+/** How the store's buyers take delivery until checkouts ask them (Big Post prices each of these). */
+export interface DeliveryDefaults {
+  readonly isBusiness: boolean;
+  readonly hasForklift: boolean;
+  readonly authorityToLeave: boolean;
 }
 
 export interface QuoteLineInput {

@@ -167,7 +167,12 @@ function ConnectionCard({
             items={[
               {
                 term: 'Platform',
-                description: `${platform}, ${connection.environment === 'live' ? 'live' : 'test'} environment`,
+                // Only some platforms say which side a token is on (MachShip does not): say when it is unconfirmed.
+                description: `${platform}, ${connection.environment === 'live' ? 'live' : 'test'} environment${
+                  connection.account?.testMode === undefined
+                    ? ` (as chosen: ${platform} does not say whether the token is a test or a live one)`
+                    : ''
+                }`,
               },
               ...(connection.account?.name
                 ? [{ term: 'Account', description: connection.account.name }]

@@ -1,7 +1,7 @@
 /** Pickup locations: list, add, edit, delete (with confirmation) and which one is the default. */
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
-import type { Location, LocationInput } from '../api/types';
+import type { Location, LocationInput, PlatformName } from '../api/types';
 import { useAction, useResource } from '../api/use-resource';
 import { AdminPage } from '../components/AdminPage';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -116,11 +116,7 @@ export function LocationsPage() {
                   [location.addressLine1, `${location.suburb} ${location.state} ${location.postcode}`]
                     .filter(Boolean)
                     .join(', '),
-                  location.machshipCompanyLocationId
-                    ? `MachShip location ${location.machshipCompanyLocationId}`
-                    : location.bigpostLocalityId
-                      ? `Big Post locality ${location.bigpostLocalityId}`
-                      : '—',
+                  linkedTo(location),
                   <ButtonGroup key="actions">
                     <Button
                       size="slim"
@@ -192,4 +188,16 @@ export function LocationsPage() {
       </Modal>
     </AdminPage>
   );
+}
+
+const REF_LABEL: Readonly<Record<PlatformName, string>> = {
+  machship: 'MachShip location',
+  bigpost: 'Big Post locality',
+  sandbox: 'Sandbox reference',
+};
+
+/** The platforms' references of a location, for the "Linked to" column. */
+function linkedTo(location: Location): string {
+  const refs = Object.entries(location.platformRefs ?? {}) as [PlatformName, string][];
+  return refs.length === 0 ? '—' : refs.map(([platform, ref]) => `${REF_LABEL[platform]} ${ref}`).join(', ');
 }

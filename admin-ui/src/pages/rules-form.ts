@@ -3,7 +3,7 @@
  * arrays and nulls. These two functions convert, and the second says which field is wrong and why, keyed
  * by the API's field paths so server-side messages land on the same fields.
  */
-import type { FallbackRate, Rounding, Rules, Strategy } from '../api/types';
+import type { DeliveryDefaults, FallbackRate, Rounding, Rules, Strategy } from '../api/types';
 import { centsToInput, dollarsToCents, parseDecimal } from '../format/money';
 
 export interface RulesForm {
@@ -23,6 +23,7 @@ export interface RulesForm {
   hideServices: string;
   maxRates: string;
   extraHandlingDays: string;
+  deliveryDefaults: DeliveryDefaults;
   fallbackRates: { code: string; name: string; price: string; minDays: string; maxDays: string }[];
 }
 
@@ -44,6 +45,7 @@ export function toForm(rules: Rules): RulesForm {
     hideServices: rules.hideServices.join(', '),
     maxRates: String(rules.maxRates),
     extraHandlingDays: String(rules.extraHandlingDays),
+    deliveryDefaults: rules.deliveryDefaults,
     fallbackRates: rules.fallbackRates.map((rate) => ({
       code: rate.code,
       name: rate.name,
@@ -125,6 +127,7 @@ export function fromForm(form: RulesForm): { ok: true; rules: Rules } | { ok: fa
     hideServices: list(form.hideServices),
     maxRates: whole(form.maxRates, 'maxRates', 1, 20),
     extraHandlingDays: whole(form.extraHandlingDays, 'extraHandlingDays', 0, 30),
+    deliveryDefaults: form.deliveryDefaults,
     fallbackRates,
   };
   if (!rules.cheapestName) errors.cheapestName = 'Give the combined cheapest rate a name.';

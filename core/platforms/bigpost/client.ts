@@ -1,5 +1,5 @@
 /** Big Post over HTTP: separate live and staging hosts, the token in an `AccessToken` header. */
-import type { PlatformEnvironment } from '../freight-platform.js';
+import type { PlatformCredentials, PlatformEnvironment } from '../freight-platform.js';
 import { createPlatformHttp } from '../http-client.js';
 import type { HttpOutcome, PlatformHttp } from '../http-client.js';
 import { BIGPOST_DISPLAY_NAME } from './mapper.js';
@@ -14,12 +14,8 @@ export interface BigPostSettings {
 }
 
 export interface BigPostClient {
-  send(
-    environment: PlatformEnvironment,
-    token: string,
-    request: BigPostRequest,
-    signal?: AbortSignal,
-  ): Promise<HttpOutcome>;
+  /** Sends to the host of `credentials.environment`. */
+  send(credentials: PlatformCredentials, request: BigPostRequest, signal?: AbortSignal): Promise<HttpOutcome>;
 }
 
 export function createBigPostClient(settings: BigPostSettings): BigPostClient {
@@ -36,10 +32,10 @@ export function createBigPostClient(settings: BigPostSettings): BigPostClient {
     }),
   };
   return {
-    send(environment, token, request, signal) {
-      return hosts[environment].send({
+    send(credentials, request, signal) {
+      return hosts[credentials.environment].send({
         ...request,
-        headers: { AccessToken: token },
+        headers: { AccessToken: credentials.token },
         ...(signal ? { signal } : {}),
       });
     },

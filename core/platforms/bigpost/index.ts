@@ -1,21 +1,22 @@
-import type { FreightPlatform } from '../freight-platform.js';
+/** The Big Post adapter: `createBigPostPlatform` glues the mapper to the client. */
+import type { FreightPlatform, PlatformCredentials } from '../freight-platform.js';
+import { resultWithoutToken, withoutToken } from '../platform-outcomes.js';
 import { createBigPostClient } from './client.js';
 import type { BigPostSettings } from './client.js';
 import { createLocalityIdResolver } from './locality-ids.js';
 import {
   BIGPOST_DISPLAY_NAME,
-  VERIFY_SUBURB,
+  bigPostId,
+  localitiesRequest,
   otherEnvironment,
-  parseQuoteResponse,
-  parseSuburbsResponse,
+  parseLocalities,
+  parseOtherHostProbe,
+  parseQuote,
+  parseVerify,
   quoteRequest,
-  readOtherHostProbe,
-  readVerifyResponse,
-  suburbSearchRequest,
-  toLocalities,
   verifyOutcomeFromFailure,
+  verifyRequest,
 } from './mapper.js';
-import { resultWithoutToken, withoutToken } from '../platform-outcomes.js';
 
 export type { BigPostSettings } from './client.js';
 
@@ -28,51 +29,48 @@ export function createBigPostPlatform(settings: BigPostSettings): FreightPlatfor
     displayName: BIGPOST_DISPLAY_NAME,
     environments: ['live', 'test'],
     hasWarehouses: false,
+    // Quotes need the pickup suburb's LocalityId; a location's is looked up once and kept.
+    pickupRef: { kind: 'locality' },
 
     async verifyToken(credentials, signal) {
-      const { environment, token } = credentials;
-      const lookup = suburbSearchRequest(VERIFY_SUBURB);
-      const sent = await client.send(environment, token, lookup, signal);
+      const sent = await client.send(credentials, verifyRequest, signal);
       const outcome = sent.ok
-        ? readVerifyResponse(sent.response, environment)
+        ? parseVerify(sent.response, credentials.environment)
         : verifyOutcomeFromFailure(sent.failure);
-      if (outcome.status !== 'rejected') return withoutToken(outcome, token);
+      if (outcome.status !== 'rejected' && outcome.status !== 'forbidden') {
+        return withoutToken(outcome, credentials.token);
+      }
 
       // Live and staging tokens are separate: a token refused here may belong to the other host.
-      const other = otherEnvironment(environment);
-      const probe = await client.send(other, token, lookup, signal);
-      const wrongEnvironment = probe.ok ? readOtherHostProbe(probe.response, other) : undefined;
-      return withoutToken(wrongEnvironment ?? outcome, token);
+      const other: PlatformCredentials = {
+        ...credentials,
+        environment: otherEnvironment(credentials.environment),
+      };
+      const probe = await client.send(other, verifyRequest, signal);
+      const wrongEnvironment = probe.ok ? parseOtherHostProbe(probe.response, other.environment) : undefined;
+      return withoutToken(wrongEnvironment ?? outcome, credentials.token);
     },
 
     async quote(credentials, request, signal) {
       const { pickup, destination } = request;
+      const knownPickup = bigPostId(pickup.platformRefs?.bigpost);
       const [pickupId, buyerId] = await Promise.all([
-        pickup.bigpostLocalityId === undefined
+        knownPickup === undefined
           ? localityIds.resolve(credentials, pickup, 'pickup', signal)
-          : ({ ok: true, value: pickup.bigpostLocalityId } as const),
+          : ({ ok: true, value: knownPickup } as const),
         localityIds.resolve(credentials, destination, 'delivery', signal),
       ]);
       if (!pickupId.ok) return resultWithoutToken(pickupId, credentials.token);
       if (!buyerId.ok) return resultWithoutToken(buyerId, credentials.token);
 
       const body = quoteRequest(request, { pickup: pickupId.value, buyer: buyerId.value });
-      const sent = await client.send(credentials.environment, credentials.token, body, signal);
-      return resultWithoutToken(sent.ok ? parseQuoteResponse(sent.response) : sent, credentials.token);
+      const sent = await client.send(credentials, body, signal);
+      return resultWithoutToken(sent.ok ? parseQuote(sent.response) : sent, credentials.token);
     },
 
     async searchLocalities(credentials, query, signal) {
-      const sent = await client.send(
-        credentials.environment,
-        credentials.token,
-        suburbSearchRequest(query),
-        signal,
-      );
-      const read = sent.ok ? parseSuburbsResponse(sent.response) : sent;
-      return resultWithoutToken(
-        read.ok ? { ok: true, value: toLocalities(read.value) } : read,
-        credentials.token,
-      );
+      const sent = await client.send(credentials, localitiesRequest(query), signal);
+      return resultWithoutToken(sent.ok ? parseLocalities(sent.response) : sent, credentials.token);
     },
 
     async listWarehouses() {

@@ -1,6 +1,7 @@
 /**
  * Big Post wire format <-> RateBridge types. Pure: builds request paths and bodies, reads responses
- * (status, headers, body) into outcomes. Shapes follow /work/shared/platforms.md.
+ * (status, headers, body) into outcomes. Fields are filled and read as Big Post's own WooCommerce plugin
+ * does (../shared/reference/bigpost/api-notes.md; docs/platforms/bigpost.md lists each one).
  */
 import { z } from 'zod';
 import { cents, dollarsToCents } from '../../money.js';
@@ -18,13 +19,16 @@ import type {
   QuoteResult,
   VerifyOutcome,
 } from '../freight-platform.js';
-import { retryAfterSeconds } from '../http-client.js';
 import type { HttpRequest, HttpResponse } from '../http-client.js';
 import {
   badResponse as platformBadResponse,
-  retryLater,
+  calendarDate,
+  displayName,
+  failureFromStatus,
+  rejectedRequest,
   verifyOutcomeFromFailure as platformVerifyOutcome,
   withoutFinalStop,
+  type StatusWording,
 } from '../platform-outcomes.js';
 
 export type BigPostRequest = Pick<HttpRequest, 'method' | 'path' | 'body'>;
@@ -32,9 +36,10 @@ export type BigPostRequest = Pick<HttpRequest, 'method' | 'path' | 'body'>;
 export const BIGPOST_DISPLAY_NAME = 'Big Post';
 /** A suburb every Big Post token can find: an empty answer for it means the token is not usable. */
 export const VERIFY_SUBURB = 'Sydney';
-const MAX_DESCRIPTION_LENGTH = 50;
-const MAX_DETAIL_MESSAGES = 5;
-const FAIR_USE = 'Big Post allows 60 calls a minute and 2,000 a day per token';
+/** Field limits from Big Post's Swagger page, as a live integration records them (api-notes.md, "2nd"). */
+export const BIGPOST_LIMITS = { name: 255, address: 30, suburb: 30, description: 50 } as const;
+/** Big Post's help centre, "API Fair Use Policy" (api-notes.md). */
+export const FAIR_USE = 'Big Post allows 60 calls a minute and 2,000 a day per token';
 
 const badResponse = (status: number, what: string): PlatformFailure =>
   platformBadResponse(BIGPOST_DISPLAY_NAME, status, what);
@@ -43,12 +48,22 @@ const badResponse = (status: number, what: string): PlatformFailure =>
 export const verifyOutcomeFromFailure = (failure: PlatformFailure): VerifyOutcome =>
   platformVerifyOutcome(failure, BIGPOST_DISPLAY_NAME, FAIR_USE);
 
-export function suburbSearchRequest(text: string): BigPostRequest {
-  return { method: 'GET', path: `/api/suburbs?q=${encodeURIComponent(text.trim())}` };
+/**
+ * `q` is a suburb name or a postcode, as the plugin sends it (MISC:127-133; CART:135-149); of "Richmond
+ * 3121" only the name is sent, since the plugin never combines them.
+ */
+export function localitiesRequest(text: string): BigPostRequest {
+  const words = text.trim().split(/\s+/);
+  const named = words.length > 1 && /^\d{4}$/.test(words.at(-1) ?? '') ? words.slice(0, -1) : words;
+  return { method: 'GET', path: `/api/suburbs?q=${encodeURIComponent(named.join(' '))}` };
 }
+
+/** The token check: a suburb lookup any usable token answers with at least one row. */
+export const verifyRequest: BigPostRequest = localitiesRequest(VERIFY_SUBURB);
 
 // --- quote request -------------------------------------------------------------------------------
 
+/** Big Post's ItemType codes (api-notes.md: 0 Carton, 1 Skid, 2 Pallet, ...). */
 export const BIGPOST_ITEM_TYPES = {
   carton: 0,
   skid: 1,
@@ -89,7 +104,8 @@ export interface BigPostQuoteBody {
   readonly BuyerIsBusiness: boolean;
   readonly BuyerHasForklift: boolean;
   readonly ReturnAuthorityToLeaveOptions: boolean;
-  readonly JobType: string;
+  readonly JobType: '';
+  readonly DepotId: number | '';
   readonly Items: readonly BigPostQuoteItem[];
 }
 
@@ -99,36 +115,60 @@ export interface LocalityIds {
   readonly buyer: number;
 }
 
-// We carry no customer names; UNCONFIRMED whether Big Post requires a non-blank Name to price.
-const BUYER_NAME = 'Customer';
+/** The plugin's own name for a buyer it has no name for (SM:1611-1613); we never carry buyers' names. */
+const BUYER_NAME = 'Guest User';
+
+/** A reference of this adapter's (a LocalityId, a DepotId): a positive integer, else nothing. */
+export function bigPostId(ref: string | undefined): number | undefined {
+  const id = Number(ref);
+  return ref !== undefined && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+const cut = (text: string, max: number): string => text.replace(/\s+/g, ' ').trim().slice(0, max).trimEnd();
+
+/** "SUBURB STATE", as the plugin fills an address it has no street for (SM:1497; SQ:121). */
+const suburbAndState = (place: { readonly suburb: string; readonly state: AuState }): string =>
+  cut(`${place.suburb} ${place.state}`, BIGPOST_LIMITS.address);
 
 export function quoteRequest(request: PlatformQuoteRequest, ids: LocalityIds): BigPostRequest {
-  const { pickup, destination } = request;
+  const { pickup, destination, delivery } = request;
+  const depotId = bigPostId(delivery.depot?.bigpost);
   const body: BigPostQuoteBody = {
     PickupLocation: {
-      Name: pickup.name,
-      Address: pickup.addressLine1 ?? '',
+      Name: cut(pickup.name, BIGPOST_LIMITS.name),
+      // Big Post requires an address; the plugin sends the warehouse's street (SM:1685).
+      Address: pickup.addressLine1?.trim()
+        ? cut(pickup.addressLine1, BIGPOST_LIMITS.address)
+        : suburbAndState(pickup),
       LocalityId: ids.pickup,
-      Locality: { Id: ids.pickup, Suburb: pickup.suburb, Postcode: pickup.postcode, State: pickup.state },
+      Locality: {
+        Id: ids.pickup,
+        Suburb: cut(pickup.suburb, BIGPOST_LIMITS.suburb),
+        Postcode: pickup.postcode,
+        State: pickup.state,
+      },
     },
     BuyerLocation: {
       Name: BUYER_NAME,
-      Address: [destination.addressLine1, destination.addressLine2].filter(Boolean).join(', '),
+      // The plugin's quote paths send the buyer's suburb and state here, never the street.
+      Address: suburbAndState(destination),
       LocalityId: ids.buyer,
       Locality: {
         Id: ids.buyer,
-        Suburb: destination.suburb,
+        Suburb: cut(destination.suburb, BIGPOST_LIMITS.suburb),
         Postcode: destination.postcode,
         State: destination.state,
       },
     },
-    BuyerIsBusiness: destination.isBusiness ?? false,
-    BuyerHasForklift: false,
-    ReturnAuthorityToLeaveOptions: false,
-    // Blank asks for every job type (depot, business, home delivery) at once.
+    BuyerIsBusiness: delivery.isBusiness,
+    BuyerHasForklift: delivery.hasForklift,
+    ReturnAuthorityToLeaveOptions: delivery.authorityToLeave,
+    // Blank asks for every job type (depot, business, home delivery) at once, as the checkout path does.
     JobType: '',
+    // Blank lets Big Post choose the depot closest to the buyer.
+    DepotId: depotId ?? '',
     Items: request.packages.map((line) => ({
-      Description: line.description.trim().slice(0, MAX_DESCRIPTION_LENGTH),
+      Description: cut(line.description, BIGPOST_LIMITS.description),
       Length: line.lengthCm,
       Width: line.widthCm,
       Height: line.heightCm,
@@ -146,21 +186,22 @@ export function quoteRequest(request: PlatformQuoteRequest, ids: LocalityIds): B
 const idSchema = z.union([z.number(), z.string()]);
 const amountSchema = z.union([z.number(), z.string()]).nullish();
 
+/** One row of `/api/suburbs` (MISC:155-156). */
 const suburbSchema = z.looseObject({
   PostcodeId: z.coerce.number().int().positive(),
   Suburb: z.string(),
   State: z.string(),
   Postcode: z.union([z.string(), z.number()]),
 });
-export type BigPostSuburb = z.infer<typeof suburbSchema>;
+type BigPostSuburb = z.infer<typeof suburbSchema>;
 
-// UNCONFIRMED: suburbs are documented as a bare array; an `{Object: [...]}` envelope is read too.
+// The plugin reads a bare array (MISC:140-156); an `{Object: [...]}` envelope is read too, in case.
 const suburbListSchema = z.union([
   z.array(z.unknown()),
   z.looseObject({ Object: z.array(z.unknown()) }).transform((envelope) => envelope.Object),
 ]);
 
-// UNCONFIRMED: the shape of `Errors` items; strings and objects with a message field are both read.
+// `Errors` items carry `ErrorMessage` (ADMIN:270-271); bare strings and `Message` are read too.
 const errorItemSchema = z.union([
   z.string(),
   z.looseObject({
@@ -175,10 +216,19 @@ const quoteEnvelopeSchema = z.looseObject({
   Errors: z.array(errorItemSchema).nullish(),
 });
 
+const depotLocalitySchema = z.looseObject({
+  Id: idSchema.nullish(),
+  Suburb: z.string().nullish(),
+  Postcode: z.union([z.string(), z.number()]).nullish(),
+});
+
 const deliveryOptionSchema = z.looseObject({
   JobType: idSchema.nullish(),
+  // On DEPOT options: where the buyer collects the goods (SM:1850-1856).
+  DepotLocality: depotLocalitySchema.nullish().catch(null),
   CarrierOptions: z.array(z.unknown()).nullish(),
 });
+type DeliveryOption = z.infer<typeof deliveryOptionSchema>;
 
 const carrierOptionSchema = z.looseObject({
   CarrierId: idSchema,
@@ -189,43 +239,25 @@ const carrierOptionSchema = z.looseObject({
   Tax: amountSchema,
   Total: amountSchema,
   RequiresAuthorityToLeave: z.boolean().nullish(),
+  // A date, `YYYY-MM-DD...` (MISC:428-439).
+  Eta: z.string().nullish().catch(null),
 });
 type CarrierOption = z.infer<typeof carrierOptionSchema>;
 
 // --- responses shared by every call ------------------------------------------------------------
 
+const UNAUTHORIZED_DETAIL =
+  'Big Post no longer accepts this token: it may have been revoked or suspended. Create a new token in Big Post and replace it in RateBridge.';
+
 /**
- * The failure an HTTP status means on its own. UNCONFIRMED: which status an invalid or revoked token
- * gets (a missing header gets 403), so both 401 and 403 count as "token not accepted".
+ * A refused token gets 403 (a live integration's notes; no source shows a 401, which is read the same
+ * way), so `forbidden` is left out: every 403 means the token is not accepted.
  */
-function statusFailure(response: HttpResponse): PlatformFailure | undefined {
-  const { status } = response;
-  if (status === 401 || status === 403) {
-    return {
-      reason: 'unauthorized',
-      httpStatus: status,
-      detail:
-        'Big Post no longer accepts this token: it may have been revoked or suspended. Create a new token in Big Post and replace it in RateBridge.',
-    };
-  }
-  if (status === 429) {
-    const retryAfter = retryAfterSeconds(response.headers);
-    return {
-      reason: 'rate_limited',
-      httpStatus: status,
-      detail: `Big Post asked RateBridge to slow down (${FAIR_USE}). ${retryLater(retryAfter)}`,
-      ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
-    };
-  }
-  if (status >= 500) {
-    return {
-      reason: 'unreachable',
-      httpStatus: status,
-      detail: `Big Post answered with a server error (HTTP ${status}). Try again in a few minutes.`,
-    };
-  }
-  return undefined;
-}
+const WORDING: StatusWording = {
+  displayName: BIGPOST_DISPLAY_NAME,
+  unauthorized: UNAUTHORIZED_DETAIL,
+  rateLimitNote: FAIR_USE,
+};
 
 function errorText(item: z.infer<typeof errorItemSchema>): string {
   const text = typeof item === 'string' ? item : (item.ErrorMessage ?? item.Message ?? item.errorMessage);
@@ -234,23 +266,21 @@ function errorText(item: z.infer<typeof errorItemSchema>): string {
 
 // --- quotes --------------------------------------------------------------------------------------
 
-export function parseQuoteResponse(response: HttpResponse): QuoteResult {
-  const failure = statusFailure(response);
+/**
+ * Reads getquote. Told apart: a refused token (401/403), Big Post's own errors (200 with `Errors`, how
+ * the plugin expects validation failures), an answer we cannot read, and "no prices" (delivery options
+ * without a priced carrier option), which is the only one that is an empty success.
+ */
+export function parseQuote(response: HttpResponse): QuoteResult {
+  const failure = failureFromStatus(response, WORDING);
   if (failure) return { ok: false, failure };
   const envelope = quoteEnvelopeSchema.safeParse(response.body);
   if (!envelope.success) return { ok: false, failure: badResponse(response.status, 'prices') };
   const errors = (envelope.data.Errors ?? []).map(errorText);
   if (errors.length > 0) {
-    const shown = errors.slice(0, MAX_DETAIL_MESSAGES).join('; ');
-    const more =
-      errors.length > MAX_DETAIL_MESSAGES ? ` (and ${errors.length - MAX_DETAIL_MESSAGES} more)` : '';
     return {
       ok: false,
-      failure: {
-        reason: 'rejected_request',
-        httpStatus: response.status,
-        detail: `Big Post could not price this shipment: ${shown}${more}.`,
-      },
+      failure: rejectedRequest(BIGPOST_DISPLAY_NAME, response.status, errors, 'price this shipment'),
     };
   }
   const deliveryOptions = envelope.data.Object?.DeliveryOptions;
@@ -263,10 +293,9 @@ export function parseQuoteResponse(response: HttpResponse): QuoteResult {
   for (const rawDelivery of deliveryOptions) {
     const delivery = deliveryOptionSchema.safeParse(rawDelivery);
     if (!delivery.success) continue;
-    const jobType = String(delivery.data.JobType ?? '').trim();
     for (const rawCarrier of delivery.data.CarrierOptions ?? []) {
       const carrier = carrierOptionSchema.safeParse(rawCarrier);
-      const option = carrier.success ? carrierOptionToQuote(carrier.data, jobType) : undefined;
+      const option = carrier.success ? carrierOptionToQuote(carrier.data, delivery.data) : undefined;
       if (!option) continue;
       const kept = cheapest.get(option.key);
       if (!kept || option.totalCents < kept.totalCents) cheapest.set(option.key, option);
@@ -275,7 +304,8 @@ export function parseQuoteResponse(response: HttpResponse): QuoteResult {
   return { ok: true, value: [...cheapest.values()] };
 }
 
-function carrierOptionToQuote(option: CarrierOption, jobType: string): QuoteOption | undefined {
+function carrierOptionToQuote(option: CarrierOption, delivery: DeliveryOption): QuoteOption | undefined {
+  const jobType = String(delivery.JobType ?? '').trim();
   const charge = toCents(option.Charge);
   const tax = toCents(option.Tax);
   // Total is Charge (ex GST) + Tax; added up only when Big Post leaves Total out.
@@ -284,23 +314,48 @@ function carrierOptionToQuote(option: CarrierOption, jobType: string): QuoteOpti
   if (totalCents === undefined || totalCents <= 0) return undefined;
   const carrierId = String(option.CarrierId);
   const serviceCode = String(option.ServiceCode);
-  const serviceName = option.ServiceName?.trim() || serviceCode;
+  const serviceName = displayName(option.ServiceName) ?? (serviceCode || 'Standard');
+  const isDepot = jobType.toUpperCase() === 'DEPOT';
+  const depot = isDepot ? depotPlace(delivery.DepotLocality) : {};
+  const arrival = calendarDate(option.Eta);
   return {
     key: `bigpost:${carrierId}:${serviceCode}:${jobType}`,
-    carrier: { id: carrierId, name: option.CarrierName?.trim() || `Carrier ${carrierId}` },
+    carrier: { id: carrierId, name: displayName(option.CarrierName) ?? `Carrier ${carrierId}` },
     service: {
       code: serviceCode,
-      // A depot job means the buyer collects the goods; the service name must say so.
-      name: jobType.toUpperCase() === 'DEPOT' ? `${serviceName} (collect from depot)` : serviceName,
+      // A depot job means the buyer collects the goods: the name says so, and where (as the plugin shows it).
+      name: isDepot
+        ? `${serviceName} (collect from depot${depot.depot ? ` in ${depot.depot}` : ''})`
+        : serviceName,
     },
     totalCents,
     taxCents: tax !== undefined && tax >= 0 && tax <= totalCents ? tax : cents(0),
+    ...(arrival ? { dates: { delivery: arrival } } : {}),
     notes: {
       jobType,
       ...(typeof option.RequiresAuthorityToLeave === 'boolean'
         ? { requiresAuthorityToLeave: option.RequiresAuthorityToLeave }
         : {}),
+      ...depot,
     },
+  };
+}
+
+/** Where a depot option is collected from (SM:1850-1856), for its name and the rate log. */
+function depotPlace(depot: DeliveryOption['DepotLocality'] | undefined): {
+  depot?: string;
+  depotLocalityId?: string;
+} {
+  if (!depot) return {};
+  const where = [
+    depot.Suburb?.trim(),
+    depot.Postcode === null || depot.Postcode === undefined ? '' : String(depot.Postcode),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ...(where ? { depot: where } : {}),
+    ...(depot.Id === null || depot.Id === undefined ? {} : { depotLocalityId: String(depot.Id) }),
   };
 }
 
@@ -310,10 +365,23 @@ function toCents(amount: number | string | null | undefined): Cents | undefined 
 
 // --- localities ----------------------------------------------------------------------------------
 
+/**
+ * A 200 the plugin calls "Invalid API Details" (SETUP:24-38): an empty or undecodable body where a
+ * suburb list belongs. Said as a refused token, so a checkout notices it like a 403.
+ */
+const EMPTY_BODY_DETAIL =
+  'Big Post answered the suburb lookup with an empty body, as it does for a token it does not accept. Create a new token in Big Post and replace it in RateBridge.';
+
 /** Reads `/api/suburbs`; entries Big Post sends in another shape are left out. */
-export function parseSuburbsResponse(response: HttpResponse): PlatformResult<readonly BigPostSuburb[]> {
-  const failure = statusFailure(response);
+function parseSuburbs(response: HttpResponse): PlatformResult<readonly BigPostSuburb[]> {
+  const failure = failureFromStatus(response, WORDING);
   if (failure) return { ok: false, failure };
+  if (
+    response.status === 200 &&
+    (response.body === undefined || response.body === null || response.body === '')
+  ) {
+    return { ok: false, failure: { reason: 'unauthorized', httpStatus: 200, detail: EMPTY_BODY_DETAIL } };
+  }
   const list = suburbListSchema.safeParse(response.body);
   if (response.status !== 200 || !list.success) {
     return { ok: false, failure: badResponse(response.status, 'suburbs') };
@@ -335,20 +403,26 @@ function postcodeText(postcode: string | number): string {
   return String(postcode).trim().padStart(4, '0');
 }
 
-export function toLocalities(suburbs: readonly BigPostSuburb[]): Locality[] {
-  return suburbs.flatMap((suburb) => {
-    const state = auState(suburb.State);
-    return state
-      ? [
-          {
-            suburb: suburb.Suburb,
-            postcode: postcodeText(suburb.Postcode),
-            state,
-            platformId: String(suburb.PostcodeId),
-          },
-        ]
-      : [];
-  });
+/** Australian suburbs with their PostcodeId as the platform id (sent back as `LocalityId`). */
+export function parseLocalities(response: HttpResponse): PlatformResult<readonly Locality[]> {
+  const read = parseSuburbs(response);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    value: read.value.flatMap((suburb) => {
+      const state = auState(suburb.State);
+      return state
+        ? [
+            {
+              suburb: suburb.Suburb,
+              postcode: postcodeText(suburb.Postcode),
+              state,
+              platformId: String(suburb.PostcodeId),
+            },
+          ]
+        : [];
+    }),
+  };
 }
 
 export interface Place {
@@ -360,13 +434,13 @@ export interface Place {
 const sameName = (a: string, b: string): boolean =>
   a.trim().replace(/\s+/g, ' ').toUpperCase() === b.trim().replace(/\s+/g, ' ').toUpperCase();
 
-/** The Big Post locality of a place: same suburb and postcode, preferring the same state. */
-export function matchLocality(suburbs: readonly BigPostSuburb[], place: Place): BigPostSuburb | undefined {
+/** The Big Post locality of a place: same suburb, postcode and state, else same suburb and postcode. */
+export function matchLocality(localities: readonly Locality[], place: Place): Locality | undefined {
   const postcode = postcodeText(place.postcode);
-  const matches = suburbs.filter(
-    (suburb) => postcodeText(suburb.Postcode) === postcode && sameName(suburb.Suburb, place.suburb),
+  const matches = localities.filter(
+    (locality) => locality.postcode === postcode && sameName(locality.suburb, place.suburb),
   );
-  return matches.find((suburb) => auState(suburb.State) === place.state) ?? matches[0];
+  return matches.find((locality) => locality.state === place.state) ?? matches[0];
 }
 
 export function unknownLocalityFailure(place: Place, role: 'pickup' | 'delivery'): PlatformFailure {
@@ -380,17 +454,28 @@ export function unknownLocalityFailure(place: Place, role: 'pickup' | 'delivery'
   };
 }
 
+/**
+ * An empty suburb list for a suburb that exists is also how Big Post answers a token it does not serve
+ * (the plugin's check, SETUP:24-38). When the check suburb comes back empty too, the token is the cause.
+ */
+export const EMPTY_LOOKUP_DETAIL = `Big Post answers every suburb lookup with nothing for this token (even "${VERIFY_SUBURB}"), as it does for a token it does not accept or has suspended (Big Post suspends tokens that go over its fair use; ${FAIR_USE}). Contact Big Post, or create a new token and replace it in RateBridge.`;
+
+export function emptyLookupFailure(): PlatformFailure {
+  return { reason: 'unauthorized', httpStatus: 200, detail: EMPTY_LOOKUP_DETAIL };
+}
+
 // --- verifying a token ---------------------------------------------------------------------------
 
 const environmentName = (environment: PlatformEnvironment): string =>
   environment === 'live' ? 'live' : 'staging (test)';
 
 /**
- * Reads the suburb lookup made with the token on the chosen environment's host. A `rejected` outcome
- * is final only after the other host has also refused the token (see `readOtherHostProbe`).
+ * Reads the suburb lookup made with the token on the chosen environment's host. `rejected` and
+ * `forbidden` (an empty list) are final only after the other host has also refused the token (see
+ * `parseOtherHostProbe`): a token of the other environment may get either.
  */
-export function readVerifyResponse(response: HttpResponse, chosen: PlatformEnvironment): VerifyOutcome {
-  const read = parseSuburbsResponse(response);
+export function parseVerify(response: HttpResponse, chosen: PlatformEnvironment): VerifyOutcome {
+  const read = parseLocalities(response);
   if (!read.ok) {
     if (read.failure.reason !== 'unauthorized') return verifyOutcomeFromFailure(read.failure);
     return {
@@ -407,19 +492,22 @@ export function readVerifyResponse(response: HttpResponse, chosen: PlatformEnvir
   return {
     status: 'valid',
     detail: `Big Post accepted this ${environmentName(chosen)} token and it can look up suburbs.`,
+    // The host that answered says which side the token is on: live and staging keys are separate.
     account: { testMode: chosen === 'test' },
   };
 }
 
 /**
  * After the chosen host refused the token, the other host's answer tells a token of the other
- * environment (any readable suburb list) from a token that is simply not accepted.
+ * environment (it finds the check suburb there) from a token that is simply not accepted (an empty list
+ * counts as not accepted, as the plugin's own check has it).
  */
-export function readOtherHostProbe(
+export function parseOtherHostProbe(
   response: HttpResponse,
   other: PlatformEnvironment,
 ): Extract<VerifyOutcome, { status: 'wrong_environment' }> | undefined {
-  if (!parseSuburbsResponse(response).ok) return undefined;
+  const read = parseLocalities(response);
+  if (!read.ok || read.value.length === 0) return undefined;
   return {
     status: 'wrong_environment',
     tokenEnvironment: other,

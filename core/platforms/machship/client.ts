@@ -1,4 +1,5 @@
 /** MachShip over HTTP: one host for test and live users, the token in a `token` header. */
+import type { PlatformCredentials } from '../freight-platform.js';
 import { createPlatformHttp } from '../http-client.js';
 import type { HttpOutcome } from '../http-client.js';
 import { MACHSHIP_DISPLAY_NAME } from './mapper.js';
@@ -11,7 +12,11 @@ export interface MachShipSettings {
 }
 
 export interface MachShipClient {
-  send(token: string, request: MachShipRequest, signal?: AbortSignal): Promise<HttpOutcome>;
+  send(
+    credentials: PlatformCredentials,
+    request: MachShipRequest,
+    signal?: AbortSignal,
+  ): Promise<HttpOutcome>;
 }
 
 export function createMachShipClient(settings: MachShipSettings): MachShipClient {
@@ -22,8 +27,9 @@ export function createMachShipClient(settings: MachShipSettings): MachShipClient
     displayName: MACHSHIP_DISPLAY_NAME,
   });
   return {
-    send(token, request, signal) {
-      return http.send({ ...request, headers: { token }, ...(signal ? { signal } : {}) });
+    send(credentials, request, signal) {
+      // The document's security scheme "User API Token": an apiKey in the `token` header.
+      return http.send({ ...request, headers: { token: credentials.token }, ...(signal ? { signal } : {}) });
     },
   };
 }

@@ -1,21 +1,22 @@
+/** The MachShip adapter: `createMachShipPlatform` glues the mapper to the client. */
 import type { FreightPlatform, PlatformResult } from '../freight-platform.js';
 import type { HttpOutcome, HttpResponse } from '../http-client.js';
+import { resultWithoutToken, withoutToken } from '../platform-outcomes.js';
 import { createMachShipClient } from './client.js';
 import type { MachShipSettings } from './client.js';
 import {
   MACHSHIP_DISPLAY_NAME,
-  companyLocationsRequest,
-  localitySearchRequest,
-  parseCompanyLocationsResponse,
-  parseLocalitiesResponse,
-  parseRoutesResponse,
-  pingRequest,
-  readPermissionProbe,
-  readPingResponse,
-  routesRequest,
+  localitiesRequest,
+  parseLocalities,
+  parsePermissionProbe,
+  parseQuote,
+  parseVerify,
+  parseWarehouses,
+  quoteRequest,
   verifyOutcomeFromFailure,
+  verifyRequest,
+  warehousesRequest,
 } from './mapper.js';
-import { resultWithoutToken, withoutToken } from '../platform-outcomes.js';
 
 export type { MachShipSettings } from './client.js';
 
@@ -25,34 +26,36 @@ export function createMachShipPlatform(settings: MachShipSettings): FreightPlatf
   return {
     name: 'machship',
     displayName: MACHSHIP_DISPLAY_NAME,
-    // One host: a token is test or live according to the MachShip user it was created on.
+    // One host; the environment is the merchant's label, since MachShip does not say a user's.
     environments: ['live', 'test'],
     hasWarehouses: true,
+    // A warehouse linked to a company location is priced from it (`fromCompanyLocationId`).
+    pickupRef: { kind: 'warehouse', noun: 'company location' },
 
     async verifyToken(credentials, signal) {
-      const ping = await client.send(credentials.token, pingRequest, signal);
-      const pinged = ping.ok ? readPingResponse(ping.response) : verifyOutcomeFromFailure(ping.failure);
+      const ping = await client.send(credentials, verifyRequest, signal);
+      const pinged = ping.ok ? parseVerify(ping.response) : verifyOutcomeFromFailure(ping.failure);
       if (pinged !== 'authenticated') return withoutToken(pinged, credentials.token);
-      const probe = await client.send(credentials.token, companyLocationsRequest, signal);
+      const probe = await client.send(credentials, warehousesRequest, signal);
       const outcome = probe.ok
-        ? readPermissionProbe(probe.response, credentials.environment)
+        ? parsePermissionProbe(probe.response)
         : verifyOutcomeFromFailure(probe.failure);
       return withoutToken(outcome, credentials.token);
     },
 
     async quote(credentials, request, signal) {
-      const sent = await client.send(credentials.token, routesRequest(request), signal);
-      return resultWithoutToken(read(sent, parseRoutesResponse), credentials.token);
+      const sent = await client.send(credentials, quoteRequest(request), signal);
+      return resultWithoutToken(read(sent, parseQuote), credentials.token);
     },
 
     async searchLocalities(credentials, query, signal) {
-      const sent = await client.send(credentials.token, localitySearchRequest(query), signal);
-      return resultWithoutToken(read(sent, parseLocalitiesResponse), credentials.token);
+      const sent = await client.send(credentials, localitiesRequest(query), signal);
+      return resultWithoutToken(read(sent, parseLocalities), credentials.token);
     },
 
     async listWarehouses(credentials, signal) {
-      const sent = await client.send(credentials.token, companyLocationsRequest, signal);
-      return resultWithoutToken(read(sent, parseCompanyLocationsResponse), credentials.token);
+      const sent = await client.send(credentials, warehousesRequest, signal);
+      return resultWithoutToken(read(sent, parseWarehouses), credentials.token);
     },
   };
 }

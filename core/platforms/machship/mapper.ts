@@ -1,6 +1,8 @@
 /**
  * MachShip wire format <-> RateBridge types. Pure: builds request paths and bodies, reads responses
- * (status, headers, body) into outcomes. Shapes follow /work/shared/platforms.md.
+ * (status, headers, body) into outcomes. Shapes follow MachShip's OpenAPI document
+ * (../shared/reference/machship/openapi.json; docs/platforms/machship.md lists each field), read the way
+ * the live API answers: enums as text ("Error", "Warning", "Carton") as well as the declared integers.
  */
 import { z } from 'zod';
 import { cents, dollarsToCents } from '../../money.js';
@@ -10,7 +12,6 @@ import type {
   AuState,
   Locality,
   PackageType,
-  PlatformEnvironment,
   PlatformFailure,
   PlatformQuoteRequest,
   PlatformResult,
@@ -19,13 +20,15 @@ import type {
   QuoteResult,
   VerifyOutcome,
 } from '../freight-platform.js';
-import { retryAfterSeconds } from '../http-client.js';
 import type { HttpRequest, HttpResponse } from '../http-client.js';
 import {
   badResponse as platformBadResponse,
-  retryLater,
+  calendarDate,
+  displayName,
+  failureFromStatus,
+  rejectedRequest,
   verifyOutcomeFromFailure as platformVerifyOutcome,
-  withoutFinalStop,
+  type StatusWording,
 } from '../platform-outcomes.js';
 
 export type MachShipRequest = Pick<HttpRequest, 'method' | 'path' | 'body'>;
@@ -39,15 +42,16 @@ const badResponse = (status: number, what: string): PlatformFailure =>
 export const verifyOutcomeFromFailure = (failure: PlatformFailure): VerifyOutcome =>
   platformVerifyOutcome(failure, MACHSHIP_DISPLAY_NAME);
 const LOCALITY_SEARCH_SIZE = 20;
-const MAX_DETAIL_MESSAGES = 5;
 
-export const pingRequest: MachShipRequest = { method: 'POST', path: '/apiv2/authenticate/ping' };
-export const companyLocationsRequest: MachShipRequest = {
+/** `POST /apiv2/authenticate/ping`: answers `{object: true}` for a token MachShip accepts. */
+export const verifyRequest: MachShipRequest = { method: 'POST', path: '/apiv2/authenticate/ping' };
+/** `GET /apiv2/companyLocations/getAll`: the account's saved locations (also the permission probe). */
+export const warehousesRequest: MachShipRequest = {
   method: 'GET',
   path: '/apiv2/companyLocations/getAll',
 };
 
-export function localitySearchRequest(terms: string): MachShipRequest {
+export function localitiesRequest(terms: string): MachShipRequest {
   return {
     method: 'POST',
     path: `/apiv2/locations/returnLocationsWithSearchOptions?s=${encodeURIComponent(terms.trim())}`,
@@ -57,6 +61,7 @@ export function localitySearchRequest(terms: string): MachShipRequest {
 
 // --- quote request -------------------------------------------------------------------------------
 
+/** MachShip's `ItemType` enum (the document's description: 1 = Carton, 2 = Skid, ...). */
 export const MACHSHIP_ITEM_TYPES = {
   carton: 1,
   skid: 2,
@@ -68,6 +73,7 @@ export const MACHSHIP_ITEM_TYPES = {
   pack: 12,
 } as const satisfies Record<PackageType, number>;
 
+/** `CreateConsignmentItemV2`, as much of it as we fill. */
 export interface MachShipRouteItem {
   readonly itemType: number;
   readonly name: string;
@@ -79,6 +85,7 @@ export interface MachShipRouteItem {
   readonly weight: number;
 }
 
+/** `RouteRequestV2`, as much of it as we fill. */
 export interface MachShipRoutesBody {
   readonly fromCompanyLocationId?: number;
   readonly fromLocation?: { readonly suburb: string; readonly postcode: string };
@@ -88,12 +95,19 @@ export interface MachShipRoutesBody {
   readonly items: readonly MachShipRouteItem[];
 }
 
-export function routesRequest(request: PlatformQuoteRequest): MachShipRequest {
+/** The company location a pickup point is linked to: its MachShip reference, when it is an id. */
+export function companyLocationIdOf(request: PlatformQuoteRequest): number | undefined {
+  const id = Number(request.pickup.platformRefs?.machship);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+export function quoteRequest(request: PlatformQuoteRequest): MachShipRequest {
   const { pickup, destination } = request;
+  const companyLocationId = companyLocationIdOf(request);
   const body: MachShipRoutesBody = {
-    ...(pickup.machshipCompanyLocationId === undefined
+    ...(companyLocationId === undefined
       ? { fromLocation: { suburb: pickup.suburb, postcode: pickup.postcode } }
-      : { fromCompanyLocationId: pickup.machshipCompanyLocationId }),
+      : { fromCompanyLocationId: companyLocationId }),
     toLocation: { suburb: destination.suburb, postcode: destination.postcode },
     ...(destination.addressLine1 ? { toAddressLine1: destination.addressLine1 } : {}),
     ...(destination.addressLine2 ? { toAddressLine2: destination.addressLine2 } : {}),
@@ -116,15 +130,31 @@ export function routesRequest(request: PlatformQuoteRequest): MachShipRequest {
 const idSchema = z.union([z.number(), z.string()]);
 const amountSchema = z.union([z.number(), z.string()]).nullish();
 
-const envelopeErrorSchema = z.looseObject({
+/**
+ * `MachshipValidationType`: declared as 0 Success, 1 Error, 2 Info, 3 Warning, but the live API sends
+ * the labels as text (reference README). Both are read; anything else is kept as unknown.
+ */
+const VALIDATION_TYPES = ['Success', 'Error', 'Info', 'Warning'] as const;
+type ValidationType = (typeof VALIDATION_TYPES)[number] | 'Unknown';
+
+const validationTypeSchema = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((value): ValidationType => {
+    if (typeof value === 'number') return VALIDATION_TYPES[value] ?? 'Unknown';
+    const text = value?.trim().toLowerCase();
+    return VALIDATION_TYPES.find((type) => type.toLowerCase() === text) ?? 'Unknown';
+  });
+
+const validationResultSchema = z.looseObject({
   memberNames: z.array(z.string()).nullish(),
   errorMessage: z.string().nullish(),
-  validationType: z.number().nullish(),
+  validationType: validationTypeSchema,
 });
 
 const envelopeSchema = z.looseObject({
   object: z.unknown(),
-  errors: z.array(envelopeErrorSchema).nullish(),
+  errors: z.array(validationResultSchema).nullish(),
 });
 type Envelope = z.infer<typeof envelopeSchema>;
 
@@ -135,21 +165,32 @@ const namedSchema = z.looseObject({
   displayName: z.string().nullish(),
 });
 
+/** `RouteDespatchOptionLite`: dates come as `*Local` and `*Utc` date-times, the latter maybe without a zone. */
+const despatchOptionSchema = z.looseObject({
+  despatchDateLocal: z.string().nullish(),
+  etaLocal: z.string().nullish(),
+  totalBusinessDays: z.number().nullish(),
+});
+
+/** `SimpleRouteV2`. */
 const routeSchema = z.looseObject({
   carrier: namedSchema,
   carrierService: namedSchema,
+  // `CarrierAccountLite.isInTestMode`: the one place MachShip says test or live, per carrier account.
   carrierAccount: z.looseObject({ isInTestMode: z.boolean().nullish() }).nullish(),
-  despatchOptions: z.array(z.looseObject({ totalBusinessDays: z.number().nullish() })).nullish(),
+  despatchOptions: z.array(z.unknown()).nullish(),
   consignmentTotal: z
     .looseObject({ totalSellPrice: amountSchema, totalTaxSellPrice: amountSchema })
     .nullish(),
 });
 type Route = z.infer<typeof routeSchema>;
 
-const routesObjectSchema = z.looseObject({ routes: z.array(z.unknown()) });
+/** `RoutesResponseV2`: `routes` is nullable in the document; null means none. */
+const routesObjectSchema = z.looseObject({ routes: z.array(z.unknown()).nullable() });
 
 const stateSchema = z.looseObject({ code: z.string().nullish() }).nullish();
 
+/** `LocationV2`. */
 const locationSchema = z.looseObject({
   id: idSchema.nullish(),
   suburb: z.string(),
@@ -157,70 +198,28 @@ const locationSchema = z.looseObject({
   state: stateSchema,
 });
 
+/** `CompanyLocationV2` (which has no test-mode flag: test or live is not a property of a location). */
 const companyLocationSchema = z.looseObject({
   id: idSchema,
   name: z.string().nullish(),
   addressLine1: z.string().nullish(),
   location: locationSchema,
-  // UNCONFIRMED: not documented on company locations; read in case MachShip includes it.
-  isInTestMode: z.boolean().nullish(),
 });
 
 // --- responses shared by every call ------------------------------------------------------------
 
-/** The failure an HTTP status means on its own, before the body is read. */
-function statusFailure(response: HttpResponse, refusedWhat: string): PlatformFailure | undefined {
-  const { status } = response;
-  if (status === 401) {
-    return {
-      reason: 'unauthorized',
-      httpStatus: status,
-      detail:
-        'MachShip no longer accepts this token: it may have been revoked or expired. Create a new token in MachShip under My API Tokens and replace it in RateBridge.',
-    };
-  }
-  if (status === 403) {
-    return {
-      reason: 'forbidden',
-      httpStatus: status,
-      detail: `MachShip refused to let this token's user ${refusedWhat}. Give that user the permission in MachShip, or use a token created on a user that has it.`,
-    };
-  }
-  if (status === 429) {
-    const retryAfter = retryAfterSeconds(response.headers);
-    return {
-      reason: 'rate_limited',
-      httpStatus: status,
-      detail: `MachShip asked RateBridge to slow down. ${retryLater(retryAfter)}`,
-      ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
-    };
-  }
-  if (status >= 500) {
-    return {
-      reason: 'unreachable',
-      httpStatus: status,
-      detail: `MachShip answered with a server error (HTTP ${status}). Try again in a few minutes.`,
-    };
-  }
-  return undefined;
-}
+const wording = (refusedWhat: string): StatusWording => ({
+  displayName: MACHSHIP_DISPLAY_NAME,
+  unauthorized:
+    'MachShip no longer accepts this token: it may have been revoked or expired. Create a new token in MachShip under My API Tokens and replace it in RateBridge.',
+  forbidden: `MachShip refused to let this token's user ${refusedWhat}. Give that user the permission in MachShip, or use a token created on a user that has it.`,
+});
 
-/** validationType 1 is an error; 0 success, 2 info and 3 warning do not fail a call. */
-function envelopeErrorMessages(envelope: Envelope): string[] {
+/** The messages of validation results of type Error; Success, Info and Warning never fail a call. */
+function errorMessages(envelope: Envelope): string[] {
   return (envelope.errors ?? [])
-    .filter((error) => error.validationType === 1)
-    .map((error) => withoutFinalStop(error.errorMessage?.trim() ?? '') || 'unspecified error');
-}
-
-function rejectedRequest(status: number, messages: readonly string[], doing: string): PlatformFailure {
-  const shown = messages.slice(0, MAX_DETAIL_MESSAGES).join('; ');
-  const more =
-    messages.length > MAX_DETAIL_MESSAGES ? ` (and ${messages.length - MAX_DETAIL_MESSAGES} more)` : '';
-  return {
-    reason: 'rejected_request',
-    httpStatus: status,
-    detail: `MachShip could not ${doing}: ${shown}${more}.`,
-  };
+    .filter((result) => result.validationType === 'Error')
+    .map((result) => result.errorMessage?.trim() || 'unspecified error');
 }
 
 /** Reads the `{object, errors}` envelope of any call; `object` is handed back unparsed. */
@@ -228,13 +227,16 @@ function readEnvelope(
   response: HttpResponse,
   options: { readonly refusedWhat: string; readonly doing: string; readonly what: string },
 ): PlatformResult<unknown> {
-  const failure = statusFailure(response, options.refusedWhat);
+  const failure = failureFromStatus(response, wording(options.refusedWhat));
   if (failure) return { ok: false, failure };
   const envelope = envelopeSchema.safeParse(response.body);
   if (!envelope.success) return { ok: false, failure: badResponse(response.status, options.what) };
-  const messages = envelopeErrorMessages(envelope.data);
+  const messages = errorMessages(envelope.data);
   if (messages.length > 0) {
-    return { ok: false, failure: rejectedRequest(response.status, messages, options.doing) };
+    return {
+      ok: false,
+      failure: rejectedRequest(MACHSHIP_DISPLAY_NAME, response.status, messages, options.doing),
+    };
   }
   if (response.status < 200 || response.status > 299) {
     return { ok: false, failure: badResponse(response.status, options.what) };
@@ -244,7 +246,7 @@ function readEnvelope(
 
 // --- quotes --------------------------------------------------------------------------------------
 
-export function parseRoutesResponse(response: HttpResponse): QuoteResult {
+export function parseQuote(response: HttpResponse): QuoteResult {
   const read = readEnvelope(response, {
     refusedWhat: 'price consignments',
     doing: 'price this shipment',
@@ -256,7 +258,7 @@ export function parseRoutesResponse(response: HttpResponse): QuoteResult {
 
   // Two routes can share a carrier service (e.g. two carrier accounts); the key must stay unique.
   const cheapest = new Map<string, QuoteOption>();
-  for (const raw of object.data.routes) {
+  for (const raw of object.data.routes ?? []) {
     const route = routeSchema.safeParse(raw);
     const option = route.success ? routeToOption(route.data) : undefined;
     if (!option) continue;
@@ -271,7 +273,6 @@ function routeToOption(route: Route): QuoteOption | undefined {
   // Zero-priced routes are services that cannot actually carry the goods.
   if (totalCents === undefined || totalCents <= 0) return undefined;
   const taxCents = toCents(route.consignmentTotal?.totalTaxSellPrice);
-  const businessDays = route.despatchOptions?.[0]?.totalBusinessDays;
   const testMode = route.carrierAccount?.isInTestMode;
   const carrierId = String(route.carrier.id);
   const serviceId = String(route.carrierService.id);
@@ -281,10 +282,25 @@ function routeToOption(route: Route): QuoteOption | undefined {
     service: { code: serviceId, name: nameOf(route.carrierService, `Service ${serviceId}`) },
     totalCents,
     taxCents: taxCents !== undefined && taxCents >= 0 && taxCents <= totalCents ? taxCents : cents(0),
-    ...(typeof businessDays === 'number' && Number.isInteger(businessDays) && businessDays >= 0
-      ? { eta: { minDays: businessDays, maxDays: businessDays } }
-      : {}),
+    ...despatchFacts(route),
     ...(typeof testMode === 'boolean' ? { notes: { testMode } } : {}),
+  };
+}
+
+/** Business days and dates of the first (earliest) despatch option. */
+function despatchFacts(route: Route): Pick<QuoteOption, 'eta' | 'dates'> {
+  const first = despatchOptionSchema.safeParse(route.despatchOptions?.[0]);
+  if (!first.success) return {};
+  const days = first.data.totalBusinessDays;
+  const despatch = calendarDate(first.data.despatchDateLocal);
+  const delivery = calendarDate(first.data.etaLocal);
+  return {
+    ...(typeof days === 'number' && Number.isInteger(days) && days >= 0
+      ? { eta: { minDays: days, maxDays: days } }
+      : {}),
+    ...(despatch || delivery
+      ? { dates: { ...(despatch ? { despatch } : {}), ...(delivery ? { delivery } : {}) } }
+      : {}),
   };
 }
 
@@ -293,7 +309,9 @@ function toCents(amount: number | string | null | undefined): Cents | undefined 
 }
 
 function nameOf(named: z.infer<typeof namedSchema>, fallback: string): string {
-  return named.displayName?.trim() || named.name?.trim() || named.abbreviation?.trim() || fallback;
+  return (
+    displayName(named.displayName) ?? displayName(named.name) ?? displayName(named.abbreviation) ?? fallback
+  );
 }
 
 // --- localities and warehouses -------------------------------------------------------------------
@@ -307,7 +325,7 @@ function postcodeText(postcode: string | number): string {
   return String(postcode).trim().padStart(4, '0');
 }
 
-export function parseLocalitiesResponse(response: HttpResponse): PlatformResult<readonly Locality[]> {
+export function parseLocalities(response: HttpResponse): PlatformResult<readonly Locality[]> {
   const read = readEnvelope(response, {
     refusedWhat: 'search suburbs',
     doing: 'search suburbs',
@@ -321,7 +339,7 @@ export function parseLocalitiesResponse(response: HttpResponse): PlatformResult<
   for (const raw of list.data) {
     const location = locationSchema.safeParse(raw);
     if (!location.success) continue;
-    // UNCONFIRMED: the search may include overseas places; only Australian states are usable here.
+    // The search can include New Zealand and international places; only Australian states are usable.
     const state = auState(location.data.state?.code);
     if (!state) continue;
     const id = location.data.id;
@@ -335,9 +353,7 @@ export function parseLocalitiesResponse(response: HttpResponse): PlatformResult<
   return { ok: true, value: localities };
 }
 
-export function parseCompanyLocationsResponse(
-  response: HttpResponse,
-): PlatformResult<readonly PlatformWarehouse[]> {
+export function parseWarehouses(response: HttpResponse): PlatformResult<readonly PlatformWarehouse[]> {
   const read = readCompanyLocations(response);
   return read.ok ? { ok: true, value: read.value.map(toWarehouse) } : read;
 }
@@ -381,13 +397,13 @@ const REJECTED_DETAIL =
 
 /**
  * Reads the ping. `authenticated` means go on to the permission probe; anything else is final.
- * UNCONFIRMED: whether a revoked token gets 401 or 403 from ping; both mean the token is not accepted.
+ * MachShip's API overview names 401 for a token it does not accept; a 403 is read the same way.
  */
-export function readPingResponse(response: HttpResponse): VerifyOutcome | 'authenticated' {
+export function parseVerify(response: HttpResponse): VerifyOutcome | 'authenticated' {
   if (response.status === 401 || response.status === 403) {
     return { status: 'rejected', detail: REJECTED_DETAIL };
   }
-  const failure = statusFailure(response, 'check tokens');
+  const failure = failureFromStatus(response, wording('check tokens'));
   if (failure) return verifyOutcomeFromFailure(failure);
   const envelope = envelopeSchema.safeParse(response.body);
   if (response.status === 200 && envelope.success && envelope.data.object === true) return 'authenticated';
@@ -400,8 +416,16 @@ export function readPingResponse(response: HttpResponse): VerifyOutcome | 'authe
 const FORBIDDEN_DETAIL =
   'MachShip accepted this token, but its user cannot read your company locations, which quoting needs. Give that MachShip user access to company locations (or create the token on a user that has it) and paste it here.';
 
+/**
+ * What a valid token's check says about test and live. MachShip's API does not say whether a token's
+ * user is a test user (ping answers a bare boolean, company locations carry no such flag); only each
+ * priced route says whether its carrier account is in test mode.
+ */
+const VALID_DETAIL =
+  "MachShip accepted this token and it can read your company locations. MachShip does not tell whether the token's user is a test or a live user, so RateBridge cannot check the environment you chose; each quote's rate log shows whether MachShip priced it on a carrier account in test mode.";
+
 /** Reads the company-locations probe made after a successful ping. */
-export function readPermissionProbe(response: HttpResponse, chosen: PlatformEnvironment): VerifyOutcome {
+export function parsePermissionProbe(response: HttpResponse): VerifyOutcome {
   // The token passed ping a moment ago, so a refusal here is about permission, not the token.
   if (response.status === 401 || response.status === 403) {
     return { status: 'forbidden', detail: FORBIDDEN_DETAIL };
@@ -412,28 +436,5 @@ export function readPermissionProbe(response: HttpResponse, chosen: PlatformEnvi
       ? { status: 'forbidden', detail: `${FORBIDDEN_DETAIL} (${read.failure.detail})` }
       : verifyOutcomeFromFailure(read.failure);
   }
-  const testMode = read.value.find((location) => typeof location.isInTestMode === 'boolean')?.isInTestMode;
-  if (typeof testMode !== 'boolean') {
-    // UNCONFIRMED: ping and company locations do not say whether the user is a test user; a quote does.
-    return {
-      status: 'valid',
-      detail:
-        'MachShip accepted this token and it can read your company locations. MachShip does not say yet whether its user is a test or a live user: the first quote will show it.',
-    };
-  }
-  const tokenEnvironment: PlatformEnvironment = testMode ? 'test' : 'live';
-  if (tokenEnvironment !== chosen) {
-    return {
-      status: 'wrong_environment',
-      tokenEnvironment,
-      detail: testMode
-        ? 'This token belongs to a MachShip test user, whose consignments are not real. Choose Test, or create the token on a live MachShip user.'
-        : 'This token belongs to a live MachShip user. Choose Live, or create the token on a MachShip test user.',
-    };
-  }
-  return {
-    status: 'valid',
-    detail: `MachShip accepted this token of a ${tokenEnvironment} user and it can read your company locations.`,
-    account: { testMode },
-  };
+  return { status: 'valid', detail: VALID_DETAIL };
 }

@@ -1,7 +1,8 @@
 /** HTTP only: sends what the mapper built to the sandbox, with its auth and environment headers. */
 import type { HttpPlatformSettings, PlatformCredentials } from '../freight-platform.js';
 import { createPlatformHttp, type HttpOutcome } from '../http-client.js';
-import { ENVIRONMENT_HEADER, type SandboxQuoteRequest } from './wire-format.js';
+import type { SandboxRequest } from './mapper.js';
+import { ENVIRONMENT_HEADER } from './wire-format.js';
 
 export const SANDBOX_DISPLAY_NAME = 'RateBridge Sandbox';
 
@@ -11,14 +12,7 @@ export interface SandboxSettings extends HttpPlatformSettings {
 }
 
 export interface SandboxClient {
-  ping(credentials: PlatformCredentials, signal?: AbortSignal): Promise<HttpOutcome>;
-  quote(
-    credentials: PlatformCredentials,
-    body: SandboxQuoteRequest,
-    signal: AbortSignal,
-  ): Promise<HttpOutcome>;
-  localities(credentials: PlatformCredentials, query: string, signal?: AbortSignal): Promise<HttpOutcome>;
-  warehouses(credentials: PlatformCredentials, signal?: AbortSignal): Promise<HttpOutcome>;
+  send(credentials: PlatformCredentials, request: SandboxRequest, signal?: AbortSignal): Promise<HttpOutcome>;
 }
 
 export function createSandboxClient(settings: SandboxSettings): SandboxClient {
@@ -27,24 +21,16 @@ export function createSandboxClient(settings: SandboxSettings): SandboxClient {
     timeoutMs: settings.timeoutMs,
     displayName: SANDBOX_DISPLAY_NAME,
   });
-  const headers = (credentials: PlatformCredentials) => ({
-    Authorization: `Bearer ${credentials.token}`,
-    [ENVIRONMENT_HEADER]: credentials.environment,
-  });
-
   return {
-    ping: (credentials, signal) =>
-      http.send({ method: 'POST', path: 'v1/ping', headers: headers(credentials), signal }),
-    quote: (credentials, body, signal) =>
-      http.send({ method: 'POST', path: 'v1/quotes', headers: headers(credentials), body, signal }),
-    localities: (credentials, query, signal) =>
-      http.send({
-        method: 'GET',
-        path: `v1/localities?${new URLSearchParams({ q: query })}`,
-        headers: headers(credentials),
-        signal,
-      }),
-    warehouses: (credentials, signal) =>
-      http.send({ method: 'GET', path: 'v1/warehouses', headers: headers(credentials), signal }),
+    send(credentials, request, signal) {
+      return http.send({
+        ...request,
+        headers: {
+          Authorization: `Bearer ${credentials.token}`,
+          [ENVIRONMENT_HEADER]: credentials.environment,
+        },
+        ...(signal ? { signal } : {}),
+      });
+    },
   };
 }

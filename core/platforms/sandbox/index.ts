@@ -2,12 +2,15 @@
 import type { FreightPlatform } from '../freight-platform.js';
 import { createSandboxClient, SANDBOX_DISPLAY_NAME, type SandboxSettings } from './client.js';
 import {
-  buildQuoteRequest,
+  localitiesRequest,
   parseLocalities,
   parseQuote,
   parseVerify,
   parseWarehouses,
-  verifyFromTransport,
+  quoteRequest,
+  verifyOutcomeFromFailure,
+  verifyRequest,
+  warehousesRequest,
 } from './mapper.js';
 
 export type { SandboxSettings } from './client.js';
@@ -19,24 +22,25 @@ export function createSandboxPlatform(settings: SandboxSettings): FreightPlatfor
     displayName: SANDBOX_DISPLAY_NAME,
     environments: ['live', 'test'],
     hasWarehouses: true,
+    pickupRef: { kind: 'none' },
 
     async verifyToken(credentials, signal) {
-      const outcome = await client.ping(credentials, signal);
-      return outcome.ok ? parseVerify(outcome.response) : verifyFromTransport(outcome.failure);
+      const outcome = await client.send(credentials, verifyRequest, signal);
+      return outcome.ok ? parseVerify(outcome.response) : verifyOutcomeFromFailure(outcome.failure);
     },
 
     async quote(credentials, request, signal) {
-      const outcome = await client.quote(credentials, buildQuoteRequest(request), signal);
+      const outcome = await client.send(credentials, quoteRequest(request), signal);
       return outcome.ok ? parseQuote(outcome.response) : outcome;
     },
 
     async searchLocalities(credentials, query, signal) {
-      const outcome = await client.localities(credentials, query, signal);
+      const outcome = await client.send(credentials, localitiesRequest(query), signal);
       return outcome.ok ? parseLocalities(outcome.response) : outcome;
     },
 
     async listWarehouses(credentials, signal) {
-      const outcome = await client.warehouses(credentials, signal);
+      const outcome = await client.send(credentials, warehousesRequest, signal);
       return outcome.ok ? parseWarehouses(outcome.response) : outcome;
     },
   };

@@ -14,7 +14,8 @@ import type {
   QuoteResult,
   VerifyOutcome,
 } from '../freight-platform.js';
-import { type HttpResponse, retryAfterSeconds } from '../http-client.js';
+import type { HttpRequest, HttpResponse } from '../http-client.js';
+import { failureFromStatus, type StatusWording } from '../platform-outcomes.js';
 import {
   errorResponseSchema,
   localitiesResponseSchema,
@@ -28,15 +29,29 @@ import {
 
 const DESCRIPTION_MAX = 50;
 
-export function buildQuoteRequest(request: PlatformQuoteRequest): SandboxQuoteRequest {
-  const { pickup, destination } = request;
+/** A request as the sandbox client sends it (paths are relative to the sandbox's mount point). */
+export type SandboxRequest = Pick<HttpRequest, 'method' | 'path' | 'body'>;
+
+export const verifyRequest: SandboxRequest = { method: 'POST', path: 'v1/ping' };
+export const warehousesRequest: SandboxRequest = { method: 'GET', path: 'v1/warehouses' };
+
+export function localitiesRequest(query: string): SandboxRequest {
+  return { method: 'GET', path: `v1/localities?${new URLSearchParams({ q: query }).toString()}` };
+}
+
+export function quoteRequest(request: PlatformQuoteRequest): SandboxRequest {
+  return { method: 'POST', path: 'v1/quotes', body: quoteBody(request) };
+}
+
+export function quoteBody(request: PlatformQuoteRequest): SandboxQuoteRequest {
+  const { pickup, destination, delivery } = request;
   return {
     from: { suburb: pickup.suburb, postcode: pickup.postcode, state: pickup.state },
     to: {
       suburb: destination.suburb,
       postcode: destination.postcode,
       state: destination.state,
-      ...(destination.isBusiness === undefined ? {} : { isBusiness: destination.isBusiness }),
+      isBusiness: delivery.isBusiness,
     },
     items: request.packages.map((line) => ({
       type: line.type,
@@ -95,7 +110,7 @@ export function parseVerify(response: HttpResponse): VerifyOutcome {
 }
 
 /** A check that never got an answer says nothing about the token. */
-export function verifyFromTransport(failure: PlatformFailure): VerifyOutcome {
+export function verifyOutcomeFromFailure(failure: PlatformFailure): VerifyOutcome {
   return { status: 'unreachable', detail: failure.detail };
 }
 
@@ -149,46 +164,27 @@ export function parseWarehouses(response: HttpResponse): PlatformResult<readonly
 
 // --- failures ------------------------------------------------------------------------------------
 
+const WORDING: StatusWording = {
+  displayName: 'The sandbox',
+  unauthorized:
+    'The sandbox did not accept the API token: it was mistyped or has been revoked. ' +
+    'Create a new token in the sandbox and paste it again.',
+  forbidden: 'The sandbox refused this request for this token.',
+};
+
 /** What a non-200 answer means, in words for the merchant. */
 export function failureOf(response: HttpResponse): PlatformFailure {
   const { status } = response;
   const error = errorOf(response);
-  if (status === 401) {
-    return {
-      reason: 'unauthorized',
-      httpStatus: status,
-      detail:
-        'The sandbox did not accept the API token: it was mistyped or has been revoked. ' +
-        'Create a new token in the sandbox and paste it again.',
-    };
-  }
-  if (status === 403) {
+  if (status === 403 && error?.code === 'wrong_environment') {
     return {
       reason: 'forbidden',
       httpStatus: status,
-      detail:
-        error?.code === 'wrong_environment'
-          ? wrongEnvironmentDetail(error.tokenEnvironment)
-          : 'The sandbox refused this request for this token.',
+      detail: wrongEnvironmentDetail(error.tokenEnvironment),
     };
   }
-  if (status === 429) {
-    const retryAfter = retryAfterSeconds(response.headers);
-    const wait = retryAfter === undefined ? '' : ` for ${retryAfter} s`;
-    return {
-      reason: 'rate_limited',
-      httpStatus: status,
-      detail: `The sandbox asked RateBridge to slow down${wait}. Try again shortly.`,
-      ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
-    };
-  }
-  if (status >= 500) {
-    return {
-      reason: 'unreachable',
-      httpStatus: status,
-      detail: `The sandbox had a problem (HTTP ${status}). Try again in a few minutes.`,
-    };
-  }
+  const shared = failureFromStatus(response, WORDING);
+  if (shared) return shared;
   if (status >= 400) {
     // The sandbox's own messages name the field and rule and never echo secrets, so they can be shown.
     return {

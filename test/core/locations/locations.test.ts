@@ -30,6 +30,11 @@ function stubPlatform(name: PlatformName, behaviour: StubBehaviour = {}): Freigh
     displayName: { machship: 'MachShip', bigpost: 'Big Post', sandbox: 'Sandbox' }[name],
     environments: ['live', 'test'],
     hasWarehouses: name !== 'bigpost',
+    pickupRef: {
+      machship: { kind: 'warehouse', noun: 'company location' } as const,
+      bigpost: { kind: 'locality' } as const,
+      sandbox: { kind: 'none' } as const,
+    }[name],
     verifyToken: async () => ({ status: 'valid', detail: 'ok' }),
     quote: async () => ({ ok: true, value: [] }),
     searchLocalities: (_credentials, query, signal) =>
@@ -269,7 +274,7 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
         400,
       );
       expect(
-        (await refusal(locations.create(TENANT, { name: 'A', ...SYDNEY, machshipCompanyLocationId: 'x' })))
+        (await refusal(locations.create(TENANT, { name: 'A', ...SYDNEY, platformRefs: { machship: 7101 } })))
           .status,
       ).toBe(400);
       expect((await refusal(locations.update(TENANT, 'loc_missing', { name: 'B' }))).status).toBe(404);
@@ -303,22 +308,23 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
         value: [
           { suburb: 'RICHMOND', postcode: '2753', state: 'NSW' as const, platformId: '12753' },
           { suburb: 'RICHMOND', postcode: '3121', state: 'VIC' as const, platformId: '13121' },
-        ].filter((l) => l.suburb.includes(query.toUpperCase())),
+        ].filter((l) => query.toUpperCase().startsWith(`${l.suburb} `)),
       }));
       const bigpost = stubPlatform('bigpost', { search });
       const { locations } = make([{ view: connection('con_bigpost', bigpost), platform: bigpost }]);
       const first = await locations.create(TENANT, { name: 'R1', ...RICHMOND });
-      expect(first).toMatchObject({ location: { bigpostLocalityId: 13121 }, warnings: [] });
-      expect(search).toHaveBeenCalledWith('Richmond', expect.any(AbortSignal));
+      expect(first).toMatchObject({ location: { platformRefs: { bigpost: '13121' } }, warnings: [] });
+      // The adapter takes what its platform's search uses of "suburb postcode" (Big Post: the name).
+      expect(search).toHaveBeenCalledWith('Richmond 3121', expect.any(AbortSignal));
       const second = await locations.create(TENANT, { name: 'R2', ...RICHMOND });
-      expect(second.location.bigpostLocalityId).toBe(13121);
+      expect(second.location.platformRefs).toEqual({ bigpost: '13121' });
       expect(search).toHaveBeenCalledTimes(1);
       expect(pickupPointFor(second.location)).toEqual({
         name: 'R2',
         suburb: 'Richmond',
         postcode: '3121',
         state: 'VIC',
-        bigpostLocalityId: 13121,
+        platformRefs: { bigpost: '13121' },
       });
     });
 
@@ -332,7 +338,7 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
       const { locations } = make([{ view: connection('con_bigpost', bigpost), platform: bigpost }]);
       const { location } = await locations.create(TENANT, { name: 'R', ...RICHMOND });
       const moved = await locations.update(TENANT, location.id, SYDNEY);
-      expect(moved.location.bigpostLocalityId).toBeUndefined();
+      expect(moved.location.platformRefs).toBeUndefined();
       expect(moved.warnings).toEqual([expect.stringContaining('does not list SYDNEY 2000 NSW')]);
     });
 
@@ -390,22 +396,26 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
       const linked = await locations.create(TENANT, {
         name: 'A',
         ...SYDNEY,
-        machshipCompanyLocationId: 7101,
+        platformRefs: { machship: '7101' },
       });
       expect(linked.warnings).toEqual([]);
-      expect(pickupPointFor(linked.location).machshipCompanyLocationId).toBe(7101);
-      const stale = await locations.create(TENANT, { name: 'B', ...SYDNEY, machshipCompanyLocationId: 9999 });
+      expect(pickupPointFor(linked.location).platformRefs).toEqual({ machship: '7101' });
+      const stale = await locations.create(TENANT, {
+        name: 'B',
+        ...SYDNEY,
+        platformRefs: { machship: '9999' },
+      });
       expect(stale.warnings).toEqual([expect.stringContaining('no company location 9999')]);
       const twice = await refusal(
-        locations.create(TENANT, { name: 'C', ...SYDNEY, machshipCompanyLocationId: 7101 }),
+        locations.create(TENANT, { name: 'C', ...SYDNEY, platformRefs: { machship: '7101' } }),
       );
       expect(twice.details).toEqual([
-        { path: 'machshipCompanyLocationId', message: expect.stringContaining('"A"') },
+        { path: 'platformRefs.machship', message: expect.stringContaining('"A"') },
       ]);
     });
   });
 
-  describe('importing MachShip warehouses', () => {
+  describe("importing a platform account's warehouses", () => {
     const WAREHOUSES: PlatformWarehouse[] = [
       {
         platformId: '7101',
@@ -428,10 +438,10 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
       // Already here, at the address of company location 7102: linked, not duplicated.
       const existing = (await locations.create(TENANT, { name: 'Sydney', ...SYDNEY })).location;
 
-      const result = await locations.importMachShipWarehouses(TENANT, 'con_machship');
-      expect(result.created.map((l) => [l.name, l.machshipCompanyLocationId, l.isDefault])).toEqual([
-        ['Main warehouse', 7101, false],
-        ['Sydney (Alexandria)', 7104, false],
+      const result = await locations.importWarehouses(TENANT, 'con_machship');
+      expect(result.created.map((l) => [l.name, l.platformRefs?.machship, l.isDefault])).toEqual([
+        ['Main warehouse', '7101', false],
+        ['Sydney (Alexandria)', '7104', false],
       ]);
       expect(result.created[0]).toMatchObject({
         addressLine1: '12 Example St',
@@ -439,16 +449,16 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
         state: 'VIC',
       });
       expect(result.linked).toEqual([
-        expect.objectContaining({ id: existing.id, machshipCompanyLocationId: 7102 }),
+        expect.objectContaining({ id: existing.id, platformRefs: { machship: '7102' } }),
       ]);
       expect(result.skipped).toEqual([
         { platformId: '7103', name: 'Overseas', reason: expect.stringContaining('not an Australian state') },
       ]);
 
-      const again = await locations.importMachShipWarehouses(TENANT, 'con_machship');
+      const again = await locations.importWarehouses(TENANT, 'con_machship');
       expect(again.created).toEqual([]);
       expect(again.linked).toEqual([]);
-      expect(again.unchanged.map((l) => l.machshipCompanyLocationId).sort()).toEqual([7101, 7102, 7104]);
+      expect(again.unchanged.map((l) => l.platformRefs?.machship).sort()).toEqual(['7101', '7102', '7104']);
       expect(await locations.list(TENANT)).toHaveLength(3);
     });
 
@@ -457,7 +467,7 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
         warehouses: async () => ({ ok: true, value: WAREHOUSES }),
       });
       const { locations } = make([{ view: connection('con_machship', machship), platform: machship }]);
-      const result = await locations.importMachShipWarehouses(TENANT, 'con_machship');
+      const result = await locations.importWarehouses(TENANT, 'con_machship');
       expect(result.created.map((l) => l.isDefault)).toEqual([true, false, false]);
     });
 
@@ -475,14 +485,14 @@ describe.each(STORE_KINDS)('pickup locations (%s store)', (kind) => {
         { view: connection('con_revoked', revoked, 'revoked'), platform: revoked },
         { view: connection('con_down', down), platform: down },
       ]);
-      expect((await refusal(locations.importMachShipWarehouses(TENANT, 'con_bigpost'))).details).toEqual([
+      expect((await refusal(locations.importWarehouses(TENANT, 'con_bigpost'))).details).toEqual([
         { path: 'connectionId', message: expect.stringContaining('Big Post keeps no warehouses') },
       ]);
-      expect((await refusal(locations.importMachShipWarehouses(TENANT, 'con_revoked'))).code).toBe(
+      expect((await refusal(locations.importWarehouses(TENANT, 'con_revoked'))).code).toBe(
         'RB_ERR_CONNECTION_REVOKED',
       );
-      expect((await refusal(locations.importMachShipWarehouses(TENANT, 'con_nope'))).status).toBe(404);
-      const failed = await refusal(locations.importMachShipWarehouses(TENANT, 'con_down'));
+      expect((await refusal(locations.importWarehouses(TENANT, 'con_nope'))).status).toBe(404);
+      const failed = await refusal(locations.importWarehouses(TENANT, 'con_down'));
       expect([failed.code, failed.status, failed.message]).toEqual([
         'RB_ERR_PLATFORM_UNREACHABLE',
         502,

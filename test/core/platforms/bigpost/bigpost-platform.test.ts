@@ -10,10 +10,15 @@ const expectedOptions = [
   {
     key: 'bigpost:3:ROAD:DEPOT',
     carrier: { id: '3', name: 'Allied Express' },
-    service: { code: 'ROAD', name: 'Road (collect from depot)' },
+    service: { code: 'ROAD', name: 'Road (collect from depot in SYDNEY 2000)' },
     totalCents: 4400,
     taxCents: 400,
-    notes: { jobType: 'DEPOT', requiresAuthorityToLeave: false },
+    notes: {
+      jobType: 'DEPOT',
+      requiresAuthorityToLeave: false,
+      depot: 'SYDNEY 2000',
+      depotLocalityId: '11001',
+    },
   },
   {
     key: 'bigpost:7:STD:HDS',
@@ -21,6 +26,7 @@ const expectedOptions = [
     service: { code: 'STD', name: 'Standard' },
     totalCents: 1010,
     taxCents: 92,
+    dates: { delivery: '2025-11-27' },
     notes: { jobType: 'HDS', requiresAuthorityToLeave: true },
   },
 ];
@@ -77,7 +83,7 @@ describe('Big Post adapter over HTTP', () => {
   it('uses the warehouse LocalityId when it is known', async () => {
     await platform.quote(
       live,
-      { ...request, pickup: { ...request.pickup, bigpostLocalityId: 13121 } },
+      { ...request, pickup: { ...request.pickup, platformRefs: { bigpost: '13121' } } },
       AbortSignal.timeout(5_000),
     );
     expect(liveHost.requests.map((sent) => `${sent.method} ${sent.path}`)).toEqual([
@@ -106,7 +112,7 @@ describe('Big Post adapter over HTTP', () => {
   it('asks for business delivery for a business address', async () => {
     const result = await platform.quote(
       live,
-      { ...request, destination: { ...request.destination, isBusiness: true } },
+      { ...request, delivery: { ...request.delivery, isBusiness: true } },
       AbortSignal.timeout(5_000),
     );
     expect(result.ok && result.value.map((option) => option.key)).toEqual([
@@ -118,7 +124,7 @@ describe('Big Post adapter over HTTP', () => {
   it('reports Big Post errors as a rejected request', async () => {
     const result = await platform.quote(
       live,
-      { ...request, pickup: { ...request.pickup, bigpostLocalityId: 424242 } },
+      { ...request, pickup: { ...request.pickup, platformRefs: { bigpost: '424242' } } },
       AbortSignal.timeout(5_000),
     );
     expect(result).toEqual({
@@ -134,7 +140,8 @@ describe('Big Post adapter over HTTP', () => {
   it('reports a revoked token as unauthorized while quoting', async () => {
     liveHost.revokeToken('test-token-not-real');
     const result = await platform.quote(live, request, AbortSignal.timeout(5_000));
-    expect(result).toMatchObject({ ok: false, failure: { reason: 'unauthorized', httpStatus: 401 } });
+    // 403: what Big Post answers a key it does not accept (api-notes.md; no source shows a 401).
+    expect(result).toMatchObject({ ok: false, failure: { reason: 'unauthorized', httpStatus: 403 } });
   });
 
   it('quotes a staging token against the staging host', async () => {

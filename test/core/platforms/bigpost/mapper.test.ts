@@ -1,16 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Locality } from '../../../../core/platforms/freight-platform.js';
 import {
+  localitiesRequest,
   matchLocality,
-  parseQuoteResponse,
-  parseSuburbsResponse,
+  parseLocalities,
+  parseOtherHostProbe,
+  parseQuote,
+  parseVerify,
   quoteRequest,
-  readOtherHostProbe,
-  readVerifyResponse,
-  suburbSearchRequest,
-  toLocalities,
 } from '../../../../core/platforms/bigpost/mapper.js';
-import type { BigPostSuburb } from '../../../../core/platforms/bigpost/mapper.js';
 import type { HttpResponse } from '../../../../core/platforms/http-client.js';
 import { fixture, quoteRequest as request } from './quote-fixtures.js';
 
@@ -33,7 +32,8 @@ describe('Big Post quote request', () => {
     const built = quoteRequest(
       {
         ...request,
-        destination: { suburb: 'PERTH', postcode: '6000', state: 'WA', isBusiness: true },
+        destination: { suburb: 'PERTH', postcode: '6000', state: 'WA' },
+        delivery: { isBusiness: true, hasForklift: true, authorityToLeave: true },
         packages: (['carton', 'skid', 'pallet', 'pack', 'crate', 'satchel', 'tube', 'bag'] as const).map(
           (type) => ({
             type,
@@ -50,14 +50,18 @@ describe('Big Post quote request', () => {
     );
     const body = built.body as {
       BuyerIsBusiness: boolean;
+      BuyerHasForklift: boolean;
+      ReturnAuthorityToLeaveOptions: boolean;
       BuyerLocation: unknown;
       Items: { ItemType: number }[];
     };
     expect(body.Items.map((item) => item.ItemType)).toEqual([0, 1, 2, 3, 4, 6, 8, 9]);
     expect(body.BuyerIsBusiness).toBe(true);
+    expect(body.BuyerHasForklift).toBe(true);
+    expect(body.ReturnAuthorityToLeaveOptions).toBe(true);
     expect(body.BuyerLocation).toEqual({
-      Name: 'Customer',
-      Address: '',
+      Name: 'Guest User',
+      Address: 'PERTH WA',
       LocalityId: 2,
       Locality: { Id: 2, Suburb: 'PERTH', Postcode: '6000', State: 'WA' },
     });
@@ -66,16 +70,21 @@ describe('Big Post quote request', () => {
 
 describe('Big Post quote response', () => {
   it('turns carrier options into GST-inclusive options in cents, skipping zero-priced and unreadable ones', () => {
-    expect(parseQuoteResponse(answer(200, fixture('getquote-response.json')))).toEqual({
+    expect(parseQuote(answer(200, fixture('getquote-response.json')))).toEqual({
       ok: true,
       value: [
         {
           key: 'bigpost:3:ROAD:DEPOT',
           carrier: { id: '3', name: 'Allied Express' },
-          service: { code: 'ROAD', name: 'Road (collect from depot)' },
+          service: { code: 'ROAD', name: 'Road (collect from depot in SYDNEY SOUTH 2000)' },
           totalCents: 4400,
           taxCents: 400,
-          notes: { jobType: 'DEPOT', requiresAuthorityToLeave: false },
+          notes: {
+            jobType: 'DEPOT',
+            requiresAuthorityToLeave: false,
+            depot: 'SYDNEY SOUTH 2000',
+            depotLocalityId: '11002',
+          },
         },
         {
           // The cheaper of two listings of one service; 10.10 dollars is exactly 1010 cents.
@@ -107,14 +116,14 @@ describe('Big Post quote response', () => {
           Object: { DeliveryOptions: [{ JobType: 'HDS', CarrierOptions: [option] }] },
           Errors: [],
         };
-        const result = parseQuoteResponse(answer(200, body));
+        const result = parseQuote(answer(200, body));
         expect(result.ok && result.value[0]?.totalCents).toBe(totalCents);
       }),
     );
   });
 
   it('fails as a rejected request when Big Post lists errors', () => {
-    expect(parseQuoteResponse(answer(200, fixture('getquote-errors-response.json')))).toEqual({
+    expect(parseQuote(answer(200, fixture('getquote-errors-response.json')))).toEqual({
       ok: false,
       failure: {
         reason: 'rejected_request',
@@ -133,14 +142,14 @@ describe('Big Post quote response', () => {
     [502, 'unreachable'],
     [404, 'bad_response'],
   ] as const)('maps HTTP %i to %s', (status, reason) => {
-    expect(parseQuoteResponse(answer(status, { Message: 'x' }))).toMatchObject({
+    expect(parseQuote(answer(status, { Message: 'x' }))).toMatchObject({
       ok: false,
       failure: { reason, httpStatus: status },
     });
   });
 
   it('mentions the fair-use limits when Big Post asks to slow down', () => {
-    expect(parseQuoteResponse(answer(429, '', { 'retry-after': '60' }))).toEqual({
+    expect(parseQuote(answer(429, '', { 'retry-after': '60' }))).toEqual({
       ok: false,
       failure: {
         reason: 'rate_limited',
@@ -157,7 +166,7 @@ describe('Big Post quote response', () => {
     ['an answer without delivery options', { Object: null, Errors: [] }],
     ['a bare array', []],
   ])('fails as a bad response on %s', (_what, body) => {
-    expect(parseQuoteResponse(answer(200, body))).toMatchObject({
+    expect(parseQuote(answer(200, body))).toMatchObject({
       ok: false,
       failure: { reason: 'bad_response', httpStatus: 200 },
     });
@@ -166,12 +175,12 @@ describe('Big Post quote response', () => {
 
 describe('Big Post suburbs', () => {
   it('looks suburbs up by text', () => {
-    expect(suburbSearchRequest(' Richmond ')).toEqual({ method: 'GET', path: '/api/suburbs?q=Richmond' });
+    expect(localitiesRequest(' Richmond ')).toEqual({ method: 'GET', path: '/api/suburbs?q=Richmond' });
   });
 
   it('keeps Australian suburbs with their PostcodeId as the platform id', () => {
-    const read = parseSuburbsResponse(answer(200, fixture('suburbs-response.json')));
-    expect(read.ok && toLocalities(read.value)).toEqual([
+    const read = parseLocalities(answer(200, fixture('suburbs-response.json')));
+    expect(read.ok && read.value).toEqual([
       { suburb: 'RICHMOND', postcode: '3121', state: 'VIC', platformId: '13121' },
       { suburb: 'RICHMOND', postcode: '2753', state: 'NSW', platformId: '12753' },
       { suburb: 'RICHMOND', postcode: '5033', state: 'SA', platformId: '15033' },
@@ -179,15 +188,15 @@ describe('Big Post suburbs', () => {
   });
 
   it('also reads suburbs wrapped in an Object envelope', () => {
-    const read = parseSuburbsResponse(answer(200, { Object: fixture('suburbs-response.json'), Errors: [] }));
-    expect(read.ok && read.value).toHaveLength(4);
+    const read = parseLocalities(answer(200, { Object: fixture('suburbs-response.json'), Errors: [] }));
+    expect(read.ok && read.value).toHaveLength(3);
   });
 
   it('matches a place by suburb and postcode, ignoring case and spacing', () => {
-    const read = parseSuburbsResponse(answer(200, fixture('suburbs-response.json')));
-    const suburbs: readonly BigPostSuburb[] = read.ok ? read.value : [];
-    expect(matchLocality(suburbs, { suburb: ' richmond ', postcode: '2753', state: 'NSW' })?.PostcodeId).toBe(
-      12753,
+    const read = parseLocalities(answer(200, fixture('suburbs-response.json')));
+    const suburbs: readonly Locality[] = read.ok ? read.value : [];
+    expect(matchLocality(suburbs, { suburb: ' richmond ', postcode: '2753', state: 'NSW' })?.platformId).toBe(
+      '12753',
     );
     expect(matchLocality(suburbs, { suburb: 'Richmond', postcode: '2000', state: 'NSW' })).toBeUndefined();
   });
@@ -195,7 +204,7 @@ describe('Big Post suburbs', () => {
 
 describe('Big Post token check', () => {
   it('accepts a token that finds the known suburb', () => {
-    expect(readVerifyResponse(answer(200, fixture('suburbs-response.json')), 'test')).toEqual({
+    expect(parseVerify(answer(200, fixture('suburbs-response.json')), 'test')).toEqual({
       status: 'valid',
       detail: 'Big Post accepted this staging (test) token and it can look up suburbs.',
       account: { testMode: true },
@@ -203,7 +212,7 @@ describe('Big Post token check', () => {
   });
 
   it('calls a token that finds nothing for the known suburb not usable, and says why', () => {
-    expect(readVerifyResponse(answer(200, []), 'live')).toEqual({
+    expect(parseVerify(answer(200, []), 'live')).toEqual({
       status: 'forbidden',
       detail:
         'Big Post accepted this token but found no suburbs for "Sydney", so it cannot be used to quote: its access may be restricted or suspended (Big Post suspends tokens that go over its fair use; Big Post allows 60 calls a minute and 2,000 a day per token). Contact Big Post, or create a new token and paste it here.',
@@ -211,7 +220,7 @@ describe('Big Post token check', () => {
   });
 
   it.each([401, 403])('rejects the token on HTTP %i', (status) => {
-    expect(readVerifyResponse(answer(status, { Message: 'denied' }), 'live')).toEqual({
+    expect(parseVerify(answer(status, { Message: 'denied' }), 'live')).toEqual({
       status: 'rejected',
       detail:
         'Big Post did not accept this token on its live service. It may be mistyped, expired or revoked: create a new live token in Big Post and paste it here.',
@@ -219,13 +228,15 @@ describe('Big Post token check', () => {
   });
 
   it('tells a token of the other environment from one that is not accepted anywhere', () => {
-    expect(readOtherHostProbe(answer(200, []), 'test')).toEqual({
+    expect(parseOtherHostProbe(answer(200, fixture('suburbs-response.json')), 'test')).toEqual({
       status: 'wrong_environment',
       tokenEnvironment: 'test',
       detail:
         'This is a Big Post staging (test) token. Choose Test, or create a live token in Big Post and paste it here.',
     });
-    expect(readOtherHostProbe(answer(401, ''), 'test')).toBeUndefined();
-    expect(readOtherHostProbe(answer(503, ''), 'live')).toBeUndefined();
+    // An empty list is how Big Post's own plugin recognises a token it does not accept (SETUP:24-38).
+    expect(parseOtherHostProbe(answer(200, []), 'test')).toBeUndefined();
+    expect(parseOtherHostProbe(answer(401, ''), 'test')).toBeUndefined();
+    expect(parseOtherHostProbe(answer(503, ''), 'live')).toBeUndefined();
   });
 });

@@ -14,8 +14,15 @@ import { BigPostFake } from '../../../fakes/bigpost-fake.js';
 const CANARY = `canary-${randomUUID()}`;
 
 const request: PlatformQuoteRequest = {
-  pickup: { name: 'W', suburb: 'RICHMOND', postcode: '3121', state: 'VIC', bigpostLocalityId: 13121 },
+  pickup: {
+    name: 'W',
+    suburb: 'RICHMOND',
+    postcode: '3121',
+    state: 'VIC',
+    platformRefs: { bigpost: '13121' },
+  },
   destination: { suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
+  delivery: { isBusiness: false, hasForklift: false, authorityToLeave: false },
   packages: [
     { type: 'carton', lengthCm: 10, widthCm: 10, heightCm: 10, weightKg: 1, quantity: 1, description: 'Box' },
   ],
@@ -109,7 +116,7 @@ describe('the Big Post token never appears in an outcome', () => {
   it('on a quote Big Post refuses with a message quoting the token, which is kept but masked', async () => {
     const outcome = await platform.quote(
       credentials,
-      { ...request, pickup: { ...request.pickup, bigpostLocalityId: 424242 } },
+      { ...request, pickup: { ...request.pickup, platformRefs: { bigpost: '424242' } } },
       AbortSignal.timeout(5_000),
     );
     expect(outcome).toEqual({

@@ -45,6 +45,7 @@ describe('MachShip adapter over HTTP', () => {
           totalCents: 4532,
           taxCents: 412,
           eta: { minDays: 3, maxDays: 3 },
+          dates: { despatch: '2025-11-24', delivery: '2025-11-27' },
           notes: { testMode: true },
         },
         {
@@ -54,6 +55,7 @@ describe('MachShip adapter over HTTP', () => {
           totalCents: 1010,
           taxCents: 92,
           eta: { minDays: 2, maxDays: 2 },
+          dates: { despatch: '2025-11-24', delivery: '2025-11-26' },
           notes: { testMode: true },
         },
       ],
@@ -66,6 +68,7 @@ describe('MachShip adapter over HTTP', () => {
       {
         pickup: { name: 'Main warehouse', suburb: 'RICHMOND', postcode: '3121', state: 'VIC' },
         destination: { suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
+        delivery: { isBusiness: false, hasForklift: false, authorityToLeave: false },
         packages: [],
       },
       AbortSignal.timeout(5_000),
@@ -90,9 +93,10 @@ describe('MachShip adapter over HTTP', () => {
           suburb: 'RICHMOND',
           postcode: '3121',
           state: 'VIC',
-          machshipCompanyLocationId: 7101,
+          platformRefs: { machship: '7101' },
         },
         destination: { suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
+        delivery: { isBusiness: false, hasForklift: false, authorityToLeave: false },
         packages: [
           {
             type: 'carton',

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../../../../core/platforms/http-client.js';
 import {
-  localitySearchRequest,
-  parseCompanyLocationsResponse,
-  parseLocalitiesResponse,
-  parseRoutesResponse,
-  readPermissionProbe,
-  readPingResponse,
-  routesRequest,
+  localitiesRequest,
+  parseLocalities,
+  parsePermissionProbe,
+  parseQuote,
+  parseVerify,
+  parseWarehouses,
+  quoteRequest as routesRequest,
 } from '../../../../core/platforms/machship/mapper.js';
 import { fixture, quoteRequest } from './quote-fixtures.js';
 
@@ -30,7 +30,7 @@ describe('MachShip routes request', () => {
   it('prices from the linked company location and leaves out address lines that are absent', () => {
     const request = routesRequest({
       ...quoteRequest,
-      pickup: { ...quoteRequest.pickup, machshipCompanyLocationId: 7101 },
+      pickup: { ...quoteRequest.pickup, platformRefs: { machship: '7101' } },
       destination: { suburb: 'PERTH', postcode: '6000', state: 'WA' },
       packages: [
         {
@@ -96,7 +96,7 @@ describe('MachShip routes request', () => {
 
 describe('MachShip routes response', () => {
   it('turns priced routes into options in cents, skipping zero-priced and unpriceable routes', () => {
-    expect(parseRoutesResponse(answer(200, fixture('returnroutes-response.json')))).toEqual({
+    expect(parseQuote(answer(200, fixture('returnroutes-response.json')))).toEqual({
       ok: true,
       value: [
         {
@@ -106,6 +106,7 @@ describe('MachShip routes response', () => {
           totalCents: 4532,
           taxCents: 412,
           eta: { minDays: 3, maxDays: 3 },
+          dates: { despatch: '2025-11-24', delivery: '2025-11-27' },
           notes: { testMode: false },
         },
         {
@@ -138,7 +139,7 @@ describe('MachShip routes response', () => {
           carrierService: { id: 2 },
           consignmentTotal: { totalSellPrice: price },
         };
-        const result = parseRoutesResponse(answer(200, { object: { routes: [route] }, errors: null }));
+        const result = parseQuote(answer(200, { object: { routes: [route] }, errors: null }));
         expect(result.ok && result.value[0]?.totalCents).toBe(totalCents);
       }),
     );
@@ -158,12 +159,12 @@ describe('MachShip routes response', () => {
       },
       errors: null,
     };
-    const result = parseRoutesResponse(answer(200, body));
+    const result = parseQuote(answer(200, body));
     expect(result.ok && result.value[0]?.notes).toEqual({ testMode: true });
   });
 
   it('fails as a rejected request with every validation error MachShip gave, ignoring warnings', () => {
-    expect(parseRoutesResponse(answer(200, fixture('returnroutes-errors-response.json')))).toEqual({
+    expect(parseQuote(answer(200, fixture('returnroutes-errors-response.json')))).toEqual({
       ok: false,
       failure: {
         reason: 'rejected_request',
@@ -175,12 +176,12 @@ describe('MachShip routes response', () => {
   });
 
   it('reads validation errors from a 400 answer too', () => {
-    const result = parseRoutesResponse(answer(400, fixture('returnroutes-errors-response.json')));
+    const result = parseQuote(answer(400, fixture('returnroutes-errors-response.json')));
     expect(result).toMatchObject({ ok: false, failure: { reason: 'rejected_request', httpStatus: 400 } });
   });
 
   it('answers an empty list when MachShip has no route', () => {
-    expect(parseRoutesResponse(answer(200, { object: { routes: [] }, errors: [] }))).toEqual({
+    expect(parseQuote(answer(200, { object: { routes: [] }, errors: [] }))).toEqual({
       ok: true,
       value: [],
     });
@@ -194,12 +195,12 @@ describe('MachShip routes response', () => {
     [503, 'unreachable'],
     [404, 'bad_response'],
   ] as const)('maps HTTP %i to %s', (status, reason) => {
-    const result = parseRoutesResponse(answer(status, { object: null, errors: null }));
+    const result = parseQuote(answer(status, { object: null, errors: null }));
     expect(result).toMatchObject({ ok: false, failure: { reason, httpStatus: status } });
   });
 
   it('passes on how long MachShip asked us to wait', () => {
-    const result = parseRoutesResponse(answer(429, '', { 'retry-after': '17' }));
+    const result = parseQuote(answer(429, '', { 'retry-after': '17' }));
     expect(result).toEqual({
       ok: false,
       failure: {
@@ -217,7 +218,7 @@ describe('MachShip routes response', () => {
     ['a bare array', []],
     ['nothing', undefined],
   ])('fails as a bad response on %s', (_what, body) => {
-    expect(parseRoutesResponse(answer(200, body))).toEqual({
+    expect(parseQuote(answer(200, body))).toEqual({
       ok: false,
       failure: {
         reason: 'bad_response',
@@ -231,7 +232,7 @@ describe('MachShip routes response', () => {
 
 describe('MachShip localities and warehouses', () => {
   it('searches by terms in the query string', () => {
-    expect(localitySearchRequest(' Richmond 3121 ')).toEqual({
+    expect(localitiesRequest(' Richmond 3121 ')).toEqual({
       method: 'POST',
       path: '/apiv2/locations/returnLocationsWithSearchOptions?s=Richmond%203121',
       body: { retrievalSize: 20 },
@@ -239,7 +240,7 @@ describe('MachShip localities and warehouses', () => {
   });
 
   it('keeps Australian localities with their MachShip location id', () => {
-    expect(parseLocalitiesResponse(answer(200, fixture('locations-search-response.json')))).toEqual({
+    expect(parseLocalities(answer(200, fixture('locations-search-response.json')))).toEqual({
       ok: true,
       value: [
         { suburb: 'RICHMOND', postcode: '3121', state: 'VIC', platformId: '3121' },
@@ -249,7 +250,7 @@ describe('MachShip localities and warehouses', () => {
   });
 
   it('turns company locations into warehouses, leaving out entries without a location', () => {
-    expect(parseCompanyLocationsResponse(answer(200, fixture('company-locations-response.json')))).toEqual({
+    expect(parseWarehouses(answer(200, fixture('company-locations-response.json')))).toEqual({
       ok: true,
       value: [
         {
@@ -268,26 +269,19 @@ describe('MachShip localities and warehouses', () => {
 
 describe('MachShip token check', () => {
   it('goes on to the permission probe after a successful ping', () => {
-    expect(readPingResponse(answer(200, fixture('ping-response.json')))).toBe('authenticated');
+    expect(parseVerify(answer(200, fixture('ping-response.json')))).toBe('authenticated');
   });
 
   it.each([401, 403])('rejects the token on HTTP %i from ping', (status) => {
-    expect(readPingResponse(answer(status, ''))).toEqual({
+    expect(parseVerify(answer(status, ''))).toEqual({
       status: 'rejected',
       detail:
         'MachShip did not accept this token. It may be mistyped, expired or revoked: create a new one in MachShip under My API Tokens (it is shown only once) and paste it here.',
     });
   });
 
-  it('cannot tell test from live on company locations alone, and says so', () => {
-    expect(readPermissionProbe(answer(200, fixture('company-locations-response.json')), 'live')).toEqual({
-      status: 'valid',
-      detail:
-        'MachShip accepted this token and it can read your company locations. MachShip does not say yet whether its user is a test or a live user: the first quote will show it.',
-    });
-  });
-
-  it('tells a test user chosen as live when company locations reveal test mode', () => {
+  it('does not claim to know test from live: MachShip company locations carry no test-mode flag', () => {
+    // CompanyLocationV2 in the OpenAPI document has no isInTestMode; an undocumented one is not read.
     const body = {
       object: [
         {
@@ -299,17 +293,16 @@ describe('MachShip token check', () => {
       ],
       errors: null,
     };
-    expect(readPermissionProbe(answer(200, body), 'live')).toMatchObject({
-      status: 'wrong_environment',
-      tokenEnvironment: 'test',
-    });
-    expect(readPermissionProbe(answer(200, body), 'test')).toMatchObject({
-      status: 'valid',
-      account: { testMode: true },
-    });
+    for (const response of [answer(200, fixture('company-locations-response.json')), answer(200, body)]) {
+      expect(parsePermissionProbe(response)).toEqual({
+        status: 'valid',
+        detail:
+          "MachShip accepted this token and it can read your company locations. MachShip does not tell whether the token's user is a test or a live user, so RateBridge cannot check the environment you chose; each quote's rate log shows whether MachShip priced it on a carrier account in test mode.",
+      });
+    }
   });
 
   it.each([401, 403])('calls the token forbidden when company locations answer HTTP %i', (status) => {
-    expect(readPermissionProbe(answer(status, ''), 'live')).toMatchObject({ status: 'forbidden' });
+    expect(parsePermissionProbe(answer(status, ''))).toMatchObject({ status: 'forbidden' });
   });
 });

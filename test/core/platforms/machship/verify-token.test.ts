@@ -31,12 +31,12 @@ describe('MachShip token verification', () => {
 
   afterEach(() => fake.stop());
 
-  it('accepts a token that pings and can read company locations, saying the environment is not known yet', async () => {
+  it('accepts a token that pings and can read company locations, saying the environment is not known', async () => {
     const outcome = await platform.verifyToken({ token: 'live-token-not-real', environment: 'live' });
     expect(outcome).toEqual({
       status: 'valid',
       detail:
-        'MachShip accepted this token and it can read your company locations. MachShip does not say yet whether its user is a test or a live user: the first quote will show it.',
+        "MachShip accepted this token and it can read your company locations. MachShip does not tell whether the token's user is a test or a live user, so RateBridge cannot check the environment you chose; each quote's rate log shows whether MachShip priced it on a carrier account in test mode.",
     });
     expect(fake.requests.map(({ method, path, headers }) => [method, path, headers['token']])).toEqual([
       ['POST', '/apiv2/authenticate/ping', 'live-token-not-real'],

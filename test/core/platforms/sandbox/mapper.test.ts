@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../../../../core/platforms/http-client.js';
 import {
-  buildQuoteRequest,
+  quoteBody,
   failureOf,
   parseQuote,
   parseVerify,
@@ -26,7 +26,7 @@ const option = (total: number, gst: number) => ({
 describe('sandbox mapper', () => {
   it('builds the wire quote request from ours', () => {
     expect(
-      buildQuoteRequest({
+      quoteBody({
         pickup: {
           name: 'Main',
           addressLine1: '1 Bourke Road',
@@ -39,8 +39,8 @@ describe('sandbox mapper', () => {
           postcode: '3000',
           state: 'VIC',
           addressLine1: '1 Collins St',
-          isBusiness: true,
         },
+        delivery: { isBusiness: true, hasForklift: false, authorityToLeave: false },
         packages: [
           {
             type: 'carton',
