@@ -94,9 +94,24 @@ const graphqlError = z.looseObject({
   message: z.string(),
   extensions: z.looseObject({ code: z.string().optional() }).optional(),
 });
+/**
+ * `extensions.cost` of every GraphQL Admin answer (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits,
+ * "Cost calculation"): what the query asked for, and the app's leaky bucket for this shop.
+ */
+const queryCost = z.looseObject({
+  requestedQueryCost: z.number(),
+  actualQueryCost: z.number().nullable().optional(),
+  throttleStatus: z.looseObject({
+    maximumAvailable: z.number(),
+    currentlyAvailable: z.number(),
+    restoreRate: z.number().positive(),
+  }),
+});
+export type QueryCost = z.infer<typeof queryCost>;
 const graphqlResponse = z.looseObject({
   data: z.record(z.string(), z.unknown()).nullable().optional(),
   errors: z.array(graphqlError).optional(),
+  extensions: z.looseObject({ cost: queryCost.optional() }).optional(),
 });
 const userError = z.looseObject({
   field: z.array(z.string()).nullable().optional(),
@@ -187,8 +202,8 @@ export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
       if (status !== 200) return httpFailure(status, headers);
       const parsed = graphqlResponse.safeParse(json);
       if (!parsed.success) return failed('bad_response', 'Shopify answered GraphQL in an unknown shape.');
-      const { data, errors } = parsed.data;
-      if (errors && errors.length > 0) return graphqlErrorsFailure(errors);
+      const { data, errors, extensions } = parsed.data;
+      if (errors && errors.length > 0) return graphqlErrorsFailure(errors, extensions?.cost);
       if (data === undefined || data === null)
         return failed('bad_response', 'Shopify answered without data.');
       const userErrors = collectUserErrors(data);
@@ -267,12 +282,32 @@ function httpFailure<T>(status: number, headers: Headers): ShopifyResult<T> {
   return failed('unavailable', `Shopify cannot serve this shop right now (HTTP ${status}).`, { status });
 }
 
-function graphqlErrorsFailure<T>(errors: readonly z.infer<typeof graphqlError>[]): ShopifyResult<T> {
+function graphqlErrorsFailure<T>(
+  errors: readonly z.infer<typeof graphqlError>[],
+  cost: QueryCost | undefined,
+): ShopifyResult<T> {
   const codes = errors.map((error) => error.extensions?.code);
   const message = errors.map((error) => error.message).join('; ');
-  if (codes.includes('THROTTLED')) return failed('throttled', `Shopify throttled the query: ${message}`);
+  if (codes.includes('THROTTLED')) {
+    return failed('throttled', `Shopify throttled the query: ${message}`, {
+      ...(cost ? { retryAfterSeconds: secondsUntilAffordable(cost) } : {}),
+    });
+  }
+  // Over the single-query limit: waiting cannot help, the document itself must change.
+  if (codes.includes('MAX_COST_EXCEEDED'))
+    return failed('graphql', `Shopify refused the query's cost: ${message}`);
   if (codes.includes('ACCESS_DENIED')) return failed('forbidden', `Shopify denied access: ${message}`);
   return failed('graphql', `Shopify GraphQL errors: ${message}`);
+}
+
+/**
+ * How long until the bucket holds the query's requested cost again: the missing points at the restore
+ * rate (points per second), what Shopify's leaky bucket documents; at least a tenth of a second.
+ */
+export function secondsUntilAffordable(cost: QueryCost): number {
+  const { currentlyAvailable, restoreRate } = cost.throttleStatus;
+  const missing = Math.max(0, cost.requestedQueryCost - currentlyAvailable);
+  return Math.max(0.1, Math.ceil((missing / restoreRate) * 1000) / 1000);
 }
 
 /** The `userErrors` of every root field of `data` (a mutation's payload carries them). */

@@ -25,6 +25,8 @@ describe('the Shopify product read', () => {
 
   beforeAll(async () => {
     app = await startShopifyTestApp({
+      // A fast-restoring bucket: a throttled read waits what Shopify's cost says, a few ms here.
+      fake: { throttle: { maximumAvailable: 2000, restoreRate: 50_000 } },
       app: { productSync: { retryDelaysMs: [20, 40, 80], leaseMs: 5_000 } },
     });
   });
