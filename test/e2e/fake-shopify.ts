@@ -179,7 +179,7 @@ export interface FakeShopify {
   behave(endpoint: 'token' | 'graphql', behaviour: FakeShopifyBehaviour | undefined, times?: number): void;
   /** The next `count` GraphQL calls answer THROTTLED (with the shop's bucket emptied). */
   throttle(count: number): void;
-  /** The requested cost of every GraphQL document the fake ran or refused, in order. */
+  /** The requested cost of every GraphQL document the fake ran or throttled, in order. */
   readonly costs: { readonly shop: string; readonly requested: number; readonly throttled: boolean }[];
   close(): Promise<void>;
 }
