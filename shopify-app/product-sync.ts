@@ -244,16 +244,19 @@ export function createProductSync(options: ProductSyncOptions) {
      */
     async start(shop: ShopDomain): Promise<SyncProgress> {
       const runner = randomBytes(12).toString('base64url');
-      let started: SyncProgress = { ...IDLE, state: 'running', startedAt: new Date(now()).toISOString() };
+      const fresh: SyncProgress = { ...IDLE, state: 'running', startedAt: new Date(now()).toISOString() };
+      let started = fresh;
       let resumeAt: Position | undefined;
       let mine = false;
       const stored = await store.updateDoc(ref(shop), (raw) => {
         const record = readRecord(raw);
+        started = fresh;
         const running = record?.state === 'running';
         mine = !(running && (record.leaseUntil ?? 0) > now());
         if (!mine) return UNCHANGED;
         resumeAt = running ? positionOf(record) : undefined;
-        if (running && resumeAt) started = view(record);
+        // A bulk result is read again from its start, so its count starts again too.
+        if (running && resumeAt) started = { ...view(record), ...(resumeAt.bulkId ? { done: 0 } : {}) };
         return { ...started, runner, leaseUntil: now() + leaseMs, ...resumeAt } as unknown as JsonValue;
       });
       if (!mine) {

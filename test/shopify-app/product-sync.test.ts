@@ -147,6 +147,26 @@ describe('the Shopify product read', () => {
     expect(sent).not.toContain('RateBridgeProducts');
   });
 
+  it('resumes a bulk read by polling the same operation, without starting another', async () => {
+    const shop = await installedShop('bulk-resume', catalogue(150));
+    const stop = new AbortController();
+    const first = anotherSync({ bulkThreshold: 100, bulkPollMs: 2_000, leaseMs: 300, signal: stop.signal });
+    await first.start(shop);
+    const sentNames = () =>
+      app.fake.requests
+        .filter((r) => r.shop === shop && r.endpoint === 'graphql')
+        .map((r) => /(query|mutation) (\w+)/.exec(String((r.body as { query: string }).query))?.[2]);
+    await expect.poll(() => sentNames().includes('RateBridgeBulkOperation'), { timeout: 5_000 }).toBe(true);
+    stop.abort();
+    await sleep(400);
+    const second = anotherSync({ bulkThreshold: 100, bulkPollMs: 10, leaseMs: 300 });
+    expect(await second.start(shop)).toMatchObject({ state: 'running', done: 0, total: 450 });
+    await expect.poll(async () => (await second.progress(shop)).state, { timeout: 10_000 }).toBe('done');
+    expect(await second.progress(shop)).toMatchObject({ done: 450, total: 450, error: null });
+    expect(sentNames().filter((name) => name === 'RateBridgeBulkProducts')).toHaveLength(1);
+    expect(sentNames().filter((name) => name === 'RateBridgeCatalogueCounts')).toHaveLength(1);
+  });
+
   it('waits out Shopify’s rate limit instead of failing', async () => {
     const shop = await installedShop('throttled', catalogue(60));
     app.fake.throttle(3);
