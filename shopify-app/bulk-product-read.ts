@@ -14,7 +14,13 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Session } from '@shopify/shopify-api';
 import { z } from 'zod';
 import type { ShopVariant, VariantsPage } from './product-variants-query.js';
-import { graphqlDocument, type CallOptions, type ShopifyApi, type ShopifyResult } from './shopify-api.js';
+import {
+  graphqlDocument,
+  type CallOptions,
+  type ShopifyApi,
+  type ShopifyFailure,
+  type ShopifyResult,
+} from './shopify-api.js';
 
 /** Every product with every variant; the same fields as the paged read (product-variants-query.ts). */
 export const BULK_PRODUCTS_QUERY = `{
@@ -122,41 +128,50 @@ export async function* bulkProductVariants(
   id: string,
   options: BulkReadOptions,
 ): AsyncGenerator<VariantsPage, void, undefined> {
-  const call = options.signal ? { signal: options.signal } : {};
-  let url: string | null;
-  for (;;) {
-    const polled = await api.graphql(session, BULK_OPERATION_STATUS, { id }, call);
-    if (!polled.ok) return yield polled;
-    const operation = polled.value.bulkOperation;
-    if (!operation) return yield failure('bad_response', 'Shopify no longer knows the bulk operation.');
-    if (operation.status === 'COMPLETED') {
-      url = operation.url;
-      break;
-    }
-    if (!['CREATED', 'RUNNING'].includes(operation.status)) {
-      return yield failure(
-        'unavailable',
-        `The bulk read ended ${operation.status} (${operation.errorCode ?? 'no code'}).`,
-      );
-    }
-    await sleep(options.pollMs, undefined, call);
-  }
-  if (url === null) return;
-  const response = await options.download(url, options.signal);
+  const finished = await resultUrl(api, session, id, options);
+  if (!finished.ok) return yield finished;
+  if (finished.value === null) return;
+  const response = await options.download(finished.value, options.signal);
   if (!response.ok || !response.body) {
     return yield failure('unavailable', `The bulk result could not be read (HTTP ${response.status}).`);
   }
-  const lines = createInterface({
-    input: Readable.fromWeb(response.body as WebReadableStream),
-    crlfDelay: Infinity,
-  });
+  yield* jsonlVariants(response.body as WebReadableStream, options.batch ?? 250);
+}
+
+/** Polls until the operation completed: its result URL (null when nothing matched), or why it ended. */
+async function resultUrl(
+  api: ShopifyApi,
+  session: Session,
+  id: string,
+  options: BulkReadOptions,
+): Promise<ShopifyResult<string | null>> {
+  const call = options.signal ? { signal: options.signal } : {};
+  for (;;) {
+    const polled = await api.graphql(session, BULK_OPERATION_STATUS, { id }, call);
+    if (!polled.ok) return polled;
+    const operation = polled.value.bulkOperation;
+    if (!operation) return failure('bad_response', 'Shopify no longer knows the bulk operation.');
+    if (operation.status === 'COMPLETED') return { ok: true, value: operation.url };
+    if (!['CREATED', 'RUNNING'].includes(operation.status)) {
+      const code = operation.errorCode ?? 'no code';
+      return failure('unavailable', `The bulk read ended ${operation.status} (${code}).`);
+    }
+    await sleep(options.pollMs, undefined, call);
+  }
+}
+
+/** The JSONL's variants with their product's title, `size` at a time. */
+async function* jsonlVariants(
+  body: WebReadableStream,
+  size: number,
+): AsyncGenerator<VariantsPage, void, undefined> {
+  const lines = createInterface({ input: Readable.fromWeb(body), crlfDelay: Infinity });
   const titles = new Map<string, string>();
   const orphans: VariantLine[] = [];
   let batch: ShopVariant[] = [];
-  const size = options.batch ?? 250;
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const value: unknown = JSON.parse(line);
+    const value = parseLine(line);
     const product = productLine.safeParse(value);
     if (product.success && !('__parentId' in (value as object))) {
       titles.set(product.data.id, product.data.title);
@@ -177,6 +192,14 @@ export async function* bulkProductVariants(
   if (batch.length > 0) yield { ok: true, variants: batch, cursor: null };
 }
 
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
 function toVariant(line: VariantLine, titles: ReadonlyMap<string, string>): ShopVariant {
   return {
     productId: line.__parentId,
@@ -189,6 +212,9 @@ function toVariant(line: VariantLine, titles: ReadonlyMap<string, string>): Shop
   };
 }
 
-function failure(kind: 'bad_response' | 'unavailable', message: string): VariantsPage {
+function failure(
+  kind: 'bad_response' | 'unavailable',
+  message: string,
+): { ok: false; failure: ShopifyFailure } {
   return { ok: false, failure: { kind, message } };
 }

@@ -18,6 +18,7 @@
  * operation (bulk-product-read.ts) instead of pages.
  */
 import { randomBytes } from 'node:crypto';
+import type { Session } from '@shopify/shopify-api';
 import { z } from 'zod';
 import {
   toKilograms,
@@ -168,6 +169,23 @@ export function createProductSync(options: ProductSyncOptions) {
     return held;
   }
 
+  /** Where a new read starts: a bulk operation past the threshold, else the first products page. */
+  async function beginRead(session: Session): Promise<{ position: Position; total: number | null }> {
+    const counts = await catalogueCounts(api, session, call);
+    const total = counts.ok ? (counts.value.variants ?? null) : null;
+    const products = counts.ok ? (counts.value.products ?? counts.value.productsAtLeast) : 0;
+    if (products <= bulkThreshold) return { position: { cursor: null }, total };
+    const bulk = await startBulkProductRead(api, session, call);
+    if (!bulk.ok) throw new ReadFailed(bulk.failure.message);
+    return { position: { bulkId: bulk.value }, total };
+  }
+
+  function pagesFrom(session: Session, position: Position): AsyncGenerator<VariantsPage> {
+    return position.bulkId === undefined
+      ? shopVariants(api, session, call, position.cursor ?? null)
+      : bulkProductVariants(api, session, position.bulkId, bulkRead);
+  }
+
   async function run(
     shop: ShopDomain,
     runner: string,
@@ -185,20 +203,11 @@ export function createProductSync(options: ProductSyncOptions) {
       const session = await offlineSessions.forShop(shop);
       if (!session.ok) throw new Error(session.failure.message);
       if (!resumeAt) {
-        const counts = await catalogueCounts(api, session.value, call);
-        const products = counts.ok ? (counts.value.products ?? counts.value.productsAtLeast) : 0;
-        if (products > bulkThreshold) {
-          const bulk = await startBulkProductRead(api, session.value, call);
-          if (!bulk.ok) throw new ReadFailed(bulk.failure.message);
-          position = { bulkId: bulk.value };
-        } else position = { cursor: null };
-        await step({ ...current, total: counts.ok ? (counts.value.variants ?? null) : null });
+        const begun = await beginRead(session.value);
+        position = begun.position;
+        await step({ ...current, total: begun.total });
       }
-      const pages: AsyncGenerator<VariantsPage> =
-        position.bulkId === undefined
-          ? shopVariants(api, session.value, call, position.cursor ?? null)
-          : bulkProductVariants(api, session.value, position.bulkId, bulkRead);
-      for await (const page of pages) {
+      for await (const page of pagesFrom(session.value, position)) {
         if (signal?.aborted) throw new Stopped();
         if (!page.ok) throw new ReadFailed(page.failure.message);
         const shipped = page.variants.filter((variant) => variant.requiresShipping);
