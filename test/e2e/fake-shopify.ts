@@ -89,7 +89,7 @@ export interface FakeShop {
   readonly domain: string;
   /** Granted scopes, as token responses report them. */
   scopes: string;
-  /** Carrier-calculated shipping: Advanced plan or above, yearly billing, or a development store. */
+  /** Carrier-calculated shipping: Advanced plan or higher, Shopify plan billed yearly, or a development store. */
   carrierCalculatedShipping: boolean;
   /** `expires_in` of this shop's expiring offline tokens; the fake's option when absent. */
   accessTokenTtlSeconds?: number;
