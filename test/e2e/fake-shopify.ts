@@ -40,6 +40,7 @@ import {
   Kind,
   parse,
   validate,
+  valueFromASTUntyped,
   type DocumentNode,
   type FieldNode,
   type OperationDefinitionNode,
@@ -473,7 +474,14 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
   ): Record<string, unknown> => {
     const root = operation.operation === 'mutation' ? schema?.getMutationType() : schema?.getQueryType();
     const definition = root?.getFields()[field.name.value];
-    return definition ? getArgumentValues(definition, field, variables) : variables;
+    if (definition) return getArgumentValues(definition, field, variables);
+    // Without the schema: the arguments as written, variables filled in.
+    return Object.fromEntries(
+      (field.arguments ?? []).map((argument) => [
+        argument.name.value,
+        valueFromASTUntyped(argument.value, variables),
+      ]),
+    );
   };
 
   const rootField = (
