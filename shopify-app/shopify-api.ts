@@ -21,6 +21,13 @@ import type { JsonValue } from '../core/index.js';
 import type { ShopifySettings } from './shopify-config.js';
 import { DEFAULT_SHOPIFY_TIMEOUT_MS, shopifyFetch } from './shopify-library.js';
 import { parseShopDomain } from './shop-domain.js';
+import {
+  createQueryPacer,
+  queryCost,
+  secondsUntilAffordable,
+  type QueryCost,
+  type QueryPacer,
+} from './query-pacing.js';
 
 export type ShopifyFailureKind =
   /** The access token, refresh token or client credentials were refused (revoked, uninstalled, rotated). */
@@ -88,26 +95,14 @@ export interface CallOptions {
 export interface ShopifyApiOptions {
   readonly settings: ShopifySettings;
   readonly timeoutMs?: number;
+  /** Paces calls by each shop's leaky bucket (query-pacing.ts); one per client by default. */
+  readonly pacer?: QueryPacer;
 }
 
 const graphqlError = z.looseObject({
   message: z.string(),
   extensions: z.looseObject({ code: z.string().optional() }).optional(),
 });
-/**
- * `extensions.cost` of every GraphQL Admin answer (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits,
- * "Cost calculation"): what the query asked for, and the app's leaky bucket for this shop.
- */
-const queryCost = z.looseObject({
-  requestedQueryCost: z.number(),
-  actualQueryCost: z.number().nullable().optional(),
-  throttleStatus: z.looseObject({
-    maximumAvailable: z.number(),
-    currentlyAvailable: z.number(),
-    restoreRate: z.number().positive(),
-  }),
-});
-export type QueryCost = z.infer<typeof queryCost>;
 const graphqlResponse = z.looseObject({
   data: z.record(z.string(), z.unknown()).nullable().optional(),
   errors: z.array(graphqlError).optional(),
@@ -133,6 +128,7 @@ export interface ShopifyApi {
 export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
   const { settings } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_SHOPIFY_TIMEOUT_MS;
+  const pacer = options.pacer ?? createQueryPacer();
   // The same seam as the library's calls: timeout, no redirects, and the fake Shopify's address in tests.
   const send = shopifyFetch({
     timeoutMs,
@@ -191,6 +187,9 @@ export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
       if (!checkedVariables.success) {
         return failed('invalid_variables', 'GraphQL variables do not match the document; nothing was sent.');
       }
+      if (!(await pacer.beforeSend(shop, document.text, call.signal))) {
+        return failed('timeout', 'The call to Shopify was cancelled.');
+      }
       const sent = await post(
         `https://${shop}/admin/api/${settings.apiVersion}/graphql.json`,
         { 'X-Shopify-Access-Token': session.accessToken },
@@ -203,6 +202,7 @@ export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
       const parsed = graphqlResponse.safeParse(json);
       if (!parsed.success) return failed('bad_response', 'Shopify answered GraphQL in an unknown shape.');
       const { data, errors, extensions } = parsed.data;
+      if (extensions?.cost) pacer.afterAnswer(shop, document.text, extensions.cost);
       if (errors && errors.length > 0) return graphqlErrorsFailure(errors, extensions?.cost);
       if (data === undefined || data === null)
         return failed('bad_response', 'Shopify answered without data.');
@@ -298,16 +298,6 @@ function graphqlErrorsFailure<T>(
     return failed('graphql', `Shopify refused the query's cost: ${message}`);
   if (codes.includes('ACCESS_DENIED')) return failed('forbidden', `Shopify denied access: ${message}`);
   return failed('graphql', `Shopify GraphQL errors: ${message}`);
-}
-
-/**
- * How long until the bucket holds the query's requested cost again: the missing points at the restore
- * rate (points per second), what Shopify's leaky bucket documents; at least a tenth of a second.
- */
-export function secondsUntilAffordable(cost: QueryCost): number {
-  const { currentlyAvailable, restoreRate } = cost.throttleStatus;
-  const missing = Math.max(0, cost.requestedQueryCost - currentlyAvailable);
-  return Math.max(0.1, Math.ceil((missing / restoreRate) * 1000) / 1000);
 }
 
 /** The `userErrors` of every root field of `data` (a mutation's payload carries them). */

@@ -9,13 +9,19 @@ import '@shopify/shopify-api/adapters/node';
 import { randomBytes } from 'node:crypto';
 import { Session } from '@shopify/shopify-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { catalogueCounts } from '../../shopify-app/product-counts.js';
 import {
   PRODUCTS_PAGE,
   PRODUCTS_PER_PAGE,
   VARIANTS_WITH_PRODUCT,
 } from '../../shopify-app/product-variants-query.js';
-import { createShopifyApi, withRetries, type ShopifyApi } from '../../shopify-app/shopify-api.js';
+import {
+  createShopifyApi,
+  withRetries,
+  type ShopifyApi,
+  type ShopifyResult,
+} from '../../shopify-app/shopify-api.js';
 import { DEFAULT_SHOPIFY_API_VERSION } from '../../shopify-app/shopify-config.js';
 import {
   PAGINATION_LIMIT_MESSAGE,
@@ -163,6 +169,25 @@ describe.skipIf(!shopifySchema())('the fake Shopify’s limits', () => {
     expect(mine.filter((entry) => entry.throttled).length).toBeGreaterThanOrEqual(3);
     // Four pages of 952 from an empty-ish 1,000-point bucket restoring 2,000 a second: at least ~1 s.
     expect(Date.now() - started).toBeGreaterThan(900);
+  });
+
+  it('paces calls by the bucket the last answer reported, so one after another none is throttled', async () => {
+    const { session, shop } = await newShop(products(200));
+    let after: string | null = null;
+    for (let page = 0; page < 4; page += 1) {
+      const result: ShopifyResult<z.output<typeof PRODUCTS_PAGE.data>> = await api.graphql(
+        session,
+        PRODUCTS_PAGE,
+        { ...pageVariables, after },
+      );
+      expect(result.ok).toBe(true);
+      if (result.ok) after = result.value.products.pageInfo.endCursor;
+    }
+    // Each page keeps ~352 points (its actual cost): the 1,000-point bucket cannot take the next 952-point
+    // request at once, so without pacing the second would be THROTTLED.
+    expect(fake.costs.filter((entry) => entry.shop === shop)).toEqual(
+      Array.from({ length: 4 }, () => ({ shop, requested: 952, throttled: false })),
+    );
   });
 
   it('counts up to 10,000 by default (AT_LEAST past it) and exactly with limit: null', async () => {
