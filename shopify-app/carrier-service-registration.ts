@@ -72,15 +72,18 @@ export function createCarrierServiceRegistration(options: {
   }
 
   /**
-   * After Shopify refused a change to `serviceId`: true when the service is gone from Shopify (so it may be
-   * recreated or forgotten); throws the refusal when Shopify still has it.
+   * After Shopify refused a change to `serviceId`: returns when the service is gone from Shopify (so it may
+   * be recreated or recorded inactive); throws the refusal when Shopify still has it.
    */
-  async function goneAfterRefusal(session: Session, serviceId: string, refusal: ShopifyFailure) {
+  async function throwUnlessGone(
+    session: Session,
+    serviceId: string,
+    refusal: ShopifyFailure,
+  ): Promise<void> {
     if (refusal.kind !== 'user_errors') throw failure(refusal);
     const found = await findCarrierService(api, session, serviceId);
     if (!found.ok) throw failure(found.failure);
     if (found.value !== null) throw failure(refusal);
-    return true;
   }
 
   function failure(error: ShopifyFailure): RateBridgeError {
@@ -120,7 +123,7 @@ export function createCarrierServiceRegistration(options: {
         });
         // Deleted in Shopify meanwhile (by hand, or by another app install): create it again.
         if (updated.ok) service = updated.value ?? undefined;
-        else await goneAfterRefusal(session, existing.serviceId, updated.failure);
+        else await throwUnlessGone(session, existing.serviceId, updated.failure);
       }
       if (!service) {
         const created = await createCarrierService(api, session, {
@@ -155,7 +158,7 @@ export function createCarrierServiceRegistration(options: {
       const record = await load(shop);
       if (!record || !record.active) return;
       const result = await updateCarrierService(api, session, { id: record.serviceId, active: false });
-      if (!result.ok) await goneAfterRefusal(session, record.serviceId, result.failure);
+      if (!result.ok) await throwUnlessGone(session, record.serviceId, result.failure);
       await store.putDoc(ref(shop), { ...record, active: false });
     },
 
@@ -184,7 +187,7 @@ export function createCarrierServiceRegistration(options: {
       const record = await load(shop);
       if (!record) return;
       const deleted = await deleteCarrierService(api, session, record.serviceId);
-      if (!deleted.ok) await goneAfterRefusal(session, record.serviceId, deleted.failure);
+      if (!deleted.ok) await throwUnlessGone(session, record.serviceId, deleted.failure);
       await store.putDoc(ref(shop), { ...record, active: false });
     },
   };
