@@ -24,7 +24,8 @@
  * Acts as Shopify towards RateBridge:
  *   mintSessionToken   an App Bridge session token, HS256-signed with the app's client secret
  *   deliverWebhook     a webhook with a real X-Shopify-Hmac-Sha256 (or a broken one, on request)
- *   callCarrierService a CarrierService rate request ({"rate": {...}}), as checkout sends it
+ *   callCarrierService a CarrierService rate request ({"rate": {...}}) as checkout sends it, signed like a
+ *                      webhook: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256 of the body (unsigned on request)
  *
  * It shares no code with shopify-app/: signing and verifying are written again here, so a mistake in ours
  * cannot be mirrored (test/shopify-app/fake-shopify.test.ts checks the fake against @shopify/shopify-api).
