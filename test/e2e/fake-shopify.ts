@@ -366,6 +366,26 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     return [200, { access_token: issue(shop.domain, 'access', undefined, shop.scopes), scope: shop.scopes }];
   };
 
+  // Parsed and validated once per distinct text: the same few documents arrive thousands of times.
+  const validated = new Map<string, { document: DocumentNode } | { errors: unknown[] }>();
+  const parsedDocument = (query: string) => {
+    const known = validated.get(query);
+    if (known) return known;
+    let outcome: { document: DocumentNode } | { errors: unknown[] };
+    try {
+      const document = parse(query);
+      const problems = schema ? validate(schema, document) : [];
+      outcome =
+        problems.length > 0
+          ? { errors: problems.map((problem) => shopifyError(problem, 'VALIDATION')) }
+          : { document };
+    } catch (error) {
+      outcome = { errors: [shopifyError(error as GraphQLError, 'PARSE_ERROR')] };
+    }
+    if (validated.size < 1_000) validated.set(query, outcome);
+    return outcome;
+  };
+
   /** Parses, validates, coerces and costs a document as Shopify does before running it. */
   const checkDocument = (
     query: string,
@@ -373,16 +393,10 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
   ):
     | { errors: unknown[] }
     | { document: DocumentNode; requested: number; values: Record<string, unknown> } => {
-    let document: DocumentNode;
-    try {
-      document = parse(query);
-    } catch (error) {
-      return { errors: [shopifyError(error as GraphQLError, 'PARSE_ERROR')] };
-    }
+    const parsed = parsedDocument(query);
+    if ('errors' in parsed) return parsed;
+    const { document } = parsed;
     if (!schema) return { document, requested: 0, values: variables };
-    const problems = validate(schema, document);
-    if (problems.length > 0)
-      return { errors: problems.map((problem) => shopifyError(problem, 'VALIDATION')) };
     const operation = operationOf(document);
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) {
