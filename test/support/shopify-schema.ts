@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 
 /** 2026-04 is the newest public copy; the app pins 2026-10 (fields newer than 2026-04 need a changelog cite). */
 export const SHOPIFY_SCHEMA_PATH = fileURLToPath(
@@ -27,6 +27,8 @@ export function shopifySchema(): GraphQLSchema | undefined {
     return undefined;
   }
   built = buildSchema(readFileSync(SHOPIFY_SCHEMA_PATH, 'utf8'));
+  // The first validate checks the schema itself (~70 ms): done here, not inside a timed request.
+  validate(built, parse('{ __typename }'));
   return built;
 }
 let warned = false;
