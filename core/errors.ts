@@ -194,7 +194,7 @@ export const ERRORS = {
   RB_ERR_SHOPIFY_PLAN: {
     status: 422,
     message: () =>
-      'Your Shopify plan does not include carrier-calculated shipping. It needs the Advanced plan or above, yearly billing on any plan, or a development store; ask Shopify support to enable it, then try again.',
+      'Your Shopify plan does not include carrier-calculated shipping, so Shopify refused to add RateBridge as a carrier service. It is included with the Advanced Shopify plan or higher, with the Shopify plan billed yearly, and on development stores; on a monthly Shopify plan it can be added for a fee by Shopify Support. Change the plan or ask Shopify Support, then go live again.',
   },
   RB_ERR_SHOPIFY_REFUSED: {
     status: 422,

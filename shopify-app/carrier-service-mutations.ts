@@ -15,7 +15,7 @@ import {
   type ShopifyResult,
 } from './shopify-api.js';
 
-const carrierService = z.object({
+export const carrierService = z.object({
   id: z.string(),
   name: z.string().nullable(),
   callbackUrl: z.string().nullable(),
@@ -28,7 +28,7 @@ const userErrors = z.array(
   z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() }),
 );
 
-const CARRIER_SERVICE_FIELDS = 'id name callbackUrl active supportsServiceDiscovery';
+export const CARRIER_SERVICE_FIELDS = 'id name callbackUrl active supportsServiceDiscovery';
 
 export const CARRIER_SERVICE_CREATE = graphqlDocument({
   text: `mutation RateBridgeCarrierServiceCreate($input: DeliveryCarrierServiceCreateInput!) {

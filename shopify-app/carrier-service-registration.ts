@@ -6,8 +6,12 @@
  * - The key is 256 random bits, kept sealed in the shop's record; a global index maps its SHA-256 (never
  *   the key) to the shop for the callback's lookup. Re-registering rotates it.
  * - The service id is remembered: a second go-live updates the service rather than creating a duplicate.
+ *   A refused update creates a new service only when Shopify no longer has the old one
+ *   (carrier-service-query.ts); otherwise the refusal is the merchant's answer.
  * - When the shop's last freight connection is disconnected the service is set inactive, so checkout stops
- *   asking for rates RateBridge can no longer get (Shopify then shows the merchant's other rates).
+ *   asking for rates RateBridge can no longer get (Shopify then shows the merchant's other rates). What
+ *   RateBridge records follows what Shopify did: a refused update or delete leaves the record as it was
+ *   while Shopify still has the service.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session } from '@shopify/shopify-api';
@@ -20,6 +24,7 @@ import {
   updateCarrierService,
   type CarrierService,
 } from './carrier-service-mutations.js';
+import { findCarrierService } from './carrier-service-query.js';
 import type { ShopifyApi, ShopifyFailure } from './shopify-api.js';
 import type { ShopDomain } from './shop-domain.js';
 
@@ -39,7 +44,7 @@ type CarrierServiceRecord = z.infer<typeof recordSchema>;
 export const GO_LIVE_INSTRUCTIONS = [
   'In Shopify admin, open Settings → Shipping and delivery.',
   `In each shipping zone that should get live freight rates, choose "Add rate" → "Use carrier or app to calculate rates" and pick "${CARRIER_SERVICE_NAME}".`,
-  'Carrier-calculated rates need the Advanced plan or above, yearly billing, or a development store.',
+  'Carrier-calculated rates need the Advanced plan or higher, the Shopify plan billed yearly (or with the carrier-calculated shipping add-on), or a development store.',
   'Place a test order to a real address to see the rates at checkout.',
 ];
 
@@ -64,6 +69,21 @@ export function createCarrierServiceRegistration(options: {
   async function load(shop: string): Promise<CarrierServiceRecord | undefined> {
     const raw = await store.getDoc(ref(shop));
     return raw === undefined ? undefined : recordSchema.parse(raw);
+  }
+
+  /**
+   * After Shopify refused a change to `serviceId`: returns when the service is gone from Shopify (so it may
+   * be recreated or recorded inactive); throws the refusal when Shopify still has it.
+   */
+  async function throwUnlessGone(
+    session: Session,
+    serviceId: string,
+    refusal: ShopifyFailure,
+  ): Promise<void> {
+    if (refusal.kind !== 'user_errors') throw failure(refusal);
+    const found = await findCarrierService(api, session, serviceId);
+    if (!found.ok) throw failure(found.failure);
+    if (found.value !== null) throw failure(refusal);
   }
 
   function failure(error: ShopifyFailure): RateBridgeError {
@@ -103,7 +123,7 @@ export function createCarrierServiceRegistration(options: {
         });
         // Deleted in Shopify meanwhile (by hand, or by another app install): create it again.
         if (updated.ok) service = updated.value ?? undefined;
-        else if (updated.failure.kind !== 'user_errors') throw failure(updated.failure);
+        else await throwUnlessGone(session, existing.serviceId, updated.failure);
       }
       if (!service) {
         const created = await createCarrierService(api, session, {
@@ -138,7 +158,7 @@ export function createCarrierServiceRegistration(options: {
       const record = await load(shop);
       if (!record || !record.active) return;
       const result = await updateCarrierService(api, session, { id: record.serviceId, active: false });
-      if (!result.ok && result.failure.kind !== 'user_errors') throw failure(result.failure);
+      if (!result.ok) await throwUnlessGone(session, record.serviceId, result.failure);
       await store.putDoc(ref(shop), { ...record, active: false });
     },
 
@@ -159,10 +179,16 @@ export function createCarrierServiceRegistration(options: {
       await store.deleteDoc({ tenant: GLOBAL_TENANT, kind: SHOP_INDEX, id: shop });
     },
 
-    /** For uninstall through the admin: remove the service from Shopify too. */
+    /**
+     * For uninstall through the admin: remove the service from Shopify too. A refused delete throws and
+     * leaves the record (and its active flag) as it was while Shopify still has the service.
+     */
     async remove(shop: ShopDomain, session: Session): Promise<void> {
       const record = await load(shop);
-      if (record) await deleteCarrierService(api, session, record.serviceId);
+      if (!record) return;
+      const deleted = await deleteCarrierService(api, session, record.serviceId);
+      if (!deleted.ok) await throwUnlessGone(session, record.serviceId, deleted.failure);
+      await store.putDoc(ref(shop), { ...record, active: false });
     },
   };
 }

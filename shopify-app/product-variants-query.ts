@@ -4,8 +4,13 @@
  * `inventoryItem { requiresShipping measurement { weight { unit value } } }`, unit one of GRAMS, KILOGRAMS,
  * OUNCES, POUNDS.
  *
- * Products are paged 50 at a time with their first 250 variants (the largest page Shopify serves); a product
- * with more variants is finished with follow-up pages of `product(id) { variants(after) }`.
+ * Every page stays under Shopify's single-query limit of 1,000 cost points (a connection costs 2 plus
+ * `first` times one object's cost; test/shopify-app/graphql-documents.test.ts computes each document's cost
+ * against the Admin schema). A variant as read here costs 4 (itself, inventoryItem, measurement, weight), so
+ * a products page is 50 products with their first 4 variants (2 + 50 × (1 + 2 + 4 × 4) = 952), and a
+ * product with more variants is finished with its own pages of 240 (1 + 2 + 240 × 4 = 963):
+ * `product(id) { variants(after) }`. Each yielded page carries the products cursor it ends at, so a sync
+ * that stopped can go on from there.
  */
 import type { Session } from '@shopify/shopify-api';
 import { z } from 'zod';
@@ -17,8 +22,11 @@ import {
   type ShopifyResult,
 } from './shopify-api.js';
 
-export const VARIANTS_PER_PAGE = 250;
+/** Variants of a product's own pages. */
+export const VARIANTS_PER_PAGE = 240;
 export const PRODUCTS_PER_PAGE = 50;
+/** Variants read with each product on the products page; the rest come from the product's own pages. */
+export const VARIANTS_WITH_PRODUCT = 4;
 
 const pageInfo = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
 const weight = z.object({
@@ -58,9 +66,9 @@ export const PRODUCTS_PAGE = graphqlDocument({
   }
 }`,
   variables: z.object({
-    first: z.number().int().min(1).max(250),
+    first: z.number().int().min(1).max(PRODUCTS_PER_PAGE),
     after: z.string().nullable(),
-    variantsFirst: z.number().int().min(1).max(250),
+    variantsFirst: z.number().int().min(1).max(VARIANTS_WITH_PRODUCT),
   }),
   data: z.object({
     products: z.object({
@@ -80,7 +88,7 @@ export const PRODUCT_VARIANTS_PAGE = graphqlDocument({
 }`,
   variables: z.object({
     id: z.string().startsWith('gid://shopify/Product/'),
-    first: z.number().int().min(1).max(250),
+    first: z.number().int().min(1).max(VARIANTS_PER_PAGE),
     after: z.string().nullable(),
   }),
   data: z.object({ product: z.object({ variants: variantConnection }).nullable() }),
@@ -97,24 +105,31 @@ export interface ShopVariant {
 }
 
 export type VariantsPage =
-  | { readonly ok: true; readonly variants: readonly ShopVariant[] }
+  | {
+      readonly ok: true;
+      readonly variants: readonly ShopVariant[];
+      /** Where the next page starts (`after`); null once the last products page is read. */
+      readonly cursor: string | null;
+    }
   | { readonly ok: false; readonly failure: ShopifyFailure };
 
 /**
- * Every variant of the shop, a page of products at a time. Stops at the first failure, yielding it, so a
- * caller can keep what it already received and report the rest.
+ * Every variant of the shop, a page of products at a time, starting after `from` (a cursor a page yielded
+ * earlier). Stops at the first failure, yielding it; a page is yielded only once all its products' variants
+ * are read, so its cursor is a safe place to resume.
  */
 export async function* shopVariants(
   api: ShopifyApi,
   session: Session,
   call?: CallOptions,
+  from: string | null = null,
 ): AsyncGenerator<VariantsPage, void, undefined> {
-  let after: string | null = null;
+  let after: string | null = from;
   for (;;) {
     const page: ShopifyResult<z.output<typeof PRODUCTS_PAGE.data>> = await api.graphql(
       session,
       PRODUCTS_PAGE,
-      { first: PRODUCTS_PER_PAGE, after, variantsFirst: VARIANTS_PER_PAGE },
+      { first: PRODUCTS_PER_PAGE, after, variantsFirst: VARIANTS_WITH_PRODUCT },
       call,
     );
     if (!page.ok) {
@@ -133,7 +148,6 @@ export async function* shopVariants(
           call,
         );
         if (!next.ok) {
-          yield { ok: true, variants };
           yield next;
           return;
         }
@@ -142,9 +156,10 @@ export async function* shopVariants(
         more = next.value.product.variants.pageInfo;
       }
     }
-    yield { ok: true, variants };
-    if (!page.value.products.pageInfo.hasNextPage) return;
-    after = page.value.products.pageInfo.endCursor;
+    const { hasNextPage, endCursor } = page.value.products.pageInfo;
+    yield { ok: true, variants, cursor: hasNextPage ? endCursor : null };
+    if (!hasNextPage) return;
+    after = endCursor;
   }
 }
 

@@ -1,15 +1,26 @@
 /**
  * The CarrierService callback: Shopify's checkout POSTs the cart here and shows whatever rates come back.
  *
+ *   X-Shopify-Hmac-Sha256 missing       401 RB_ERR_SIGNATURE_MISSING
+ *   X-Shopify-Hmac-Sha256 wrong         401 RB_ERR_SIGNATURE_INVALID
  *   unknown key                         404 (nothing of ours lives at that URL)
- *   X-Shopify-Hmac-Sha256 present, bad 401 (undocumented header; verified when sent)
  *   body over 256 KB / not JSON / bad   413 / 400, coded
  *   otherwise                           200 {"rates": [...]}: live rates, or the merchant's fallback rates
  *                                       when quoting fails; [] only when nothing can ship (no line needs
  *                                       shipping, or the address is outside Australia)
  *
- * Prices go back as strings of minor units in the request's currency; `service_code` is the engine's stable
- * rate code, so Shopify's 15-minute cache and the merchant's reports see the same service each time.
+ * Two locks: the per-shop key in the URL, and Shopify's signature. Shopify signs the callback as it signs
+ * webhooks, X-Shopify-Hmac-Sha256 = base64(HMAC-SHA256(raw body, app client secret)); it is checked on the
+ * raw bytes, in constant time, before anything else is read.
+ *
+ * Each rate carries what Shopify's carrier-service reference lists as required (Admin schema,
+ * DeliveryCarrierService, "Response fields"): `service_name`, a non-empty `description` (the ETA, or a
+ * plain line when there is none), a `service_code` that "must be consistent across requests" (the engine's
+ * rate code), `currency` ("the currency of the shipping rate") and `total_price` in that currency's
+ * subunits. RateBridge prices in Australian dollars (the freight platforms quote AUD, the merchant's
+ * fallback prices are AUD), so every rate says AUD, whatever the shop's currency: the reference lets a rate's
+ * currency differ from the request's (its example answers a USD request with a CAD rate), and the price is
+ * never relabelled (docs/platforms/shopify.md, "Currency").
  */
 import express, { Router } from 'express';
 import { z } from 'zod';
@@ -25,6 +36,8 @@ import type { CarrierServiceRegistration } from './carrier-service-registration.
 import { verifyWebhookHmac } from './webhooks.js';
 
 const BODY_LIMIT = '256kb';
+/** Shown when a rate has no description and no delivery estimate: Shopify requires one. */
+export const NO_ETA_DESCRIPTION = 'Freight delivery; the delivery date is confirmed when the order ships';
 
 const text = z
   .string()
@@ -68,7 +81,7 @@ export interface ShopifyRate {
   readonly service_code: string;
   readonly total_price: string;
   readonly currency: string;
-  readonly description?: string;
+  readonly description: string;
   readonly min_delivery_date?: string;
   readonly max_delivery_date?: string;
 }
@@ -109,6 +122,7 @@ export function deliveryDate(businessDays: number, from: Date): string {
   return `${date.toISOString().slice(0, 10)} 00:00:00 +0000`;
 }
 
+/** A rate in Shopify's answer format; the price stays in the currency it was quoted in. */
 export function toShopifyRate(rate: Rate, now: Date): ShopifyRate {
   const eta =
     rate.minDays !== undefined && rate.maxDays !== undefined
@@ -121,7 +135,7 @@ export function toShopifyRate(rate: Rate, now: Date): ShopifyRate {
     service_code: rate.code,
     total_price: String(rate.totalCents),
     currency: rate.currency,
-    ...((rate.description ?? eta) ? { description: rate.description ?? eta } : {}),
+    description: rate.description?.trim() || (eta ? `Delivery in ${eta}` : NO_ETA_DESCRIPTION),
     ...(rate.minDays === undefined ? {} : { min_delivery_date: deliveryDate(rate.minDays, now) }),
     ...(rate.maxDays === undefined ? {} : { max_delivery_date: deliveryDate(rate.maxDays, now) }),
   };
@@ -141,13 +155,12 @@ export function ratesCallbackRouter(options: {
     '/shopify/carrier-service/:key',
     express.raw({ type: () => true, limit: BODY_LIMIT }),
     async (request, response) => {
-      const shop = await registration.shopForKey(String(request.params.key));
-      if (!shop) throw rbError('RB_ERR_NOT_FOUND', 'This carrier service');
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const hmac = request.get('x-shopify-hmac-sha256');
-      if (hmac !== undefined && !verifyWebhookHmac(raw, hmac, options.apiSecret)) {
-        throw rbError('RB_ERR_SIGNATURE_INVALID');
-      }
+      if (hmac === undefined || hmac.trim() === '') throw rbError('RB_ERR_SIGNATURE_MISSING');
+      if (!verifyWebhookHmac(raw, hmac, options.apiSecret)) throw rbError('RB_ERR_SIGNATURE_INVALID');
+      const shop = await registration.shopForKey(String(request.params.key));
+      if (!shop) throw rbError('RB_ERR_NOT_FOUND', 'This carrier service');
       let json: unknown;
       try {
         json = JSON.parse(raw.toString('utf8'));

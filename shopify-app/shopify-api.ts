@@ -21,6 +21,13 @@ import type { JsonValue } from '../core/index.js';
 import type { ShopifySettings } from './shopify-config.js';
 import { DEFAULT_SHOPIFY_TIMEOUT_MS, shopifyFetch } from './shopify-library.js';
 import { parseShopDomain } from './shop-domain.js';
+import {
+  createQueryPacer,
+  queryCost,
+  secondsUntilAffordable,
+  type QueryCost,
+  type QueryPacer,
+} from './query-pacing.js';
 
 export type ShopifyFailureKind =
   /** The access token, refresh token or client credentials were refused (revoked, uninstalled, rotated). */
@@ -88,6 +95,8 @@ export interface CallOptions {
 export interface ShopifyApiOptions {
   readonly settings: ShopifySettings;
   readonly timeoutMs?: number;
+  /** Paces calls by each shop's leaky bucket (query-pacing.ts); one per client by default. */
+  readonly pacer?: QueryPacer;
 }
 
 const graphqlError = z.looseObject({
@@ -97,6 +106,7 @@ const graphqlError = z.looseObject({
 const graphqlResponse = z.looseObject({
   data: z.record(z.string(), z.unknown()).nullable().optional(),
   errors: z.array(graphqlError).optional(),
+  extensions: z.looseObject({ cost: queryCost.optional() }).optional(),
 });
 const userError = z.looseObject({
   field: z.array(z.string()).nullable().optional(),
@@ -118,6 +128,7 @@ export interface ShopifyApi {
 export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
   const { settings } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_SHOPIFY_TIMEOUT_MS;
+  const pacer = options.pacer ?? createQueryPacer();
   // The same seam as the library's calls: timeout, no redirects, and the fake Shopify's address in tests.
   const send = shopifyFetch({
     timeoutMs,
@@ -176,6 +187,9 @@ export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
       if (!checkedVariables.success) {
         return failed('invalid_variables', 'GraphQL variables do not match the document; nothing was sent.');
       }
+      if (!(await pacer.beforeSend(shop, document.text, call.signal))) {
+        return failed('timeout', 'The call to Shopify was cancelled.');
+      }
       const sent = await post(
         `https://${shop}/admin/api/${settings.apiVersion}/graphql.json`,
         { 'X-Shopify-Access-Token': session.accessToken },
@@ -187,8 +201,9 @@ export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
       if (status !== 200) return httpFailure(status, headers);
       const parsed = graphqlResponse.safeParse(json);
       if (!parsed.success) return failed('bad_response', 'Shopify answered GraphQL in an unknown shape.');
-      const { data, errors } = parsed.data;
-      if (errors && errors.length > 0) return graphqlErrorsFailure(errors);
+      const { data, errors, extensions } = parsed.data;
+      if (extensions?.cost) pacer.afterAnswer(shop, document.text, extensions.cost);
+      if (errors && errors.length > 0) return graphqlErrorsFailure(errors, extensions?.cost);
       if (data === undefined || data === null)
         return failed('bad_response', 'Shopify answered without data.');
       const userErrors = collectUserErrors(data);
@@ -267,10 +282,20 @@ function httpFailure<T>(status: number, headers: Headers): ShopifyResult<T> {
   return failed('unavailable', `Shopify cannot serve this shop right now (HTTP ${status}).`, { status });
 }
 
-function graphqlErrorsFailure<T>(errors: readonly z.infer<typeof graphqlError>[]): ShopifyResult<T> {
+function graphqlErrorsFailure<T>(
+  errors: readonly z.infer<typeof graphqlError>[],
+  cost: QueryCost | undefined,
+): ShopifyResult<T> {
   const codes = errors.map((error) => error.extensions?.code);
   const message = errors.map((error) => error.message).join('; ');
-  if (codes.includes('THROTTLED')) return failed('throttled', `Shopify throttled the query: ${message}`);
+  if (codes.includes('THROTTLED')) {
+    return failed('throttled', `Shopify throttled the query: ${message}`, {
+      ...(cost ? { retryAfterSeconds: secondsUntilAffordable(cost) } : {}),
+    });
+  }
+  // Over the single-query limit: waiting cannot help, the document itself must change.
+  if (codes.includes('MAX_COST_EXCEEDED'))
+    return failed('graphql', `Shopify refused the query's cost: ${message}`);
   if (codes.includes('ACCESS_DENIED')) return failed('forbidden', `Shopify denied access: ${message}`);
   return failed('graphql', `Shopify GraphQL errors: ${message}`);
 }

@@ -7,7 +7,7 @@
 import { createAdminApiRouter, type Core } from '../core/index.js';
 import { Router } from 'express';
 import { createCarrierServiceRegistration } from './carrier-service-registration.js';
-import { createProductSync } from './product-sync.js';
+import { createProductSync, type ProductSyncOptions } from './product-sync.js';
 import { ratesCallbackRouter } from './rates-callback.js';
 import { shopifyAdminRoutes } from './shopify-admin-routes.js';
 import { createOfflineSessions } from './offline-sessions.js';
@@ -24,8 +24,11 @@ export interface ShopifyAppOptions {
   readonly timeoutMs?: number;
   /** Removes a shop's records kept outside its tenant when the shop is erased (uninstall, shop/redact). */
   readonly onShopErased?: (shop: ShopDomain) => Promise<void>;
-  /** The product read's retry waits and lease (tests shorten them). */
-  readonly productSync?: { readonly retryDelaysMs?: readonly number[]; readonly leaseMs?: number };
+  /** The product read's retry waits, lease, bulk threshold and polling (tests shorten them), stop signal. */
+  readonly productSync?: Omit<
+    ProductSyncOptions,
+    'core' | 'api' | 'offlineSessions' | 'now' | 'bulkDownload'
+  >;
   readonly now?: () => number;
 }
 
@@ -39,7 +42,14 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
   const api = createShopifyApi({ settings, ...timeout });
   const offlineSessions = createOfflineSessions({ storage, library, store, logger: log, now });
   const registration = createCarrierServiceRegistration({ core, api, appUrl: settings.appUrl });
-  const products = createProductSync({ core, api, offlineSessions, now, ...options.productSync });
+  const products = createProductSync({
+    core,
+    api,
+    offlineSessions,
+    now,
+    ...options.productSync,
+    ...(settings.hostOverride === undefined ? {} : { bulkDownload: testHostDownload(settings.hostOverride) }),
+  });
   const requireSessionToken = requireShopifySessionToken({ settings, library, logger: log, now });
 
   // No freight connection left: stop Shopify asking us for rates we cannot get.
@@ -85,3 +95,11 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
 }
 
 export type ShopifyApp = ReturnType<typeof createShopifyApp>;
+
+/** Tests' fake Shopify serves bulk results itself, over http: only its own address is fetched. */
+function testHostDownload(host: string) {
+  return (url: string, signal: AbortSignal | undefined) => {
+    if (!url.startsWith(`${host}/`)) throw new Error('The bulk result URL is not the fake Shopify’s.');
+    return fetch(url, { redirect: 'error', ...(signal ? { signal } : {}) });
+  };
+}

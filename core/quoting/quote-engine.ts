@@ -109,7 +109,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
         : 'RateBridge could not read its settings before the deadline';
       logger.error({ err: settled?.error, tenant }, 'quote failed before reaching the platforms');
       const settings = overrides.settings ?? lastSettings.get(tenant) ?? DEFAULT_QUOTE_SETTINGS;
-      const rates = fallbackRates(settings, request.currency);
+      const rates = fallbackRates(settings);
       const log: RateLogEntry = {
         id: newRateLogId(),
         at: new Date(started).toISOString(),
@@ -185,7 +185,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
     };
     const fallback = (reason: string) =>
       finish({
-        rates: fallbackRates(settings, request.currency),
+        rates: fallbackRates(settings),
         source: 'fallback',
         fallbackReason: reason,
       });
@@ -308,13 +308,18 @@ function visible(options: readonly GroupOption[], settings: QuoteSettings): Grou
   );
 }
 
-export function fallbackRates(settings: QuoteSettings, currency: string): Rate[] {
+/**
+ * The merchant's fallback rates. Their prices are set in Australian dollars, so they say AUD whatever the
+ * cart's currency: a price is never relabelled as another currency (Shopify's carrier-service reference:
+ * a rate's `currency` is "the currency of the shipping rate").
+ */
+export function fallbackRates(settings: QuoteSettings): Rate[] {
   return settings.fallbackRates
     .map((rate) => ({
       code: rate.code,
       name: rate.name,
       totalCents: cents(rate.priceCents),
-      currency,
+      currency: PRICED_CURRENCY,
       ...(rate.minDays === undefined ? {} : { minDays: rate.minDays + settings.extraHandlingDays }),
       ...(rate.maxDays === undefined ? {} : { maxDays: rate.maxDays + settings.extraHandlingDays }),
     }))

@@ -7,12 +7,25 @@
  *   POST /<shop>/admin/oauth/access_token             token exchange (session token -> offline or online
  *                                                      token, expiring or not) and refresh_token grants
  *   POST /<shop>/admin/api/<version>/graphql.json     the documents RateBridge sends: carrierServiceCreate,
- *                                                      carrierServiceUpdate, carrierServiceDelete, products
- *                                                      (paged, with variants) and product(id) { variants }
+ *                                                      carrierServiceUpdate, carrierServiceDelete,
+ *                                                      carrierService(id), productsCount,
+ *                                                      productVariantsCount, products (paged, with variants),
+ *                                                      product(id) { variants }, bulkOperationRunQuery and
+ *                                                      bulkOperation(id)
+ *   GET  /bulk-results/<shop>/<id>.jsonl               a finished bulk operation's JSONL
+ *
+ * Like Shopify, it refuses before running: every document is validated against the Admin schema in the
+ * shared reference (graphql-js `validate`, variables coerced by their declared types), its requested cost is
+ * computed by Shopify's published rules (test/support/shopify-query-cost.ts) and a document over 1,000
+ * points is answered MAX_COST_EXCEEDED; each shop has a leaky bucket (`throttle`: Shopify's standard plan
+ * by default, 2,000 points restored at 100 a second) that answers THROTTLED with `extensions.cost` when the
+ * requested cost is not available, and every answer carries `extensions.cost`. Cursor pagination stops at
+ * 25,000 objects, as Shopify documents. Without the reference (outside CI) documents are not checked.
  * Acts as Shopify towards RateBridge:
  *   mintSessionToken   an App Bridge session token, HS256-signed with the app's client secret
  *   deliverWebhook     a webhook with a real X-Shopify-Hmac-Sha256 (or a broken one, on request)
- *   callCarrierService a CarrierService rate request ({"rate": {...}}), as checkout sends it
+ *   callCarrierService a CarrierService rate request ({"rate": {...}}) as checkout sends it, signed like a
+ *                      webhook: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256 of the body (unsigned on request)
  *
  * It shares no code with shopify-app/: signing and verifying are written again here, so a mistake in ours
  * cannot be mirrored (test/shopify-app/fake-shopify.test.ts checks the fake against @shopify/shopify-api).
@@ -21,6 +34,21 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  type GraphQLError,
+  getArgumentValues,
+  getVariableValues,
+  Kind,
+  parse,
+  validate,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FieldNode,
+  type OperationDefinitionNode,
+} from 'graphql';
+
+import { actualQueryCost, requestedQueryCost, SINGLE_QUERY_MAX_COST } from '../support/shopify-query-cost.js';
+import { shopifySchema } from '../support/shopify-schema.js';
 
 export interface FakeShopifyOptions {
   readonly apiKey: string;
@@ -29,6 +57,10 @@ export interface FakeShopifyOptions {
   readonly accessTokenTtlSeconds?: number;
   /** `refresh_token_expires_in` (UNCONFIRMED value; Shopify documents only that it exists). */
   readonly refreshTokenTtlSeconds?: number;
+  /** Each shop's leaky bucket; default Shopify's standard plan (2,000 points, 100 a second). */
+  readonly throttle?: { readonly maximumAvailable: number; readonly restoreRate: number };
+  /** Polls of `bulkOperation(id)` before a bulk operation is COMPLETED (default 2). */
+  readonly bulkPollsToComplete?: number;
 }
 
 export type WeightUnit = 'GRAMS' | 'KILOGRAMS' | 'OUNCES' | 'POUNDS';
@@ -59,12 +91,14 @@ export interface FakeShop {
   readonly domain: string;
   /** Granted scopes, as token responses report them. */
   scopes: string;
-  /** Carrier-calculated shipping: Advanced plan or above, yearly billing, or a development store. */
+  /** Carrier-calculated shipping: Advanced plan or higher, Shopify plan billed yearly, or a development store. */
   carrierCalculatedShipping: boolean;
   /** `expires_in` of this shop's expiring offline tokens; the fake's option when absent. */
   accessTokenTtlSeconds?: number;
   products: FakeProduct[];
   readonly carrierServices: Map<string, FakeCarrierService>;
+  /** The next carrierServiceUpdate / carrierServiceDelete answers these userErrors (and changes nothing). */
+  failNextCarrierServiceChange?: { readonly message: string };
 }
 
 export interface RecordedShopifyRequest {
@@ -145,8 +179,10 @@ export interface FakeShopify {
   expireAccessTokens(shop: string): void;
   /** Answer `endpoint` this way (`times` requests, default every one) instead of normally. */
   behave(endpoint: 'token' | 'graphql', behaviour: FakeShopifyBehaviour | undefined, times?: number): void;
-  /** The next `count` GraphQL calls answer THROTTLED. */
+  /** The next `count` GraphQL calls answer THROTTLED (with the shop's bucket emptied). */
   throttle(count: number): void;
+  /** The requested cost of every GraphQL document the fake ran or throttled, in order. */
+  readonly costs: { readonly shop: string; readonly requested: number; readonly throttled: boolean }[];
   close(): Promise<void>;
 }
 
@@ -158,6 +194,22 @@ const INVALID_ACCESS_TOKEN = '[API] Invalid API key or access token (unrecognize
 /** UNCONFIRMED beyond the prefix, which apps match on. */
 export const CCS_NOT_ENABLED_MESSAGE =
   'Carrier Calculated Shipping must be enabled for your store before enabling';
+
+/** UNCONFIRMED text (Shopify documents the ceiling, not the error). */
+export const PAGINATION_LIMIT_MESSAGE = 'Pagination is limited to 25,000 objects; use a bulk operation.';
+const PAGINATION_LIMIT = 25_000;
+
+interface FakeBulkOperation {
+  readonly id: string;
+  polls: number;
+  readonly jsonl: string;
+  readonly objectCount: number;
+}
+
+interface Bucket {
+  available: number;
+  at: number;
+}
 
 interface IssuedToken {
   readonly shop: string;
@@ -176,6 +228,36 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
   const behaviours = new Map<'token' | 'graphql', { behaviour: FakeShopifyBehaviour; remaining: number }>();
   let throttled = 0;
   let nextCarrierServiceId = 1000;
+  let nextBulkId = 7000;
+  const bulkPolls = options.bulkPollsToComplete ?? 2;
+  const bucketSize = options.throttle?.maximumAvailable ?? 2000;
+  const restoreRate = options.throttle?.restoreRate ?? 100;
+  const buckets = new Map<string, Bucket>();
+  const bulkOperations = new Map<string, FakeBulkOperation & { readonly shop: string }>();
+  const costs: { shop: string; requested: number; throttled: boolean }[] = [];
+  const schema = shopifySchema();
+  let url = '';
+
+  /** The shop's bucket, refilled for the time passed (Shopify's leaky bucket). */
+  const bucket = (shop: string): Bucket => {
+    const current = buckets.get(shop) ?? { available: bucketSize, at: Date.now() };
+    const now = Date.now();
+    current.available = Math.min(bucketSize, current.available + ((now - current.at) / 1000) * restoreRate);
+    current.at = now;
+    buckets.set(shop, current);
+    return current;
+  };
+  const costExtension = (requested: number, actual: number | null, available: number) => ({
+    cost: {
+      requestedQueryCost: requested,
+      actualQueryCost: actual,
+      throttleStatus: {
+        maximumAvailable: bucketSize,
+        currentlyAvailable: Math.floor(available),
+        restoreRate,
+      },
+    },
+  });
 
   const issue = (
     shop: string,
@@ -284,173 +366,330 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     return [200, { access_token: issue(shop.domain, 'access', undefined, shop.scopes), scope: shop.scopes }];
   };
 
-  const graphqlEndpoint = (shop: FakeShop, scopes: string, body: Record<string, unknown>): unknown => {
-    const query = typeof body.query === 'string' ? body.query : '';
-    const variables = (body.variables ?? {}) as Record<string, unknown>;
-    if (throttled > 0) {
-      throttled -= 1;
+  // Parsed and validated once per distinct text: the same few documents arrive thousands of times.
+  const validated = new Map<string, { document: DocumentNode } | { errors: unknown[] }>();
+  const parsedDocument = (query: string) => {
+    const known = validated.get(query);
+    if (known) return known;
+    let outcome: { document: DocumentNode } | { errors: unknown[] };
+    try {
+      const document = parse(query);
+      const problems = schema ? validate(schema, document) : [];
+      outcome =
+        problems.length > 0
+          ? { errors: problems.map((problem) => shopifyError(problem, 'VALIDATION')) }
+          : { document };
+    } catch (error) {
+      outcome = { errors: [shopifyError(error as GraphQLError, 'PARSE_ERROR')] };
+    }
+    if (validated.size < 1_000) validated.set(query, outcome);
+    return outcome;
+  };
+
+  /** Parses, validates, coerces and costs a document as Shopify does before running it. */
+  const checkDocument = (
+    query: string,
+    variables: Record<string, unknown>,
+  ):
+    | { errors: unknown[] }
+    | { document: DocumentNode; requested: number; values: Record<string, unknown> } => {
+    const parsed = parsedDocument(query);
+    if ('errors' in parsed) return parsed;
+    const { document } = parsed;
+    if (!schema) return { document, requested: 0, values: variables };
+    const operation = operationOf(document);
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) {
+      return { errors: coerced.errors.map((error) => shopifyError(error, 'INVALID_VARIABLE')) };
+    }
+    let requested: number;
+    try {
+      requested = requestedQueryCost(schema, document, coerced.coerced);
+    } catch {
+      // UNCONFIRMED text: Shopify refuses a connection without a page size.
       return {
-        errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }],
-        extensions: {
-          cost: {
-            requestedQueryCost: 52,
-            actualQueryCost: null,
-            throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 10, restoreRate: 100 },
-          },
-        },
+        errors: [{ message: 'you must provide one of first or last', extensions: { code: 'BAD_REQUEST' } }],
       };
     }
+    if (requested > SINGLE_QUERY_MAX_COST) {
+      return {
+        errors: [
+          {
+            message: `Query cost is ${requested}, which exceeds the single query max cost limit (${SINGLE_QUERY_MAX_COST}).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n`,
+            extensions: {
+              code: 'MAX_COST_EXCEEDED',
+              cost: requested,
+              maxCost: SINGLE_QUERY_MAX_COST,
+              documentation: 'https://shopify.dev/api/usage/rate-limits',
+            },
+          },
+        ],
+      };
+    }
+    return { document, requested, values: coerced.coerced as Record<string, unknown> };
+  };
+
+  const graphqlEndpoint = (shop: FakeShop, scopes: string, body: Record<string, unknown>): unknown => {
+    const query = typeof body.query === 'string' ? body.query : '';
+    const variables = (
+      body.variables !== null && typeof body.variables === 'object' ? body.variables : {}
+    ) as Record<string, unknown>;
+    const checked = checkDocument(query, variables);
+    if ('errors' in checked) return { errors: checked.errors };
+    const { document, requested } = checked;
+    const account = bucket(shop.domain);
+    if (throttled > 0 || requested > account.available) {
+      if (throttled > 0) {
+        throttled -= 1;
+        account.available = 0;
+      }
+      costs.push({ shop: shop.domain, requested, throttled: true });
+      return {
+        errors: [
+          {
+            message: 'Throttled',
+            extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+          },
+        ],
+        extensions: costExtension(requested, null, account.available),
+      };
+    }
+    costs.push({ shop: shop.domain, requested, throttled: false });
+    account.available -= requested;
+    const answer = runDocument(shop, scopes, document, checked.values);
+    const actual =
+      schema && 'data' in answer ? actualQueryCost(schema, document, checked.values, answer.data) : requested;
+    // The bucket keeps the actual cost: the rest of what was requested is refunded.
+    account.available = Math.min(bucketSize, account.available + requested - actual);
+    return { ...answer, extensions: costExtension(requested, actual, account.available) };
+  };
+
+  const runDocument = (
+    shop: FakeShop,
+    scopes: string,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+  ): { data: Record<string, unknown> } | { errors: unknown[] } => {
+    const operation = operationOf(document);
+    const data: Record<string, unknown> = {};
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const answer = rootField(shop, scopes, operation, selection, variables);
+      if ('errors' in answer) return answer;
+      data[selection.alias?.value ?? selection.name.value] = answer.value;
+    }
+    return { data };
+  };
+
+  /** The arguments of a root field, coerced by the schema when there is one. */
+  const argumentsOf = (
+    operation: OperationDefinitionNode,
+    field: FieldNode,
+    variables: Record<string, unknown>,
+  ): Record<string, unknown> => {
+    const root = operation.operation === 'mutation' ? schema?.getMutationType() : schema?.getQueryType();
+    const definition = root?.getFields()[field.name.value];
+    if (definition) return getArgumentValues(definition, field, variables);
+    // Without the schema: the arguments as written, variables filled in.
+    return Object.fromEntries(
+      (field.arguments ?? []).map((argument) => [
+        argument.name.value,
+        valueFromASTUntyped(argument.value, variables),
+      ]),
+    );
+  };
+
+  const rootField = (
+    shop: FakeShop,
+    scopes: string,
+    operation: OperationDefinitionNode,
+    field: FieldNode,
+    variables: Record<string, unknown>,
+  ): { value: unknown } | { errors: unknown[] } => {
+    const name = field.name.value;
+    const args = argumentsOf(operation, field, variables);
     const granted = new Set(scopes.split(','));
-    const needs = (field: string, scope: string, implied?: string) =>
+    const needs = (scope: string, implied?: string) =>
       granted.has(scope) || (implied !== undefined && granted.has(implied))
         ? undefined
         : {
             errors: [
               {
-                message: `Access denied for ${field} field. Required access: \`${scope}\` access scope.`,
+                message: `Access denied for ${name} field. Required access: \`${scope}\` access scope.`,
                 extensions: { code: 'ACCESS_DENIED' },
               },
             ],
           };
+    const value = (payload: unknown) => ({ value: payload });
+    const userError = (payload: string, fieldPath: string[] | null, message: string, code: string | null) =>
+      value({ [payload]: null, userErrors: [{ field: fieldPath, message, code }] });
 
-    if (/\bcarrierServiceCreate\s*\(/.test(query)) {
-      const denied = needs('carrierServiceCreate', 'write_shipping');
-      if (denied) return denied;
-      const input = (variables.input ?? {}) as Partial<FakeCarrierService>;
-      const userErrors: unknown[] = [];
-      if (!shop.carrierCalculatedShipping) {
-        userErrors.push({
-          field: null,
-          message: `${CCS_NOT_ENABLED_MESSAGE}: ${input.name ?? ''}`,
-          code: 'CARRIER_SERVICE_CREATE_FAILED',
-        });
-      } else if (!input.name || !input.callbackUrl) {
-        userErrors.push({ field: ['input'], message: 'Name and callback URL are required', code: null });
-      } else if ([...shop.carrierServices.values()].some((service) => service.name === input.name)) {
-        // UNCONFIRMED text.
-        userErrors.push({
-          field: ['input', 'name'],
-          message: `${input.name} is already configured`,
-          code: 'CARRIER_SERVICE_CREATE_FAILED',
-        });
-      }
-      if (userErrors.length > 0)
-        return { data: { carrierServiceCreate: { carrierService: null, userErrors } } };
-      const service: FakeCarrierService = {
-        id: `gid://shopify/DeliveryCarrierService/${nextCarrierServiceId++}`,
-        name: String(input.name),
-        callbackUrl: String(input.callbackUrl),
-        active: input.active ?? false,
-        supportsServiceDiscovery: input.supportsServiceDiscovery ?? false,
-      };
-      shop.carrierServices.set(service.id, service);
-      return { data: { carrierServiceCreate: { carrierService: { ...service }, userErrors: [] } } };
-    }
-
-    if (/\bcarrierServiceUpdate\s*\(/.test(query)) {
-      const denied = needs('carrierServiceUpdate', 'write_shipping');
-      if (denied) return denied;
-      const input = (variables.input ?? {}) as Partial<FakeCarrierService>;
-      const service = shop.carrierServices.get(String(input.id));
-      if (!service) {
-        return {
-          data: {
-            carrierServiceUpdate: {
-              carrierService: null,
-              userErrors: [
-                {
-                  field: ['input', 'id'],
-                  message: 'Carrier service not found',
-                  code: 'CARRIER_SERVICE_UPDATE_FAILED',
-                },
-              ],
-            },
-          },
+    switch (name) {
+      case 'carrierServiceCreate': {
+        const denied = needs('write_shipping');
+        if (denied) return denied;
+        const input = (args.input ?? {}) as Partial<FakeCarrierService>;
+        const fail = (fieldPath: string[] | null, message: string) =>
+          value({
+            carrierService: null,
+            userErrors: [{ field: fieldPath, message, code: 'CARRIER_SERVICE_CREATE_FAILED' }],
+          });
+        if (!shop.carrierCalculatedShipping)
+          return fail(null, `${CCS_NOT_ENABLED_MESSAGE}: ${input.name ?? ''}`);
+        if (!input.name || !input.callbackUrl) return fail(['input'], 'Name and callback URL are required');
+        if ([...shop.carrierServices.values()].some((service) => service.name === input.name)) {
+          // UNCONFIRMED text.
+          return fail(['input', 'name'], `${input.name} is already configured`);
+        }
+        const service: FakeCarrierService = {
+          id: `gid://shopify/DeliveryCarrierService/${nextCarrierServiceId++}`,
+          name: String(input.name),
+          callbackUrl: String(input.callbackUrl),
+          active: input.active ?? false,
+          supportsServiceDiscovery: input.supportsServiceDiscovery ?? false,
         };
+        shop.carrierServices.set(service.id, service);
+        return value({ carrierService: { ...service }, userErrors: [] });
       }
-      for (const key of ['name', 'callbackUrl', 'active', 'supportsServiceDiscovery'] as const) {
-        if (input[key] !== undefined) Object.assign(service, { [key]: input[key] });
+      case 'carrierServiceUpdate': {
+        const denied = needs('write_shipping');
+        if (denied) return denied;
+        const input = (args.input ?? {}) as Partial<FakeCarrierService>;
+        const service = shop.carrierServices.get(String(input.id));
+        const failure = shop.failNextCarrierServiceChange;
+        if (failure) delete shop.failNextCarrierServiceChange;
+        if (!service || failure) {
+          return userError(
+            'carrierService',
+            ['input', 'id'],
+            failure?.message ?? 'Carrier service not found',
+            'CARRIER_SERVICE_UPDATE_FAILED',
+          );
+        }
+        for (const key of ['name', 'callbackUrl', 'active', 'supportsServiceDiscovery'] as const) {
+          if (input[key] !== undefined) Object.assign(service, { [key]: input[key] });
+        }
+        return value({ carrierService: { ...service }, userErrors: [] });
       }
-      return { data: { carrierServiceUpdate: { carrierService: { ...service }, userErrors: [] } } };
-    }
-
-    if (/\bcarrierServiceDelete\s*\(/.test(query)) {
-      const denied = needs('carrierServiceDelete', 'write_shipping');
-      if (denied) return denied;
-      const id = String(variables.id);
-      if (!shop.carrierServices.delete(id)) {
+      case 'carrierServiceDelete': {
+        const denied = needs('write_shipping');
+        if (denied) return denied;
+        const id = String(args.id);
+        const failure = shop.failNextCarrierServiceChange;
+        if (failure) delete shop.failNextCarrierServiceChange;
+        if (failure || !shop.carrierServices.delete(id)) {
+          return userError(
+            'deletedId',
+            ['id'],
+            failure?.message ?? 'Carrier service not found',
+            'CARRIER_SERVICE_DELETE_FAILED',
+          );
+        }
+        return value({ deletedId: id, userErrors: [] });
+      }
+      case 'carrierService': {
+        const denied = needs('read_shipping', 'write_shipping');
+        if (denied) return denied;
+        const service = shop.carrierServices.get(String(args.id));
+        return value(service ? { ...service } : null);
+      }
+      case 'productsCount':
+      case 'productVariantsCount': {
+        const denied = needs('read_products', 'write_products');
+        if (denied) return denied;
+        const all =
+          name === 'productsCount'
+            ? shop.products.length
+            : shop.products.reduce((sum, product) => sum + product.variants.length, 0);
+        // `limit` defaults to 10,000; null means no limit (schema: QueryRoot.productsCount).
+        const limit = 'limit' in args ? (args.limit as number | null) : 10_000;
+        const capped = limit !== null && all > limit;
+        return value({ count: capped ? limit : all, precision: capped ? 'AT_LEAST' : 'EXACT' });
+      }
+      case 'products': {
+        const denied = needs('read_products', 'write_products');
+        if (denied) return denied;
+        const page = slice(shop.products, Number(args.first ?? 0), args.after);
+        if (page.start >= PAGINATION_LIMIT) {
+          return { errors: [{ message: PAGINATION_LIMIT_MESSAGE, extensions: { code: 'BAD_REQUEST' } }] };
+        }
+        const variantsFirst = Number(variables.variantsFirst ?? 250);
+        return value({
+          nodes: page.nodes.map((product) => ({
+            id: `gid://shopify/Product/${product.id}`,
+            title: product.title,
+            variants: variantConnection(slice(product.variants, variantsFirst, null)),
+          })),
+          pageInfo: page.pageInfo,
+        });
+      }
+      case 'product': {
+        const denied = needs('read_products', 'write_products');
+        if (denied) return denied;
+        const id = Number(String(args.id ?? '').replace('gid://shopify/Product/', ''));
+        const product = shop.products.find((candidate) => candidate.id === id);
+        if (!product) return value(null);
+        return value({
+          variants: variantConnection(slice(product.variants, Number(variables.first ?? 0), variables.after)),
+        });
+      }
+      case 'bulkOperationRunQuery': {
+        const denied = needs('read_products', 'write_products');
+        if (denied) return denied;
+        const inner = String(args.query ?? '');
+        let problems: readonly GraphQLError[] = [];
+        try {
+          problems = schema ? validate(schema, parse(inner)) : [];
+        } catch (error) {
+          problems = [error as GraphQLError];
+        }
+        if (problems.length > 0) {
+          // UNCONFIRMED text beyond Shopify's INVALID code.
+          return userError(
+            'bulkOperation',
+            ['query'],
+            `Invalid bulk query: ${problems[0]?.message}`,
+            'INVALID',
+          );
+        }
+        if ([...bulkOperations.values()].some((op) => op.shop === shop.domain && op.polls < bulkPolls)) {
+          return userError(
+            'bulkOperation',
+            null,
+            'A bulk query operation for this app and shop is already in progress.',
+            'OPERATION_IN_PROGRESS',
+          );
+        }
+        const operationId = `gid://shopify/BulkOperation/${nextBulkId++}`;
+        const { jsonl, objectCount } = bulkJsonl(shop.products);
+        bulkOperations.set(operationId, { id: operationId, shop: shop.domain, polls: 0, jsonl, objectCount });
+        return value({ bulkOperation: { id: operationId, status: 'CREATED' }, userErrors: [] });
+      }
+      case 'bulkOperation': {
+        const operation = bulkOperations.get(String(args.id));
+        if (!operation || operation.shop !== shop.domain) return value(null);
+        operation.polls += 1;
+        const completed = operation.polls >= bulkPolls;
+        const file = `${url}/bulk-results/${encodeURIComponent(shop.domain)}/${operation.id.split('/').pop()}.jsonl`;
+        return value({
+          id: operation.id,
+          status: completed ? 'COMPLETED' : 'RUNNING',
+          errorCode: null,
+          objectCount: String(completed ? operation.objectCount : 0),
+          url: completed && operation.objectCount > 0 ? file : null,
+        });
+      }
+      default:
         return {
-          data: {
-            carrierServiceDelete: {
-              deletedId: null,
-              userErrors: [
-                {
-                  field: ['id'],
-                  message: 'Carrier service not found',
-                  code: 'CARRIER_SERVICE_DELETE_FAILED',
-                },
-              ],
+          errors: [
+            {
+              message: `Field '${name}' doesn't exist on type 'QueryRoot'`,
+              extensions: { code: 'undefinedField', typeName: 'QueryRoot', fieldName: name },
             },
-          },
+          ],
         };
-      }
-      return { data: { carrierServiceDelete: { deletedId: id, userErrors: [] } } };
     }
-
-    if (/\bproductVariantsCount\b/.test(query)) {
-      const denied = needs('productVariantsCount', 'read_products', 'write_products');
-      if (denied) return denied;
-      const count = shop.products.reduce((sum, product) => sum + product.variants.length, 0);
-      return { data: { productVariantsCount: { count, precision: 'EXACT' } } };
-    }
-
-    if (/\bproducts\s*\(/.test(query)) {
-      const denied = needs('products', 'read_products', 'write_products');
-      if (denied) return denied;
-      const page = slice(shop.products, Number(variables.first ?? 0), variables.after);
-      const variantsFirst = Number(variables.variantsFirst ?? 250);
-      return {
-        data: {
-          products: {
-            nodes: page.nodes.map((product) => ({
-              id: `gid://shopify/Product/${product.id}`,
-              title: product.title,
-              variants: variantConnection(slice(product.variants, variantsFirst, null)),
-            })),
-            pageInfo: page.pageInfo,
-          },
-        },
-      };
-    }
-
-    if (/\bproduct\s*\(/.test(query)) {
-      const denied = needs('product', 'read_products', 'write_products');
-      if (denied) return denied;
-      const id = Number(String(variables.id ?? '').replace('gid://shopify/Product/', ''));
-      const product = shop.products.find((candidate) => candidate.id === id);
-      if (!product) return { data: { product: null } };
-      return {
-        data: {
-          product: {
-            variants: variantConnection(
-              slice(product.variants, Number(variables.first ?? 0), variables.after),
-            ),
-          },
-        },
-      };
-    }
-
-    const field = /\{\s*(\w+)/.exec(query)?.[1] ?? 'unknown';
-    return {
-      errors: [
-        {
-          message: `Field '${field}' doesn't exist on type 'QueryRoot'`,
-          extensions: { code: 'undefinedField', typeName: 'QueryRoot', fieldName: field },
-        },
-      ],
-    };
   };
-
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -465,6 +704,17 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
         }
       }
       const path = request.url ?? '/';
+      const bulkFile = /^\/bulk-results\/([^/]+)\/(\d+)\.jsonl$/.exec(path);
+      if (request.method === 'GET' && bulkFile) {
+        const operation = bulkOperations.get(`gid://shopify/BulkOperation/${bulkFile[2]}`);
+        if (!operation || operation.shop !== decodeURIComponent(bulkFile[1] ?? '')) {
+          response.writeHead(404).end();
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'application/jsonl' });
+        response.end(operation.jsonl);
+        return;
+      }
       const match = /^\/([^/]+)\/admin\/(oauth\/access_token|api\/([^/]+)\/graphql\.json)$/.exec(path);
       const endpoint = match?.[2] === 'oauth/access_token' ? 'token' : match ? 'graphql' : 'other';
       const headers = Object.fromEntries(
@@ -516,14 +766,17 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const sign = (body: string, secret = options.apiSecret) =>
     createHmac('sha256', secret).update(body, 'utf8').digest('base64');
 
   return {
-    url,
+    get url() {
+      return url;
+    },
     requests,
+    costs,
 
     addShop(domain, shopOptions = {}) {
       const shop: FakeShop = {
@@ -735,6 +988,7 @@ function slice<T>(items: readonly T[], first: number, after: unknown) {
   const nodes = items.slice(start, start + Math.max(0, first));
   const last = start + nodes.length - 1;
   return {
+    start,
     nodes,
     pageInfo: {
       hasNextPage: start + nodes.length < items.length,
@@ -743,15 +997,45 @@ function slice<T>(items: readonly T[], first: number, after: unknown) {
   };
 }
 
-function variantConnection(page: ReturnType<typeof slice<FakeVariant>>) {
+function variantNode(variant: FakeVariant) {
   return {
-    nodes: page.nodes.map((variant) => ({
-      id: `gid://shopify/ProductVariant/${variant.id}`,
-      title: variant.title,
-      sku: variant.sku,
-      inventoryItem: { requiresShipping: variant.requiresShipping, measurement: { weight: variant.weight } },
-    })),
-    pageInfo: page.pageInfo,
+    id: `gid://shopify/ProductVariant/${variant.id}`,
+    title: variant.title,
+    sku: variant.sku,
+    inventoryItem: { requiresShipping: variant.requiresShipping, measurement: { weight: variant.weight } },
+  };
+}
+
+function variantConnection(page: ReturnType<typeof slice<FakeVariant>>) {
+  return { nodes: page.nodes.map(variantNode), pageInfo: page.pageInfo };
+}
+
+/** A bulk result as Shopify writes it: a product line, then its variants' lines with `__parentId`. */
+function bulkJsonl(products: readonly FakeProduct[]): { jsonl: string; objectCount: number } {
+  const lines: string[] = [];
+  for (const product of products) {
+    const id = `gid://shopify/Product/${product.id}`;
+    lines.push(JSON.stringify({ id, title: product.title }));
+    for (const variant of product.variants)
+      lines.push(JSON.stringify({ ...variantNode(variant), __parentId: id }));
+  }
+  return { jsonl: lines.length > 0 ? `${lines.join('\n')}\n` : '', objectCount: lines.length };
+}
+
+function operationOf(document: DocumentNode): OperationDefinitionNode {
+  const operation = document.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (!operation) throw new Error('no operation');
+  return operation;
+}
+
+/** A graphql-js error in Shopify's `errors[]` shape. */
+function shopifyError(error: GraphQLError, code: string) {
+  return {
+    message: error.message,
+    ...(error.locations ? { locations: error.locations } : {}),
+    extensions: { code },
   };
 }
 

@@ -273,7 +273,8 @@ describe.each(stores)('quote engine against the sandbox (%s store)', (storeKind)
       fallbackReason: expect.stringContaining('MYSTERY') as string,
     });
     const usd = await testQuote({ ...cart('3000', [{ sku: 'CHAIR-0' }]), currency: 'USD' });
-    expect(usd).toMatchObject({ source: 'fallback', rates: [{ currency: 'USD' }] });
+    // AUD prices are labelled AUD, never the cart's currency (Shopify's reference: "the currency of the rate").
+    expect(usd).toMatchObject({ source: 'fallback', rates: [{ currency: 'AUD' }] });
     expect(usd.fallbackReason).toMatch(/USD/);
     const abroad = await testQuote({
       ...cart('3000', [{ sku: 'CHAIR-0' }]),

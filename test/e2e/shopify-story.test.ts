@@ -5,6 +5,7 @@
  * and the next callback still answers in time, with fallback rates, and the connection shows revoked.
  * With Redis when it is available (the production store), else the embedded store.
  */
+import { createHmac } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRedis } from '../support/redis.js';
@@ -22,6 +23,7 @@ interface ShopifyRate {
   service_code: string;
   total_price: string;
   currency: string;
+  description: string;
   min_delivery_date?: string;
   max_delivery_date?: string;
 }
@@ -126,6 +128,10 @@ describe(`Shopify app end to end (${redis.ok ? 'redis' : 'embedded'} store)`, ()
     expect(refused.body).toMatchObject({
       error: { code: 'RB_ERR_SHOPIFY_PLAN', message: expect.stringContaining('Advanced') as string },
     });
+    // Which plans allow it, as Shopify's reference lists them (DeliveryCarrierService, "Requirements").
+    for (const plan of ['Advanced Shopify plan or higher', 'billed yearly', 'development stores']) {
+      expect((refused.body as { error: { message: string } }).error.message).toContain(plan);
+    }
     expect(fake.shop(SHOP).carrierServices.size).toBe(0);
     fake.shop(SHOP).carrierCalculatedShipping = true;
 
@@ -151,6 +157,8 @@ describe(`Shopify app end to end (${redis.ok ? 'redis' : 'embedded'} store)`, ()
       expect(rate.total_price).toMatch(/^\d+$/);
       expect(rate.currency).toBe('AUD');
       expect(rate.service_code).not.toBe('');
+      // Required by Shopify's carrier-service reference (DeliveryCarrierService, "Response fields").
+      expect(rate.description.trim()).not.toBe('');
       if (rate.min_delivery_date)
         expect(rate.min_delivery_date).toMatch(/^\d{4}-\d{2}-\d{2} 00:00:00 \+0000$/);
     }
@@ -174,10 +182,30 @@ describe(`Shopify app end to end (${redis.ok ? 'redis' : 'embedded'} store)`, ()
         .status,
     ).toBe(404);
     const url = callbackUrl();
+    // Signed as Shopify signs the callback: base64 HMAC-SHA256 of the raw body with the app's secret.
+    const sign = (body: string) => createHmac('sha256', API_SECRET).update(body).digest('base64');
     const post = (body: string, headers: Record<string, string> = {}) =>
-      fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+      fetch(url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'x-shopify-hmac-sha256': sign(body), ...headers },
+      });
+    const code = async (response: Response) => [
+      response.status,
+      ((await response.json()) as { error: { code: string } }).error.code,
+    ];
     const badHmac = await post(JSON.stringify(rateRequest()), { 'x-shopify-hmac-sha256': 'AAAA' });
-    expect(badHmac.status).toBe(401);
+    expect(await code(badHmac)).toEqual([401, 'RB_ERR_SIGNATURE_INVALID']);
+    // The key in the URL alone no longer opens the door: Shopify signs every callback.
+    const unsigned = await fake.callCarrierService(url, rateRequest(), { shop: SHOP, signed: false });
+    expect([unsigned.status, (unsigned.body as { error: { code: string } }).error.code]).toEqual([
+      401,
+      'RB_ERR_SIGNATURE_MISSING',
+    ]);
+    const otherBody = await post(JSON.stringify(rateRequest()), {
+      'x-shopify-hmac-sha256': sign(JSON.stringify(rateRequest({ postcode: '3000' }))),
+    });
+    expect(await code(otherBody)).toEqual([401, 'RB_ERR_SIGNATURE_INVALID']);
     const notJson = await post('{"rate": ');
     expect([notJson.status, ((await notJson.json()) as { error: { code: string } }).error.code]).toEqual([
       400,
@@ -221,13 +249,27 @@ describe(`Shopify app end to end (${redis.ok ? 'redis' : 'embedded'} store)`, ()
     });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(checkout.status).toBe(200);
+    // `description` added: Shopify's reference lists it as required, and a fallback rate has no ETA.
     expect((checkout.body as { rates: ShopifyRate[] }).rates).toEqual([
       {
         service_name: 'Standard shipping',
         service_code: 'fallback-standard',
         total_price: '1500',
         currency: 'AUD',
+        description: 'Freight delivery; the delivery date is confirmed when the order ships',
       },
+    ]);
+    // A shop selling in another currency gets the same AUD prices, labelled AUD, never relabelled NZD.
+    const payload = rateRequest({ postcode: '2150' });
+    const nzd = await fake.callCarrierService(
+      callbackUrl(),
+      { rate: { ...payload.rate, currency: 'NZD' } },
+      {
+        shop: SHOP,
+      },
+    );
+    expect((nzd.body as { rates: ShopifyRate[] }).rates).toMatchObject([
+      { service_code: 'fallback-standard', total_price: '1500', currency: 'AUD' },
     ]);
     const connections = (await admin('GET', '/connections')).body as { connections: { status: string }[] };
     expect(connections.connections[0]?.status).toBe('revoked');

@@ -94,7 +94,7 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
   // --- Shopify go-live ------------------------------------------------------------------------
   RB_ERR_SHOPIFY_PLAN: {
     title: 'Your Shopify plan does not include carrier-calculated shipping',
-    help: 'Live rates need the Advanced plan or above, a plan billed yearly, or a development store. Change plan (or ask Shopify support to enable carrier-calculated shipping), then try again.',
+    help: 'Live rates need the Advanced Shopify plan or higher, the Shopify plan billed yearly, or a development store; on a monthly Shopify plan, Shopify Support can add carrier-calculated shipping for a fee. Change plan or ask Shopify Support, then try again.',
   },
 
   RB_ERR_SHOPIFY_REFUSED: {

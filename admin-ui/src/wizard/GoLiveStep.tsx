@@ -85,8 +85,8 @@ function ShopifyGoLive({ onDone }: { onDone: () => void }) {
           every checkout, and shows your backup rates if it ever cannot answer in time.
         </Text>
         <Banner tone="info" title="Plan requirement">
-          Carrier-calculated shipping needs the Advanced plan or above, a plan billed yearly, or a development
-          store.
+          Carrier-calculated shipping needs the Advanced Shopify plan or higher, the Shopify plan billed
+          yearly (or with the feature added by Shopify Support for a monthly fee), or a development store.
         </Banner>
         <ErrorBanner error={register.error} />
         {result ? (
