@@ -1,7 +1,9 @@
 /**
  * Every error RateBridge reports is declared here, once: a stable code (`RB_ERR_*`) the admin UI maps to
- * help text, the HTTP status it renders as, and a message a merchant can act on. Messages never carry
- * secret material: callers pass only labels, names and counts into the templates.
+ * help text, what it means, the HTTP status it renders as, the fix, and a message a merchant can act on.
+ * docs/admin-api.md's error table is generated from this file (`npm run docs:errors`) and a test keeps the
+ * two, and the UI's help map, in step. Messages never carry secret material: callers pass only labels,
+ * names and counts into the templates.
  */
 
 export interface ErrorDetail {
@@ -11,66 +13,115 @@ export interface ErrorDetail {
 }
 
 interface ErrorDefinition {
+  /** What happened, in one line (docs/admin-api.md's error table). */
+  readonly meaning: string;
+  /** What the merchant (or operator) does about it. */
+  readonly fix: string;
   readonly status: number;
   readonly message: (...args: never[]) => string;
 }
 
 export const ERRORS = {
   // --- HTTP edge ---------------------------------------------------------------------------------
-  RB_ERR_BAD_JSON: { status: 400, message: () => 'The request body is not valid JSON.' },
+  RB_ERR_BAD_JSON: {
+    meaning: 'The body of a request is not valid JSON.',
+    fix: 'Send valid JSON (the admin UI always does: reload it if you see this there).',
+    status: 400,
+    message: () => 'The request body is not valid JSON.',
+  },
   RB_ERR_BODY_TOO_LARGE: {
+    meaning: "A request body is over the endpoint's size limit.",
+    fix: 'Send less at once (split a CSV import into smaller files).',
     status: 413,
     message: (limit: string) => `The request body is larger than the ${limit} this endpoint accepts.`,
   },
   RB_ERR_UNSUPPORTED_MEDIA_TYPE: {
+    meaning: 'A body came with a Content-Type the endpoint does not read.',
+    fix: 'Send application/json (or text/csv where an upload is expected).',
     status: 415,
     message: () => 'Send the request body as application/json.',
   },
   RB_ERR_VALIDATION: {
+    meaning: 'One or more fields are missing or out of range; `details` names each.',
+    fix: 'Correct the fields listed in `details` and send again.',
     status: 400,
     message: (summary: string) => `Some fields need attention: ${summary}`,
   },
-  RB_ERR_ROUTE_NOT_FOUND: { status: 404, message: () => 'There is nothing at this address.' },
-  RB_ERR_NOT_FOUND: { status: 404, message: (what: string) => `${what} was not found.` },
+  RB_ERR_ROUTE_NOT_FOUND: {
+    meaning: 'Nothing is served at this path.',
+    fix: 'Check the address against docs/admin-api.md.',
+    status: 404,
+    message: () => 'There is nothing at this address.',
+  },
+  RB_ERR_NOT_FOUND: {
+    meaning: 'The record does not exist for this store (or belongs to another).',
+    fix: 'Reload: it may have been deleted in another tab.',
+    status: 404,
+    message: (what: string) => `${what} was not found.`,
+  },
   RB_ERR_UNAUTHENTICATED: {
+    meaning: 'No valid session came with the request.',
+    fix: 'Sign in again with a new sign-in link (npm start prints one; the plugin\'s "Open RateBridge" makes one).',
     status: 401,
     message: () => 'Sign in again: your session is missing or has expired.',
   },
-  RB_ERR_FORBIDDEN: { status: 403, message: () => 'You are not allowed to do this.' },
+  RB_ERR_FORBIDDEN: {
+    meaning: 'The request is not allowed for this session or store.',
+    fix: 'Open RateBridge from its own address, for the store you mean, and try again.',
+    status: 403,
+    message: () => 'You are not allowed to do this.',
+  },
   RB_ERR_RATE_LIMITED: {
+    meaning: 'Too many attempts in a short time (token checks, sign-ins).',
+    fix: 'Wait the seconds in Retry-After, then try again.',
     status: 429,
     message: (retryAfterSeconds: number) =>
       `Too many attempts. Wait ${retryAfterSeconds} seconds and try again.`,
   },
   RB_ERR_CONFLICT: {
+    meaning:
+      "The change conflicts with the record's current state (changed meanwhile, or a step is missing).",
+    fix: 'Reload to see the current state, then try again.',
     status: 409,
     message: () => 'Someone else changed this at the same moment. Reload and try again.',
   },
   RB_ERR_INTERNAL: {
+    meaning: "A fault on RateBridge's side; it was logged with the request id.",
+    fix: 'Try again; if it persists, report the X-Request-Id to the operator.',
     status: 500,
     message: () => 'Something went wrong on our side. It has been logged; please try again.',
   },
   RB_ERR_STORE_UNAVAILABLE: {
+    meaning: "RateBridge's own storage (Redis or the data folder) does not answer.",
+    fix: 'Try again in a moment; operators: check Redis or DATA_DIR (docs/deploy.md).',
     status: 503,
     message: () => 'RateBridge cannot reach its storage right now. Try again in a moment.',
   },
 
   // --- configuration (start-up only, never an HTTP response) -------------------------------------
   RB_ERR_CONFIG: {
+    meaning: 'Start-up: the environment variables have problems (all are listed).',
+    fix: 'Fix each variable named and start again (README, Configuration).',
     status: 500,
     message: (problems: string) => `RateBridge cannot start; fix its configuration: ${problems}`,
   },
   RB_ERR_DATA_DIR_LOCKED: {
+    meaning: 'Start-up: another live process uses the same DATA_DIR.',
+    fix: 'Stop that process, give this one its own DATA_DIR, or set REDIS_URL to run several.',
     status: 500,
     message: (dataDir: string, pid: number) =>
       `RateBridge cannot start: DATA_DIR ${dataDir} is in use by process ${pid}. Stop that process, or give this one its own DATA_DIR (the embedded store serves one process; set REDIS_URL to run several).`,
   },
   RB_ERR_PORT_IN_USE: {
+    meaning: 'Start-up: the HOST:PORT to listen on is taken.',
+    fix: 'Stop whatever listens there, or set PORT to a free port.',
     status: 500,
     message: (address: string) =>
       `RateBridge cannot start: ${address} is already in use. Stop whatever listens there, or set PORT to a free port.`,
   },
   RB_ERR_NODE_TOO_OLD: {
+    meaning: 'Start-up: Node.js is older than 22.12.',
+    fix: 'Install Node.js 24 LTS (or 22.12+).',
     status: 500,
     message: (found: string) =>
       `RateBridge cannot start: it needs Node.js 22.12 or newer (24 LTS recommended); this is ${found}. Install a newer Node.js.`,
@@ -78,53 +129,76 @@ export const ERRORS = {
 
   // --- sealing and signing ----------------------------------------------------------------------
   RB_ERR_SEAL_UNREADABLE: {
+    meaning:
+      'A stored secret could not be opened: altered, moved between records, or not sealed by RateBridge.',
+    fix: 'Reconnect the token or key it belongs to; operators: check RATEBRIDGE_KEYS.',
     status: 500,
     message: () =>
       'A stored secret could not be opened (it was altered, moved or sealed with a key no longer configured).',
   },
   RB_ERR_SEAL_UNKNOWN_KEY: {
+    meaning: 'A stored secret was sealed with a key that RATEBRIDGE_KEYS no longer has.',
+    fix: 'Put the old key back in RATEBRIDGE_KEYS (after the new one) until records are re-sealed (docs/deploy.md, Keys).',
     status: 500,
     message: (keyId: string) =>
       `A stored secret was sealed with key "${keyId}", which is not in RATEBRIDGE_KEYS.`,
   },
   RB_ERR_SIGNATURE_MISSING: {
+    meaning: "A request that must be signed (the plugin's, Shopify's callback) came unsigned.",
+    fix: "Check the connector key id and secret in the plugin's settings (or the Shopify app secret).",
     status: 401,
     message: () =>
       'The request is not signed. Check the key id and secret configured where this request comes from.',
   },
   RB_ERR_SIGNATURE_MALFORMED: {
+    meaning: 'The signature header is not `t=<unix seconds>,v1=<hex>`.',
+    fix: 'Update the RateBridge plugin; check nothing between it and RateBridge rewrites headers.',
     status: 401,
     message: () => 'The request signature is not in the form t=<unix seconds>,v1=<hex>.',
   },
   RB_ERR_SIGNATURE_INVALID: {
+    meaning: 'The signature does not match the body with the configured secret.',
+    fix: "Paste the connector key's secret again in the plugin (create a new key if it was lost).",
     status: 401,
     message: () =>
       'The request signature does not match. Check the secret configured where this request comes from.',
   },
   RB_ERR_SIGNATURE_EXPIRED: {
+    meaning: "The signature's time is more than five minutes from ours.",
+    fix: "Fix the sending server's clock (NTP).",
     status: 401,
     message: () =>
       "The request signature is too old or from the future. Check the server's clock (it must be within five minutes).",
   },
   RB_ERR_SIGNATURE_REPLAYED: {
+    meaning: "A signed request (or a grant's state) was used a second time.",
+    fix: 'Nothing to do for a real client: each request signs anew; start a connection again from RateBridge.',
     status: 401,
     message: () => 'This signed request was already used once and cannot be replayed.',
   },
   RB_ERR_LOGIN_LINK_INVALID: {
+    meaning: "A sign-in link (or a grant's return page) is forged, expired (15 minutes) or already used.",
+    fix: 'Ask for a new link: restart npm start, or use "Open RateBridge" in the plugin.',
     status: 401,
     message: () => 'This sign-in link is invalid, has expired or was already used. Ask for a new one.',
   },
   RB_ERR_CROSS_SITE: {
+    meaning: "A change did not name RateBridge's own origin (Origin or Referer).",
+    fix: 'Use the admin from its own address; a proxy must pass the Origin header through.',
     status: 403,
     message: () =>
       'This change must come from the RateBridge admin itself (the request did not say it came from this site). Reload the admin and try again.',
   },
   RB_ERR_ENCODING_UNSUPPORTED: {
+    meaning: 'A body came with a Content-Encoding we do not read.',
+    fix: 'Send it uncompressed, or as gzip, deflate or br.',
     status: 415,
     message: () =>
       'The request body uses a Content-Encoding RateBridge does not accept: send it as gzip, deflate, br or uncompressed.',
   },
   RB_ERR_BODY_UNDECODABLE: {
+    meaning: 'A body\'s Content-Encoding does not match its bytes (e.g. "gzip" that is not gzip).',
+    fix: 'Send the body as its Content-Encoding says, or uncompressed.',
     status: 400,
     message: () =>
       'The request body could not be decoded: its Content-Encoding does not match what was sent. Send it uncompressed or correctly compressed.',
@@ -132,84 +206,141 @@ export const ERRORS = {
 
   // --- freight platforms and tokens -------------------------------------------------------------
   RB_ERR_UNKNOWN_PLATFORM: {
+    meaning: 'The freight platform named is not one RateBridge supports (or the sandbox is off).',
+    fix: 'Choose MachShip or Big Post (GET /platforms lists what is on).',
     status: 400,
     message: (platform: string) => `"${platform}" is not a freight platform RateBridge supports.`,
   },
   RB_ERR_TOKEN_EMPTY: {
+    meaning: 'The token field was empty.',
+    fix: 'Paste the API token you created in your freight platform.',
     status: 400,
     message: () => 'Paste the API token you created in your freight platform; the field is empty.',
   },
   RB_ERR_TOKEN_WHITESPACE: {
+    meaning: 'The pasted token has spaces or line breaks inside it.',
+    fix: 'Copy the token again, on its own.',
     status: 400,
     message: () =>
       'The pasted token contains spaces or line breaks inside it. Copy the token again, on its own.',
   },
   RB_ERR_TOKEN_CONTROL_CHARACTERS: {
+    meaning: 'The pasted token has invisible control characters.',
+    fix: "Copy the token again from the platform's token page.",
     status: 400,
     message: () =>
       'The pasted token contains invisible control characters. Copy the token again from your freight platform.',
   },
   RB_ERR_TOKEN_TOO_LONG: {
+    meaning: 'The pasted text is too long to be an API token.',
+    fix: 'Paste only the token.',
     status: 400,
     message: (max: number) =>
       `The pasted text is longer than ${max} characters, too long to be an API token. Paste only the token.`,
   },
   RB_ERR_TOKEN_REJECTED: {
+    meaning: 'The freight platform does not accept the token: mistyped, expired or revoked.',
+    fix: 'Create a new token in the platform (shown once: copy it straight away) and paste it.',
     status: 422,
     message: (detail: string) => detail,
   },
   RB_ERR_TOKEN_FORBIDDEN: {
+    meaning: 'The token works but lacks a permission quoting needs.',
+    fix: 'Create the token as a user who can read locations and quote, or widen its permissions.',
     status: 422,
     message: (detail: string) => detail,
   },
   RB_ERR_TOKEN_WRONG_ENVIRONMENT: {
+    meaning: 'The token belongs to the other environment (test vs live).',
+    fix: 'Choose the environment the token was made in, or make a token in the one you want.',
     status: 422,
     message: (detail: string) => detail,
   },
   RB_ERR_PLATFORM_UNREACHABLE: {
+    meaning: 'The freight platform did not answer in time or failed; nothing is known about the token.',
+    fix: 'Try again in a few minutes.',
     status: 502,
     message: (detail: string) => detail,
   },
   RB_ERR_PLATFORM_RATE_LIMITED: {
+    meaning: 'The freight platform asked RateBridge to slow down.',
+    fix: 'Wait the seconds in Retry-After, then try again.',
     status: 429,
     message: (detail: string) => detail,
   },
   RB_ERR_LABEL_TAKEN: {
+    meaning: 'Another connection of this store has that name.',
+    fix: "Choose another name, or replace that connection's token.",
     status: 409,
     message: (label: string) =>
       `You already have a connection named "${label}". Choose another name or replace that connection's token.`,
   },
   RB_ERR_TOKEN_ALREADY_CONNECTED: {
+    meaning: 'The same token is already connected under another name.',
+    fix: 'Use that connection; each token is connected once.',
     status: 409,
     message: (label: string) =>
       `This token is already connected as "${label}". Each token can be connected once.`,
   },
   RB_ERR_CONNECTION_REVOKED: {
+    meaning: "The connection's token no longer works (revoked or expired at the platform).",
+    fix: 'Create a new token in the platform and replace it on the connection.',
     status: 409,
     message: (label: string) =>
       `The token of "${label}" no longer works. Create a new token in your freight platform and replace it.`,
   },
 
+  // --- WooCommerce stores -------------------------------------------------------------------------
+  RB_ERR_STORE_KEY_REJECTED: {
+    meaning:
+      'The WooCommerce store does not accept the REST API key (wrong, revoked, or its host strips credentials).',
+    fix: 'Create a new key in WooCommerce → Settings → Advanced → REST API, or connect again through the key grant.',
+    status: 422,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_STORE_KEY_FORBIDDEN: {
+    meaning:
+      'The WooCommerce key works but may not do this (read-only, or its user cannot manage WooCommerce).',
+    fix: 'Give the key Read (or Read/Write) permission for a user who can manage WooCommerce.',
+    status: 422,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_STORE_UNREACHABLE: {
+    meaning: 'The WooCommerce store could not be reached or did not answer in time.',
+    fix: 'Check the store URL and that the store is online, then try again.',
+    status: 502,
+    message: (detail: string) => detail,
+  },
   // --- Shopify ----------------------------------------------------------------------------------
   RB_ERR_SHOPIFY_PLAN: {
+    meaning: "Shopify refused the carrier service: the shop's plan lacks carrier-calculated shipping.",
+    fix: 'Move to a plan that includes it (Advanced or higher, or yearly billing), or ask Shopify Support to add it.',
     status: 422,
     message: () =>
       'Your Shopify plan does not include carrier-calculated shipping, so Shopify refused to add RateBridge as a carrier service. It is included with the Advanced Shopify plan or higher, with the Shopify plan billed yearly, and on development stores; on a monthly Shopify plan it can be added for a fee by Shopify Support. Change the plan or ask Shopify Support, then go live again.',
   },
   RB_ERR_SHOPIFY_REFUSED: {
+    meaning: 'Shopify refused a change and said why (its userErrors).',
+    fix: "Do what Shopify's message says, then try again.",
     status: 422,
     message: (detail: string) => `Shopify refused the change: ${detail}`,
   },
   RB_ERR_SHOPIFY_UNREACHABLE: {
+    meaning: 'Shopify did not answer in time; nothing was changed.',
+    fix: 'Try again in a minute.',
     status: 502,
     message: () => 'Shopify did not answer in time. Nothing was changed; try again in a minute.',
   },
   RB_ERR_SHOPIFY_SESSION_MISSING: {
+    meaning: 'RateBridge holds no access token for this shop yet.',
+    fix: 'Open the app once from the Shopify admin, then try again.',
     status: 409,
     message: () =>
       'RateBridge has no access to this shop yet. Open the app from your Shopify admin once, then try again.',
   },
   RB_ERR_NOT_LIVE: {
+    meaning: 'Going live needs a connection, a pickup location and a checked test quote.',
+    fix: 'Finish those steps in the wizard, then go live.',
     status: 409,
     message: () =>
       'Connect a freight platform, add a pickup location and check a test quote before going live.',
@@ -217,6 +348,8 @@ export const ERRORS = {
 
   // --- admin UI ---------------------------------------------------------------------------------
   RB_ERR_ADMIN_UI_NOT_BUILT: {
+    meaning: "The admin UI's files are missing from admin-ui/dist.",
+    fix: 'Run npm run build (npm start builds it when needed).',
     status: 503,
     message: () => 'The admin UI has not been built yet: run npm run build (or npm start, which builds it).',
   },

@@ -149,6 +149,18 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'This sign-in link no longer works',
     help: 'Sign-in links work once, for 15 minutes. Ask for a new one (restart npm start, or use the link in your WooCommerce plugin).',
   },
+  RB_ERR_STORE_KEY_REJECTED: {
+    title: 'The store did not accept the key',
+    help: 'Create a new key in WooCommerce → Settings → Advanced → REST API (or connect through the key grant) and paste it here.',
+  },
+  RB_ERR_STORE_KEY_FORBIDDEN: {
+    title: 'The key may not do this',
+    help: 'Give the key Read permission for a user who can manage WooCommerce, then paste it again.',
+  },
+  RB_ERR_STORE_UNREACHABLE: {
+    title: 'The store could not be reached',
+    help: 'Check the store address and that the store is online, then try again.',
+  },
   RB_ERR_CROSS_SITE: {
     title: 'Refused as a cross-site request',
     help: 'Changes are accepted only from the RateBridge admin page itself. Reload the admin from its own address and try again.',
