@@ -72,7 +72,7 @@ export function createSyncContext(options: ProductSyncOptions) {
     ours,
     mutate,
     jobs: new Map<string, { controller: AbortController; done: Promise<void> }>(),
-    /** Set by stop-syncs.ts: no runner starts after a stop, until resuming starts again. */
+    /** `stopped`: no runner starts after a stop until resuming starts again; `sweeper`: the orphan search. */
     runtime: { stopped: false, sweeper: undefined as NodeJS.Timeout | undefined },
     /** This instance's lease, from now. */
     lease: () => ({ owner: instance, until: now() + leaseMs }),
