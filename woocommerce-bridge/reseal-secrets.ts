@@ -9,7 +9,7 @@ import type { StoreConnections } from './store-connection.js';
 import { WEBHOOK_ENDPOINT_KIND } from './store-setup.js';
 import { tenantIndex } from './tenant-index.js';
 
-export interface ResealDeps {
+interface ResealDeps {
   readonly store: Store;
   readonly logger: Logger;
   readonly connections: StoreConnections;

@@ -2,7 +2,7 @@
 import { KEY_ID_PATTERN } from './key-name.js';
 import { keysDocSchema, sealOwner, type KeysContext } from './keys-context.js';
 
-export interface AuthenticatedKey {
+interface AuthenticatedKey {
   readonly tenant: string;
   readonly keyId: string;
   readonly secret: string;

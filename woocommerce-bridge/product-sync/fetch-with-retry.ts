@@ -8,9 +8,7 @@ import { describeFailure, isTransient, type WooClient, type WooFailure } from '.
 import type { SyncContext } from './sync-context.js';
 import { SyncFailure, SyncStopped } from './sync-errors.js';
 
-export type StoreRead<T> = (
-  woo: WooClient,
-) => Promise<{ ok: true; value: T } | { ok: false; failure: WooFailure }>;
+type StoreRead<T> = (woo: WooClient) => Promise<{ ok: true; value: T } | { ok: false; failure: WooFailure }>;
 export type FetchWithRetry = <T>(load: StoreRead<T>) => Promise<T>;
 
 export function createFetchWithRetry(

@@ -13,7 +13,7 @@ export const owner = {
   webhookSecret: (tenant: string) => `woocommerce:${tenant}:webhook-secret`,
 };
 
-export interface KeysToSeal {
+interface KeysToSeal {
   consumerKey: string;
   consumerSecret: string;
   wcKeyId: number | null;

@@ -12,7 +12,7 @@ import { PRODUCT_WEBHOOK_TOPICS, type SetupContext } from './setup-context.js';
 /** How long our own REST registration may hold off the plugin's offer before it counts as abandoned. */
 const PENDING_REGISTRATION_MS = 5 * 60_000;
 
-export type PluginWebhooksAnswer =
+type PluginWebhooksAnswer =
   | { readonly registeredBy: 'plugin'; readonly deliveryUrl: string; readonly topics: readonly string[] }
   | { readonly registeredBy: 'ratebridge' };
 

@@ -14,7 +14,7 @@ import {
 } from '../woocommerce-client.js';
 import type { SetupContext } from './setup-context.js';
 
-export type VerifyOutcome =
+type VerifyOutcome =
   | { readonly ok: true; readonly auth: AuthStyle; readonly units: StoreUnits; readonly client: WooClient }
   | { readonly ok: false; readonly failure: WooFailure };
 

@@ -7,7 +7,7 @@ import { isRateBridgeError, type Core, type JsonValue, type Logger } from '../..
 
 export const OWNERSHIP_KIND = 'woocommerce-synced-profiles';
 
-export interface Ownership {
+interface Ownership {
   readonly updatedAt: string;
   readonly parentId: number | null;
 }
