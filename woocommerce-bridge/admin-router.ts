@@ -10,7 +10,7 @@
  *   POST /connector-keys {name}          201 {key, secret}: the only time the secret is shown
  *   POST /connector-keys/:id/revoke      revokes at once
  */
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { RateBridgeError, jsonBody, parseWith, rememberSecret, tenantContext } from '../core/index.js';
 import { KEY_ID_PATTERN, keyNameSchema } from './connector-keys.js';
@@ -41,34 +41,7 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
     response.json({ store: (await bridge.setup.view(tenant)) ?? null });
   });
 
-  router.post('/woocommerce/store', jsonBody(BODY_LIMIT), async (request, response) => {
-    const { tenant } = tenantContext(response);
-    const raw = request.body as { consumerKey?: unknown; consumerSecret?: unknown } | undefined;
-    for (const value of [raw?.consumerKey, raw?.consumerSecret])
-      if (typeof value === 'string') rememberSecret(value.trim());
-    const body = parseWith(storeBody, request.body);
-    const address = parseStoreUrl(body.storeUrl);
-    if (!address) {
-      throw new RateBridgeError(
-        'RB_ERR_VALIDATION',
-        'Enter your store address, e.g. https://shop.example.com.',
-        [{ path: 'storeUrl', message: 'is not a store address' }],
-      );
-    }
-    // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
-    if (isStoreTenant(tenant) && address.tenant !== tenant) {
-      throw new RateBridgeError(
-        'RB_ERR_VALIDATION',
-        'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
-        [{ path: 'storeUrl', message: 'is not the store of this admin' }],
-      );
-    }
-    const store = await bridge.setup.connectManually(tenant, address, {
-      consumerKey: body.consumerKey,
-      consumerSecret: body.consumerSecret,
-    });
-    response.status(201).json({ store });
-  });
+  router.post('/woocommerce/store', jsonBody(BODY_LIMIT), connectByPastedKeys(bridge));
 
   router.get('/woocommerce/sync', async (_request, response) => {
     const { tenant } = tenantContext(response);
@@ -107,4 +80,36 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
   });
 
   return router;
+}
+
+/** POST /woocommerce/store: the keys are remembered as secrets before anything can echo them. */
+function connectByPastedKeys(bridge: WooCommerceBridge) {
+  return async (request: Request, response: Response): Promise<void> => {
+    const { tenant } = tenantContext(response);
+    const raw = request.body as { consumerKey?: unknown; consumerSecret?: unknown } | undefined;
+    for (const value of [raw?.consumerKey, raw?.consumerSecret])
+      if (typeof value === 'string') rememberSecret(value.trim());
+    const body = parseWith(storeBody, request.body);
+    const address = parseStoreUrl(body.storeUrl);
+    if (!address) {
+      throw new RateBridgeError(
+        'RB_ERR_VALIDATION',
+        'Enter your store address, e.g. https://shop.example.com.',
+        [{ path: 'storeUrl', message: 'is not a store address' }],
+      );
+    }
+    // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
+    if (isStoreTenant(tenant) && address.tenant !== tenant) {
+      throw new RateBridgeError(
+        'RB_ERR_VALIDATION',
+        'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
+        [{ path: 'storeUrl', message: 'is not the store of this admin' }],
+      );
+    }
+    const store = await bridge.setup.connectManually(tenant, address, {
+      consumerKey: body.consumerKey,
+      consumerSecret: body.consumerSecret,
+    });
+    response.status(201).json({ store });
+  };
 }

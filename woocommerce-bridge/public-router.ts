@@ -11,7 +11,7 @@
  *
  * Every refusal is a coded 4xx (`{"error": {"code", "message"}}`, rendered by core's error handler).
  */
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { RateBridgeError, parseWith, rbError, rememberSecret, type Core } from '../core/index.js';
 import { grantRoutes } from './grant-routes.js';
@@ -61,35 +61,17 @@ export function deadlineForPlugin(header: string | undefined, ourDeadlineMs: num
 
 export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): Router {
   const router = Router();
-  const { config, store } = core;
   const pluginBody = express.raw({ type: 'application/json', limit: PLUGIN_BODY_LIMIT });
   const webhookBody = express.raw({
     type: ['application/json', 'application/x-www-form-urlencoded'],
     limit: WEBHOOK_BODY_LIMIT,
   });
 
-  const authenticate = (request: Request): Promise<PluginCaller> =>
-    authenticatePluginRequest(
-      { keys: bridge.keys, store },
-      {
-        keyId: header(request, KEY_HEADER),
-        signature: header(request, SIGNATURE_HEADER),
-        rawBody: rawBody(request),
-      },
-    );
+  const authenticate = pluginAuthenticator(core, bridge);
 
   router.use(grantRoutes(core, bridge));
 
-  router.post('/rates', pluginBody, async (request, response) => {
-    const caller = await authenticate(request);
-    const body = parsePluginRatesBody(requireRawBody(request));
-    const connection = await bridge.connections.get(caller.tenant);
-    const quoteRequest = toQuoteRequest(body, connection?.units ?? undefined);
-    const deadlineMs = deadlineForPlugin(request.get('x-ratebridge-timeout-ms'), config.quote.deadlineMs);
-    const outcome = await core.quotes.quote(caller.tenant, quoteRequest, { deadlineMs });
-    response.setHeader('Cache-Control', 'no-store');
-    response.json(toWooRates(outcome));
-  });
+  router.post('/rates', pluginBody, answerRates(core, bridge, authenticate));
 
   router.post('/admin-link', pluginBody, async (request, response) => {
     const caller = await authenticate(request);
@@ -124,6 +106,40 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
   });
 
   return router;
+}
+
+/** Who signed a plugin request: the connector key's tenant, or a coded 401. */
+function pluginAuthenticator(core: Core, bridge: WooCommerceBridge) {
+  return (request: Request): Promise<PluginCaller> =>
+    authenticatePluginRequest(
+      { keys: bridge.keys, store: core.store },
+      {
+        keyId: header(request, KEY_HEADER),
+        signature: header(request, SIGNATURE_HEADER),
+        rawBody: rawBody(request),
+      },
+    );
+}
+
+/** POST /rates: the plugin's signed cart, quoted within the plugin's own deadline. */
+function answerRates(
+  core: Core,
+  bridge: WooCommerceBridge,
+  authenticate: (request: Request) => Promise<PluginCaller>,
+) {
+  return async (request: Request, response: Response): Promise<void> => {
+    const caller = await authenticate(request);
+    const body = parsePluginRatesBody(requireRawBody(request));
+    const connection = await bridge.connections.get(caller.tenant);
+    const quoteRequest = toQuoteRequest(body, connection?.units ?? undefined);
+    const deadlineMs = deadlineForPlugin(
+      request.get('x-ratebridge-timeout-ms'),
+      core.config.quote.deadlineMs,
+    );
+    const outcome = await core.quotes.quote(caller.tenant, quoteRequest, { deadlineMs });
+    response.setHeader('Cache-Control', 'no-store');
+    response.json(toWooRates(outcome));
+  };
 }
 
 function header(request: Request, name: string): string | undefined {

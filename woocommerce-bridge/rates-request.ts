@@ -113,7 +113,7 @@ export function parsePluginRatesBody(rawBody: Buffer): PluginRatesBody {
  * body does not state units. Throws RB_ERR_VALIDATION with a detail per field at fault.
  */
 export function toQuoteRequest(body: PluginRatesBody, storeUnits: StoreUnits | undefined): QuoteRequest {
-  const problems: { path: string; message: string }[] = [];
+  const problems: Problem[] = [];
   const weightText = body.units?.weight;
   const dimensionText = body.units?.dimension;
   const weightUnit = weightText === undefined ? storeUnits?.weight : parseWeightUnit(weightText);
@@ -126,43 +126,12 @@ export function toQuoteRequest(body: PluginRatesBody, storeUnits: StoreUnits | u
     problems.push({ path: 'package.destination.country', message: 'must be a two-letter country code' });
   }
 
-  const lines: QuoteRequest['lines'] = [];
+  const lines: QuoteLine[] = [];
   if (weightUnit && dimensionUnit) {
+    const units = { weight: weightUnit, dimension: dimensionUnit };
     for (const [index, item] of body.package.contents.entries()) {
-      const at = (field: string) => `package.contents.${index}.${field}`;
-      if (item.quantity === 0) continue;
-      const grams = toGrams(item.weight, weightUnit);
-      if (isSet(item.weight) && grams === undefined) {
-        problems.push({ path: at('weight'), message: `must be a decimal number of ${weightUnit}` });
-      }
-      const given = [item.length, item.width, item.height].filter(isSet).length;
-      const dimensionsCm =
-        given === 3
-          ? toDimensionsCm({ length: item.length, width: item.width, height: item.height }, dimensionUnit)
-          : undefined;
-      if (given === 3 && dimensionsCm === undefined) {
-        problems.push({
-          path: at('length'),
-          message: `dimensions must be positive decimal numbers of ${dimensionUnit}`,
-        });
-      }
-      let priceCents = 0;
-      if (isSet(item.line_total)) {
-        const total = dollarsToCents(item.line_total);
-        if (total === undefined)
-          problems.push({ path: at('line_total'), message: 'must be a decimal amount' });
-        else priceCents = Math.max(0, Math.round(total / item.quantity));
-      }
-      const variantId = item.variation_id ?? item.product_id;
-      lines.push({
-        quantity: item.quantity,
-        priceCents,
-        requiresShipping: true,
-        ...(item.sku === undefined ? {} : { sku: item.sku }),
-        ...(variantId === undefined ? {} : { variantId }),
-        ...(grams === undefined ? {} : { grams }),
-        ...(dimensionsCm === undefined ? {} : { dimensionsCm }),
-      });
+      const line = toQuoteLine(item, units, problems, (field) => `package.contents.${index}.${field}`);
+      if (line) lines.push(line);
     }
     if (lines.length === 0 && problems.length === 0) {
       problems.push({ path: 'package.contents', message: 'the package has nothing to ship' });
@@ -182,6 +151,51 @@ export function toQuoteRequest(body: PluginRatesBody, storeUnits: StoreUnits | u
     currency: body.currency,
     lines,
   });
+}
+
+type Problem = { path: string; message: string };
+type QuoteLine = QuoteRequest['lines'][number];
+type ContentItem = PluginRatesBody['package']['contents'][number];
+
+/** One cart line in core's terms (undefined for a line of quantity 0); what is wrong goes to `problems`. */
+function toQuoteLine(
+  item: ContentItem,
+  units: StoreUnits,
+  problems: Problem[],
+  at: (field: string) => string,
+): QuoteLine | undefined {
+  if (item.quantity === 0) return undefined;
+  const grams = toGrams(item.weight, units.weight);
+  if (isSet(item.weight) && grams === undefined) {
+    problems.push({ path: at('weight'), message: `must be a decimal number of ${units.weight}` });
+  }
+  const given = [item.length, item.width, item.height].filter(isSet).length;
+  const dimensionsCm =
+    given === 3
+      ? toDimensionsCm({ length: item.length, width: item.width, height: item.height }, units.dimension)
+      : undefined;
+  if (given === 3 && dimensionsCm === undefined) {
+    problems.push({
+      path: at('length'),
+      message: `dimensions must be positive decimal numbers of ${units.dimension}`,
+    });
+  }
+  let priceCents = 0;
+  if (isSet(item.line_total)) {
+    const total = dollarsToCents(item.line_total);
+    if (total === undefined) problems.push({ path: at('line_total'), message: 'must be a decimal amount' });
+    else priceCents = Math.max(0, Math.round(total / item.quantity));
+  }
+  const variantId = item.variation_id ?? item.product_id;
+  return {
+    quantity: item.quantity,
+    priceCents,
+    requiresShipping: true,
+    ...(item.sku === undefined ? {} : { sku: item.sku }),
+    ...(variantId === undefined ? {} : { variantId }),
+    ...(grams === undefined ? {} : { grams }),
+    ...(dimensionsCm === undefined ? {} : { dimensionsCm }),
+  };
 }
 
 function validation(problems: readonly { path: string; message: string }[]): RateBridgeError {

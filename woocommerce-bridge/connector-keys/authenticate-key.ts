@@ -1,0 +1,23 @@
+/** The tenant and secret of an active key, from the key id a plugin request names; nothing is cached. */
+import { KEY_ID_PATTERN } from './key-name.js';
+import { keysDocSchema, sealOwner, type KeysContext } from './keys-context.js';
+
+interface AuthenticatedKey {
+  readonly tenant: string;
+  readonly keyId: string;
+  readonly secret: string;
+}
+
+/** Undefined for an unknown or revoked key. */
+export async function authenticateKey(
+  ctx: KeysContext,
+  keyId: string,
+): Promise<AuthenticatedKey | undefined> {
+  if (!KEY_ID_PATTERN.test(keyId)) return undefined;
+  const tenant = await ctx.index.get(keyId);
+  if (tenant === undefined) return undefined;
+  const parsed = keysDocSchema.safeParse(await ctx.store.getDoc(ctx.docRef(tenant)));
+  const key = parsed.success ? parsed.data.keys[keyId] : undefined;
+  if (!key || key.revokedAt !== null) return undefined;
+  return { tenant, keyId, secret: ctx.sealer.open(key.sealedSecret, sealOwner(tenant, keyId)) };
+}

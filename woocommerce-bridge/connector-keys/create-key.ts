@@ -1,0 +1,67 @@
+/** Creates a key: a name unique among the store's active keys, at most MAX_ACTIVE_KEYS active. */
+import { randomBytes } from 'node:crypto';
+import { RateBridgeError, UNCHANGED, type JsonValue } from '../../core/index.js';
+import { keyNameSchema } from './key-name.js';
+import {
+  sealOwner,
+  toKeyView,
+  type ConnectorKeyView,
+  type KeyRecord,
+  type KeysContext,
+} from './keys-context.js';
+
+const MAX_ACTIVE_KEYS = 20;
+
+/** The answer is the only place the key's secret ever appears. */
+export async function createKey(
+  ctx: KeysContext,
+  tenant: string,
+  rawName: string,
+): Promise<{ key: ConnectorKeyView; secret: string }> {
+  const name = keyNameSchema.parse(rawName);
+  const id = `rbk_${randomBytes(16).toString('base64url')}`;
+  const secret = `rbs_${randomBytes(32).toString('base64url')}`;
+  const record: KeyRecord = {
+    id,
+    name,
+    createdAt: ctx.iso(),
+    lastUsedAt: null,
+    revokedAt: null,
+    sealedSecret: ctx.sealer.seal(secret, sealOwner(tenant, id)),
+  };
+  // The lookup first: a key whose lookup failed to write would exist but never authenticate.
+  await ctx.index.put(id, tenant);
+  let refusal: RateBridgeError | undefined;
+  await ctx.store.updateDoc(ctx.docRef(tenant), (raw) => {
+    const doc = ctx.readDoc(tenant, raw);
+    refusal = refusalOf(Object.values(doc.keys), name);
+    if (refusal) return UNCHANGED;
+    return { keys: { ...doc.keys, [id]: record } } as unknown as JsonValue;
+  });
+  if (refusal) {
+    await ctx.index.delete(id);
+    throw refusal;
+  }
+  ctx.logger.info({ tenant, keyId: id }, 'connector key created');
+  return { key: toKeyView(record), secret };
+}
+
+function refusalOf(keys: readonly KeyRecord[], name: string): RateBridgeError | undefined {
+  const active = keys.filter((key) => key.revokedAt === null);
+  if (active.some((key) => sameName(key.name, name))) {
+    return new RateBridgeError(
+      'RB_ERR_CONFLICT',
+      `A connector key named "${name}" already exists. Choose another name, or revoke that key first.`,
+      [{ path: 'name', message: 'This name is already used by an active key.' }],
+    );
+  }
+  if (active.length >= MAX_ACTIVE_KEYS) {
+    return new RateBridgeError(
+      'RB_ERR_CONFLICT',
+      `A store can have at most ${MAX_ACTIVE_KEYS} active connector keys. Revoke one you no longer use.`,
+    );
+  }
+  return undefined;
+}
+
+const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;

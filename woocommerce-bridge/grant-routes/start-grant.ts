@@ -1,0 +1,73 @@
+/** GET /connect?store_url=…: signed-in merchants only, a page with one link to the store's authorize page. */
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { RateBridgeError, parseWith, rbError, type Core } from '../../core/index.js';
+import { connectPage } from '../connect-page.js';
+import { isStoreTenant, parseStoreUrl, type StoreAddress } from '../store-url.js';
+import type { WooCommerceBridge } from '../woocommerce-bridge.js';
+import { secureCookies, setGrantCookie } from './grant-cookie.js';
+
+const connectQuery = z.object({ store_url: z.string().max(2048, 'is too long') });
+
+/** WordPress's wp_safe_remote_post, which WooCommerce uses for the callback, only calls these ports. */
+const CALLBACK_PORTS = new Set(['', '80', '443', '8080']);
+
+export function startGrant(core: Core, bridge: WooCommerceBridge) {
+  const { config } = core;
+  return async (request: Request, response: Response): Promise<void> => {
+    const tenant = await core.sessions.currentTenant(request.headers);
+    if (tenant === undefined) throw rbError('RB_ERR_UNAUTHENTICATED');
+    const address = await grantableAddress(bridge, tenant, parseWith(connectQuery, request.query).store_url);
+    if (config.env === 'production' && !secureCookies(config)) {
+      // WooCommerce delivers keys only to an https callback; config already requires https in production.
+      throw rbError('RB_ERR_INTERNAL');
+    }
+    const { nonce, authorizeUrl } = bridge.grant.begin(tenant, address);
+    setGrantCookie(config, response, nonce, bridge.grant.ttlMs);
+    response.setHeader('Cache-Control', 'no-store');
+    response
+      .status(200)
+      .type('html')
+      .send(connectPage({ storeUrl: address.url, authorizeUrl, ...callbackWarning(config.publicUrl) }));
+  };
+}
+
+/** The store `tenant` may connect: a real store address, theirs, that the SSRF guard lets us call. */
+async function grantableAddress(
+  bridge: WooCommerceBridge,
+  tenant: string,
+  input: string,
+): Promise<StoreAddress> {
+  const address = parseStoreUrl(input);
+  if (!address) {
+    throw new RateBridgeError(
+      'RB_ERR_VALIDATION',
+      'Enter your store address, e.g. https://shop.example.com.',
+      [{ path: 'store_url', message: 'is not a store address' }],
+    );
+  }
+  // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
+  if (isStoreTenant(tenant) && address.tenant !== tenant) {
+    throw new RateBridgeError(
+      'RB_ERR_FORBIDDEN',
+      'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
+    );
+  }
+  if (!(await bridge.storeHostAllowed(new URL(address.url).hostname))) {
+    throw new RateBridgeError(
+      'RB_ERR_VALIDATION',
+      'RateBridge connects only to stores on a public address.',
+      [{ path: 'store_url', message: 'is not a public address' }],
+    );
+  }
+  return address;
+}
+
+/** WooCommerce cannot post the keys back to a PUBLIC_URL on another port: say so before the merchant goes. */
+function callbackWarning(publicUrl: string): { callbackWarning?: string } {
+  const url = new URL(publicUrl);
+  if (CALLBACK_PORTS.has(url.port)) return {};
+  return {
+    callbackWarning: `WooCommerce will not deliver the keys to RateBridge at ${url.origin}: WordPress only calls ports 80, 443 and 8080, and https needs a certificate its bundle trusts. Connect with pasted keys instead, or serve RateBridge on one of those ports.`,
+  };
+}

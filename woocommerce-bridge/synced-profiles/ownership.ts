@@ -1,0 +1,46 @@
+/**
+ * What applying and forgetting share: the catalog, and per profile the bridge wrote, the `updatedAt` it
+ * had then (at (tenant, 'woocommerce-synced-profiles', key)), which tells the bridge's profile from the
+ * merchant's. Built once by synced-profiles.ts.
+ */
+import { isRateBridgeError, type Core, type JsonValue, type Logger } from '../../core/index.js';
+
+export const OWNERSHIP_KIND = 'woocommerce-synced-profiles';
+
+interface Ownership {
+  readonly updatedAt: string;
+  readonly parentId: number | null;
+}
+
+export type ProfilesDeps = Pick<Core, 'store' | 'catalog'> & { readonly logger: Logger };
+
+export function createOwnership(deps: ProfilesDeps) {
+  const { store, catalog } = deps;
+  const ownershipRef = (tenant: string, key: string) => ({ tenant, kind: OWNERSHIP_KIND, id: key });
+  return {
+    ...deps,
+    async read(tenant: string, key: string): Promise<Ownership | undefined> {
+      const raw = await store.getDoc(ownershipRef(tenant, key));
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+      const updatedAt = raw.updatedAt;
+      const parentId = raw.parentId;
+      return typeof updatedAt === 'string'
+        ? { updatedAt, parentId: typeof parentId === 'number' ? parentId : null }
+        : undefined;
+    },
+    write: (tenant: string, key: string, record: Ownership) =>
+      store.putDoc(ownershipRef(tenant, key), record as unknown as JsonValue),
+    remove: (tenant: string, key: string) => store.deleteDoc(ownershipRef(tenant, key)),
+    /** The catalog's profile of `key`, or undefined when it has none. */
+    async currentProfile(tenant: string, key: string) {
+      try {
+        return await catalog.getProfile(tenant, key);
+      } catch (error) {
+        if (isRateBridgeError(error) && error.code === 'RB_ERR_NOT_FOUND') return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+export type ProfilesContext = ReturnType<typeof createOwnership>;
