@@ -41,6 +41,9 @@ describe('error help in the admin UI', () => {
       (code) => !NOT_MET_BY_THE_ADMIN.has(code) && !ERROR_HELP[code],
     );
     expect(missing).toEqual([]);
+    // RB_UI_ codes are the UI's own (network down, …); every RB_ERR_ one must be in the catalogue.
+    const unknown = Object.keys(ERROR_HELP).filter((code) => code.startsWith('RB_ERR_') && !(code in ERRORS));
+    expect(unknown).toEqual([]);
     for (const [code, entry] of Object.entries(ERROR_HELP)) {
       expect(entry.title.length, code).toBeGreaterThan(3);
       expect(entry.help, code).toBeDefined();
