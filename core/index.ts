@@ -2,7 +2,14 @@
 export { createCore, type Core, type CoreOptions } from './ratebridge.js';
 export { loadConfig, type Config } from './config.js';
 export { createLogger, type Logger } from './logger.js';
-export { ERRORS, RateBridgeError, rbError, isRateBridgeError, type ErrorCode } from './errors.js';
+export {
+  ERRORS,
+  RateBridgeError,
+  rbError,
+  rbErrorWithDetails,
+  isRateBridgeError,
+  type ErrorCode,
+} from './errors.js';
 export { errorHandler, notFoundHandler, toRateBridgeError } from './http/error-handler.js';
 export { jsonBody, parseWith } from './http/json-body.js';
 export { escapeHtml } from './http/escape-html.js';

@@ -123,7 +123,7 @@ describe('the WooCommerce key grant', () => {
     const back = await app.fetch(`${returnUrl}&success=1&user_id=${state}`, { headers: { cookie } });
     expect([back.status, ((await back.json()) as ErrorBody).error.code]).toEqual([
       422,
-      'RB_ERR_TOKEN_REJECTED',
+      'RB_ERR_STORE_KEY_REJECTED',
     ]);
     expect(
       ((await merchant.api('GET', '/woocommerce/store')).body as { store: { status: string } }).store.status,

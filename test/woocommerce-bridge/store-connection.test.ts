@@ -149,7 +149,7 @@ describe('connecting a WooCommerce store by pasted keys', () => {
       consumerSecret: `cs_${'0'.repeat(40)}`,
     });
     expect(response.status).toBe(422);
-    expect((response.body as ErrorBody).error.code).toBe('RB_ERR_TOKEN_REJECTED');
+    expect((response.body as ErrorBody).error.code).toBe('RB_ERR_STORE_KEY_REJECTED');
     expect((response.body as ErrorBody).error.message).toContain('Consumer secret is invalid');
     expect(((await client.api('GET', '/woocommerce/store')).body as StoreBody).store).toBeNull();
   });
@@ -284,7 +284,7 @@ describe('connecting a WooCommerce store by pasted keys', () => {
       [
         { storeUrl: 'https://127.0.0.1:1', consumerKey: key.consumerKey, consumerSecret: key.consumerSecret },
         502,
-        'RB_ERR_PLATFORM_UNREACHABLE',
+        'RB_ERR_STORE_UNREACHABLE',
       ],
     ];
     for (const [body, status, code] of cases) {

@@ -44,7 +44,7 @@ export function grantReturn(core: Core, bridge: WooCommerceBridge) {
       response.redirect(303, '/admin/');
       return;
     }
-    if (progress?.stage === 'failed') throw rbError('RB_ERR_TOKEN_REJECTED', progress.detail);
+    if (progress?.stage === 'failed') throw rbError('RB_ERR_STORE_KEY_REJECTED', progress.detail);
     if (progress === undefined) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
     throw new RateBridgeError(
       'RB_ERR_CONFLICT',

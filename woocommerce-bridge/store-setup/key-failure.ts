@@ -1,5 +1,5 @@
 /** How a store's refusal of keys reads: as the connection's last check, and as the admin's coded error. */
-import { RateBridgeError, rbError } from '../../core/index.js';
+import { rbError, rbErrorWithDetails, type RateBridgeError } from '../../core/index.js';
 import type { CheckOutcome } from '../store-connection.js';
 import { describeFailure, type WooFailure } from '../woocommerce-client.js';
 
@@ -30,17 +30,17 @@ export function failureError(failure: WooFailure): RateBridgeError {
   switch (failure.kind) {
     case 'rejected':
     case 'header-stripped':
-      return rbError('RB_ERR_TOKEN_REJECTED', detail);
+      return rbError('RB_ERR_STORE_KEY_REJECTED', detail);
     case 'forbidden':
-      return rbError('RB_ERR_TOKEN_FORBIDDEN', detail);
+      return rbError('RB_ERR_STORE_KEY_FORBIDDEN', detail);
     case 'not-found':
     case 'redirected':
     case 'bad-response':
-      return new RateBridgeError('RB_ERR_VALIDATION', detail, [{ path: 'storeUrl', message: detail }]);
+      return rbErrorWithDetails('RB_ERR_VALIDATION', [{ path: 'storeUrl', message: detail }], detail);
     case 'unreachable':
     case 'timeout':
     case 'cancelled':
     case 'unavailable':
-      return rbError('RB_ERR_PLATFORM_UNREACHABLE', detail);
+      return rbError('RB_ERR_STORE_UNREACHABLE', detail);
   }
 }
