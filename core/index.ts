@@ -13,6 +13,7 @@ export {
 export { errorHandler, notFoundHandler, toRateBridgeError } from './http/error-handler.js';
 export { jsonBody, parseWith } from './http/json-body.js';
 export { escapeHtml } from './http/escape-html.js';
+export { simplePage } from './http/simple-page.js';
 export { requestLogging } from './http/request-logging.js';
 export type { Store, JsonValue, DocRef } from './storage/store.js';
 export { signRequest, verifyRequestSignature } from './security/request-signature.js';

@@ -4,6 +4,7 @@
  * paste their own freight token. Plain HTML (the admin UI may not be built), no script, no inline handler.
  */
 import { escapeHtml } from '../http/escape-html.js';
+import { simplePage } from '../http/simple-page.js';
 import { storeDisplayName } from './store-display.js';
 
 export interface LoginPageInput {
@@ -21,22 +22,9 @@ export function loginPage(input: LoginPageInput): string {
     input.current !== undefined && input.current !== input.tenant
       ? `<p class="warn">You are signed in to ${escapeHtml(storeDisplayName(input.current))}. Continuing signs you out of it.</p>`
       : '';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in to RateBridge</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#202223}
-h1{font-size:1.4rem}.store{font-weight:600}.warn{background:#fff4e5;border-left:4px solid #b98900;padding:.5rem .75rem}
-button{font:inherit;background:#008060;color:#fff;border:0;border-radius:.4rem;padding:.6rem 1.2rem;cursor:pointer}
-button:focus-visible{outline:3px solid #005bd3;outline-offset:2px}
-</style>
-</head>
-<body>
-<main>
-<h1>Sign in to RateBridge</h1>
+  return simplePage(
+    'Sign in to RateBridge',
+    `<h1>Sign in to RateBridge</h1>
 <p>This link signs you in to the RateBridge admin of <span class="store">${escapeHtml(target)}</span>.</p>
 ${switching}
 <p>Only continue if you asked for this link yourself. Anyone signed in to this store can change its freight
@@ -44,8 +32,6 @@ connections and prices.</p>
 <form method="post" action="${escapeHtml(input.action)}">
 <button type="submit">Sign in to ${escapeHtml(target)}</button>
 </form>
-</main>
-</body>
-</html>
-`;
+`,
+  );
 }
