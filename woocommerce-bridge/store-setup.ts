@@ -40,6 +40,8 @@ export function createStoreSetup(options: StoreSetupOptions) {
     receiveGrantedKeys: withContext(ctx, receiveGrantedKeys),
     verifyPending: withContext(ctx, verifyPendingKeys),
     switchToQueryAuth: withContext(ctx, switchToQueryAuth),
+    deliveryUrl: ctx.deliveryUrl,
+    nextCheckAt: ctx.nextCheckAt,
     async view(tenant: string): Promise<StoreConnectionView | undefined> {
       const record = await ctx.connections.get(tenant);
       return record && toConnectionView(record);

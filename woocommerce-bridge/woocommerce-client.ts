@@ -104,6 +104,18 @@ export function createWooClient(
         ...withSignal(signal),
       });
     },
+    setWebhookStatus(id, status, signal) {
+      return callStore(target, 'put', `webhooks/${id}`, (body) => parsed(wooWebhookSchema, body), {
+        data: { status },
+        ...withSignal(signal),
+      });
+    },
+    deleteWebhook(id, signal) {
+      return callStore(target, 'delete', `webhooks/${id}`, (body) => parsed(wooWebhookSchema, body), {
+        params: { force: 'true' },
+        ...withSignal(signal),
+      });
+    },
   };
 }
 

@@ -15,7 +15,8 @@ const countsSchema = z.object({
 const syncStateSchema = z.object({
   id: z.string(),
   status: z.enum(['running', 'completed', 'failed']),
-  trigger: z.enum(['connect', 'manual']),
+  /** units: the store switched units; reconcile: a delivery named a product the store no longer has. */
+  trigger: z.enum(['connect', 'manual', 'units', 'reconcile']),
   startedAt: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -28,6 +29,8 @@ const syncStateSchema = z.object({
   done: z.number(),
   variations: z.number(),
   counts: countsSchema,
+  /** Products forgotten at the end because the store no longer lists them (deleted, trashed). */
+  removed: z.number().default(0),
   /** How many times a runner picked the sync up again after a restart. */
   resumed: z.number(),
   error: z.string().nullable(),
@@ -47,6 +50,7 @@ export interface SyncView {
   readonly percent: number;
   readonly variations: number;
   readonly counts: ApplyCounts;
+  readonly removed: number;
   readonly resumed: number;
   readonly error: string | null;
 }
@@ -75,6 +79,7 @@ export function toSyncView(state: SyncState): SyncView {
     percent,
     variations: state.variations,
     counts: state.counts,
+    removed: state.removed,
     resumed: state.resumed,
     error: state.error,
   };

@@ -1,6 +1,11 @@
 /** The stored connection document (schema and types) and its view, which holds no key, secret or sealed value. */
 import { z } from 'zod';
 import { LENGTH_UNITS, WEIGHT_UNITS } from '../../core/index.js';
+import {
+  linkKeySchema,
+  linkWebhookSchema,
+  type StoreLink,
+} from '../store-link-view.js';
 import type { StoreUnits } from '../store-units.js';
 import type { AuthStyle } from '../woocommerce-client.js';
 
@@ -42,9 +47,20 @@ const CHECK_OUTCOMES = [
   'not_found',
   'redirected',
   'unreachable',
+  /** WordPress does not see the request as HTTPS (a TLS proxy before it), so it ignores the keys. */
+  'https_unseen',
   'failed',
 ] as const;
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+/** The link's health as the scheduled check (store-link/) last saw it. */
+const linkStateSchema = z.object({
+  key: linkKeySchema,
+  unitsCheckedAt: z.string().nullable(),
+  webhooks: z.array(linkWebhookSchema),
+  nextCheckAt: z.string().nullable(),
+});
+export type LinkState = z.infer<typeof linkStateSchema>;
 
 export const storeConnectionSchema = z.object({
   storeUrl: z.string(),
@@ -57,6 +73,8 @@ export const storeConnectionSchema = z.object({
   webhooks: webhooksSchema.nullable(),
   lastCheck: z.object({ at: z.string(), outcome: z.enum(CHECK_OUTCOMES), detail: z.string() }).nullable(),
   connectedAt: z.string().nullable(),
+  /** Absent on connections stored before the link was checked. */
+  link: linkStateSchema.nullable().optional(),
   updatedAt: z.string(),
 });
 export type StoreConnection = z.infer<typeof storeConnectionSchema>;
@@ -75,6 +93,7 @@ export interface StoreConnectionView {
   } | null;
   readonly lastCheck: StoreConnection['lastCheck'];
   readonly connectedAt: string | null;
+  readonly link: StoreLink;
 }
 
 export function toConnectionView(record: StoreConnection): StoreConnectionView {
@@ -94,5 +113,20 @@ export function toConnectionView(record: StoreConnection): StoreConnectionView {
       : null,
     lastCheck: record.lastCheck,
     connectedAt: record.connectedAt,
+    link: toLinkView(record),
+  };
+}
+
+function toLinkView(record: StoreConnection): StoreLink {
+  const link = record.link;
+  return {
+    key: link?.key ?? { status: 'unknown', checkedAt: null, detail: null },
+    units: {
+      weight: record.units?.weight ?? '',
+      dimension: record.units?.dimension ?? '',
+      checkedAt: link?.unitsCheckedAt ?? null,
+    },
+    webhooks: link?.webhooks ?? [],
+    nextCheckAt: link?.nextCheckAt ?? null,
   };
 }

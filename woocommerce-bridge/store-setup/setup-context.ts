@@ -23,6 +23,9 @@ export interface StoreSetupOptions {
   readonly timeoutMs: number;
   /** Called once a store is connected (starts the first full sync). */
   readonly onConnected: (tenant: string) => Promise<void>;
+  /** How often the scheduled check looks at a connected store's key, units and webhooks. */
+  readonly linkCheckIntervalMs: number;
+  readonly now: () => number;
 }
 
 export function createSetupContext(options: StoreSetupOptions) {
@@ -35,6 +38,8 @@ export function createSetupContext(options: StoreSetupOptions) {
     endpoints: tenantIndex(core.store, WEBHOOK_ENDPOINT_KIND),
     /** Webhook delivery URL of an endpoint. */
     deliveryUrl: (endpointId: string) => `${core.config.publicUrl}${WEBHOOK_PATH}/${endpointId}`,
+    /** When the scheduled check should next look at a store checked now. */
+    nextCheckAt: () => new Date(options.now() + options.linkCheckIntervalMs).toISOString(),
   };
 }
 

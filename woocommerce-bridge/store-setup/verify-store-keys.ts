@@ -35,7 +35,7 @@ export async function verifyStoreKeys(
   return { ok: true, auth: candidate.auth, units: units.value, client: candidate };
 }
 
-async function readUnits(woo: WooClient, signal?: AbortSignal): Promise<WooResult<StoreUnits>> {
+export async function readUnits(woo: WooClient, signal?: AbortSignal): Promise<WooResult<StoreUnits>> {
   const [weight, dimension] = await Promise.all([
     woo.getSetting('products', 'woocommerce_weight_unit', signal),
     woo.getSetting('products', 'woocommerce_dimension_unit', signal),

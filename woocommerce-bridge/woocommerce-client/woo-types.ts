@@ -9,6 +9,12 @@ export type WooFailure =
   | { readonly kind: 'rejected'; readonly status: number; readonly code: string; readonly message: string }
   /** 401 `woocommerce_rest_cannot_view` to header auth: the host stripped the Authorization header. */
   | { readonly kind: 'header-stripped' }
+  /**
+   * 401 `woocommerce_rest_cannot_view` to query-string auth as well: WordPress saw no credentials at all,
+   * because it does not see the request as HTTPS (a TLS proxy before it does not say so), and WooCommerce
+   * reads basic and query-string auth only over HTTPS. Says nothing about the key itself.
+   */
+  | { readonly kind: 'https-unseen' }
   /** The key works but may not do this (a read-only key creating webhooks, a user without the capability). */
   | { readonly kind: 'forbidden'; readonly status: number; readonly code: string; readonly message: string }
   /** No WooCommerce REST API at this address (plugin inactive, REST disabled, wrong URL). */
@@ -62,4 +68,8 @@ export interface WooClient {
   getSetting(group: string, id: string, signal?: AbortSignal): Promise<WooResult<string>>;
   listWebhooks(page: number, signal?: AbortSignal): Promise<WooResult<WooPage<WooWebhook>>>;
   createWebhook(input: NewWebhook, signal?: AbortSignal): Promise<WooResult<WooWebhook>>;
+  /** PUT webhooks/<id> {status}: re-enables a webhook WooCommerce disabled (needs write permission). */
+  setWebhookStatus(id: number, status: 'active', signal?: AbortSignal): Promise<WooResult<WooWebhook>>;
+  /** DELETE webhooks/<id>?force=true (webhooks cannot be trashed). */
+  deleteWebhook(id: number, signal?: AbortSignal): Promise<WooResult<WooWebhook>>;
 }
