@@ -22,6 +22,11 @@
  *
  * Acts as WooCommerce towards the app: product webhook deliveries signed with X-WC-Webhook-Signature
  * (base64 HMAC-SHA256 of the body with the webhook's secret), and redeliveries of the same delivery id.
+ * As WooCommerce: the payload is built when delivering (a product gone by then is its REST error body),
+ * a webhook is disabled after more than 5 failed deliveries in a row, trashing fires product.deleted and
+ * hides the product from listings, PUT/DELETE webhooks/<id> change or delete one (write permission), the
+ * unit settings can be switched (`setUnits`: stored numbers stay, now meaning the new unit), and with
+ * `httpsUnseen` WordPress does not see HTTPS (a TLS proxy before it), so it ignores basic and query auth.
  *
  * It shares no code with woocommerce-bridge/: the OAuth signature, webhook signature and units are written
  * again here, so a mistake in the bridge cannot be mirrored. Every REST request is recorded.
@@ -129,6 +134,8 @@ export interface FakeProduct {
   readonly variationIds: number[];
   /** Variations: their attribute option ("Small"). */
   readonly option?: string;
+  /** `trash` once trashed (`trashProduct`): listed no more, still readable by id. */
+  status?: 'publish' | 'trash';
 }
 
 export interface FakeKey {
@@ -148,6 +155,8 @@ export interface FakeWebhook {
   status: 'active' | 'paused' | 'disabled';
   /** Status of the creation ping. */
   pingStatus: number | undefined;
+  /** Failed deliveries in a row; more than 5 and WooCommerce disables the webhook. */
+  failureCount?: number;
 }
 
 export interface RecordedWooRequest {
@@ -178,6 +187,8 @@ export interface FakeWooBehaviour {
   latencyMs?: number;
   /** Product list pages that answer 503 (each listed page once per entry in `times`). */
   failPages?: Map<number, number>;
+  /** WordPress does not see HTTPS (TLS ends at a proxy that does not say so): basic and query auth ignored. */
+  httpsUnseen?: boolean;
 }
 
 export interface FakeWooCommerce {
@@ -186,6 +197,10 @@ export interface FakeWooCommerce {
   readonly ca: string;
   readonly weightUnit: FakeWeightUnit;
   readonly dimensionUnit: FakeDimensionUnit;
+  /** Settings → Products: the numbers stored stay as they are, read in the new units from now on. */
+  setUnits(weight: FakeWeightUnit, dimension: FakeDimensionUnit): void;
+  /** Moves a product to the trash, as wp_trash_post: product.deleted is delivered. */
+  trashProduct(id: number): Promise<FakeDelivery[]>;
   readonly products: Map<number, FakeProduct>;
   readonly keys: FakeKey[];
   readonly webhooks: Map<number, FakeWebhook>;
@@ -230,8 +245,8 @@ const REST_PREFIX = '/wp-json/wc/v3/';
 export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promise<FakeWooCommerce> {
   const protocol = options.protocol ?? 'https';
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
-  const weightUnit = options.weightUnit ?? 'kg';
-  const dimensionUnit = options.dimensionUnit ?? 'cm';
+  let weightUnit = options.weightUnit ?? 'kg';
+  let dimensionUnit = options.dimensionUnit ?? 'cm';
   const products = generateProducts(options, weightUnit, dimensionUnit);
   const keys: FakeKey[] = [];
   const webhooks = new Map<number, FakeWebhook>();
@@ -293,7 +308,7 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
       name: parent ? `${parent.name} - ${product.option}` : product.name,
       slug: `product-${product.id}`,
       type: product.type,
-      status: 'publish',
+      status: product.status ?? 'publish',
       sku: product.sku || parent?.sku || '',
       price: '19.95',
       regular_price: '19.95',
@@ -335,6 +350,7 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
     request: http.IncomingMessage,
     requestUrl: URL,
   ): { key: FakeKey; via: RecordedWooRequest['auth'] } | Reply | undefined {
+    if (protocol === 'https' && behaviour.httpsUnseen) return undefined;
     if (protocol === 'https') {
       const header = behaviour.stripAuthorizationHeader ? undefined : request.headers.authorization;
       let ck: string | undefined;
@@ -426,12 +442,16 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
   const settings: Record<string, { label: string; value: string; options: Record<string, string> }> = {
     woocommerce_weight_unit: {
       label: 'Weight unit',
-      value: weightUnit,
+      get value() {
+        return weightUnit;
+      },
       options: { kg: 'kg', g: 'g', lbs: 'lbs', oz: 'oz' },
     },
     woocommerce_dimension_unit: {
       label: 'Dimensions unit',
-      value: dimensionUnit,
+      get value() {
+        return dimensionUnit;
+      },
       options: { m: 'm', cm: 'cm', mm: 'mm', in: 'in', yd: 'yd' },
     },
   };
@@ -472,7 +492,10 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
         behaviour.failPages?.set(page, failing - 1);
         return reply(error(503, 'service_unavailable', 'Service Unavailable'));
       }
-      const parents = [...products.values()].filter((product) => product.parentId === 0);
+      // status=any, WooCommerce's default, leaves trashed products out.
+      const parents = [...products.values()].filter(
+        (product) => product.parentId === 0 && product.status !== 'trash',
+      );
       return reply(
         paged(
           parents.map((product) => restProduct(product.id)),
@@ -516,6 +539,9 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
     if (method === 'GET' && route === 'webhooks') {
       return reply(paged([...webhooks.values()].map(restWebhook), requestUrl));
     }
+    if ((match = /^webhooks\/(\d+)$/.exec(route)) && (method === 'PUT' || method === 'DELETE')) {
+      return reply(changeWebhook(method, Number(match[1]), body, requestUrl));
+    }
     if (method === 'POST' && route === 'webhooks') {
       let input: { name?: string; topic?: string; delivery_url?: string; secret?: string; status?: string };
       try {
@@ -546,6 +572,30 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
       return reply({ status: 201, body: restWebhook(webhook) });
     }
     return reply(error(404, 'rest_no_route', 'No route was found matching the URL and request method.'));
+  }
+
+  /** PUT webhooks/<id> {status} (a status change keeps the failure count, as WooCommerce) or DELETE. */
+  function changeWebhook(method: string, id: number, body: string, requestUrl: URL): Reply {
+    const webhook = webhooks.get(id);
+    if (!webhook) return error(404, 'woocommerce_rest_webhook_invalid_id', 'ID is invalid.');
+    if (method === 'DELETE') {
+      if (requestUrl.searchParams.get('force') !== 'true')
+        return error(501, 'woocommerce_rest_trash_not_supported', 'Webhooks do not support trashing.');
+      webhooks.delete(id);
+      return { status: 200, body: restWebhook(webhook) };
+    }
+    let input: { status?: unknown };
+    try {
+      input = JSON.parse(body) as typeof input;
+    } catch {
+      return error(400, 'rest_invalid_json', 'Invalid JSON body passed.');
+    }
+    if (input.status !== undefined) {
+      if (input.status !== 'active' && input.status !== 'paused' && input.status !== 'disabled')
+        return error(400, 'woocommerce_rest_webhook_invalid_status', 'Webhook status must be valid.');
+      webhook.status = input.status;
+    }
+    return { status: 200, body: restWebhook(webhook) };
   }
 
   // --- the key grant ----------------------------------------------------------------------------
@@ -690,7 +740,19 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
         .digest('base64');
     sentDeliveries.set(deliveryId, { url: webhook.deliveryUrl, headers, body, webhookId: webhook.id });
     const response = await post(webhook.deliveryUrl, body, headers);
+    countFailure(webhook, response.status);
     return { webhookId: webhook.id, deliveryId, status: response.status, body: parseJson(response.text) };
+  }
+
+  /** WC_Webhook::log_delivery: 2xx (and 301/302) resets the count; more than 5 failures in a row disable it. */
+  function countFailure(webhook: FakeWebhook, status: number): void {
+    if (status >= 200 && status < 303) {
+      webhook.failureCount = 0;
+      return;
+    }
+    const failures = webhook.failureCount ?? 0;
+    if (failures > 5) webhook.status = 'disabled';
+    else webhook.failureCount = failures + 1;
   }
 
   async function deliver(
@@ -698,7 +760,13 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
     id: number,
     deliveryOptions: { signature?: 'valid' | 'bad' | 'none' } = {},
   ) {
-    const payload = topic === 'product.deleted' ? { id } : restProduct(id);
+    // Built at delivery time: a product gone by then is its REST error, as WooCommerce sends it.
+    const payload =
+      topic === 'product.deleted'
+        ? { id }
+        : products.has(id)
+          ? restProduct(id)
+          : { code: 'woocommerce_rest_product_invalid_id', message: 'Invalid ID.', data: { status: 404 } };
     const body = JSON.stringify(payload);
     const results: FakeDelivery[] = [];
     for (const webhook of webhooks.values()) {
@@ -752,8 +820,22 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
       return url;
     },
     ca: FAKE_STORE_CA,
-    weightUnit,
-    dimensionUnit,
+    get weightUnit() {
+      return weightUnit;
+    },
+    get dimensionUnit() {
+      return dimensionUnit;
+    },
+    setUnits(weight, dimension) {
+      weightUnit = weight;
+      dimensionUnit = dimension;
+    },
+    async trashProduct(id) {
+      const product = products.get(id);
+      if (!product) throw new Error(`no product ${id}`);
+      product.status = 'trash';
+      return deliver('product.deleted', id);
+    },
     products,
     keys,
     webhooks,
