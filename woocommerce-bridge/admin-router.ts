@@ -4,6 +4,7 @@
  *
  *   GET  /woocommerce/store              the store connection (no key, secret or sealed value: a hint)
  *   POST /woocommerce/store              {storeUrl, consumerKey, consumerSecret}: connect by pasted keys
+ *   GET  /woocommerce/grant-check?storeUrl=  what the key grant needs, checked before sending the merchant
  *   GET  /woocommerce/sync               the product sync's progress (done / total) or null
  *   POST /woocommerce/sync               starts a full sync (202), or returns the one running
  *   GET  /connector-keys                 the store's connector keys, with created / last used / revoked
@@ -14,7 +15,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { RateBridgeError, jsonBody, parseWith, rememberSecret, tenantContext } from '../core/index.js';
 import { KEY_ID_PATTERN, keyNameSchema } from './connector-keys.js';
-import { isStoreTenant, parseStoreUrl } from './store-url.js';
+import { isStoreTenant, parseStoreUrl, type StoreAddress } from './store-url.js';
 import type { WooCommerceBridge } from './woocommerce-bridge.js';
 
 const BODY_LIMIT = '16kb';
@@ -31,6 +32,7 @@ const storeBody = z.strictObject({
     .regex(/^cs_[A-Za-z0-9_-]{8,128}$/, 'Paste the consumer secret WooCommerce showed (it starts with cs_).'),
 });
 const keyBody = z.strictObject({ name: keyNameSchema });
+const grantCheckQuery = z.object({ storeUrl: z.string().max(2048, 'is too long') });
 const keyParam = z.object({ id: z.string().regex(KEY_ID_PATTERN, 'not a connector key id') });
 
 export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
@@ -42,6 +44,12 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
   });
 
   router.post('/woocommerce/store', jsonBody(BODY_LIMIT), connectByPastedKeys(bridge));
+
+  router.get('/woocommerce/grant-check', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const address = storeAddressOf(tenant, parseWith(grantCheckQuery, request.query).storeUrl);
+    response.json(await bridge.grantPreconditions(address.url));
+  });
 
   router.get('/woocommerce/sync', async (_request, response) => {
     const { tenant } = tenantContext(response);
@@ -90,26 +98,32 @@ function connectByPastedKeys(bridge: WooCommerceBridge) {
     for (const value of [raw?.consumerKey, raw?.consumerSecret])
       if (typeof value === 'string') rememberSecret(value.trim());
     const body = parseWith(storeBody, request.body);
-    const address = parseStoreUrl(body.storeUrl);
-    if (!address) {
-      throw new RateBridgeError(
-        'RB_ERR_VALIDATION',
-        'Enter your store address, e.g. https://shop.example.com.',
-        [{ path: 'storeUrl', message: 'is not a store address' }],
-      );
-    }
-    // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
-    if (isStoreTenant(tenant) && address.tenant !== tenant) {
-      throw new RateBridgeError(
-        'RB_ERR_VALIDATION',
-        'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
-        [{ path: 'storeUrl', message: 'is not the store of this admin' }],
-      );
-    }
+    const address = storeAddressOf(tenant, body.storeUrl);
     const store = await bridge.setup.connectManually(tenant, address, {
       consumerKey: body.consumerKey,
       consumerSecret: body.consumerSecret,
     });
     response.status(201).json({ store });
   };
+}
+
+/** The store address a merchant typed, when it is one and this admin's (the demo store: any). */
+function storeAddressOf(tenant: string, input: string): StoreAddress {
+  const address = parseStoreUrl(input);
+  if (!address) {
+    throw new RateBridgeError(
+      'RB_ERR_VALIDATION',
+      'Enter your store address, e.g. https://shop.example.com.',
+      [{ path: 'storeUrl', message: 'is not a store address' }],
+    );
+  }
+  // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
+  if (isStoreTenant(tenant) && address.tenant !== tenant) {
+    throw new RateBridgeError(
+      'RB_ERR_VALIDATION',
+      'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
+      [{ path: 'storeUrl', message: 'is not the store of this admin' }],
+    );
+  }
+  return address;
 }

@@ -16,6 +16,8 @@ export interface WooCommerceBridgeOptions {
   readonly timeoutMs?: number;
   /** An extra certificate authority for store HTTPS (tests: the fake store's certificate). */
   readonly tlsCa?: string | Buffer;
+  /** A certificate authority to count as in WordPress's bundle when checking the grant's callback (tests). */
+  readonly callbackCa?: string;
   readonly sync?: Partial<
     Pick<
       ProductSyncOptions,

@@ -42,7 +42,13 @@ export type StoreLink = z.infer<typeof storeLinkSchema>;
 
 /** One thing the key grant needs before the merchant is sent to the store; `ok: null` when not checkable. */
 export const grantCheckItemSchema = z.object({
-  id: z.enum(['callback_https', 'callback_port', 'callback_certificate', 'store_rest']),
+  /**
+   * callback_https: WooCommerce posts the keys only to an https callback; callback_port: WordPress's safe
+   * request calls only ports 80, 443 and 8080; callback_public: nor addresses that are not public (unless
+   * the same host as the store); callback_certificate: the certificate must be one WordPress's CA bundle
+   * trusts; store_rest: the store's REST API answers at /wp-json/ (pretty permalinks on, WooCommerce active).
+   */
+  id: z.enum(['callback_https', 'callback_port', 'callback_public', 'callback_certificate', 'store_rest']),
   ok: z.boolean().nullable(),
   detail: z.string(),
 });

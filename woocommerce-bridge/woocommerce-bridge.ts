@@ -7,6 +7,7 @@
  */
 import type { Core } from '../core/index.js';
 import { createBridgeParts, type WooCommerceBridgeOptions } from './bridge-parts.js';
+import { checkGrantPreconditions } from './grant-preconditions.js';
 import { resealSecrets } from './reseal-secrets.js';
 
 export type { WooCommerceBridgeOptions } from './bridge-parts.js';
@@ -36,6 +37,12 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
     link,
     /** Whether a store at `hostname` may be called (the SSRF guard, asked before sending a merchant there). */
     storeHostAllowed: (hostname: string) => agents.resolvesToAllowed(hostname),
+    /** What the key grant needs (https callback, port, public address, certificate, pretty permalinks). */
+    grantPreconditions: (storeUrl: string) =>
+      checkGrantPreconditions(
+        { publicUrl: core.config.publicUrl, agents, callbackCa: options.callbackCa },
+        storeUrl,
+      ),
     connectedWaitMs: options.connectedWaitMs ?? 10_000,
 
     /**

@@ -189,6 +189,8 @@ export interface FakeWooBehaviour {
   failPages?: Map<number, number>;
   /** WordPress does not see HTTPS (TLS ends at a proxy that does not say so): basic and query auth ignored. */
   httpsUnseen?: boolean;
+  /** Settings → Permalinks "Plain": /wp-json/ is no route (WordPress answers its 404 page). */
+  plainPermalinks?: boolean;
 }
 
 export interface FakeWooCommerce {
@@ -598,6 +600,17 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
     return { status: 200, body: restWebhook(webhook) };
   }
 
+  /** GET /wp-json/: WordPress's REST index, unauthenticated, naming the namespaces of active plugins. */
+  function restIndex(): Record<string, unknown> {
+    return {
+      name: 'Fake WooCommerce',
+      url,
+      home: url,
+      namespaces: ['oembed/1.0', 'wc/v3', 'wc/store/v1', 'wp/v2'],
+      authentication: [],
+    };
+  }
+
   // --- the key grant ----------------------------------------------------------------------------
 
   async function grant(
@@ -663,6 +676,11 @@ export async function startFakeWooCommerce(options: FakeWooOptions = {}): Promis
         const pathname = requestUrl.pathname;
         const body = Buffer.concat(chunks).toString('utf8');
         if (behaviour.latencyMs) await new Promise((resolve) => setTimeout(resolve, behaviour.latencyMs));
+        if (pathname === `${basePath}/wp-json/` && !behaviour.plainPermalinks) {
+          response.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+          response.end(JSON.stringify(restIndex()));
+          return;
+        }
         if (pathname.startsWith(`${basePath}${REST_PREFIX}`)) {
           const route = pathname.slice(`${basePath}${REST_PREFIX}`.length);
           const result = await rest(request, requestUrl, route, body);

@@ -102,7 +102,9 @@ describe('the store link', () => {
       (p) => p.type === 'simple' && !p.virtual && p.dimensions.length !== '' && p.status !== 'trash',
     );
   const unsized = (fake: FakeWooCommerce) =>
-    [...fake.products.values()].filter((p) => p.type === 'simple' && !p.virtual && p.dimensions.length === '');
+    [...fake.products.values()].filter(
+      (p) => p.type === 'simple' && !p.virtual && p.dimensions.length === '',
+    );
   const inLbsAndInches = (product: FakeProduct) => ({
     lengthCm: expect.closeTo(Number(product.dimensions.length) * 2.54, 9),
     weightKg: expect.closeTo(Number(product.weight) * 0.453592, 9),
@@ -146,7 +148,9 @@ describe('the store link', () => {
     fake.setUnits('lbs', 'in');
     await eventually(async () => ((await view(merchant)).units?.weight === 'lbs' ? true : undefined));
     const resynced = await eventually(async () => {
-      const sync = ((await merchant.api('GET', '/woocommerce/sync')).body as { sync: { trigger: string; status: string } }).sync;
+      const sync = (
+        (await merchant.api('GET', '/woocommerce/sync')).body as { sync: { trigger: string; status: string } }
+      ).sync;
       return sync.trigger === 'units' && sync.status === 'completed' ? sync : undefined;
     });
     expect(resynced.status).toBe('completed');
@@ -197,7 +201,8 @@ describe('the store link', () => {
     for (const product of vanished) fake.products.delete(product.id);
     await merchant.api('POST', '/woocommerce/sync');
     await settled();
-    const sync = ((await merchant.api('GET', '/woocommerce/sync')).body as { sync: { removed: number } }).sync;
+    const sync = ((await merchant.api('GET', '/woocommerce/sync')).body as { sync: { removed: number } })
+      .sync;
     expect(sync.removed).toBe(2);
     const after = await reportKeys(merchant);
     expect(after).toHaveLength(before.length - 2);
@@ -215,9 +220,12 @@ describe('the store link', () => {
       return hooks.filter((hook) => hook.repairedAt !== null).length === 2 ? hooks : undefined;
     });
     expect(healed.every((hook) => hook.status === 'active')).toBe(true);
-    expect(healed.filter((hook) => hook.repairedAt !== null).map((hook) => hook.topic).sort()).toEqual(
-      [disabled!.topic, deleted!.topic].sort(),
-    );
+    expect(
+      healed
+        .filter((hook) => hook.repairedAt !== null)
+        .map((hook) => hook.topic)
+        .sort(),
+    ).toEqual([disabled!.topic, deleted!.topic].sort());
     expect(fake.webhooks.get(disabled!.id)?.status).toBe('active');
     const topics = [...fake.webhooks.values()].filter((hook) => hook.status === 'active').map((h) => h.topic);
     expect(topics.sort()).toEqual(['product.created', 'product.deleted', 'product.updated']);

@@ -9,9 +9,6 @@ import { secureCookies, setGrantCookie } from './grant-cookie.js';
 
 const connectQuery = z.object({ store_url: z.string().max(2048, 'is too long') });
 
-/** WordPress's wp_safe_remote_post, which WooCommerce uses for the callback, only calls these ports. */
-const CALLBACK_PORTS = new Set(['', '80', '443', '8080']);
-
 export function startGrant(core: Core, bridge: WooCommerceBridge) {
   const { config } = core;
   return async (request: Request, response: Response): Promise<void> => {
@@ -28,7 +25,7 @@ export function startGrant(core: Core, bridge: WooCommerceBridge) {
     response
       .status(200)
       .type('html')
-      .send(connectPage({ storeUrl: address.url, authorizeUrl, ...callbackWarning(config.publicUrl) }));
+      .send(connectPage({ storeUrl: address.url, authorizeUrl, warnings: await warnings(bridge, address) }));
   };
 }
 
@@ -63,11 +60,8 @@ async function grantableAddress(
   return address;
 }
 
-/** WooCommerce cannot post the keys back to a PUBLIC_URL on another port: say so before the merchant goes. */
-function callbackWarning(publicUrl: string): { callbackWarning?: string } {
-  const url = new URL(publicUrl);
-  if (CALLBACK_PORTS.has(url.port)) return {};
-  return {
-    callbackWarning: `WooCommerce will not deliver the keys to RateBridge at ${url.origin}: WordPress only calls ports 80, 443 and 8080, and https needs a certificate its bundle trusts. Connect with pasted keys instead, or serve RateBridge on one of those ports.`,
-  };
+/** What the grant needs and does not have, said on the page before the merchant goes (grant-preconditions.ts). */
+async function warnings(bridge: WooCommerceBridge, address: StoreAddress): Promise<string[]> {
+  const { checks } = await bridge.grantPreconditions(address.url);
+  return checks.filter((check) => check.ok === false).map((check) => check.detail);
 }

@@ -41,12 +41,14 @@ export async function checkWebhooks(
   const ids = { ...registered.ids };
   const webhooks: LinkWebhook[] = [];
   for (const topic of PRODUCT_WEBHOOK_TOPICS) {
-    const found = listed.find((hook) => hook.id === ids[topic] && hook.topic === topic) ??
+    const found =
+      listed.find((hook) => hook.id === ids[topic] && hook.topic === topic) ??
       listed.find((hook) => hook.topic === topic);
     const seen = found ? asStatus(found.status) : 'missing';
-    const repaired = ours && (seen === 'disabled' || seen === 'missing')
-      ? await repair(ctx, tenant, { client, registered, url, topic, found }, signal)
-      : undefined;
+    const repaired =
+      ours && (seen === 'disabled' || seen === 'missing')
+        ? await repair(ctx, tenant, { client, registered, url, topic, found }, signal)
+        : undefined;
     if (repaired !== undefined) ids[topic] = repaired;
     else if (found) ids[topic] = found.id;
     webhooks.push({
@@ -60,7 +62,11 @@ export async function checkWebhooks(
   return { webhooks, ids, detail: registered.status === 'plugin' ? pluginDetail : null };
 }
 
-async function listOurs(client: WooClient, url: string, signal?: AbortSignal): Promise<WooWebhook[] | undefined> {
+async function listOurs(
+  client: WooClient,
+  url: string,
+  signal?: AbortSignal,
+): Promise<WooWebhook[] | undefined> {
   const ours: WooWebhook[] = [];
   for (let page = 1; page <= 10; page += 1) {
     const listed = await client.listWebhooks(page, signal);

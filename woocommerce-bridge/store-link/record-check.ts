@@ -36,18 +36,26 @@ export async function recordHealthy(
   seen: WebhooksSeen | undefined,
 ): Promise<void> {
   const key: LinkKey = { status: 'ok', checkedAt: ctx.iso(), detail: null };
-  const changed = await changeLink(ctx, tenant, key, (current) => {
-    const recovered = current.status === 'failed' && current.credentials !== null;
-    return {
-      ...current,
-      status: recovered ? 'connected' : current.status,
-      lastCheck: recovered ? { at: ctx.iso(), outcome: 'connected', detail: KEY_WORKS_AGAIN } : current.lastCheck,
-      webhooks:
-        current.webhooks && seen
-          ? { ...current.webhooks, ids: seen.ids, ...(seen.detail ? { detail: seen.detail } : {}) }
-          : current.webhooks,
-    };
-  }, seen);
+  const changed = await changeLink(
+    ctx,
+    tenant,
+    key,
+    (current) => {
+      const recovered = current.status === 'failed' && current.credentials !== null;
+      return {
+        ...current,
+        status: recovered ? 'connected' : current.status,
+        lastCheck: recovered
+          ? { at: ctx.iso(), outcome: 'connected', detail: KEY_WORKS_AGAIN }
+          : current.lastCheck,
+        webhooks:
+          current.webhooks && seen
+            ? { ...current.webhooks, ids: seen.ids, ...(seen.detail ? { detail: seen.detail } : {}) }
+            : current.webhooks,
+      };
+    },
+    seen,
+  );
   await announceKey(ctx, tenant, changed, key);
   await announceWebhooks(ctx, tenant, changed, seen);
 }

@@ -28,7 +28,8 @@ export async function freshUnits(ctx: LinkContext, tenant: string, signal?: Abor
 export async function noticeUnits(
   ctx: LinkContext,
   tenant: string,
-  stated: { readonly weight?: string | undefined; readonly dimension?: string | undefined } | null | undefined,
+  stated:
+    { readonly weight?: string | undefined; readonly dimension?: string | undefined } | null | undefined,
   known: StoreUnits | null | undefined,
   signal?: AbortSignal,
 ): Promise<boolean> {

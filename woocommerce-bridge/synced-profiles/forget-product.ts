@@ -28,7 +28,11 @@ export async function forgetProduct(
 }
 
 /** Forgets these products: records, the bridge's untouched profiles, and the bridge's ownership notes. */
-export async function forgetKeys(ctx: ProfilesContext, tenant: string, keys: readonly string[]): Promise<number> {
+export async function forgetKeys(
+  ctx: ProfilesContext,
+  tenant: string,
+  keys: readonly string[],
+): Promise<number> {
   for (const key of keys) {
     const [existing, ownership] = await Promise.all([ctx.currentProfile(tenant, key), ctx.read(tenant, key)]);
     if (existing && ownership && existing.updatedAt === ownership.updatedAt) {
