@@ -12,7 +12,7 @@ import https from 'node:https';
 import tls from 'node:tls';
 import type { StoreAgents } from './store-agents.js';
 import { isNonPublicAddress } from './store-agents.js';
-import type { GrantCheck, GrantCheckItem } from './store-link-view.js';
+import type { GrantCheck, GrantCheckItem } from '../core/wire/store-link-schema.js';
 
 /** WordPress's wp_safe_remote_post, which WooCommerce uses for the callback, only calls these ports. */
 export const CALLBACK_PORTS = new Set(['', '80', '443', '8080']);

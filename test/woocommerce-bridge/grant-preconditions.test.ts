@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantCheckSchema, type GrantCheck } from '../../woocommerce-bridge/store-link-view.js';
+import { grantCheckSchema, type GrantCheck } from '../../core/wire/store-link-schema.js';
 import { startFakeWooCommerce, type FakeWooCommerce } from '../e2e/fake-woocommerce.js';
 import { startWooTestApp, type WooTestApp } from './woocommerce-test-app.js';
 

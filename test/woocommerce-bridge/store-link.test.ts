@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LinkEvent } from '../../woocommerce-bridge/store-link.js';
-import { storeLinkSchema, type StoreLink } from '../../woocommerce-bridge/store-link-view.js';
+import { storeLinkSchema, type StoreLink } from '../../core/wire/store-link-schema.js';
 import {
   startFakeWooCommerce,
   type FakeKey,

@@ -1,7 +1,7 @@
 /** The stored connection document (schema and types) and its view, which holds no key, secret or sealed value. */
 import { z } from 'zod';
 import { LENGTH_UNITS, WEIGHT_UNITS } from '../../core/index.js';
-import { linkKeySchema, linkWebhookSchema, type StoreLink } from '../store-link-view.js';
+import { linkKeySchema, linkWebhookSchema, type StoreLink } from '../../core/wire/store-link-schema.js';
 import type { StoreUnits } from '../store-units.js';
 import type { AuthStyle } from '../woocommerce-client.js';
 

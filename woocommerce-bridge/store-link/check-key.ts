@@ -3,7 +3,7 @@
  * Authorization header switches the connection to query-string auth and reads again, as the sync does.
  */
 import type { OpenStore } from '../store-setup.js';
-import type { LinkKey } from '../store-link-view.js';
+import type { LinkKey } from '../../core/wire/store-link-schema.js';
 import { describeFailure, type WooClient, type WooFailure } from '../woocommerce-client.js';
 import type { LinkContext } from './link-context.js';
 

@@ -8,7 +8,7 @@
  */
 import { PRODUCT_WEBHOOK_TOPICS } from '../store-setup/setup-context.js';
 import type { StoreConnection, StoreWebhooks } from '../store-connection.js';
-import type { LinkWebhook } from '../store-link-view.js';
+import type { LinkWebhook } from '../../core/wire/store-link-schema.js';
 import type { WooClient } from '../woocommerce-client.js';
 import type { WooWebhook } from '../woocommerce-resources.js';
 import type { LinkContext } from './link-context.js';

@@ -4,7 +4,7 @@
  * throws is logged and the others still run, so a broken subscriber cannot break a check.
  */
 import type { Logger } from '../../core/index.js';
-import type { LinkKey, LinkWebhook } from '../store-link-view.js';
+import type { LinkKey, LinkWebhook } from '../../core/wire/store-link-schema.js';
 import type { StoreUnits } from '../store-units.js';
 
 export type LinkEvent =

@@ -5,7 +5,7 @@
  */
 import type { LinkState, StoreConnection } from '../store-connection.js';
 import { checkOutcome } from '../store-setup/key-failure.js';
-import type { LinkKey } from '../store-link-view.js';
+import type { LinkKey } from '../../core/wire/store-link-schema.js';
 import { describeFailure } from '../woocommerce-client.js';
 import { linkBroken, type KeyProbe } from './check-key.js';
 import type { WebhooksSeen } from './check-webhooks.js';
