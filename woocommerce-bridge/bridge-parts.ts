@@ -52,6 +52,7 @@ export function createBridgeParts(core: Core, options: WooCommerceBridgeOptions)
     onConnected: async (tenant) => {
       await sync.start(tenant, 'connect');
     },
+    afterWebhooks: (tenant, signal) => link.check(tenant, 'manual', signal),
     linkCheckIntervalMs,
     now,
   });

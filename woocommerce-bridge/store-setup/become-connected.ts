@@ -64,6 +64,8 @@ export function afterConnect(ctx: SetupContext, tenant: string, retired?: Retire
     // The old endpoint goes first, so the new store's webhooks get a new one, never the old secret.
     if (retired) await retireWebhooks(ctx, tenant, retired, signal);
     await registerWebhooks(ctx, tenant, signal);
+    // The admin shows each webhook's state from the start, not from the first scheduled check.
+    await ctx.afterWebhooks(tenant, signal);
   });
 }
 

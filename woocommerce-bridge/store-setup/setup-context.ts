@@ -23,6 +23,8 @@ export interface StoreSetupOptions {
   readonly timeoutMs: number;
   /** Called once a store is connected (starts the first full sync). */
   readonly onConnected: (tenant: string) => Promise<void>;
+  /** Called once the product webhooks of a newly connected store are registered (checks the link). */
+  readonly afterWebhooks: (tenant: string, signal?: AbortSignal) => Promise<unknown>;
   /** How often the scheduled check looks at a connected store's key, units and webhooks. */
   readonly linkCheckIntervalMs: number;
   readonly now: () => number;

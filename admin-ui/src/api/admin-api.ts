@@ -13,6 +13,7 @@ import type {
   CsvImportResult,
   DefaultBox,
   Environment,
+  GrantCheck,
   Locality,
   Location,
   LocationInput,
@@ -118,6 +119,14 @@ export function createAdminApi(client: ApiClient) {
     /** The WooCommerce store connected to this (standalone) admin, or null. */
     woocommerceStore: () =>
       get<{ store: WooCommerceStore | null }>('/woocommerce/store').then((r) => r.store),
+
+    woocommerce: {
+      /** What WooCommerce's key grant needs, checked before the merchant is sent to the store. */
+      grantCheck: (storeUrl: string) => get<GrantCheck>(`/woocommerce/grant-check${q({ storeUrl })}`),
+      /** Connects by keys pasted from WooCommerce → Settings → Advanced → REST API. */
+      connect: (body: { storeUrl: string; consumerKey: string; consumerSecret: string }) =>
+        post<{ store: WooCommerceStore }>('/woocommerce/store', body).then((r) => r.store),
+    },
 
     rules: {
       get: () => get<{ rules: Rules }>('/rules').then((r) => r.rules),

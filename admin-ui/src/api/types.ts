@@ -4,6 +4,10 @@
  * two honest against the real server.
  */
 
+import type { StoreLink } from '../../../core/wire/store-link-schema';
+
+export type { GrantCheck, StoreLink } from '../../../core/wire/store-link-schema';
+
 export type PlatformName = 'machship' | 'bigpost' | 'sandbox';
 export type Environment = 'live' | 'test';
 
@@ -191,6 +195,10 @@ export interface ProductSync {
 export interface WooCommerceStore {
   readonly storeUrl: string;
   readonly status: 'verifying' | 'connected' | 'failed';
+  readonly keyHint: string | null;
+  readonly lastCheck: { readonly at: string; readonly outcome: string; readonly detail: string } | null;
+  /** The link's health (derived from the server's schema in core/wire). */
+  readonly link: StoreLink;
   /** Product webhooks: `awaiting_plugin` until the plugin (read-only keys) has registered them. */
   readonly webhooks: {
     readonly status: 'pending' | 'registered' | 'failed' | 'awaiting_plugin' | 'plugin';
