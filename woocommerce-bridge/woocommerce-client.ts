@@ -83,9 +83,22 @@ export function createWooClient(
       const endpoint = `settings/${encodeURIComponent(group)}/${encodeURIComponent(id)}`;
       return get(endpoint, (data) => parsed(wooSettingSchema, data)?.value, withSignal(signal));
     },
+    ...webhookCalls(target),
+  };
+}
+
+/** The webhook endpoints: list, create, re-enable, delete. */
+function webhookCalls(
+  target: StoreTarget,
+): Pick<WooClient, 'listWebhooks' | 'createWebhook' | 'setWebhookStatus' | 'deleteWebhook'> {
+  const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+  const webhook = (body: unknown) => parsed(wooWebhookSchema, body);
+  return {
     listWebhooks(pageNumber, signal) {
       const input = { params: { page: pageNumber, per_page: 100 }, ...withSignal(signal) };
-      return get(
+      return callStore(
+        target,
+        'get',
         'webhooks',
         (data, headers) => page(parsed(z.array(wooWebhookSchema), data), headers),
         input,
@@ -99,22 +112,14 @@ export function createWooClient(
         secret: input.secret,
         status: 'active',
       };
-      return callStore(target, 'post', 'webhooks', (body) => parsed(wooWebhookSchema, body), {
-        data,
-        ...withSignal(signal),
-      });
+      return callStore(target, 'post', 'webhooks', webhook, { data, ...withSignal(signal) });
     },
     setWebhookStatus(id, status, signal) {
-      return callStore(target, 'put', `webhooks/${id}`, (body) => parsed(wooWebhookSchema, body), {
-        data: { status },
-        ...withSignal(signal),
-      });
+      return callStore(target, 'put', `webhooks/${id}`, webhook, { data: { status }, ...withSignal(signal) });
     },
     deleteWebhook(id, signal) {
-      return callStore(target, 'delete', `webhooks/${id}`, (body) => parsed(wooWebhookSchema, body), {
-        params: { force: 'true' },
-        ...withSignal(signal),
-      });
+      const params = { force: 'true' };
+      return callStore(target, 'delete', `webhooks/${id}`, webhook, { params, ...withSignal(signal) });
     },
   };
 }

@@ -103,6 +103,9 @@ function GrantChecks({ url, result }: { url: string; result: GrantCheck }) {
   );
 }
 
+const PASTE_HELP =
+  'In WordPress, open WooCommerce → Settings → Advanced → REST API, add a key for an administrator with Read permission (Read/Write lets RateBridge register its product webhooks itself), and paste both values here. Use the store address above.';
+
 function PastedKeys({
   storeUrl,
   onConnected,
@@ -127,11 +130,7 @@ function PastedKeys({
     <form onSubmit={(event) => void submit(event)} aria-label="Connect with pasted keys" noValidate>
       <Stack gap="300">
         <Heading level={3}>Or paste REST API keys</Heading>
-        <Text>
-          In WordPress, open WooCommerce → Settings → Advanced → REST API, add a key for an administrator with
-          Read permission (Read/Write lets RateBridge register its product webhooks itself), and paste both
-          values here. Use the store address above.
-        </Text>
+        <Text>{PASTE_HELP}</Text>
         <ErrorBanner error={connect.error} showDetails={false} />
         <TextField
           label="Consumer key"
