@@ -242,7 +242,7 @@ describe('the store link', () => {
     expect(failed.link.key.detail).toMatch(/refused the API key/);
     expect(failed.lastCheck?.outcome).toBe('rejected');
     expect(events).toContainEqual(
-      expect.objectContaining({ type: 'key-status-changed', previous: 'ok', status: 'rejected' }),
+      expect.objectContaining({ type: 'key-status-changed', storeUrl: failed.storeUrl, status: 'rejected' }),
     );
     key.revoked = false;
     const back = await eventually(async () => {
