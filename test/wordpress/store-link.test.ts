@@ -235,6 +235,51 @@ describe.skipIf(!wordpress.ok)('the store link with a real WordPress + WooCommer
     expect((await profile(merchant, chairId)).packages[0]?.weightKg).toBe(8.25);
   }, 120_000);
 
+  it("reads units switched in WooCommerce at the next sync, with WooCommerce's own factors", async () => {
+    await site.run('set-units', { weight: 'lbs', dimension: 'in' });
+    expect((await merchant.api('POST', '/woocommerce/sync')).status).toBe(202);
+    await eventually(async () => {
+      const state = ((await merchant.api('GET', '/woocommerce/sync')).body as SyncView).sync;
+      return state?.status === 'completed' ? state : undefined;
+    }, 60_000);
+    const view = (await merchant.api('GET', '/woocommerce/store')).body as StoreView;
+    expect(view.store.units).toEqual({ weight: 'lbs', dimension: 'in' });
+    // The chair's 8.25 and 60 now mean lbs and inches: 8.25 × 0.453592 kg and 60 × 2.54 cm.
+    const chair = await profile(merchant, site.products['CHAIR-01']!);
+    expect(chair.packages[0]).toMatchObject({ lengthCm: 152.4, weightKg: 3.742134 });
+  }, 120_000);
+
+  it('forgets a product trashed in WordPress once Action Scheduler delivers product.deleted', async () => {
+    const lampId = site.products['LAMP-02']!;
+    expect((await merchant.api('GET', `/packaging/${encodeURIComponent(`variant:${lampId}`)}`)).status).toBe(
+      200,
+    );
+    expect((await site.run<{ trashed: boolean }>('trash-product', { id: lampId })).trashed).toBe(true);
+    await site.run('queue');
+    expect((await merchant.api('GET', `/packaging/${encodeURIComponent(`variant:${lampId}`)}`)).status).toBe(
+      404,
+    );
+  }, 120_000);
+
+  it('answers 200 to the delivery of a product deleted before it was delivered, and a sync forgets it', async () => {
+    const chairId = site.products['CHAIR-01']!;
+    await site.run('edit-product', { id: chairId, weight: '9' });
+    // Deleted for good before Action Scheduler runs: the payload, built at delivery, is WooCommerce's error.
+    expect((await site.run<{ deleted: boolean }>('delete-product', { id: chairId })).deleted).toBe(true);
+    await site.run('queue');
+    const { webhooks } = await site.run<{
+      webhooks: { topic: string; status: string; failure_count: number }[];
+    }>('webhooks');
+    const updated = webhooks.find((webhook) => webhook.topic === 'product.updated');
+    expect(updated).toMatchObject({ status: 'active', failure_count: 0 });
+    await eventually(async () => {
+      const response = await merchant.api('GET', `/packaging/${encodeURIComponent(`variant:${chairId}`)}`);
+      return response.status === 404 ? true : undefined;
+    }, 60_000);
+    const report = (await merchant.api('GET', '/packaging/missing-dimensions')).body as { total: number };
+    expect(report.total).toBe(0);
+  }, 120_000);
+
   it('wrote no PHP warning, notice or deprecation from the plugin to debug.log', async () => {
     const entries = await site.debugLog();
     expect(entries.filter((entry) => /ratebridge-shipping|RateBridge_|PHP Fatal error/i.test(entry))).toEqual(
