@@ -53,14 +53,14 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
       const resumed = await sync.startResuming();
       if (resumed > 0) logger.info({ resumed }, 'unfinished WooCommerce product syncs resumed');
       void tasks.run('woocommerce-reseal', (signal) => resealAll(signal));
-      link.start(tasks.signal);
+      link.start();
     },
 
     resealAll,
 
     /** Aborts running syncs and background work, releases sync leases, closes store connections. */
     async stop(): Promise<void> {
-      link.stop();
+      await link.stop();
       await sync.stop();
       await tasks.stop();
       agents.destroy();

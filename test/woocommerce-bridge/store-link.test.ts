@@ -130,7 +130,7 @@ describe('the store link', () => {
 
   it('reads the units again at every sync, converting with WooCommerce factors', async () => {
     const { fake, merchant } = await connected();
-    app.bridge.link.stop(); // only the sync may notice this time
+    await app.bridge.link.stop(); // only the sync may notice this time
     try {
       fake.setUnits('lbs', 'in');
       expect((await merchant.api('POST', '/woocommerce/sync')).status).toBe(202);
@@ -139,7 +139,7 @@ describe('the store link', () => {
       expect(await box(merchant, product.id)).toMatchObject(inLbsAndInches(product));
       expect((await view(merchant)).units).toEqual({ weight: 'lbs', dimension: 'in' });
     } finally {
-      app.bridge.link.start(app.bridge.tasks.signal);
+      app.bridge.link.start();
     }
   });
 

@@ -26,7 +26,13 @@ export function createLinkContext(options: StoreLinkOptions) {
   return {
     ...options,
     iso: () => new Date(options.now()).toISOString(),
-    runtime: { timer: undefined as NodeJS.Timeout | undefined, ticking: false },
+    runtime: {
+      timer: undefined as NodeJS.Timeout | undefined,
+      controller: undefined as AbortController | undefined,
+      /** The tick under way, for `stop` to wait on. */
+      current: undefined as Promise<number> | undefined,
+      ticking: false,
+    },
   };
 }
 

@@ -6,17 +6,23 @@
 import type { LinkContext } from './link-context.js';
 import { checkLink } from './check-link.js';
 
-export function startChecks(ctx: LinkContext, signal: AbortSignal): void {
+export function startChecks(ctx: LinkContext): void {
   if (ctx.runtime.timer) return;
+  const controller = new AbortController();
+  ctx.runtime.controller = controller;
   ctx.runtime.timer = setInterval(() => {
-    void checkDue(ctx, signal);
+    if (ctx.runtime.ticking) return;
+    ctx.runtime.current = checkDue(ctx, controller.signal);
   }, ctx.tickMs);
   ctx.runtime.timer.unref();
 }
 
-export function stopChecks(ctx: LinkContext): void {
+/** Stops the schedule and waits for a check under way (its store calls are aborted). */
+export async function stopChecks(ctx: LinkContext): Promise<void> {
   if (ctx.runtime.timer) clearInterval(ctx.runtime.timer);
   ctx.runtime.timer = undefined;
+  ctx.runtime.controller?.abort();
+  await ctx.runtime.current;
 }
 
 /** Checks every store due now; returns how many this instance checked. */
