@@ -1,11 +1,9 @@
 /**
  * The fake store's REST authentication against class-wc-rest-authentication.php (WooCommerce 9.9.5): Basic
  * and query-string keys only when WordPress sees HTTPS, OAuth 1.0a one-legged otherwise (signed by the
- * oauth-1.0a library, as @woocommerce/woocommerce-rest-api signs), with its 15-minute timestamp window and
+ * RFC 5849 signer of oauth-signer.ts, as @woocommerce/woocommerce-rest-api signs), with its 15-minute window and
  * nonces used once; the key's permissions; and which URLs meet WooCommerce's authentication at all.
  */
-import { createHmac } from 'node:crypto';
-import OAuth from 'oauth-1.0a';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   startFakeWooCommerce,
@@ -13,6 +11,7 @@ import {
   type FakeWooCommerce,
   type FakeWooOptions,
 } from '../woocommerce/index.js';
+import { oauthParams } from './oauth-signer.js';
 
 const fakes: FakeWooCommerce[] = [];
 afterAll(async () => {
@@ -38,7 +37,7 @@ const refusal = (code: string, message?: string) => ({
   body: { code, ...(message ? { message } : {}), data: { status: 401 } },
 });
 
-/** oauth-1.0a's parameters for `url`, as the WooCommerce JS client puts them in the query. */
+/** OAuth parameters for `url`, as the WooCommerce JS client puts them in the query. */
 function signed(
   key: FakeKey,
   url: string,
@@ -46,15 +45,16 @@ function signed(
   algorithm: 'sha1' | 'sha256' = 'sha256',
   ageSeconds = 0,
 ) {
-  const oauth = new OAuth({
-    consumer: { key: key.consumerKey, secret: key.consumerSecret },
-    signature_method: algorithm === 'sha1' ? 'HMAC-SHA1' : 'HMAC-SHA256',
-    hash_function: (base, secret) => createHmac(algorithm, secret).update(base).digest('base64'),
-  });
-  oauth.getTimeStamp = () => Math.floor(Date.now() / 1000) - ageSeconds;
-  const params = oauth.authorize({ url, method });
+  const options = {
+    consumerKey: key.consumerKey,
+    consumerSecret: key.consumerSecret,
+    method,
+    algorithm,
+    ageSeconds,
+  };
+  const params = oauthParams(url, options);
   const target = new URL(url);
-  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, String(value));
+  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
   return { url: target.href, params };
 }
 

@@ -22,7 +22,6 @@ import type { FakeDelivery, FakeWebhook } from './types.js';
 const MAX_DELIVERY_FAILURES = 5;
 
 export const PRODUCT_TOPIC_EVENTS = ['created', 'updated', 'deleted', 'restored'] as const;
-export type ProductEvent = (typeof PRODUCT_TOPIC_EVENTS)[number];
 
 export interface WebhookHubContext {
   readonly webhooks: Map<number, FakeWebhook>;
@@ -38,143 +37,151 @@ interface ScheduledAction {
   readonly arg: number;
 }
 
+interface Hub {
+  readonly context: WebhookHubContext;
+  /** Action Scheduler's pending `woocommerce_deliver_webhook_async` actions. */
+  readonly queue: ScheduledAction[];
+  /** wp_salt('auth'): what wp_hash() keys its HMAC-MD5 with. */
+  readonly salt: string;
+  nextId: number;
+}
+
 export function createWebhookHub(context: WebhookHubContext) {
-  const queue: ScheduledAction[] = [];
-  // wp_salt('auth'): what wp_hash() keys its HMAC-MD5 with.
-  const salt = randomBytes(32).toString('hex');
-  let nextId = 1;
-
-  async function add(input: Omit<FakeWebhook, 'id' | 'pingStatus' | 'failureCount'>): Promise<FakeWebhook> {
-    const webhook: FakeWebhook = { ...input, id: nextId++, failureCount: 0, pingStatus: undefined };
-    context.webhooks.set(webhook.id, webhook);
-    const ping = await safeRequest(
-      webhook.deliveryUrl,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': HOOKSHOT_USER_AGENT },
-        body: `webhook_id=${webhook.id}`,
-      },
-      context.safeHttp(),
-    );
-    webhook.pingStatus = ping.ok ? ping.response.status : 0;
-    return webhook;
-  }
-
-  /** The topic's hook fired for `resourceId`: schedule a delivery for each active webhook of the topic. */
-  function fire(topic: string, resourceId: number): void {
-    for (const webhook of context.webhooks.values()) {
-      if (webhook.topic !== topic || webhook.status !== 'active' || !webhook.deliveryUrl) continue;
-      const pending = queue.some((action) => action.webhookId === webhook.id && action.arg === resourceId);
-      if (!pending) queue.push({ webhookId: webhook.id, arg: resourceId });
-    }
-  }
-
-  async function run(): Promise<FakeDelivery[]> {
-    const ran: FakeDelivery[] = [];
-    while (queue.length > 0) {
-      const action = queue.shift() as ScheduledAction;
-      // wc_deliver_webhook_async(): a webhook deleted since is skipped; its status is not looked at again.
-      const webhook = context.webhooks.get(action.webhookId);
-      if (webhook) ran.push(await deliver(webhook, action.arg));
-    }
-    return ran;
-  }
-
-  async function deliver(webhook: FakeWebhook, resourceId: number): Promise<FakeDelivery> {
-    const body = phpJsonEncode(context.payload(webhook.topic, resourceId)).trim();
-    const headers = deliveryHeaders(webhook, sign(webhook.secret, body));
-    const sent = await send(webhook, headers, body);
-    countOutcome(webhook, sent.status);
-    return sent;
-  }
-
-  function deliveryHeaders(webhook: FakeWebhook, signature: string | undefined) {
-    const [resource = '', event = ''] = webhook.topic.split('.');
-    const second = Math.floor(Date.now() / 1000);
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'user-agent': HOOKSHOT_USER_AGENT,
-      'x-wc-webhook-source': `${context.homeUrl()}/`,
-      'x-wc-webhook-topic': webhook.topic,
-      'x-wc-webhook-resource': resource,
-      'x-wc-webhook-event': event,
-      'x-wc-webhook-id': String(webhook.id),
-      // wp_hash( $this->get_id() . strtotime( 'now' ) )
-      'x-wc-webhook-delivery-id': createHmac('md5', salt).update(`${webhook.id}${second}`).digest('hex'),
-    };
-    if (signature !== undefined) headers['x-wc-webhook-signature'] = signature;
-    return headers;
-  }
-
-  async function send(
-    webhook: FakeWebhook,
-    headers: Record<string, string>,
-    body: string,
-  ): Promise<FakeDelivery> {
-    const answer = await safeRequest(
-      webhook.deliveryUrl,
-      { method: 'POST', headers, body },
-      context.safeHttp(),
-    );
-    const delivery: FakeDelivery = {
-      webhookId: webhook.id,
-      topic: webhook.topic,
-      deliveryId: headers['x-wc-webhook-delivery-id'] ?? '',
-      status: answer.ok ? answer.response.status : 0,
-      body: answer.ok ? parseJson(answer.response.text) : answer.error,
-      request: { headers, body },
-    };
-    context.deliveries.push(delivery);
-    return delivery;
-  }
-
-  /** log_delivery(): success is 200–302; failed_delivery() disables once the count is already past 5. */
-  function countOutcome(webhook: FakeWebhook, status: number): void {
-    if (status >= 200 && status < 303) {
-      webhook.failureCount = 0;
-    } else if (webhook.failureCount > MAX_DELIVERY_FAILURES) {
-      webhook.status = 'disabled';
-    } else {
-      webhook.failureCount += 1;
-    }
-  }
-
-  async function forge(topic: string, resourceId: number, signature: 'bad' | 'none' | 'valid') {
-    const sent: FakeDelivery[] = [];
-    for (const webhook of context.webhooks.values()) {
-      if (webhook.topic !== topic || webhook.status !== 'active') continue;
-      const body = phpJsonEncode(context.payload(topic, resourceId));
-      const signed =
-        signature === 'none'
-          ? undefined
-          : sign(signature === 'bad' ? 'not-the-secret' : webhook.secret, body);
-      sent.push(await send(webhook, deliveryHeaders(webhook, signed), body));
-    }
-    return sent;
-  }
-
-  /** The same bytes again, straight to the URL (a proxy's retry, a replay). */
-  async function redeliver(delivery: FakeDelivery): Promise<FakeDelivery> {
-    const webhook = context.webhooks.get(delivery.webhookId);
-    if (!webhook) throw new Error(`no webhook ${delivery.webhookId}`);
-    const answer = await rawRequest(
-      webhook.deliveryUrl,
-      { method: 'POST', headers: delivery.request.headers, body: delivery.request.body },
-      context.safeHttp().trustedCa,
-    );
-    return { ...delivery, status: answer.status, body: parseJson(answer.text) };
-  }
-
+  const hub: Hub = { context, queue: [], salt: randomBytes(32).toString('hex'), nextId: 1 };
   return {
-    add,
-    fire,
-    run,
-    forge,
-    redeliver,
+    add: (input: Omit<FakeWebhook, 'id' | 'pingStatus' | 'failureCount'>) => addWebhook(hub, input),
+    fire: (topic: string, resourceId: number) => fire(hub, topic, resourceId),
+    run: () => runQueue(hub),
+    forge: (topic: string, resourceId: number, signature: 'bad' | 'none' | 'valid') =>
+      forge(hub, topic, resourceId, signature),
+    redeliver: (delivery: FakeDelivery) => redeliver(hub, delivery),
     get pending() {
-      return queue.length;
+      return hub.queue.length;
     },
   };
+}
+
+/** Saves a webhook and pings it (`deliver_ping()`). */
+async function addWebhook(
+  hub: Hub,
+  input: Omit<FakeWebhook, 'id' | 'pingStatus' | 'failureCount'>,
+): Promise<FakeWebhook> {
+  const webhook: FakeWebhook = { ...input, id: hub.nextId++, failureCount: 0, pingStatus: undefined };
+  hub.context.webhooks.set(webhook.id, webhook);
+  const ping = await safeRequest(
+    webhook.deliveryUrl,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': HOOKSHOT_USER_AGENT },
+      body: `webhook_id=${webhook.id}`,
+    },
+    hub.context.safeHttp(),
+  );
+  webhook.pingStatus = ping.ok ? ping.response.status : 0;
+  return webhook;
+}
+
+/** The topic's hook fired for `resourceId`: schedule a delivery for each active webhook of the topic. */
+function fire(hub: Hub, topic: string, resourceId: number): void {
+  for (const webhook of hub.context.webhooks.values()) {
+    if (webhook.topic !== topic || webhook.status !== 'active' || !webhook.deliveryUrl) continue;
+    const pending = hub.queue.some((action) => action.webhookId === webhook.id && action.arg === resourceId);
+    if (!pending) hub.queue.push({ webhookId: webhook.id, arg: resourceId });
+  }
+}
+
+async function runQueue(hub: Hub): Promise<FakeDelivery[]> {
+  const ran: FakeDelivery[] = [];
+  while (hub.queue.length > 0) {
+    const action = hub.queue.shift() as ScheduledAction;
+    // wc_deliver_webhook_async(): a webhook deleted since is skipped; its status is not looked at again.
+    const webhook = hub.context.webhooks.get(action.webhookId);
+    if (webhook) ran.push(await deliver(hub, webhook, action.arg));
+  }
+  return ran;
+}
+
+async function deliver(hub: Hub, webhook: FakeWebhook, resourceId: number): Promise<FakeDelivery> {
+  const body = phpJsonEncode(hub.context.payload(webhook.topic, resourceId)).trim();
+  const sent = await send(hub, webhook, deliveryHeaders(hub, webhook, sign(webhook.secret, body)), body);
+  countOutcome(webhook, sent.status);
+  return sent;
+}
+
+function deliveryHeaders(hub: Hub, webhook: FakeWebhook, signature: string | undefined) {
+  const [resource = '', event = ''] = webhook.topic.split('.');
+  const second = Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': HOOKSHOT_USER_AGENT,
+    'x-wc-webhook-source': `${hub.context.homeUrl()}/`,
+    'x-wc-webhook-topic': webhook.topic,
+    'x-wc-webhook-resource': resource,
+    'x-wc-webhook-event': event,
+    'x-wc-webhook-id': String(webhook.id),
+    // wp_hash( $this->get_id() . strtotime( 'now' ) )
+    'x-wc-webhook-delivery-id': createHmac('md5', hub.salt).update(`${webhook.id}${second}`).digest('hex'),
+  };
+  if (signature !== undefined) headers['x-wc-webhook-signature'] = signature;
+  return headers;
+}
+
+async function send(
+  hub: Hub,
+  webhook: FakeWebhook,
+  headers: Record<string, string>,
+  body: string,
+): Promise<FakeDelivery> {
+  const answer = await safeRequest(
+    webhook.deliveryUrl,
+    { method: 'POST', headers, body },
+    hub.context.safeHttp(),
+  );
+  const delivery: FakeDelivery = {
+    webhookId: webhook.id,
+    topic: webhook.topic,
+    deliveryId: headers['x-wc-webhook-delivery-id'] ?? '',
+    status: answer.ok ? answer.response.status : 0,
+    body: answer.ok ? parseJson(answer.response.text) : answer.error,
+    request: { headers, body },
+  };
+  hub.context.deliveries.push(delivery);
+  return delivery;
+}
+
+/** log_delivery(): success is 200–302; failed_delivery() disables once the count is already past 5. */
+function countOutcome(webhook: FakeWebhook, status: number): void {
+  if (status >= 200 && status < 303) {
+    webhook.failureCount = 0;
+  } else if (webhook.failureCount > MAX_DELIVERY_FAILURES) {
+    webhook.status = 'disabled';
+  } else {
+    webhook.failureCount += 1;
+  }
+}
+
+async function forge(hub: Hub, topic: string, resourceId: number, signature: 'bad' | 'none' | 'valid') {
+  const sent: FakeDelivery[] = [];
+  for (const webhook of hub.context.webhooks.values()) {
+    if (webhook.topic !== topic || webhook.status !== 'active') continue;
+    const body = phpJsonEncode(hub.context.payload(topic, resourceId));
+    const signed =
+      signature === 'none' ? undefined : sign(signature === 'bad' ? 'not-the-secret' : webhook.secret, body);
+    sent.push(await send(hub, webhook, deliveryHeaders(hub, webhook, signed), body));
+  }
+  return sent;
+}
+
+/** The same bytes again, straight to the URL (a proxy's retry, a replay). */
+async function redeliver(hub: Hub, delivery: FakeDelivery): Promise<FakeDelivery> {
+  const webhook = hub.context.webhooks.get(delivery.webhookId);
+  if (!webhook) throw new Error(`no webhook ${delivery.webhookId}`);
+  const answer = await rawRequest(
+    webhook.deliveryUrl,
+    { method: 'POST', headers: delivery.request.headers, body: delivery.request.body },
+    hub.context.safeHttp().trustedCa,
+  );
+  return { ...delivery, status: answer.status, body: parseJson(answer.text) };
 }
 
 export type WebhookHub = ReturnType<typeof createWebhookHub>;
