@@ -104,14 +104,19 @@ describe('fake WooCommerce REST replies', () => {
     await fake.runScheduledActions();
   });
 
-  it('reads the unit settings, and their changes', async () => {
+  it('answers the REST index to anyone, and reads the unit settings and their changes', async () => {
+    const index = await fake.fetch(`${fake.url}/wp-json/`);
+    expect([index.status, JSON.parse(index.text)]).toEqual([
+      200,
+      expect.objectContaining({ home: fake.url, namespaces: expect.arrayContaining(['wc/v3']) }),
+    ]);
     expect((await call('settings/products/woocommerce_weight_unit')).body).toMatchObject({
       id: 'woocommerce_weight_unit',
       type: 'select',
       value: 'kg',
       options: { kg: 'kg', g: 'g', lbs: 'lbs', oz: 'oz' },
     });
-    fake.setUnits({ dimension: 'in' });
+    fake.setUnits('kg', 'in');
     expect((await call('settings/products/woocommerce_dimension_unit')).body).toMatchObject({ value: 'in' });
     expect((await call('settings/products/woocommerce_nothing')).body).toMatchObject({
       code: 'rest_setting_setting_invalid',

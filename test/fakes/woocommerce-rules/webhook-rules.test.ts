@@ -76,6 +76,23 @@ describe('fake WooCommerce webhooks', () => {
     });
   });
 
+  it('fires product.created for a new product, as the product', async () => {
+    await hook('product.created');
+    const created = fake.createProduct({
+      name: 'New crate',
+      sku: 'NEW-1',
+      weight: '4',
+      dimensions: { length: '10', width: '20', height: '30' },
+    });
+    await fake.runScheduledActions();
+    expect(deliveries().map((request) => request.headers['x-wc-webhook-topic'])).toEqual(['product.created']);
+    expect(JSON.parse(deliveries()[0]!.body)).toMatchObject({
+      id: created.id,
+      sku: 'NEW-1',
+      status: 'publish',
+    });
+  });
+
   it('fires product.deleted on trash only, with just the id; product.restored on untrash', async () => {
     await Promise.all([hook('product.deleted'), hook('product.restored')]);
     const [trashed, deleted] = [...fake.products.values()].filter((product) => product.type === 'simple');

@@ -10,6 +10,7 @@ export async function listen(store: StoreState): Promise<http.Server> {
   const { state } = store;
   const handler = requestHandler({
     basePath: state.basePath,
+    homeUrl: () => state.url,
     behaviour: state.behaviour,
     requests: state.requests,
     rest: {

@@ -12,6 +12,7 @@ import type { FakeWooBehaviour, RecordedWooRequest } from './types.js';
 
 export interface ServerContext {
   readonly basePath: string;
+  readonly homeUrl: () => string;
   readonly behaviour: FakeWooBehaviour;
   readonly requests: RecordedWooRequest[];
   readonly rest: RestContext;
@@ -97,6 +98,7 @@ async function rest(
     });
     return reply;
   };
+  if (fullRoute === '/' && method === 'GET') return record({ status: 200, body: restIndex(ctx) }, 'none');
   if (!fullRoute.startsWith('/wc/v3/')) {
     return record(
       restError(404, 'rest_no_route', 'No route was found matching the URL and request method.'),
@@ -110,4 +112,20 @@ async function rest(
   if (outcome.kind === 'refused') return record(outcome.reply, 'none');
   if (outcome.kind === 'visitor') return record(visitorReply(call), 'none');
   return record(await answerRest(ctx.rest, call), outcome.via);
+}
+
+/** GET /wp-json/: WordPress's REST index (WP_REST_Server::get_index()), open to anyone. */
+function restIndex(ctx: ServerContext): Record<string, unknown> {
+  const home = ctx.homeUrl();
+  return {
+    name: 'A store',
+    description: '',
+    url: home,
+    home,
+    gmt_offset: '10',
+    timezone_string: 'Australia/Sydney',
+    namespaces: ['oembed/1.0', 'wc/v3', 'wc/store/v1', 'wp/v2'],
+    authentication: [],
+    routes: {},
+  };
 }

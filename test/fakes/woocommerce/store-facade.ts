@@ -25,7 +25,7 @@ export function storeFacade(store: StoreState, server: http.Server): FakeWooComm
     get dimensionUnit() {
       return state.units.dimension;
     },
-    setUnits: (change) => Object.assign(state.units, change),
+    setUnits: (weight, dimension) => Object.assign(state.units, { weight, dimension }),
     products: state.products,
     keys: state.keys,
     webhooks: state.webhooks,
@@ -65,9 +65,26 @@ export function storeFacade(store: StoreState, server: http.Server): FakeWooComm
 function productActions(
   store: StoreState,
   product: (id: number) => FakeProduct,
-): Pick<FakeWooCommerce, 'updateProduct' | 'trashProduct' | 'restoreProduct' | 'deleteProduct'> {
+): Pick<
+  FakeWooCommerce,
+  'createProduct' | 'updateProduct' | 'trashProduct' | 'restoreProduct' | 'deleteProduct'
+> {
   const { state, hub } = store;
   return {
+    createProduct(input) {
+      const created = {
+        ...input,
+        id: Math.max(100, ...state.products.keys()) + 1,
+        type: 'simple' as const,
+        virtual: false,
+        status: 'publish' as const,
+        parentId: 0,
+        variationIds: [],
+      };
+      state.products.set(created.id, created);
+      hub.fire('product.created', created.id);
+      return created;
+    },
     updateProduct(id, change) {
       Object.assign(product(id), change);
       hub.fire('product.updated', id);

@@ -163,7 +163,7 @@ export interface FakeWooCommerce {
   readonly deliveries: FakeDelivery[];
   readonly behaviour: FakeWooBehaviour;
   /** Settings → Products: the units change; stored numbers stay as they are (WooCommerce converts nothing). */
-  setUnits(units: { weight?: FakeWeightUnit; dimension?: FakeDimensionUnit }): void;
+  setUnits(weight: FakeWeightUnit, dimension: FakeDimensionUnit): void;
   /** Deliveries waiting in Action Scheduler. */
   readonly pendingActions: number;
   /** A key created in WooCommerce → Settings → Advanced → REST API. */
@@ -183,6 +183,8 @@ export interface FakeWooCommerce {
   fetch(url: string, init?: FetchInit): Promise<FakeHttpResponse>;
   /** The product as REST v3 returns it (variations with their inherited weight, size and SKU). */
   restProduct(id: number): Record<string, unknown>;
+  /** Adds a simple product (`woocommerce_new_product`): queues product.created. */
+  createProduct(input: Pick<FakeProduct, 'name' | 'sku' | 'weight' | 'dimensions'>): FakeProduct;
   /** Saves a product or variation (`woocommerce_update_product[_variation]`): queues product.updated. */
   updateProduct(
     id: number,

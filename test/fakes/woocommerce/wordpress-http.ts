@@ -38,9 +38,11 @@ export async function isSafeUrl(target: string, context: SafeHttpContext): Promi
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
   if (url.username || url.password || !url.hostname) return false;
+  // strpbrk( $host, ':#?[]' ): an IPv6 literal is never a safe host.
+  if (/[:#?[\]]/.test(url.hostname)) return false;
   const home = new URL(context.homeUrl);
   const sameHost = home.hostname.toLowerCase() === url.hostname.toLowerCase();
-  if (!sameHost && !(await isExternalHost(url.hostname.replace(/^\[|\]$/g, '')))) return false;
+  if (!sameHost && !(await isExternalHost(url.hostname))) return false;
   if (!url.port) return true;
   const port = Number(url.port);
   if ([...DEFAULT_SAFE_PORTS, ...context.safePorts].includes(port)) return true;
@@ -59,7 +61,6 @@ async function isExternalHost(host: string): Promise<boolean> {
       return false;
     }
   }
-  if (isIP(ip) !== 4) return true;
   const [a = 0, b = 0, c = 0] = ip.split('.').map(Number);
   const internal =
     a === 127 ||
