@@ -19,6 +19,9 @@ import { Modal } from '../ui/Modal';
 import { Stack } from '../ui/Stack';
 import { Code, Text } from '../ui/Text';
 
+/** Served by the admin API (docs/admin-api.md): the zip `npm run plugin:zip` built. */
+const PLUGIN_ZIP_URL = '/admin/api/woocommerce/plugin.zip';
+
 export function ConnectorKeysPage() {
   const { api } = useAdmin();
   const keys = useResource(() => api.connectorKeys.list(), [api]);
@@ -51,6 +54,7 @@ export function ConnectorKeysPage() {
               </div>
             </Card>
           ) : null}
+          <PluginDownload />
           <ResourceView resource={keys} label="connector keys">
             {(list) =>
               list.length === 0 ? (
@@ -132,5 +136,22 @@ export function ConnectorKeysPage() {
         </Stack>
       </Modal>
     </AdminPage>
+  );
+}
+
+/** The plugin the keys are for, as the zip WordPress's "Upload Plugin" takes. */
+function PluginDownload() {
+  return (
+    <Card title="The WordPress plugin">
+      <Text>
+        Install RateBridge Shipping in WordPress: Plugins → Add New Plugin → Upload Plugin, choose this zip,
+        then Install Now and Activate.
+      </Text>
+      <div>
+        <Button url={PLUGIN_ZIP_URL} download>
+          Download the plugin (zip)
+        </Button>
+      </div>
+    </Card>
   );
 }
