@@ -21,7 +21,7 @@ export interface FrontPagesOptions {
 
 const SHOPIFY_LAUNCH_PARAMS = ['host', 'shop', 'embedded'] as const;
 
-export function isShopifyLaunch(request: Request): boolean {
+function isShopifyLaunch(request: Request): boolean {
   return SHOPIFY_LAUNCH_PARAMS.some((name) => request.query[name] !== undefined);
 }
 
@@ -43,7 +43,8 @@ function htmlPage(file: string): RequestHandler {
     if (request.accepts(['html', 'json']) !== 'html') return next();
     const info = await stat(file).catch(() => undefined);
     if (!info) return sendNotBuilt(response);
-    if (cached?.mtimeMs !== info.mtimeMs) cached = { mtimeMs: info.mtimeMs, html: await readFile(file, 'utf8') };
+    if (cached?.mtimeMs !== info.mtimeMs)
+      cached = { mtimeMs: info.mtimeMs, html: await readFile(file, 'utf8') };
     response.setHeader('Cache-Control', 'no-cache');
     response.type('html').send(cached.html);
   };

@@ -13,7 +13,10 @@ import { errorHandler } from '../../core/index.js';
 import { buildPluginZip } from '../../woocommerce-bridge/plugin-zip/build-plugin-zip.js';
 import { defaultPluginZipDir, repositoryRoot } from '../../woocommerce-bridge/plugin-zip/plugin-zip-dir.js';
 import { servePluginZip } from '../../woocommerce-bridge/plugin-zip/plugin-zip-route.js';
-import { checkPluginVersions, readPluginVersions } from '../../woocommerce-bridge/plugin-zip/plugin-version.js';
+import {
+  checkPluginVersions,
+  readPluginVersions,
+} from '../../woocommerce-bridge/plugin-zip/plugin-version.js';
 import { listen } from '../support/listen.js';
 import { capturingLogger } from '../support/log-capture.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -98,7 +101,9 @@ describe('the WordPress plugin zip', () => {
       if (!built.ok) throw new Error(built.problem);
       const entries = await entriesOf(built.file);
       expect(entries).toContain('ratebridge-shipping/includes/class-ratebridge-signer.php');
-      expect(entries.filter((entry) => /tests|Test\.php|editorconfig|phpunit|composer/.test(entry))).toEqual([]);
+      expect(entries.filter((entry) => /tests|Test\.php|editorconfig|phpunit|composer/.test(entry))).toEqual(
+        [],
+      );
     } finally {
       await copy.remove();
     }
@@ -136,7 +141,9 @@ describe('the admin offers the plugin zip', () => {
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/zip');
     expect(download.headers.get('content-disposition')).toMatch(
-      new RegExp(`^attachment; filename="?ratebridge-shipping-${built.version.replaceAll('.', '\\.')}\\.zip"?$`),
+      new RegExp(
+        `^attachment; filename="?ratebridge-shipping-${built.version.replaceAll('.', '\\.')}\\.zip"?$`,
+      ),
     );
     expect(Buffer.from(await download.arrayBuffer()).equals(await readFile(built.file))).toBe(true);
 
@@ -154,7 +161,10 @@ describe('the admin offers the plugin zip', () => {
       const response = await fetch(`${server.url}/plugin.zip`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({
-        error: { code: 'RB_ERR_PLUGIN_ZIP_NOT_BUILT', message: expect.stringContaining('npm run plugin:zip') },
+        error: {
+          code: 'RB_ERR_PLUGIN_ZIP_NOT_BUILT',
+          message: expect.stringContaining('npm run plugin:zip'),
+        },
       });
     } finally {
       await server.close();

@@ -31,7 +31,8 @@ export const DEV_FILE_PATTERNS = [
 ] as const;
 
 export type PluginZipResult =
-  { readonly ok: true; readonly file: string; readonly version: string } | { readonly ok: false; readonly problem: string };
+  | { readonly ok: true; readonly file: string; readonly version: string }
+  | { readonly ok: false; readonly problem: string };
 
 /** Writes `<outDir>/ratebridge-shipping-<version>.zip`, replacing any older zip there. */
 export async function buildPluginZip(root: string, outDir: string): Promise<PluginZipResult> {

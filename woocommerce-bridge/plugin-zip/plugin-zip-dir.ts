@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 export function repositoryRoot(): string {
   const source = fileURLToPath(new URL('../../', import.meta.url));
   // The compiled tree (dist/) has no package.json of its own.
-  return existsSync(path.join(source, 'package.json')) ? source : fileURLToPath(new URL('../../../', import.meta.url));
+  return existsSync(path.join(source, 'package.json'))
+    ? source
+    : fileURLToPath(new URL('../../../', import.meta.url));
 }
 
 export function defaultPluginZipDir(): string {

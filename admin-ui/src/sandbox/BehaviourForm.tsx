@@ -17,7 +17,13 @@ import { TextField } from '../ui/TextField';
 import { sandboxApi, type SandboxBehaviour } from './sandbox-api';
 import { SandboxError } from './SandboxError';
 
-const NORMAL: SandboxBehaviour = { latencyMs: 0, failRate: 0, hang: false, status: null, retryAfterSeconds: 1 };
+const NORMAL: SandboxBehaviour = {
+  latencyMs: 0,
+  failRate: 0,
+  hang: false,
+  status: null,
+  retryAfterSeconds: 1,
+};
 const STATUSES = [
   { label: 'None: answer normally', value: '' },
   { label: '429 Too Many Requests', value: '429' },
@@ -39,14 +45,16 @@ const draftOf = (behaviour: SandboxBehaviour): Draft => ({
   status: behaviour.status === null ? '' : String(behaviour.status),
 });
 
-export function describeBehaviour(behaviour: SandboxBehaviour): string {
+function describeBehaviour(behaviour: SandboxBehaviour): string {
   const parts = [
     behaviour.latencyMs > 0 ? `waits ${behaviour.latencyMs} ms` : '',
     behaviour.hang ? 'never answers' : '',
     behaviour.status !== null ? `answers ${behaviour.status}` : '',
     behaviour.failRate > 0 ? `fails ${Math.round(behaviour.failRate * 100)}% of calls` : '',
   ].filter((part) => part !== '');
-  return parts.length === 0 ? 'Normal: every call answers at once.' : `Every platform call ${parts.join(', ')}.`;
+  return parts.length === 0
+    ? 'Normal: every call answers at once.'
+    : `Every platform call ${parts.join(', ')}.`;
 }
 
 export function BehaviourForm({ behaviour }: { behaviour: Resource<SandboxBehaviour> }) {

@@ -28,7 +28,8 @@ export function TokenCreate({ onCreated }: { onCreated: () => void }) {
   const [created, setCreated] = useState<CreatedSandboxToken | undefined>(undefined);
   const create = useAction(sandboxApi.createToken);
   // A taken name is the name field's problem, shown under it like a validation error.
-  const nameError = fieldErrors(create.error).name ?? (isNameTaken(create.error) ? create.error.message : undefined);
+  const nameError =
+    fieldErrors(create.error).name ?? (isNameTaken(create.error) ? create.error.message : undefined);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

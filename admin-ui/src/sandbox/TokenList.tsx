@@ -71,7 +71,13 @@ export function TokenList({ tokens }: { tokens: Resource<SandboxToken[]> }) {
   );
 }
 
-function TokenTable({ tokens, onRevoke }: { tokens: SandboxToken[]; onRevoke: (token: SandboxToken) => void }) {
+function TokenTable({
+  tokens,
+  onRevoke,
+}: {
+  tokens: SandboxToken[];
+  onRevoke: (token: SandboxToken) => void;
+}) {
   // Newest first, as the platforms list them.
   const sorted = [...tokens].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (

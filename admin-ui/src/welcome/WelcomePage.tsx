@@ -27,9 +27,9 @@ export function WelcomePage() {
       <Stack gap="400">
         <Card title="What RateBridge is">
           <Text>
-            RateBridge asks your freight platforms (MachShip, Big Post, …) for live rates while a shopper checks
-            out. It packs the cart into cartons and pallets, quotes each warehouse, applies your rules and
-            answers in time, with a fallback rate whenever a platform is slow.
+            RateBridge asks your freight platforms (MachShip, Big Post, …) for live rates while a shopper
+            checks out. It packs the cart into cartons and pallets, quotes each warehouse, applies your rules
+            and answers in time, with a fallback rate whenever a platform is slow.
           </Text>
         </Card>
         <Card title="Sign in to the admin">
