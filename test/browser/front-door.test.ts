@@ -5,6 +5,8 @@
  * create a named token, copy it, see it listed, use it, revoke it (with a confirmation) and flip the
  * behaviour switches — with the admin's keyboard and label rule on both. JSON clients keep coded answers.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { unlabelledOrUnreachable } from './accessibility-check.js';
@@ -13,11 +15,13 @@ import {
   createSandboxToken,
   eventually,
   screenshots,
+  signIn,
   watchForProblems,
 } from './browser-support.js';
 import { rateBridgeInChromium } from './browser-suite.js';
 
 const skip = chromiumSkipReason();
+const run = promisify(execFile);
 
 /** What the sandbox answers a platform call made with `token` (its adapter's view of it). */
 async function ping(url: string, token: string): Promise<{ status: number; code?: string }> {
@@ -160,4 +164,19 @@ describe.skipIf(skip !== undefined)('the front door and the sandbox page in Chro
       expect(problems()).toEqual([]);
     },
   );
+  it('the connector keys page downloads the WordPress plugin as its zip', { timeout: 60_000 }, async () => {
+    const { server, browser } = suite;
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, server.demoLink);
+    await page.goto(`${server.url}/admin/settings/connector-keys`);
+    const button = page.getByRole('link', { name: 'Download the plugin (zip)' });
+    await eventually(() => button.getAttribute('aria-disabled')).not.toBe('true');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^ratebridge-shipping-\d+\.\d+\.\d+\.zip$/);
+    const saved = await download.path();
+    const { stdout } = await run('unzip', ['-Z1', saved]);
+    expect(stdout.split('\n')).toContain('ratebridge-shipping/ratebridge-shipping.php');
+    await context.close();
+  });
 });

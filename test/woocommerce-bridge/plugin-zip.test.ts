@@ -147,6 +147,11 @@ describe('the admin offers the plugin zip', () => {
     );
     expect(Buffer.from(await download.arrayBuffer()).equals(await readFile(built.file))).toBe(true);
 
+    const head = await app.fetch('/admin/api/woocommerce/plugin.zip', {
+      method: 'HEAD',
+      headers: { cookie: merchant.cookie },
+    });
+    expect(head.status).toBe(200);
     const anonymous = await app.fetch('/admin/api/woocommerce/plugin.zip');
     expect(anonymous.status).toBe(401);
   });
@@ -158,6 +163,8 @@ describe('the admin offers the plugin zip', () => {
     web.use(errorHandler(capturingLogger().logger));
     const server = await listen(web);
     try {
+      // HEAD too: the connector keys page asks with HEAD before it offers the download.
+      expect((await fetch(`${server.url}/plugin.zip`, { method: 'HEAD' })).status).toBe(503);
       const response = await fetch(`${server.url}/plugin.zip`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({

@@ -7,6 +7,7 @@ import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
 import { ConnectorKeyCreate } from '../components/ConnectorKeyCreate';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { PluginDownload } from '../components/PluginDownload';
 import { ResourceView } from '../components/ResourceView';
 import { formatAgo, formatDateTime } from '../format/dates';
 import { Badge } from '../ui/Badge';
@@ -18,9 +19,6 @@ import { EmptyState } from '../ui/EmptyState';
 import { Modal } from '../ui/Modal';
 import { Stack } from '../ui/Stack';
 import { Code, Text } from '../ui/Text';
-
-/** Served by the admin API (docs/admin-api.md): the zip `npm run plugin:zip` built. */
-const PLUGIN_ZIP_URL = '/admin/api/woocommerce/plugin.zip';
 
 export function ConnectorKeysPage() {
   const { api } = useAdmin();
@@ -136,22 +134,5 @@ export function ConnectorKeysPage() {
         </Stack>
       </Modal>
     </AdminPage>
-  );
-}
-
-/** The plugin the keys are for, as the zip WordPress's "Upload Plugin" takes. */
-function PluginDownload() {
-  return (
-    <Card title="The WordPress plugin">
-      <Text>
-        Install RateBridge Shipping in WordPress: Plugins → Add New Plugin → Upload Plugin, choose this zip,
-        then Install Now and Activate.
-      </Text>
-      <div>
-        <Button url={PLUGIN_ZIP_URL} download>
-          Download the plugin (zip)
-        </Button>
-      </div>
-    </Card>
   );
 }

@@ -96,30 +96,7 @@ export function BehaviourForm({ behaviour }: { behaviour: Resource<SandboxBehavi
             </Banner>
           </div>
           {fields.latencyMs ? null : <SandboxError error={save.error} />}
-          <TextField
-            label="Latency"
-            type="number"
-            min={0}
-            step={100}
-            suffix="ms"
-            value={draft.latencyMs}
-            onChange={(latencyMs) => setDraft({ ...draft, latencyMs })}
-            error={fields.latencyMs}
-            helpText="Wait this long before answering (0 to 60000). RateBridge's quote deadline cuts a slow call."
-          />
-          <Checkbox
-            label="Hang: never answer"
-            checked={draft.hang}
-            onChange={(hang) => setDraft({ ...draft, hang })}
-            helpText="Every call waits until the caller gives up, as a platform that accepts the connection and goes silent."
-          />
-          <Select
-            label="Error status"
-            options={STATUSES}
-            value={draft.status}
-            onChange={(status) => setDraft({ ...draft, status })}
-            helpText="Answer every call with this HTTP status (429 carries Retry-After)."
-          />
+          <BehaviourSwitches draft={draft} onChange={setDraft} latencyError={fields.latencyMs} />
           <ButtonGroup>
             <Button submit primary loading={save.pending}>
               Save behaviour
@@ -131,5 +108,44 @@ export function BehaviourForm({ behaviour }: { behaviour: Resource<SandboxBehavi
         </Stack>
       </form>
     </Card>
+  );
+}
+
+function BehaviourSwitches({
+  draft,
+  onChange,
+  latencyError,
+}: {
+  draft: Draft;
+  onChange: (draft: Draft) => void;
+  latencyError: string | undefined;
+}) {
+  return (
+    <>
+      <TextField
+        label="Latency"
+        type="number"
+        min={0}
+        step={100}
+        suffix="ms"
+        value={draft.latencyMs}
+        onChange={(latencyMs) => onChange({ ...draft, latencyMs })}
+        error={latencyError}
+        helpText="Wait this long before answering (0 to 60000). RateBridge's quote deadline cuts a slow call."
+      />
+      <Checkbox
+        label="Hang: never answer"
+        checked={draft.hang}
+        onChange={(hang) => onChange({ ...draft, hang })}
+        helpText="Every call waits until the caller gives up, as a platform that accepts the connection and goes silent."
+      />
+      <Select
+        label="Error status"
+        options={STATUSES}
+        value={draft.status}
+        onChange={(status) => onChange({ ...draft, status })}
+        helpText="Answer every call with this HTTP status (429 carries Retry-After)."
+      />
+    </>
   );
 }
