@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWooCommerce, type FakeWooCommerce } from '../e2e/fake-woocommerce.js';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 import { chromiumSkipReason, eventually, screenshots, signIn, watchForProblems } from './browser-support.js';
 import { rateBridgeInChromium } from './browser-suite.js';
 
@@ -16,7 +16,9 @@ describe.skipIf(skip !== undefined)('the WooCommerce store screen in Chromium', 
   const suite = rateBridgeInChromium({ WOOCOMMERCE_ALLOW_LOCAL_STORES: 'true' });
   let fake: FakeWooCommerce;
   beforeAll(async () => {
-    fake = await startFakeWooCommerce({ protocol: 'http', products: 4 });
+    // WordPress delivers webhooks only to ports 80, 443 and 8080: the server's own port is let through.
+    const serverPort = Number(new URL(suite.server.url).port);
+    fake = await startFakeWooCommerce({ protocol: 'http', products: 4, safePorts: [serverPort] });
   });
   afterAll(async () => {
     await fake.close();

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantCheckSchema, type GrantCheck } from '../../core/wire/store-link-schema.js';
-import { startFakeWooCommerce, type FakeWooCommerce } from '../e2e/fake-woocommerce.js';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 import { startWooTestApp, type WooTestApp } from './woocommerce-test-app.js';
 
 describe('the key grant preconditions', () => {
@@ -64,7 +64,7 @@ describe('the key grant preconditions', () => {
 
   it('says when the store has no REST API at /wp-json/ (plain permalinks)', async () => {
     const app = apps[0]!;
-    fake.behaviour.plainPermalinks = true;
+    fake.behaviour.permalinks = 'plain';
     try {
       const { body, byId } = await check(app);
       expect(body.ready).toBe(false);
@@ -73,7 +73,7 @@ describe('the key grant preconditions', () => {
         detail: expect.stringMatching(/pretty permalinks/),
       });
     } finally {
-      fake.behaviour.plainPermalinks = false;
+      fake.behaviour.permalinks = 'pretty';
     }
   });
 

@@ -16,7 +16,7 @@ import {
   type FakeProduct,
   type FakeWooCommerce,
   type FakeWooOptions,
-} from '../e2e/fake-woocommerce.js';
+} from '../fakes/woocommerce/index.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
 
 interface StoreView {
@@ -64,7 +64,7 @@ describe('the store link', () => {
   });
 
   const connected = async (options: FakeWooOptions = {}) => {
-    const fake = await startFakeWooCommerce({ products: 30, ...options });
+    const fake = await startFakeWooCommerce({ products: 30, safePorts: app.safePorts, ...options });
     fakes.push(fake);
     const merchant = await app.signIn(`link-${randomBytes(4).toString('hex')}`);
     const key = fake.issueKey();
@@ -156,10 +156,11 @@ describe('the store link', () => {
     expect(resynced.status).toBe('completed');
     const [first, second] = boxed(fake);
     expect(await box(merchant, first!.id)).toMatchObject(inLbsAndInches(first!));
-    const [delivery] = await fake.updateProduct(second!.id, {
+    fake.updateProduct(second!.id, {
       weight: '0.387',
       dimensions: { length: '18', width: '10', height: '4' },
     });
+    const [delivery] = await fake.runScheduledActions();
     expect(delivery?.status).toBe(200);
     // 0.387 lb and 18 in, not 0.387 kg and 18 cm.
     expect(await box(merchant, second!.id)).toMatchObject({ weightKg: 0.175540104, lengthCm: 45.72 });
@@ -174,10 +175,12 @@ describe('the store link', () => {
     const bare = unsized(fake)[0]!;
     expect(await box(merchant, sized.id)).toBeDefined();
     expect(await reportKeys(merchant)).toContain(`variant:${bare.id}`);
-    for (const product of [sized, bare]) {
-      const [delivery] = await fake.trashProduct(product.id);
-      expect(delivery?.status).toBe(200);
-    }
+    for (const product of [sized, bare]) fake.trashProduct(product.id);
+    const deliveries = await fake.runScheduledActions();
+    expect(deliveries.map((delivery) => [delivery.topic, delivery.status])).toEqual([
+      ['product.deleted', 200],
+      ['product.deleted', 200],
+    ]);
     expect(await box(merchant, sized.id)).toBeUndefined();
     expect(await reportKeys(merchant)).not.toContain(`variant:${bare.id}`);
   });
@@ -185,8 +188,12 @@ describe('the store link', () => {
   it('answers 200 to a delivery for a product deleted before delivery, and a sync forgets it', async () => {
     const { fake, merchant } = await connected();
     const gone = boxed(fake)[1]!;
-    fake.products.delete(gone.id); // deleted for good, without a webhook (as from the trash)
-    const [delivery] = await fake.deliver('product.updated', gone.id);
+    // Edited, then deleted for good before Action Scheduler runs: the payload, built at delivery, is the
+    // REST error for a missing product.
+    fake.updateProduct(gone.id, { weight: '3' });
+    fake.deleteProduct(gone.id);
+    const [delivery] = await fake.runScheduledActions();
+    expect(delivery?.request.body).toMatch(/woocommerce_rest_product_invalid_id/);
     expect(delivery).toMatchObject({ status: 200, body: { received: true, result: 'gone' } });
     await settled();
     expect(await box(merchant, gone.id)).toBeUndefined();
@@ -198,7 +205,7 @@ describe('the store link', () => {
     const { fake, merchant } = await connected();
     const before = await reportKeys(merchant);
     const vanished = unsized(fake).slice(0, 2);
-    for (const product of vanished) fake.products.delete(product.id);
+    for (const product of vanished) fake.deleteProduct(product.id);
     await merchant.api('POST', '/woocommerce/sync');
     await settled();
     const sync = ((await merchant.api('GET', '/woocommerce/sync')).body as { sync: { removed: number } })
@@ -213,6 +220,7 @@ describe('the store link', () => {
     const { fake, merchant } = await connected();
     const [disabled, deleted] = [...fake.webhooks.values()];
     // More than five failed deliveries in a row: WooCommerce disables the webhook.
+    disabled!.failureCount = 6;
     disabled!.status = 'disabled';
     fake.webhooks.delete(deleted!.id);
     const healed = await eventually(async () => {
@@ -231,9 +239,9 @@ describe('the store link', () => {
     expect(topics.sort()).toEqual(['product.created', 'product.deleted', 'product.updated']);
   });
 
-  it('finds a revoked key on schedule, says failed on the connection, and recovers', async () => {
-    const { merchant, key } = await connected();
-    key.revoked = true;
+  it('finds a revoked key on schedule and says failed on the connection', async () => {
+    const { fake, merchant, key } = await connected();
+    fake.revokeKey(key);
     const failed = await eventually(async () => {
       const store = await view(merchant);
       return store.status === 'failed' ? store : undefined;
@@ -244,7 +252,20 @@ describe('the store link', () => {
     expect(events).toContainEqual(
       expect.objectContaining({ type: 'key-status-changed', storeUrl: failed.storeUrl, status: 'rejected' }),
     );
-    key.revoked = false;
+  });
+
+  it('says WordPress stopped seeing HTTPS, not that the key is bad, and recovers once it does again', async () => {
+    const { fake, merchant } = await connected();
+    fake.behaviour.seesHttps = false; // a TLS proxy put in front of the store, not telling WordPress
+    const failed = await eventually(async () => {
+      const store = await view(merchant);
+      return store.status === 'failed' ? store : undefined;
+    });
+    expect(failed.lastCheck?.outcome).toBe('https_unseen');
+    expect(failed.link.key.status).toBe('unknown');
+    expect(failed.link.key.detail).toMatch(/does not see this store's requests as HTTPS/);
+    expect(failed.link.key.detail).not.toMatch(/Create a new key/);
+    fake.behaviour.seesHttps = true;
     const back = await eventually(async () => {
       const store = await view(merchant);
       return store.status === 'connected' ? store : undefined;
@@ -253,9 +274,8 @@ describe('the store link', () => {
   });
 
   it('does not blame the key when WordPress does not see HTTPS behind a proxy', async () => {
-    const fake = await startFakeWooCommerce({ products: 1 });
+    const fake = await startFakeWooCommerce({ products: 1, safePorts: app.safePorts, seesHttps: false });
     fakes.push(fake);
-    fake.behaviour.httpsUnseen = true;
     const merchant = await app.signIn(`link-${randomBytes(4).toString('hex')}`);
     const response = await paste(merchant, fake, fake.issueKey());
     expect(response.status).toBe(422);
@@ -268,7 +288,7 @@ describe('the store link', () => {
   it('retires the old webhooks and their endpoint when the store URL changes', async () => {
     const { fake: first, merchant } = await connected();
     const oldUrl = [...first.webhooks.values()][0]!.deliveryUrl;
-    const second = await startFakeWooCommerce({ products: 3 });
+    const second = await startFakeWooCommerce({ products: 3, safePorts: app.safePorts });
     fakes.push(second);
     expect((await paste(merchant, second, second.issueKey())).status).toBe(201);
     await settled();
