@@ -24,6 +24,7 @@ export async function checkKey(
     if (switched) {
       client = switched;
       probe = await client.listProducts(1, 1, signal);
+      if (!probe.ok && probe.failure.kind === 'https-unseen') await ctx.setup.revertToHeaderAuth(tenant);
     }
   }
   if (probe.ok) return { ok: true, client };
