@@ -28,12 +28,14 @@ import {
   rbError,
   notFoundHandler,
   requestLogging,
+  storeWriteGate,
   type Config,
   type Core,
   type Logger,
 } from './core/index.js';
 
 const HEADERS_TIMEOUT_MS = 4000;
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 /** The tenant `npm start` creates so a newcomer can try everything without a shop. */
 export const DEMO_TENANT = asTenantId('demo-store');
@@ -68,6 +70,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
       await withTimeout(store.ping(), 1000);
       response.json({ status: 'ready', store: store.kind });
     } catch {
+      response.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
       response.status(503).json({
         status: 'unavailable',
         store: store.kind,
@@ -83,6 +86,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
       `Sandbox freight platform: ${config.publicUrl}/sandbox (create a token: POST /sandbox/api-tokens)`,
     );
   }
+
+  // Admin writes while the store is down: a coded 503 before anything is written.
+  app.use(['/admin/api', '/shopify/api'], storeWriteGate(store));
 
   // Shopify: raw-body routes (webhooks, the CarrierService callback) before any JSON parser.
   const shopifySettings = options.shopify ?? loadShopifySettings();

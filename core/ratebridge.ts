@@ -12,6 +12,7 @@ import { createSandboxPlatform } from './platforms/sandbox/index.js';
 import { loadOrCreateLocalKeyRing, type KeyRing } from './security/key-ring.js';
 import { createSealer } from './security/seal.js';
 import { createFingerprinter } from './security/fingerprint.js';
+import { guardStore } from './storage/guarded-store.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 import { createTokenLifecycle, type TokenLifecycleOptions } from './tokens/token-lifecycle.js';
@@ -42,7 +43,8 @@ export async function createCore(options: CoreOptions) {
   const { config, logger } = options;
   const keyRing = await resolveKeyRing(config, logger);
   const sealer = createSealer(keyRing);
-  const store = options.store ?? (await openStore(config, logger, sealer));
+  // Every part gets the guarded store: an outage is a coded 503 to an admin, a last copy to a checkout.
+  const store: Store = guardStore(options.store ?? (await openStore(config, logger, sealer)));
   const fingerprinter = createFingerprinter(keyRing);
   const platforms = createPlatformRegistry(options.platforms ?? platformsFromConfig(config));
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
