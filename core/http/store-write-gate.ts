@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { GuardedStore } from '../storage/guarded-store.js';
+import { storeKnownDown } from '../storage/guarded-store.js';
 import type { Store } from '../storage/store.js';
 import { storeUnavailable } from '../storage/store-unavailable.js';
 
@@ -13,7 +13,6 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function storeWriteGate(store: Store): RequestHandler {
   return (request, _response, next) => {
     if (READS.has(request.method)) return next();
-    const down = store instanceof GuardedStore ? store.knownDown() : store.isConnected?.() === false;
-    next(down ? storeUnavailable() : undefined);
+    next(storeKnownDown(store) ? storeUnavailable() : undefined);
   };
 }

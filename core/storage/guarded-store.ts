@@ -240,10 +240,18 @@ export class GuardedStore implements Store {
   }
 
   acquireLock(key: string, ttlMs: number): Promise<LockHandle | undefined> {
-    return this.read(
-      () => this.inner.acquireLock(key, ttlMs),
-      () => found(this.marks.acquireLock(key, ttlMs)),
-    );
+    if (!inCheckout()) return this.call(() => this.inner.acquireLock(key, ttlMs));
+    // Answered in process, a lock the store grants late is given back: held, it would stall other instances.
+    let answeredLocally = false;
+    const real = async () => {
+      const handle = await this.inner.acquireLock(key, ttlMs);
+      if (answeredLocally && handle) void this.inner.releaseLock(handle).catch(() => undefined);
+      return handle;
+    };
+    return this.checkout(real, () => {
+      answeredLocally = true;
+      return found(this.marks.acquireLock(key, ttlMs));
+    });
   }
 
   async releaseLock(handle: LockHandle): Promise<void> {
@@ -263,6 +271,11 @@ export class GuardedStore implements Store {
   close(): Promise<void> {
     return this.inner.close();
   }
+}
+
+/** True while the store is known to be down (disconnected, or a call just failed). */
+export function storeKnownDown(store: Store): boolean {
+  return store instanceof GuardedStore ? store.knownDown() : store.isConnected?.() === false;
 }
 
 /** Wraps a store once (a store already guarded is returned as it is). */

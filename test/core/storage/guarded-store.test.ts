@@ -90,7 +90,7 @@ describe('guarded store during an outage', () => {
 
   it("passes the caller's own refusals through untouched", async () => {
     mode = 'ok';
-    const refusal = rbError('RB_ERR_CONFLICT', 'taken');
+    const refusal = rbError('RB_ERR_CONFLICT');
     await expect(
       store.updateDoc(ref, () => {
         throw refusal;
