@@ -142,3 +142,44 @@ describe('guarded store during an outage', () => {
     expect(await inner.getDoc(ref)).toEqual({ markup: 5 });
   });
 });
+
+describe('guarded embedded store whose disk fails', () => {
+  it('refuses writes with a coded 503 from the first failed journal write, and keeps answering reads', async () => {
+    const { dir, remove } = await tempDir('guarded-disk');
+    const inner = await openEmbeddedStore({ dataDir: dir });
+    const store = guardStore(inner);
+    const ref = { tenant: 'shop-b', kind: 'locations', id: 'all' };
+    await store.putDoc(ref, { depots: 1 });
+    // The journal's file handle goes away under the store, as a failing disk makes writes fail.
+    await (inner as unknown as { journal: { close(): Promise<void> } }).journal.close();
+    const refused = await store.putDoc(ref, { depots: 2 }).then(
+      () => undefined,
+      (error: unknown) => error as RateBridgeError,
+    );
+    expect(refused).toMatchObject({ code: 'RB_ERR_STORE_UNAVAILABLE', status: 503 });
+    await expect(store.putDoc({ ...ref, id: 'other' }, 1)).rejects.toMatchObject({
+      code: 'RB_ERR_STORE_UNAVAILABLE',
+    });
+    // The refused change is not served: memory holds what the disk holds.
+    expect(await runAsCheckout(() => store.getDoc(ref))).toEqual({ depots: 1 });
+    expect(await store.getDoc(ref)).toEqual({ depots: 1 });
+    await expect(store.ping()).rejects.toMatchObject({ code: 'RB_ERR_STORE_UNAVAILABLE' });
+    // A second on, the store reopens its journal by itself and takes writes again, durably.
+    const until = Date.now() + 5000;
+    while (
+      Date.now() < until &&
+      !(await store.ping().then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await store.putDoc(ref, { depots: 3 });
+    await inner.close();
+    const reopened = await openEmbeddedStore({ dataDir: dir });
+    expect(await reopened.getDoc(ref)).toEqual({ depots: 3 });
+    await reopened.close();
+    await remove();
+  });
+});
