@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { adminUiDistDir, adminUiRouter } from './admin-ui/server/admin-ui-routes.js';
 import { createShopifyApp } from './shopify-app/shopify-app.js';
@@ -111,12 +111,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
 
   // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
   app.use('/admin', core.sessions.routes());
-  app.use(
-    '/admin/api',
-    core.sessions.requireSession(),
-    createAdminApiRouter(core),
-    woocommerceAdminRouter(woocommerce),
-  );
+  app.use('/admin/api', core.sessions.requireSession(), ...standaloneAdminRouters(core, woocommerce));
   // The admin UI's files, and its page for any other path under /admin (after the routes above).
   const adminUiDist = adminUiDistDir();
   app.use('/admin', adminUiRouter({ distDir: adminUiDist }));
@@ -131,6 +126,11 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return { app, core, woocommerce, banner };
+}
+
+/** What /admin/api serves behind the session; test/e2e/tenant-isolation.test.ts walks every route of it. */
+export function standaloneAdminRouters(core: Core, woocommerce: WooCommerceBridge): Router[] {
+  return [createAdminApiRouter(core), woocommerceAdminRouter(woocommerce)];
 }
 
 export interface RunningServer {
