@@ -28,6 +28,7 @@ import {
   rbError,
   notFoundHandler,
   requestLogging,
+  storeUnavailable,
   storeWriteGate,
   type Config,
   type Core,
@@ -35,7 +36,6 @@ import {
 } from './core/index.js';
 
 const HEADERS_TIMEOUT_MS = 4000;
-const STORE_RETRY_AFTER_SECONDS = 5;
 
 /** The tenant `npm start` creates so a newcomer can try everything without a shop. */
 export const DEMO_TENANT = asTenantId('demo-store');
@@ -70,12 +70,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
       await withTimeout(store.ping(), 1000);
       response.json({ status: 'ready', store: store.kind });
     } catch {
-      response.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
-      response.status(503).json({
-        status: 'unavailable',
-        store: store.kind,
-        ...rbError('RB_ERR_STORE_UNAVAILABLE').toJSON(),
-      });
+      const unavailable = storeUnavailable();
+      response.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
+      response.status(503).json({ status: 'unavailable', store: store.kind, ...unavailable.toJSON() });
     }
   });
   banner.push(`Health: ${config.publicUrl}/healthz  Ready: ${config.publicUrl}/readyz`);

@@ -44,9 +44,14 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not listening after 20 s:\n${output}`)), 20_000);
     child.stdout.on('data', () => {
-      if (/Health: /.test(output)) (clearTimeout(timer), resolve());
+      if (!/Health: /.test(output)) return;
+      clearTimeout(timer);
+      resolve();
     });
-    void exited.then(() => (clearTimeout(timer), reject(new Error(`exited at start:\n${output}`))));
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`exited at start:\n${output}`));
+    });
   });
   return {
     url,
