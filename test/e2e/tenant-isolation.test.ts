@@ -121,6 +121,8 @@ const PROBES: Record<string, Probe> = {
   'POST /quotes/test': { expect: 'own', body: () => cart },
   'GET /rate-log': { expect: 'own' },
   'GET /rate-log/:id': { expect: 'not-found', path: (ids) => `/rate-log/${ids.rateLog}` },
+  // The same file for every store: nothing of a tenant's in it.
+  'GET /woocommerce/plugin.zip': { expect: 'own' },
   'GET /woocommerce/store': { expect: 'own' },
   'POST /woocommerce/store': { expect: 'own', body: () => undefined },
   'GET /woocommerce/sync': { expect: 'own' },
@@ -255,7 +257,8 @@ describe('tenant isolation on every admin route', () => {
     // Reads first, then writes, deletes last: a delete must not hide what a later read would have leaked.
     const order = (route: string) => (route.startsWith('GET') ? 0 : route.startsWith('DELETE') ? 2 : 1);
     for (const route of [...routes].sort((x, y) => order(x) - order(y))) {
-      const probe = PROBES[route] as Probe;
+      const probe = PROBES[route];
+      if (!probe) continue; // reported by the test above
       const method = route.split(' ')[0] as string;
       const path = probe.path?.(ids) ?? route.slice(method.length + 1);
       const response = await call(b, method, path, probe);
