@@ -4,6 +4,7 @@
  * and the process exits 0. The instance shares Redis with one in this process, which sets the store up.
  */
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
@@ -14,6 +15,21 @@ import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
 const redis = await probeRedis();
 const TENANT = 'woo:drain.example.com';
 const PLATFORM_LATENCY_MS = 1200;
+
+/** When a TCP connection to `url` was first refused, or 0 if it never was within `withinMs`. */
+async function untilRefused(url: URL, withinMs: number): Promise<number> {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: url.hostname, port: Number(url.port) });
+      socket.once('connect', () => (socket.destroy(), resolve(false)));
+      socket.once('error', () => resolve(true));
+    });
+    if (refused) return Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return 0;
+}
 
 describe.skipIf(!redis.ok)('SIGTERM drains in-flight checkouts', () => {
   const keys = `drain1:${randomBytes(32).toString('base64')}`;
@@ -87,10 +103,15 @@ describe.skipIf(!redis.ok)('SIGTERM drains in-flight checkouts', () => {
     const inFlight = [1, 2, 3, 4].map((n) => checkout(n));
     await new Promise((resolve) => setTimeout(resolve, 400));
     child.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await expect(fetch(`${child.url}/healthz`)).rejects.toThrow();
+    let answeredAt = 0;
+    const answered = Promise.all(inFlight).finally(() => (answeredAt = Date.now()));
+    // New connections are refused while the checkouts in flight are still waiting on the platform.
+    const refusedAt = await untilRefused(new URL(child.url), 2000);
+    const responses = await answered;
+    expect(refusedAt).toBeGreaterThan(0);
+    expect(refusedAt).toBeLessThan(answeredAt);
 
-    for (const response of await Promise.all(inFlight)) {
+    for (const response of responses) {
       expect(response.status).toBe(200);
       const answer = (await response.json()) as { rates: { meta_data: { ratebridge_source: string } }[] };
       expect(answer.rates.length).toBeGreaterThan(0);
