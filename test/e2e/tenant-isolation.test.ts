@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGING_CSV_HEADER } from '../../core/catalog/packaging-csv.js';
 import { standaloneAdminRouters } from '../../server.js';
 import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
-import { startFakeWooCommerce, type FakeWooCommerce } from './fake-woocommerce.js';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 
 /** A's ids, filled in once A is set up; a probe's path uses them in place of `:id` / `:key`. */
 interface Ids {
@@ -162,7 +162,8 @@ describe('tenant isolation on every admin route', () => {
     app = await startAppHarness({
       core: { tokens: { attemptLimit: { attempts: 1000, windowMs: 60_000 } } },
     });
-    fakeWoo = await startFakeWooCommerce({ protocol: 'http', products: 3 });
+    const safePorts = [Number(new URL(app.url).port)];
+    fakeWoo = await startFakeWooCommerce({ protocol: 'http', products: 3, safePorts });
     routes = routesOf(standaloneAdminRouters(app.running.serverApp.core, app.running.serverApp.woocommerce));
     a = await app.signIn(`woo:${new URL(fakeWoo.url).host}`);
     b = await app.signIn(`woo:b-${mark}.example.com`);
