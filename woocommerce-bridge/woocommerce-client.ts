@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { callStore, type CallInput, type StoreTarget } from './woocommerce-client/call-store.js';
+import { probeUnseenHttps } from './woocommerce-client/probe-unseen-https.js';
 import { headerNumber } from './woocommerce-client/response-headers.js';
 import type {
   AuthStyle,
@@ -82,6 +83,12 @@ export function createWooClient(
     getSetting(group, id, signal) {
       const endpoint = `settings/${encodeURIComponent(group)}/${encodeURIComponent(id)}`;
       return get(endpoint, (data) => parsed(wooSettingSchema, data)?.value, withSignal(signal));
+    },
+    async explainRefusal(failure, signal) {
+      const visitor = failure.kind === 'rejected' && failure.code === 'woocommerce_rest_cannot_view';
+      if (!visitor || target.style !== 'query') return failure;
+      const probe = await probeUnseenHttps(credentials, options, signal);
+      return probe === 'key-works' ? { kind: 'https-unseen' } : failure;
     },
     ...webhookCalls(target),
   };

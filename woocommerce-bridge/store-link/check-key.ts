@@ -24,11 +24,14 @@ export async function checkKey(
     if (switched) {
       client = switched;
       probe = await client.listProducts(1, 1, signal);
-      if (!probe.ok && probe.failure.kind === 'https-unseen') await ctx.setup.revertToHeaderAuth(tenant);
     }
   }
   if (probe.ok) return { ok: true, client };
-  return { ok: false, failure: probe.failure, status: keyStatus(probe.failure) };
+  const failure = await client.explainRefusal(probe.failure, signal);
+  // The switch to query-string auth did not help: WordPress saw no HTTPS; header auth stays for when it does.
+  if (failure.kind === 'https-unseen' && opened.client.auth === 'header')
+    await ctx.setup.revertToHeaderAuth(tenant);
+  return { ok: false, failure, status: keyStatus(failure) };
 }
 
 /** What a failed read says about the key; only a refusal by the store says it is bad. */

@@ -29,7 +29,8 @@ export async function verifyStoreKeys(
     candidate = ctx.client(credentials, 'query');
     probe = await candidate.listProducts(1, 1, signal);
   }
-  if (!probe.ok) return probe;
+  // A visitor's answer to query-string keys too: revoked, or WordPress not seeing HTTPS. Ask which.
+  if (!probe.ok) return { ok: false, failure: await candidate.explainRefusal(probe.failure, signal) };
   const units = await readUnits(candidate, signal);
   if (!units.ok) return units;
   return { ok: true, auth: candidate.auth, units: units.value, client: candidate };

@@ -53,8 +53,6 @@ export function statusFailure(status: number, data: unknown, headers: unknown, s
   if (status === 401) {
     // WooCommerce saw no credentials at all: header auth that never arrived.
     if (code === 'woocommerce_rest_cannot_view' && style === 'header') return { kind: 'header-stripped' };
-    // Query-string credentials cannot be stripped: WordPress ignored them, as it does when it sees no HTTPS.
-    if (code === 'woocommerce_rest_cannot_view' && style === 'query') return { kind: 'https-unseen' };
     if (/permission/i.test(message) && /(write|read)/i.test(message)) {
       return { kind: 'forbidden', status, code, message };
     }

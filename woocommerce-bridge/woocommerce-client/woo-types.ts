@@ -10,9 +10,8 @@ export type WooFailure =
   /** 401 `woocommerce_rest_cannot_view` to header auth: the host stripped the Authorization header. */
   | { readonly kind: 'header-stripped' }
   /**
-   * 401 `woocommerce_rest_cannot_view` to query-string auth as well: WordPress saw no credentials at all,
-   * because it does not see the request as HTTPS (a TLS proxy before it does not say so), and WooCommerce
-   * reads basic and query-string auth only over HTTPS. Says nothing about the key itself.
+   * WordPress does not see the request as HTTPS (a TLS proxy before it does not say so), so it reads no
+   * Basic or query-string key at all; the key itself works (probe-unseen-https.ts found so).
    */
   | { readonly kind: 'https-unseen' }
   /** The key works but may not do this (a read-only key creating webhooks, a user without the capability). */
@@ -70,6 +69,11 @@ export interface WooClient {
   createWebhook(input: NewWebhook, signal?: AbortSignal): Promise<WooResult<WooWebhook>>;
   /** PUT webhooks/<id> {status}: re-enables a webhook WooCommerce disabled (needs write permission). */
   setWebhookStatus(id: number, status: 'active', signal?: AbortSignal): Promise<WooResult<WooWebhook>>;
+  /**
+   * After a visitor's 401 to query-string auth: the `https-unseen` failure when the key works once signed
+   * as WordPress sees the URL (no HTTPS), else `failure` as it was (probe-unseen-https.ts).
+   */
+  explainRefusal(failure: WooFailure, signal?: AbortSignal): Promise<WooFailure>;
   /** DELETE webhooks/<id>?force=true (webhooks cannot be trashed). */
   deleteWebhook(id: number, signal?: AbortSignal): Promise<WooResult<WooWebhook>>;
 }
