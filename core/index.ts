@@ -41,7 +41,6 @@ export type { ProductInput } from './catalog/product-record.js';
 export type { QuoteRequest, QuoteLine, Rate } from './quoting/quote-request.js';
 export { quoteRequestSchema } from './quoting/quote-request.js';
 export type { QuoteOutcome } from './quoting/quote-engine.js';
-export { centsToDecimalString as formatCents } from './money.js';
 export { GLOBAL_TENANT, UNCHANGED } from './storage/store.js';
 export { rememberSecret } from './security/redact.js';
 export { verifyBase64Hmac } from './security/webhook-hmac.js';

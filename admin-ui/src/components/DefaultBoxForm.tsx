@@ -7,7 +7,7 @@ import { fieldErrors } from '../api/api-error';
 import { PACKAGE_TYPES, type DefaultBox, type PackageType } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
-import { parseDecimal } from '../format/money';
+import { parseDecimal } from '../format/parse-decimal';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';

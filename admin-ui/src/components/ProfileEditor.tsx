@@ -4,7 +4,7 @@ import { fieldErrors } from '../api/api-error';
 import type { Location, PackageType, PackagingProfile, ProfileInput } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
-import { parseDecimal } from '../format/money';
+import { parseDecimal } from '../format/parse-decimal';
 import { Button } from '../ui/Button';
 import { Checkbox } from '../ui/Checkbox';
 import { Modal } from '../ui/Modal';

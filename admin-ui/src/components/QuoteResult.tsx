@@ -4,7 +4,7 @@
  */
 import type { Connection, Location, Rate, RateLogEntry, QuoteSource } from '../api/types';
 import { formatDays } from '../format/dates';
-import { formatCents } from '../format/money';
+import { formatCents } from '../../../core/money';
 import { Badge } from '../ui/Badge';
 import { Banner } from '../ui/Banner';
 import { DataTable } from '../ui/DataTable';

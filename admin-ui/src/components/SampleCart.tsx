@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { Destination, PackagingProfile, QuoteLineInput } from '../api/types';
 import { AU_STATES } from '../api/types';
-import { parseDecimal } from '../format/money';
+import { parseDecimal } from '../format/parse-decimal';
 import { Button } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';

@@ -7,7 +7,7 @@ import { AdminPage } from '../components/AdminPage';
 import { SourceBadge } from '../components/QuoteResult';
 import { ResourceView } from '../components/ResourceView';
 import { formatDateTime } from '../format/dates';
-import { formatCents } from '../format/money';
+import { formatCents } from '../../../core/money';
 import { Button, ButtonGroup } from '../ui/Button';
 import { Card } from '../ui/Card';
 import { DataTable } from '../ui/DataTable';

@@ -4,7 +4,8 @@
  * by the API's field paths so server-side messages land on the same fields.
  */
 import type { DeliveryDefaults, FallbackRate, Rounding, Rules, Strategy } from '../api/types';
-import { centsToInput, dollarsToCents, parseDecimal } from '../format/money';
+import { centsToDecimalString, typedDollarsToCents } from '../../../core/money';
+import { parseDecimal } from '../format/parse-decimal';
 
 export interface RulesForm {
   strategy: Strategy;
@@ -34,10 +35,10 @@ export function toForm(rules: Rules): RulesForm {
     cheapestName: rules.cheapestName,
     fastestName: rules.fastestName,
     markupPercent: String(rules.markupPercent),
-    markupFlat: centsToInput(rules.markupFlatCents),
-    handlingFee: centsToInput(rules.handlingFeeCents),
+    markupFlat: centsToDecimalString(rules.markupFlatCents),
+    handlingFee: centsToDecimalString(rules.handlingFeeCents),
     freeShippingOn: rules.freeShipping !== null,
-    freeThreshold: rules.freeShipping ? centsToInput(rules.freeShipping.thresholdCents) : '',
+    freeThreshold: rules.freeShipping ? centsToDecimalString(rules.freeShipping.thresholdCents) : '',
     freeAppliesTo: rules.freeShipping?.appliesTo ?? 'cheapest',
     rounding: rules.rounding,
     rename: Object.entries(rules.rename).map(([code, name]) => ({ code, name })),
@@ -49,7 +50,7 @@ export function toForm(rules: Rules): RulesForm {
     fallbackRates: rules.fallbackRates.map((rate) => ({
       code: rate.code,
       name: rate.name,
-      price: centsToInput(rate.priceCents),
+      price: centsToDecimalString(rate.priceCents),
       minDays: rate.minDays === undefined ? '' : String(rate.minDays),
       maxDays: rate.maxDays === undefined ? '' : String(rate.maxDays),
     })),
@@ -68,7 +69,7 @@ export function fromForm(form: RulesForm): { ok: true; rules: Rules } | { ok: fa
   const errors: FormErrors = {};
   const money = (text: string, path: string, { allowEmpty = false } = {}): number => {
     if (allowEmpty && text.trim() === '') return 0;
-    const cents = dollarsToCents(text);
+    const cents = typedDollarsToCents(text);
     if (cents === undefined || cents < 0) errors[path] = 'Enter an amount in dollars, like 12.50.';
     return cents ?? 0;
   };
