@@ -6,7 +6,7 @@ export {
   type CsvImportResult,
 } from './catalog.js';
 export { formatCsv, parseCsv, type CsvRecord } from './csv-format.js';
-export type { MissingDimensionsItem, MissingReason } from './missing-dimensions.js';
+export type { MissingDimensionsItem } from './missing-dimensions.js';
 export {
   MAX_CSV_BYTES,
   MAX_CSV_ROWS,

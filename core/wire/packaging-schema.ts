@@ -73,7 +73,7 @@ export const packagingProfileSchema = z.object({
   updatedAt: z.string(),
 });
 
-export const defaultBoxSchema = z.object({
+export const defaultBoxRecordSchema = z.object({
   type: z.enum(PACKAGE_TYPES),
   ...dimensions,
   tareWeightKg: z.number(),
@@ -107,4 +107,4 @@ export const csvImportResultSchema = z.object({
   /** Their keys (`sku:…`, `variant:…`). */
   profiles: z.array(z.string()),
 });
-export const defaultBoxResponseSchema = z.object({ defaultBox: defaultBoxSchema.nullable() });
+export const defaultBoxResponseSchema = z.object({ defaultBox: defaultBoxRecordSchema.nullable() });
