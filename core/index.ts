@@ -32,8 +32,6 @@ export {
   toCentimetres,
   parseWeightUnit,
   parseLengthUnit,
-  WEIGHT_UNITS,
-  LENGTH_UNITS,
   type WeightUnit,
   type LengthUnit,
 } from './catalog/units.js';

@@ -8,6 +8,7 @@ import { jsonBody, parseWith } from '../http/json-body.js';
 import type {
   CsvImportResult,
   DefaultBoxResponse,
+  DefaultBoxSaved,
   MissingDimensionsPage,
   ProfileResponse,
   ProfilesPage,
@@ -106,7 +107,7 @@ export function packagingRoutes(catalog: Catalog): Router {
   router.put('/packaging-settings/default-box', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const body = parseWith(defaultBoxSchema, request.body);
-    response.json({ defaultBox: await catalog.setDefaultBox(tenant, body) } satisfies DefaultBoxResponse);
+    response.json({ defaultBox: await catalog.setDefaultBox(tenant, body) } satisfies DefaultBoxSaved);
   });
 
   return router;

@@ -29,8 +29,6 @@ export {
 } from './packaging-profile.js';
 export type { ProductInput, ProductRecord } from './product-record.js';
 export {
-  LENGTH_UNITS,
-  WEIGHT_UNITS,
   decimalText,
   parseLengthUnit,
   parseWeightUnit,

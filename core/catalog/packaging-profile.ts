@@ -17,13 +17,7 @@ import {
 } from '../wire/packaging-schema.js';
 import { decimalText } from './units.js';
 
-export type {
-  DefaultBox,
-  PackagingPackage,
-  PackagingProfile,
-  ProfileInput,
-  ProfileKey,
-} from '../wire/admin-api-types.js';
+export type { DefaultBox, PackagingPackage, PackagingProfile, ProfileKey } from '../wire/admin-api-types.js';
 export { MAX_LOCATIONS_PER_PROFILE, MAX_PACKAGE_KINDS };
 
 // --- limits: what a real package can be. Beyond them the value is almost always a unit mistake. ---

@@ -13,7 +13,7 @@
 
 import type { LengthUnit, WeightUnit } from '../wire/vocabulary.js';
 
-export { LENGTH_UNITS, WEIGHT_UNITS, type LengthUnit, type WeightUnit } from '../wire/vocabulary.js';
+export type { LengthUnit, WeightUnit } from '../wire/vocabulary.js';
 
 /** value = digits / 10^scale, exactly. */
 interface Decimal {

@@ -42,7 +42,6 @@ export {
   AU_STATES,
   PACKAGE_TYPES,
   PLATFORM_ENVIRONMENTS,
-  PLATFORM_NAMES,
   type AuState,
   type PackageType,
   type PlatformEnvironment,

@@ -6,7 +6,7 @@ import type { Store } from '../storage/store.js';
 import type { QuoteSettings } from '../wire/admin-api-types.js';
 import { quoteSettingsSchema } from '../wire/quoting-schema.js';
 
-export type { FallbackRate, QuoteSettings } from '../wire/admin-api-types.js';
+export type { QuoteSettings } from '../wire/admin-api-types.js';
 export { quoteSettingsSchema };
 
 export const DEFAULT_QUOTE_SETTINGS: QuoteSettings = quoteSettingsSchema.parse({});

@@ -15,15 +15,7 @@ import type * as quoting from './quoting-schema.js';
 import type * as shopify from './shopify-schema.js';
 import type * as woocommerce from './woocommerce-schema.js';
 
-export type {
-  AuState,
-  LengthUnit,
-  PackageType,
-  PlatformEnvironment,
-  PlatformName,
-  QuoteSource,
-  WeightUnit,
-} from './vocabulary.js';
+export type { PackageType, PlatformEnvironment, PlatformName, QuoteSource } from './vocabulary.js';
 export type { ConnectionStatus } from './connections-schema.js';
 
 // Primitives first: a branded number (Cents) is an intersection that would otherwise be mapped as an object.
@@ -46,7 +38,6 @@ export type CheckTrigger = LastCheck['trigger'];
 export type ConnectionEvent = Output<typeof connections.connectionEventSchema>;
 export type ConnectionEventType = ConnectionEvent['type'];
 export type ConnectBody = Input<typeof connections.connectBodySchema>;
-export type ReplaceTokenBody = Input<typeof connections.replaceTokenBodySchema>;
 export type PlatformsResponse = Output<typeof connections.platformsResponseSchema>;
 export type ConnectionsResponse = Output<typeof connections.connectionsResponseSchema>;
 export type ConnectionResponse = Output<typeof connections.connectionResponseSchema>;
@@ -59,7 +50,6 @@ export type PlatformRefs = Output<typeof locations.platformRefsSchema>;
 export type LocationRecord = Output<typeof locations.locationSchema>;
 export type LocationInput = Input<typeof locations.createLocationSchema>;
 export type LocationUpdate = Input<typeof locations.updateLocationSchema>;
-export type ConnectionIdBody = Input<typeof locations.connectionIdBodySchema>;
 export type LocationResult = Output<typeof locations.locationResultSchema>;
 export type WarehouseImport = Output<typeof locations.warehouseImportSchema>;
 export type PlatformWarehouse = Output<typeof locations.platformWarehouseSchema>;
@@ -83,6 +73,7 @@ export type ProfileResponse = Output<typeof packaging.profileResponseSchema>;
 export type MissingDimensionsPage = Output<typeof packaging.missingDimensionsPageSchema>;
 export type CsvImportResult = Output<typeof packaging.csvImportResultSchema>;
 export type DefaultBoxResponse = Output<typeof packaging.defaultBoxResponseSchema>;
+export type DefaultBoxSaved = Output<typeof packaging.defaultBoxSavedSchema>;
 
 // --- quoting -------------------------------------------------------------------------------------
 /** The merchant's rules (`/rules`), with every default filled in. */
@@ -98,7 +89,6 @@ export type QuoteDestination = Output<typeof quoting.destinationSchema>;
 export type QuoteRequest = Output<typeof quoting.quoteRequestSchema>;
 export type TestQuoteBody = Input<typeof quoting.testQuoteBodySchema>;
 export type Rate = Output<typeof quoting.rateSchema>;
-export type UpstreamCall = Output<typeof quoting.upstreamCallSchema>;
 export type RateLogEntry = Output<typeof quoting.rateLogEntrySchema>;
 export type RulesResponse = Output<typeof quoting.rulesResponseSchema>;
 export type TestQuoteResult = Output<typeof quoting.testQuoteResponseSchema>;
@@ -108,10 +98,8 @@ export type RateLogEntryResponse = Output<typeof quoting.rateLogEntryResponseSch
 // --- the WooCommerce bridge's admin routes --------------------------------------------------------
 export type StoreConnectionView = Output<typeof woocommerce.storeViewSchema>;
 export type StoreUnits = Output<typeof woocommerce.storeUnitsSchema>;
-export type StoreBody = Input<typeof woocommerce.storeBodySchema>;
 export type SyncView = Output<typeof woocommerce.syncViewSchema>;
 export type ConnectorKeyView = Output<typeof woocommerce.connectorKeySchema>;
-export type ConnectorKeyBody = Input<typeof woocommerce.connectorKeyBodySchema>;
 export type CreatedConnectorKey = Output<typeof woocommerce.createdConnectorKeySchema>;
 export type StoreResponse = Output<typeof woocommerce.storeResponseSchema>;
 export type StoreConnectedResponse = Output<typeof woocommerce.storeConnectedResponseSchema>;

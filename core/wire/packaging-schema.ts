@@ -108,3 +108,4 @@ export const csvImportResultSchema = z.object({
   profiles: z.array(z.string()),
 });
 export const defaultBoxResponseSchema = z.object({ defaultBox: defaultBoxRecordSchema.nullable() });
+export const defaultBoxSavedSchema = z.object({ defaultBox: defaultBoxRecordSchema });

@@ -1,9 +1,9 @@
 /** The stored connection document (schema and types) and its view, which holds no key, secret or sealed value. */
 import { z } from 'zod';
 import type { StoreConnectionView } from '../../core/wire/admin-api-types.js';
+import type { STORE_CHECK_OUTCOMES } from '../../core/wire/woocommerce-schema.js';
 import {
   AUTH_STYLES,
-  STORE_CHECK_OUTCOMES,
   STORE_STATUSES,
   WEBHOOK_STATUSES,
   storeCheckSchema,

@@ -1,6 +1,6 @@
 /** Every quote checkout (and the test quotes) asked for, newest first, filterable by where the rates came from. */
+import type { QuoteSource } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
-import type { QuoteSource } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';

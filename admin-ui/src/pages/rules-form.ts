@@ -3,7 +3,13 @@
  * arrays and nulls. These two functions convert, and the second says which field is wrong and why, keyed
  * by the API's field paths so server-side messages land on the same fields.
  */
-import type { DeliveryDefaults, FallbackRate, Rounding, Rules, Strategy } from '../api/types';
+import type {
+  DeliveryDefaults,
+  FallbackRate,
+  QuoteSettings,
+  Rounding,
+  Strategy,
+} from '../../../core/wire/admin-api-types';
 import { centsToDecimalString, typedDollarsToCents } from '../../../core/money';
 import { parseDecimal } from '../format/parse-decimal';
 
@@ -28,7 +34,7 @@ export interface RulesForm {
   fallbackRates: { code: string; name: string; price: string; minDays: string; maxDays: string }[];
 }
 
-export function toForm(rules: Rules): RulesForm {
+export function toForm(rules: QuoteSettings): RulesForm {
   return {
     strategy: rules.strategy,
     cheapestWhenNoCommonService: rules.cheapestWhenNoCommonService,
@@ -65,7 +71,9 @@ const list = (text: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-export function fromForm(form: RulesForm): { ok: true; rules: Rules } | { ok: false; errors: FormErrors } {
+export function fromForm(
+  form: RulesForm,
+): { ok: true; rules: QuoteSettings } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
   const money = (text: string, path: string, { allowEmpty = false } = {}): number => {
     if (allowEmpty && text.trim() === '') return 0;
@@ -108,7 +116,7 @@ export function fromForm(form: RulesForm): { ok: true; rules: Rules } | { ok: fa
     };
   });
 
-  const rules: Rules = {
+  const rules: QuoteSettings = {
     strategy: form.strategy,
     cheapestWhenNoCommonService: form.cheapestWhenNoCommonService,
     cheapestName: form.cheapestName.trim(),
