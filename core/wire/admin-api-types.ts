@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import type * as connections from './connections-schema.js';
+import type * as errors from './error-schema.js';
 import type * as locations from './locations-schema.js';
 import type * as packaging from './packaging-schema.js';
 import type * as quoting from './quoting-schema.js';
@@ -28,6 +29,10 @@ export type DeepReadonly<T> = T extends string | number | boolean | bigint | sym
 type Output<S extends z.ZodType> = DeepReadonly<z.output<S>>;
 /** What a caller may send: fields with defaults are optional. */
 type Input<S extends z.ZodType> = DeepReadonly<z.input<S>>;
+
+// --- errors ------------------------------------------------------------------------------------
+export type ErrorDetail = Output<typeof errors.errorDetailSchema>;
+export type ErrorBody = Output<typeof errors.errorBodySchema>;
 
 // --- platforms and connections -------------------------------------------------------------------
 export type PlatformView = Output<typeof connections.platformViewSchema>;
