@@ -15,20 +15,10 @@ import {
   type WooTestApp,
 } from '../woocommerce-bridge/woocommerce-test-app.js';
 import { startFakeWooCommerce, type FakeWooCommerce } from './fake-woocommerce.js';
+import type { SyncResponse as SyncBody } from '../../core/wire/admin-api-types.js';
 
 const redis = await probeRedis();
 const CONSUMER_SECRET_CANARY = `cs_canary${'7'.repeat(32)}`;
-
-interface SyncBody {
-  sync: {
-    status: string;
-    done: number;
-    total: number | null;
-    percent: number;
-    variations: number;
-    counts: Record<string, number>;
-  } | null;
-}
 
 describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
   let fake: FakeWooCommerce;

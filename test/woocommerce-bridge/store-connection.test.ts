@@ -11,21 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWooCommerce, type FakeWooCommerce, type FakeWooOptions } from '../e2e/fake-woocommerce.js';
 import { pluginHeaders } from './plugin-signing.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
-
-interface StoreBody {
-  store: {
-    storeUrl: string;
-    status: string;
-    auth: string;
-    keyHint: string | null;
-    units: { weight: string; dimension: string } | null;
-    webhooks: { status: string; topics: string[]; detail: string | null } | null;
-    lastCheck: { outcome: string; detail: string } | null;
-  } | null;
-}
-interface ErrorBody {
-  error: { code: string; message: string; details?: { path: string }[] };
-}
+import type { ErrorBody, StoreResponse as StoreBody } from '../../core/wire/admin-api-types.js';
 
 describe('connecting a WooCommerce store by pasted keys', () => {
   let app: WooTestApp;
