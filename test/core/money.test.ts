@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  centsToDecimalString,
-  dollarsToCents,
-  formatCents,
-  typedDollarsToCents,
-} from '../../core/money.js';
+import { centsToDecimalString, dollarsToCents, formatCents, typedDollarsToCents } from '../../core/money.js';
 
 describe('money: one module for the server and the admin UI', () => {
   it('reads a platform amount by its decimal digits, rounding a third place half away from zero', () => {
