@@ -31,6 +31,14 @@ module.exports = {
       to: { path: '^core/', pathNot: '^core/(wire/|money\\.ts$)' },
     },
     {
+      name: 'wire-and-money-stay-pure',
+      comment:
+        'What the admin UI imports of core must typecheck and bundle in a browser: zod and each other only.',
+      severity: 'error',
+      from: { path: '^core/(wire/|money\\.ts$)' },
+      to: { pathNot: ['^core/(wire/|money\\.ts$)', 'node_modules/zod/'] },
+    },
+    {
       name: 'ioredis-only-in-storage',
       comment: 'Everything goes through the Store contract, so both stores behave the same.',
       severity: 'error',

@@ -54,6 +54,9 @@ export const grantCheckItemSchema = z.object({
 });
 export type GrantCheckItem = z.infer<typeof grantCheckItemSchema>;
 
+/** GET /woocommerce/grant-check?storeUrl= */
+export const grantCheckQuerySchema = z.object({ storeUrl: z.string().max(2048, 'is too long') });
+
 export const grantCheckSchema = z.object({
   /** Every check passed (or could not be checked): the grant can be started. */
   ready: z.boolean(),

@@ -1,22 +1,15 @@
 /** The stored state of one sync (tenant, 'woocommerce-sync', 'current') and the view the admin shows of it. */
 import { z } from 'zod';
 import type { JsonValue } from '../../core/index.js';
-import type { ApplyCounts } from '../synced-profiles.js';
+import type { SyncView } from '../../core/wire/admin-api-types.js';
+import { SYNC_STATUSES, SYNC_TRIGGERS, syncCountsSchema } from '../../core/wire/woocommerce-schema.js';
 
-const countsSchema = z.object({
-  recorded: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  kept: z.number(),
-  implausible: z.number(),
-});
+export type { SyncView } from '../../core/wire/admin-api-types.js';
 
 const syncStateSchema = z.object({
   id: z.string(),
-  status: z.enum(['running', 'completed', 'failed']),
-  /** units: the store switched units; reconcile: a delivery named a product the store no longer has. */
-  trigger: z.enum(['connect', 'manual', 'units', 'reconcile']),
+  status: z.enum(SYNC_STATUSES),
+  trigger: z.enum(SYNC_TRIGGERS),
   startedAt: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -28,7 +21,7 @@ const syncStateSchema = z.object({
   /** Products processed so far (every product of every page done, shippable or not). */
   done: z.number(),
   variations: z.number(),
-  counts: countsSchema,
+  counts: syncCountsSchema,
   /** Products forgotten at the end because the store no longer lists them (deleted, trashed). */
   removed: z.number().default(0),
   /** How many times a runner picked the sync up again after a restart. */
@@ -37,23 +30,6 @@ const syncStateSchema = z.object({
   lease: z.object({ owner: z.string(), until: z.number() }).nullable(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
-
-export interface SyncView {
-  readonly id: string;
-  readonly status: SyncState['status'];
-  readonly trigger: SyncState['trigger'];
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly done: number;
-  readonly total: number | null;
-  /** 0–100, for a progress bar. */
-  readonly percent: number;
-  readonly variations: number;
-  readonly counts: ApplyCounts;
-  readonly removed: number;
-  readonly resumed: number;
-  readonly error: string | null;
-}
 
 /** An unreadable document counts as no sync: the next start replaces it. */
 export function readState(raw: JsonValue | undefined): SyncState | undefined {

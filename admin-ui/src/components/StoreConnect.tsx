@@ -6,7 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../api/api-error';
-import type { GrantCheck, WooCommerceStore } from '../api/types';
+import type { GrantCheck, StoreConnectionView as WooCommerceStore } from '../../../core/wire/admin-api-types';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { Banner } from '../ui/Banner';

@@ -2,7 +2,7 @@
  * The store link's health as the scheduled check last saw it: the REST key, the store's units and each
  * product webhook (disabled or missing ones RateBridge repaired say when), and when it looks again.
  */
-import type { StoreLink, WooCommerceStore } from '../api/types';
+import type { StoreConnectionView as WooCommerceStore, StoreLink } from '../../../core/wire/admin-api-types';
 import { formatAgo, formatDateTime } from '../format/dates';
 import { Badge, type BadgeTone } from '../ui/Badge';
 import { DescriptionList } from '../ui/DescriptionList';
