@@ -33,7 +33,7 @@ export function startGrant(core: Core, bridge: WooCommerceBridge) {
 }
 
 /** The store `tenant` may connect: a real store address, theirs, that the SSRF guard lets us call. */
-async function grantableAddress(
+export async function grantableAddress(
   bridge: WooCommerceBridge,
   tenant: string,
   input: string,
