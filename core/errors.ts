@@ -313,7 +313,7 @@ export const ERRORS = {
   },
   RB_ERR_ONE_CLICK_REQUEST_INVALID: {
     meaning:
-      "The plugin's \"Connect to RateBridge\" link is malformed, or its return address is not on the store it names.",
+      'The plugin\'s "Connect to RateBridge" link is malformed, or its return address is not on the store it names.',
     fix: 'Update the RateBridge plugin, then click "Connect to RateBridge" again in its settings.',
     status: 400,
     message: (detail: string) => detail,
