@@ -6,13 +6,14 @@
  * (webhook offer, admin link). The secret is never in a URL, a page or a log line.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir.js';
 import { startWooTestApp, type WooTestApp } from '../woocommerce-bridge/woocommerce-test-app.js';
-import { startFakeWooCommerce, type FakeWooCommerce } from './fake-woocommerce.js';
+import { decodeEntities } from '../wordpress/browser-session.js';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 
 const run = promisify(execFile);
 const PLUGIN_SCRIPT = path.join(import.meta.dirname, 'php', 'one-click-plugin.php');
@@ -58,9 +59,9 @@ describe.skipIf(!hasPhp && !process.env.CI)('one-click connect from the WordPres
   it('connects the plugin and the store in one trip, the secret travelling only in the exchange answer', async () => {
     const seenUrls: string[] = [];
     // 1. "Connect to RateBridge" in the plugin's settings sends the browser to RateBridge.
-    const start = await plugin('start', app.url);
+    const start = await plugin('start', bridgeUrl);
     const connectUrl = new URL(start.location ?? '');
-    expect(`${connectUrl.origin}${connectUrl.pathname}`).toBe(`${app.url}/woocommerce/one-click`);
+    expect(`${connectUrl.origin}${connectUrl.pathname}`).toBe(`${bridgeUrl}/woocommerce/one-click`);
     expect(connectUrl.searchParams.get('store_url')).toBe(fake.url);
     expect(start.http_calls).toEqual([]);
     seenUrls.push(connectUrl.href);
@@ -81,7 +82,7 @@ describe.skipIf(!hasPhp && !process.env.CI)('one-click connect from the WordPres
       method: 'POST',
       headers: {
         cookie: merchant.cookie,
-        origin: app.url,
+        origin: new URL(bridgeUrl).origin,
         'content-type': 'application/x-www-form-urlencoded',
       },
       body: new URLSearchParams({ approval: approvalId }).toString(),
@@ -90,9 +91,11 @@ describe.skipIf(!hasPhp && !process.env.CI)('one-click connect from the WordPres
     const authorize = new URL(approved.headers.get('location') ?? '');
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/wc-auth/v1/authorize`);
     const grantCookie = (approved.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const wcPage = await fake.fetch(authorize.href);
-    const approveHref = /id="approve" href="([^"]+)"/.exec(wcPage.text)?.[1] ?? '';
-    const granted = await fake.fetch(`${authorize.origin}${approveHref.replaceAll('&amp;', '&')}`);
+    const storeAdmin = fake.signIn();
+    const wcPage = await storeAdmin.fetch(authorize.href);
+    const approveHref =
+      /<a href="([^"]+)" class="button button-primary wc-auth-approve"/.exec(wcPage.text)?.[1] ?? '';
+    const granted = await storeAdmin.fetch(decodeEntities(approveHref));
     const grantReturn = String(granted.headers.location);
     seenUrls.push(authorize.href, grantReturn);
 
@@ -117,8 +120,8 @@ describe.skipIf(!hasPhp && !process.env.CI)('one-click connect from the WordPres
     expect(done.died).toBeUndefined();
     expect(done.location).toContain('section=ratebridge&ratebridge_connected=1');
     expect(done.http_calls).toEqual([
-      `${app.url}/woocommerce/one-click/exchange`,
-      `${app.url}/woocommerce/webhook-setup`,
+      `${bridgeUrl}/woocommerce/one-click/exchange`,
+      `${bridgeUrl}/woocommerce/webhook-setup`,
     ]);
     const wp = JSON.parse(await readFile(path.join(stateDir.dir, 'wp.json'), 'utf8')) as {
       options: Record<string, unknown>;
@@ -126,7 +129,7 @@ describe.skipIf(!hasPhp && !process.env.CI)('one-click connect from the WordPres
     const secret = String(wp.options.ratebridge_key_secret);
     const settings = wp.options.woocommerce_ratebridge_settings as { bridge_url: string; key_id: string };
     expect(secret).toMatch(/^rbs_/);
-    expect(settings.bridge_url).toBe(app.url);
+    expect(settings.bridge_url).toBe(bridgeUrl);
     expect(JSON.stringify(settings)).not.toContain(secret);
     expect(Object.keys(wp.options.ratebridge_webhook_ids as object)).toEqual([
       'product.created',
@@ -141,7 +144,7 @@ describe.skipIf(!hasPhp && !process.env.CI)('one-click connect from the WordPres
     const keys = (await merchant.api('GET', '/connector-keys')).body as { keys: { id: string }[] };
     expect(keys.keys.map((key) => key.id)).toEqual([settings.key_id]);
     const link = await plugin('admin-link');
-    expect(link.url).toMatch(new RegExp(`^${app.url}/admin/login/`));
+    expect(link.url).toMatch(new RegExp(`^${bridgeUrl}/admin/login/`));
 
     // 7. The code was single use; and the secret appeared in no URL, page or log line.
     const replay = await app.fetch('/woocommerce/one-click/exchange', {

@@ -1,7 +1,8 @@
 <?php
 /**
  * A real wp_remote_post() transport (cURL), for the tests where the plugin's PHP talks to a RateBridge
- * listening on a real socket: same arguments and the same answer shape as WordPress's.
+ * listening on a real socket: same arguments and the same answer shape as WordPress's. TLS is verified, against
+ * the CA file RATEBRIDGE_TEST_CA_FILE names when set (a test's own https front), as WordPress verifies it.
  */
 
 declare(strict_types=1);
@@ -29,6 +30,10 @@ final class RateBridge_Test_Real_Http {
 				CURLOPT_TIMEOUT_MS     => (int) round( 1000 * (float) ( $args['timeout'] ?? 5 ) ),
 			)
 		);
+		$ca_file = getenv( 'RATEBRIDGE_TEST_CA_FILE' );
+		if ( is_string( $ca_file ) && '' !== $ca_file ) {
+			curl_setopt( $curl, CURLOPT_CAINFO, $ca_file );
+		}
 		$body = curl_exec( $curl );
 		if ( false === $body ) {
 			$error = curl_error( $curl );
