@@ -19,6 +19,9 @@
  * permissions"), so the product webhooks of a granted store are registered by the RateBridge plugin inside
  * WordPress (store-setup.ts, `acceptPluginWebhooks`); a read_write key pasted by hand still has them
  * registered over the REST API.
+ *
+ * One-click connect from the plugin (one-click-routes.ts) starts a grant with `then`, a path of ours sealed
+ * into the state: once connected, the return page leads there (its finish step) instead of the admin.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
