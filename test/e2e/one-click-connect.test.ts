@@ -158,5 +158,7 @@ describe.skipIf(!hasPhp && !process.env.CI)('one-click connect from the WordPres
     );
     for (const text of [...seenUrls, html, app.logs(), ...done.logs, ...link.logs])
       expect(text).not.toContain(secret);
+    // Nor the code, where it is not meant to be: it is a handle, but a live one for two minutes.
+    expect(app.logs()).not.toContain(code);
   });
 });
