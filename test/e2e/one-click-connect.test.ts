@@ -35,20 +35,26 @@ describe.skipIf(!hasPhp && !process.env.CI)('one-click connect from the WordPres
   let fake: FakeWooCommerce;
   let app: WooTestApp;
   let stateDir: { dir: string; remove: () => Promise<void> };
+  let bridgeUrl = '';
   const plugin = async (...args: string[]): Promise<PluginRun> => {
-    const { stdout } = await run('php', [
-      PLUGIN_SCRIPT,
-      path.join(stateDir.dir, 'wp.json'),
-      fake.url,
-      ...args,
-    ]);
+    const { stdout } = await run(
+      'php',
+      [PLUGIN_SCRIPT, path.join(stateDir.dir, 'wp.json'), fake.url, ...args],
+      {
+        env: { ...process.env, RATEBRIDGE_TEST_CA_FILE: path.join(stateDir.dir, 'front-ca.pem') },
+      },
+    );
     return JSON.parse(stdout) as PluginRun;
   };
 
   beforeAll(async () => {
-    fake = await startFakeWooCommerce({ products: 3, allowHttpCallback: true });
-    app = await startWooTestApp();
+    // RateBridge behind an https front, as WooCommerce posts granted keys to https callbacks only; the
+    // plugin's PHP trusts the front's CA as WordPress trusts a public one.
+    app = await startWooTestApp({ httpsFront: true });
+    fake = await startFakeWooCommerce({ products: 3, trustedCa: app.frontCa, safePorts: app.safePorts });
     stateDir = await tempDir('one-click-wp');
+    await writeFile(path.join(stateDir.dir, 'front-ca.pem'), app.frontCa ?? '');
+    bridgeUrl = app.config.publicUrl;
   });
   afterAll(async () => {
     await app?.close();

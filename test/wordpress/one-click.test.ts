@@ -97,7 +97,9 @@ describe.skipIf(!wordpress.ok)('one-click connect in a real WordPress + WooComme
 
     // In WooCommerce: its own approval page; the keys go to RateBridge's callback, the browser comes back.
     const authorize = await admin.session.request(approved.headers.get('location') ?? '');
-    const approve = /<a href="([^"]+)" class="button button-primary wc-auth-approve"/.exec(authorize.text)?.[1];
+    const approve = /<a href="([^"]+)" class="button button-primary wc-auth-approve"/.exec(
+      authorize.text,
+    )?.[1];
     const granted = await admin.session.request(decodeEntities(approve ?? ''));
     expect(granted.status).toBe(302);
     const cookies = { cookie: `${merchant.cookie}; ${grantCookie}` };
@@ -106,16 +108,18 @@ describe.skipIf(!wordpress.ok)('one-click connect in a real WordPress + WooComme
     const finished = await app.fetch(back.headers.get('location') ?? '', { headers: cookies });
     expect(finished.status).toBe(303);
     const pluginReturn = finished.headers.get('location') ?? '';
-    expect(pluginReturn.startsWith(`${site.url}/wp-admin/admin-post.php?action=ratebridge_connect_return&`)).toBe(
-      true,
-    );
+    expect(
+      pluginReturn.startsWith(`${site.url}/wp-admin/admin-post.php?action=ratebridge_connect_return&`),
+    ).toBe(true);
 
     // Back in WordPress: the plugin trades the code itself and shows the settings, connected.
     const returned = await admin.session.request(pluginReturn);
     expect(returned.status).toBe(302);
     expect(returned.headers.get('location')).toContain('ratebridge_connected=1');
     const landed = await admin.session.request(returned.headers.get('location') ?? '');
-    expect(notices(landed.text)).toContain('RateBridge: Connected. Checkout now asks RateBridge for live rates.');
+    expect(notices(landed.text)).toContain(
+      'RateBridge: Connected. Checkout now asks RateBridge for live rates.',
+    );
     const state = await site.state();
     expect(state.has_secret).toBe(true);
     expect(state.settings).toMatchObject({ bridge_url: front.url, key_secret: '' });
@@ -129,6 +133,7 @@ describe.skipIf(!wordpress.ok)('one-click connect in a real WordPress + WooComme
 
     // Nothing secret in any URL the browser saw, in RateBridge's logs or in WordPress's debug log.
     const seen = [connectUrl.href, pluginReturn, front.calls.map((call) => call.path).join('\n')];
-    for (const text of [...seen, app.logs(), (await site.debugLog()).join('\n')]) expect(text).not.toMatch(/rbs_/);
+    for (const text of [...seen, app.logs(), (await site.debugLog()).join('\n')])
+      expect(text).not.toMatch(/rbs_/);
   }, 180_000);
 });
