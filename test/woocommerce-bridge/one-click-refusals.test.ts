@@ -74,6 +74,8 @@ describe('one-click connect refusals', () => {
 
   it('approves only from our own origin, for the sign-in that saw the page, once', async () => {
     const html = await (await page(connectQuery())).text();
+    // The test app's port is not one WordPress calls back on: the page says so before the merchant goes.
+    expect(html).toContain('WooCommerce will not deliver the keys to RateBridge');
     const approval = /name="approval" value="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(approval).not.toBe('');
 

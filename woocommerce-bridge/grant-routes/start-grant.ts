@@ -64,7 +64,7 @@ export async function grantableAddress(
 }
 
 /** WooCommerce cannot post the keys back to a PUBLIC_URL on another port: say so before the merchant goes. */
-function callbackWarning(publicUrl: string): { callbackWarning?: string } {
+export function callbackWarning(publicUrl: string): { callbackWarning?: string } {
   const url = new URL(publicUrl);
   if (CALLBACK_PORTS.has(url.port)) return {};
   return {

@@ -12,6 +12,8 @@ export interface ApprovalPageInput {
   readonly signedInAs: string;
   /** The plugin's return page, told the merchant said no. */
   readonly cancelUrl: string;
+  /** Shown when WooCommerce is known to refuse delivering keys to our callback URL. */
+  readonly callbackWarning?: string;
 }
 
 export function approvalPage(input: ApprovalPageInput): string {
@@ -24,6 +26,7 @@ to this RateBridge (signed in as <strong>${escapeHtml(input.signedInAs)}</strong
 <p>Approving gives the plugin its own connector key for live rates, and sends you on to your store, where
 WooCommerce asks you to approve <strong>${escapeHtml(GRANT_SCOPE)}-only</strong> access for RateBridge (products, their
 sizes and the store's units). Then you are back in WordPress, connected.</p>
+${input.callbackWarning ? `<p class="warn" role="alert">${escapeHtml(input.callbackWarning)}</p>` : ''}
 <form method="post" action="/woocommerce/one-click/approve">
 <input type="hidden" name="approval" value="${escapeHtml(input.approvalId)}">
 <p><button type="submit" id="approve">Approve and connect</button>

@@ -1,7 +1,7 @@
 /** GET /one-click?store_url&return_url&state&code_challenge…: which store asks, for the signed-in merchant. */
 import type { Request, Response } from 'express';
 import type { Core } from '../../core/index.js';
-import { grantableAddress } from '../grant-routes/start-grant.js';
+import { callbackWarning, grantableAddress } from '../grant-routes/start-grant.js';
 import type { WooCommerceBridge } from '../woocommerce-bridge.js';
 import type { Approvals } from './approvals.js';
 import { parseConnectRequest } from './connect-request.js';
@@ -32,6 +32,7 @@ export function showApproval(core: Core, bridge: WooCommerceBridge, approvals: A
           storeUrl: connect.address.url,
           signedInAs: tenant,
           cancelUrl: cancel.href,
+          ...callbackWarning(core.config.publicUrl),
         }),
       );
   };
