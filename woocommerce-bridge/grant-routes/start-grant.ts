@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { RateBridgeError, parseWith, rbError, type Core } from '../../core/index.js';
 import { connectPage } from '../connect-page.js';
+import { CALLBACK_PORTS } from '../grant-preconditions.js';
 import { isStoreTenant, parseStoreUrl, type StoreAddress } from '../store-url.js';
 import type { WooCommerceBridge } from '../woocommerce-bridge.js';
 import { secureCookies, setGrantCookie } from './grant-cookie.js';
@@ -30,7 +31,7 @@ export function startGrant(core: Core, bridge: WooCommerceBridge) {
 }
 
 /** The store `tenant` may connect: a real store address, theirs, that the SSRF guard lets us call. */
-async function grantableAddress(
+export async function grantableAddress(
   bridge: WooCommerceBridge,
   tenant: string,
   input: string,
@@ -64,4 +65,13 @@ async function grantableAddress(
 async function warnings(bridge: WooCommerceBridge, address: StoreAddress): Promise<string[]> {
   const { checks } = await bridge.grantPreconditions(address.url);
   return checks.filter((check) => check.ok === false).map((check) => check.detail);
+}
+
+/** WooCommerce cannot post the keys back to a PUBLIC_URL on another port: say so before the merchant goes. */
+export function callbackWarning(publicUrl: string): { callbackWarning?: string } {
+  const url = new URL(publicUrl);
+  if (CALLBACK_PORTS.has(url.port)) return {};
+  return {
+    callbackWarning: `WooCommerce will not deliver the keys to RateBridge at ${url.origin}: WordPress only calls ports 80, 443 and 8080, and https needs a certificate its bundle trusts. Connect with pasted keys instead, or serve RateBridge on one of those ports.`,
+  };
 }
