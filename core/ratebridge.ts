@@ -22,6 +22,7 @@ import { createQuoteEngine } from './quoting/quote-engine.js';
 import { createQuoteSettingsStore } from './quoting/quote-settings.js';
 import { createRateLog } from './quoting/rate-log.js';
 import { createUpstreamQuoter, type UpstreamQuoterOptions } from './quoting/upstream-quoter.js';
+import { createPlatformBudgets, type PlatformBudgetsOptions } from './quoting/budget/platform-budgets.js';
 
 export interface CoreOptions {
   readonly config: Config;
@@ -36,6 +37,8 @@ export interface CoreOptions {
   >;
   /** Tests tune the breaker. */
   readonly upstream?: Partial<Pick<UpstreamQuoterOptions, 'breakerThreshold' | 'breakerHalfOpenAfterMs'>>;
+  /** Tests shorten the budgets' minute (or give them a clock). */
+  readonly budgets?: Partial<Pick<PlatformBudgetsOptions, 'minuteMs' | 'now'>>;
 }
 
 export async function createCore(options: CoreOptions) {
@@ -56,10 +59,15 @@ export async function createCore(options: CoreOptions) {
   const catalog = createCatalog({ store, logger });
   const quoteSettings = createQuoteSettingsStore(store);
   const rateLog = createRateLog(store);
+  const budgets = createPlatformBudgets({ store, logger, ...options.budgets });
   const upstream = createUpstreamQuoter({
     store,
     cacheTtlMs: config.quote.cacheTtlMs,
+    staleMs: config.quote.staleMs,
+    lastKnownGoodMs: config.quote.lastKnownGoodMs,
+    budgets,
     callTimeoutMs: config.platforms.timeoutMs,
+    onError: (error) => logger.error({ err: error }, 'a background quote refresh failed'),
     ...options.upstream,
   });
   const quotes = createQuoteEngine({
@@ -86,6 +94,8 @@ export async function createCore(options: CoreOptions) {
     catalog,
     quoteSettings,
     rateLog,
+    /** `budgets.onExhausted(listener)`: told whenever a token's budget refuses a request (alerts). */
+    budgets,
     quotes,
     async close(): Promise<void> {
       await store.close();

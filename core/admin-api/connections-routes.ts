@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PLATFORM_ENVIRONMENTS, PLATFORM_NAMES } from '../platforms/freight-platform.js';
 import type { PlatformRegistry } from '../platforms/registry.js';
 import type { TokenLifecycle } from '../tokens/token-lifecycle.js';
+import { connectionBudgetSchema } from '../tokens/connection.js';
 import { MAX_TOKEN_LENGTH } from '../tokens/normalise-token.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
 import { tenantContext } from './tenant-context.js';
@@ -17,6 +18,8 @@ const connectBody = z.strictObject({
   token: z.string().max(MAX_TOKEN_LENGTH * 4),
 });
 const replaceBody = z.strictObject({ token: z.string().max(MAX_TOKEN_LENGTH * 4) });
+/** `budget: null` goes back to the platform's published limits. */
+const budgetBody = z.strictObject({ budget: connectionBudgetSchema.nullable() });
 const idParam = z.object({ id: z.string().regex(/^con_[A-Za-z0-9_-]{16}$/, 'not a connection id') });
 const paging = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -34,6 +37,7 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
         displayName: p.displayName,
         environments: p.environments,
         hasWarehouses: p.hasWarehouses,
+        limits: p.limits,
       })),
     });
   });
@@ -74,6 +78,13 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
     const { id } = parseWith(idParam, request.params);
     const { token } = parseWith(replaceBody, request.body);
     response.json({ connection: await tokens.replaceToken(tenant, id, token, actor) });
+  });
+
+  router.put('/connections/:id/budget', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant, actor } = tenantContext(response);
+    const { id } = parseWith(idParam, request.params);
+    const { budget } = parseWith(budgetBody, request.body);
+    response.json({ connection: await tokens.setBudget(tenant, id, budget, actor) });
   });
 
   router.get('/connections/:id/events', async (request, response) => {

@@ -1,5 +1,6 @@
 import type { QuoteOutcome, QuoteOverrides } from './engine-dependencies.js';
 import { fallbackRates } from './fallback-rates.js';
+import { tellQuoted } from './finish-quote.js';
 import type { QuoteRequest } from './quote-request.js';
 import type { EngineContext } from './quote-run.js';
 import { DEFAULT_QUOTE_SETTINGS, type QuoteSettings } from './quote-settings.js';
@@ -34,6 +35,7 @@ export function answerUnprepared(
     id: newRateLogId(),
     at: new Date(input.started).toISOString(),
     source: 'fallback',
+    outcome: 'fallback',
     fallbackReason: reason,
     durationMs: ctx.now() - input.started,
     request: summariseRequest(input.request),
@@ -42,6 +44,9 @@ export function answerUnprepared(
     rulesApplied: [],
     rates,
   };
-  if (overrides.record !== false) ctx.rateLog.record(tenant, log).catch(() => undefined);
+  if (overrides.record !== false) {
+    tellQuoted(ctx, tenant, log);
+    ctx.rateLog.record(tenant, log).catch(() => undefined);
+  }
   return { rates, source: 'fallback', fallbackReason: reason, log };
 }

@@ -35,6 +35,11 @@ export interface QuoteEngineOptions {
   readonly logger: Logger;
   readonly deadlineMs: number;
   readonly now?: () => number;
+  /**
+   * Told of every recorded quote as it is answered, with its rate-log entry (`outcome` says where the
+   * rates came from): what metrics and alerts count. Must not throw or wait; previews are not told.
+   */
+  readonly onQuoted?: (tenant: string, entry: RateLogEntry) => void;
 }
 
 export interface QuoteOutcome {

@@ -2,7 +2,7 @@ import type { QuoteOutcome } from './engine-dependencies.js';
 import { fallbackRates } from './fallback-rates.js';
 import type { Rate } from './quote-request.js';
 import type { EngineContext, QuoteRun } from './quote-run.js';
-import { newRateLogId, type RateLogEntry } from './rate-log.js';
+import { newRateLogId, type QuoteOutcomeKind, type RateLogEntry } from './rate-log.js';
 import { summariseGroups, summariseRequest } from './summarise-request.js';
 
 export interface Finished {
@@ -19,6 +19,7 @@ export function finishQuote(ctx: EngineContext, run: QuoteRun, outcome: Finished
     id: newRateLogId(),
     at: new Date(run.started).toISOString(),
     source: outcome.source,
+    outcome: outcomeOf(outcome.source, run.upstreamCalls),
     ...reason,
     durationMs: ctx.now() - run.started,
     request: summariseRequest(run.request),
@@ -28,6 +29,7 @@ export function finishQuote(ctx: EngineContext, run: QuoteRun, outcome: Finished
     rates: outcome.rates,
   };
   if (run.overrides.record !== false) {
+    tellQuoted(ctx, run.tenant, log);
     ctx.rateLog
       .record(run.tenant, log)
       .catch((error: unknown) =>
@@ -46,4 +48,23 @@ export function fallBack(ctx: EngineContext, run: QuoteRun, reason: string): Quo
     source: 'fallback',
     fallbackReason: reason,
   });
+}
+
+/** A live answer is as old as its oldest price: last-known-good over stale over cached over live. */
+function outcomeOf(source: QuoteOutcome['source'], calls: RateLogEntry['upstream']): QuoteOutcomeKind {
+  if (source !== 'live') return source;
+  const priced = calls.filter((call) => call.outcome === 'ok');
+  if (priced.some((call) => call.cache === 'last-known-good')) return 'last-known-good';
+  if (priced.some((call) => call.cache === 'stale')) return 'stale';
+  if (priced.length > 0 && priced.every((call) => call.cache === 'hit')) return 'cached';
+  return 'live';
+}
+
+/** Listeners (metrics, alerts) hear of the quote; one that throws must not fail the checkout. */
+export function tellQuoted(ctx: EngineContext, tenant: string, log: RateLogEntry): void {
+  try {
+    ctx.onQuoted?.(tenant, log);
+  } catch (error) {
+    ctx.logger.error({ err: error, tenant }, 'a quote listener failed');
+  }
 }

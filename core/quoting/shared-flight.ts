@@ -1,7 +1,8 @@
 /**
  * One platform call shared by every checkout asking the same thing at once, across instances: the
  * leader takes a store lock and calls; followers poll the cache for the leader's result and, when the
- * leader gave up without one (a 401, which is not cached), take the lock and ask themselves.
+ * leader gave up without one (a 401 or a refused budget, which are not cached), take the lock and ask
+ * themselves.
  *
  * The call runs on its own timeout (the platform timeout), not on the deadline of whichever checkout
  * started it, so a call that outlives its checkout still lands in the cache for the next one.
@@ -10,10 +11,11 @@ import type { PlatformQuoteRequest, QuoteResult } from '../platforms/freight-pla
 import type { LockHandle, Store } from '../storage/store.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
 import type { PlatformCaller } from './call-platform.js';
+import { rememberLastKnownGood } from './last-known-good.js';
 import { readCachedQuote, rememberQuote } from './quote-cache.js';
 import { sleep } from './wait-for-deadline.js';
 
-export type CacheUse = 'hit' | 'miss' | 'shared';
+export type CacheUse = 'hit' | 'miss' | 'shared' | 'stale' | 'last-known-good';
 
 export interface Flight {
   readonly result: QuoteResult;
@@ -25,28 +27,45 @@ export interface FlightSettings {
   readonly call: PlatformCaller;
   readonly callTimeoutMs: number;
   readonly cacheTtlMs: number;
+  /** How long past its freshness a good answer may still be served while it is refreshed. */
+  readonly staleMs: number;
+  readonly lastKnownGoodMs: number;
+  readonly now: () => number;
+}
+
+/** Where one group-on-connection question is kept: its cache key and its lane's. */
+export interface FlightKeys {
+  readonly cache: string;
+  readonly lane: string;
 }
 
 const FOLLOWER_POLL_MS = 15;
 
+export function flightLock(keys: FlightKeys): string {
+  return `quote-flight:${keys.cache}`;
+}
+
+/** Outlives the call: a crashed leader blocks followers on other instances for no longer than this. */
+export function flightLockTtl(settings: FlightSettings): number {
+  return settings.callTimeoutMs + 2000;
+}
+
 export async function flyShared(
   settings: FlightSettings,
-  key: string,
+  keys: FlightKeys,
   usable: UsableConnection,
   request: PlatformQuoteRequest,
 ): Promise<Flight> {
-  const { store, callTimeoutMs } = settings;
-  const signal = AbortSignal.timeout(callTimeoutMs);
-  // Outlives the call: a crashed leader blocks followers on other instances for no longer than this.
-  const lockTtl = callTimeoutMs + 2000;
-  const lock = await store.acquireLock(`quote-flight:${key}`, lockTtl);
-  if (lock) return lead(settings, lock, key, usable, request, signal);
+  const { store } = settings;
+  const signal = AbortSignal.timeout(settings.callTimeoutMs);
+  const lock = await store.acquireLock(flightLock(keys), flightLockTtl(settings));
+  if (lock) return leadFlight(settings, lock, keys, usable, request, signal);
   while (!signal.aborted) {
     await sleep(FOLLOWER_POLL_MS, signal);
-    const shared = await readCachedQuote(store, key);
-    if (shared !== undefined) return { result: shared, cache: 'shared' };
-    const free = await store.acquireLock(`quote-flight:${key}`, lockTtl);
-    if (free) return lead(settings, free, key, usable, request, signal);
+    const shared = await readCachedQuote(store, keys.cache);
+    if (shared !== undefined) return { result: shared.result, cache: 'shared' };
+    const free = await store.acquireLock(flightLock(keys), flightLockTtl(settings));
+    if (free) return leadFlight(settings, free, keys, usable, request, signal);
   }
   return {
     result: { ok: false, failure: { reason: 'aborted', detail: 'The deadline passed.' } },
@@ -54,18 +73,25 @@ export async function flyShared(
   };
 }
 
-/** Holding the lock: call, keep the result where followers look, release. */
-async function lead(
+/** Holding the lock: call, keep the result where followers look (and the lane's), release. */
+export async function leadFlight(
   settings: FlightSettings,
   lock: LockHandle,
-  key: string,
+  keys: FlightKeys,
   usable: UsableConnection,
   request: PlatformQuoteRequest,
   signal: AbortSignal,
+  /** A refresh keeps the stale good answer rather than replace it with a failure. */
+  keep: 'any' | 'good' = 'any',
 ): Promise<Flight> {
   try {
     const result = await settings.call(usable, request, signal);
-    await rememberQuote(settings.store, key, result, settings.cacheTtlMs);
+    const entry = { result, at: settings.now() };
+    if (keep === 'good' && !result.ok) return { result, cache: 'miss' };
+    await Promise.all([
+      rememberQuote(settings.store, keys.cache, entry, settings.cacheTtlMs + settings.staleMs),
+      rememberLastKnownGood(settings.store, keys.lane, entry, settings.lastKnownGoodMs),
+    ]);
     return { result, cache: 'miss' };
   } finally {
     await settings.store.releaseLock(lock);

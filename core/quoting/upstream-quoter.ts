@@ -1,11 +1,14 @@
 /**
  * One group quoted on one connection, as cheaply as the result allows:
  *
- *   cache hit          -> no call (TTL 10 minutes by default; the key holds no personal data)
+ *   fresh cache entry  -> no call (TTL 10 minutes by default; the key holds no personal data)
+ *   stale cache entry  -> served at once while one refresh runs in the background (revalidate.ts)
  *   same quote running -> share it: in this process through a promise map, across instances through a
  *                         store lock (shared-flight.ts)
  *   breaker open       -> no call (call-platform.ts)
- *   otherwise          -> the platform call, bounded by the checkout's AbortSignal
+ *   otherwise          -> the platform call, bounded by the checkout's AbortSignal and metered by the
+ *                         token's budget (budget/); a refused budget is answered from the lane's
+ *                         last-known-good answer when there is one (last-known-good.ts)
  *
  * A shared call runs on its own timeout, so each checkout waits only as long as its own deadline allows;
  * a platform that hangs therefore counts as a timeout in the breaker, which opens after a few of them.
@@ -13,10 +16,19 @@
 import type { PlatformQuoteRequest, QuoteResult } from '../platforms/freight-platform.js';
 import type { Store } from '../storage/store.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
+import type { PlatformBudgets } from './budget/platform-budgets.js';
 import { createPlatformCaller, type BreakerSettings } from './call-platform.js';
+import { laneKey, readLastKnownGood } from './last-known-good.js';
 import { readCachedQuote } from './quote-cache.js';
 import { quoteCacheKey } from './quote-cache-key.js';
-import { flyShared, type CacheUse, type Flight } from './shared-flight.js';
+import { createRevalidator } from './revalidate.js';
+import {
+  flyShared,
+  type CacheUse,
+  type Flight,
+  type FlightKeys,
+  type FlightSettings,
+} from './shared-flight.js';
 import { untilAborted } from './wait-for-deadline.js';
 
 export type { CacheUse } from './shared-flight.js';
@@ -30,21 +42,63 @@ export interface UpstreamOutcome {
 export interface UpstreamQuoterOptions extends BreakerSettings {
   readonly store: Store;
   readonly cacheTtlMs: number;
+  /** How long past its TTL a good answer may be served while it is refreshed (0: not at all). */
+  readonly staleMs?: number;
+  /** How old a lane's last good answer may be to price a checkout the budget cannot (0: never). */
+  readonly lastKnownGoodMs?: number;
+  /** Meters every platform request; without it calls are not counted (tests of other behaviour). */
+  readonly budgets?: PlatformBudgets;
   /** How long one platform call may run, whoever is waiting for it (config PLATFORM_TIMEOUT_MS). */
   readonly callTimeoutMs?: number;
   readonly now?: () => number;
+  readonly onError?: (error: unknown) => void;
 }
 
 export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
   const { store } = options;
   const now = options.now ?? Date.now;
   const flights = new Map<string, Promise<Flight>>();
-  const flight = {
+  const settings: FlightSettings = {
     store,
     call: createPlatformCaller(options),
     callTimeoutMs: options.callTimeoutMs ?? 8000,
     cacheTtlMs: options.cacheTtlMs,
+    staleMs: options.staleMs ?? 0,
+    lastKnownGoodMs: options.lastKnownGoodMs ?? 0,
+    now,
   };
+  const revalidator = createRevalidator(settings, options.onError ?? (() => undefined));
+
+  /** The connection with its token's budget attached, so every request it sends is counted. */
+  const metered = (tenant: string, usable: UsableConnection): UsableConnection =>
+    options.budgets
+      ? { ...usable, credentials: { ...usable.credentials, budget: options.budgets.gateFor(tenant, usable) } }
+      : usable;
+
+  async function ask(
+    keys: FlightKeys,
+    usable: UsableConnection,
+    request: PlatformQuoteRequest,
+    signal: AbortSignal,
+  ) {
+    let running = flights.get(keys.cache);
+    const shared = running !== undefined;
+    if (!running) {
+      running = flyShared(settings, keys, usable, request).finally(() => flights.delete(keys.cache));
+      flights.set(keys.cache, running);
+    }
+    const landed = await untilAborted(running, signal);
+    if (landed === undefined) {
+      const detail = `${usable.platform.displayName} did not answer before the checkout's deadline.`;
+      const result: QuoteResult = { ok: false, failure: { reason: 'timeout', detail } };
+      return { result, cache: shared ? 'shared' : 'miss' } as const;
+    }
+    if (!landed.result.ok && landed.result.failure.reason === 'budget_exhausted') {
+      const kept = await readLastKnownGood(store, keys.lane, settings.lastKnownGoodMs, now());
+      if (kept) return { result: kept, cache: 'last-known-good' } as const;
+    }
+    return { result: landed.result, cache: shared ? 'shared' : landed.cache };
+  }
 
   return {
     async quote(
@@ -55,23 +109,21 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
     ): Promise<UpstreamOutcome> {
       const started = now();
       // The token is part of the key: after a replace (perhaps another account) old prices are not served.
-      const key = quoteCacheKey(tenant, `${usable.connection.id}|${usable.tokenFingerprint}`, request);
-      const cached = await readCachedQuote(store, key);
-      if (cached !== undefined) return { result: cached, cache: 'hit', latencyMs: now() - started };
-      let running = flights.get(key);
-      const shared = running !== undefined;
-      if (!running) {
-        running = flyShared(flight, key, usable, request).finally(() => flights.delete(key));
-        flights.set(key, running);
+      const connectionKey = `${usable.connection.id}|${usable.tokenFingerprint}`;
+      const keys = {
+        cache: quoteCacheKey(tenant, connectionKey, request),
+        lane: laneKey(tenant, connectionKey, request),
+      };
+      const cached = await readCachedQuote(store, keys.cache);
+      if (cached && (!cached.result.ok || started - cached.at < settings.cacheTtlMs)) {
+        return { result: cached.result, cache: 'hit', latencyMs: now() - started };
       }
-      const landed = await untilAborted(running, signal);
-      const latencyMs = now() - started;
-      if (landed === undefined) {
-        const detail = `${usable.platform.displayName} did not answer before the checkout's deadline.`;
-        const result: QuoteResult = { ok: false, failure: { reason: 'timeout', detail } };
-        return { result, cache: shared ? 'shared' : 'miss', latencyMs };
+      if (cached) {
+        revalidator.revalidate(keys, metered(tenant, usable), request);
+        return { result: cached.result, cache: 'stale', latencyMs: now() - started };
       }
-      return { result: landed.result, cache: shared ? 'shared' : landed.cache, latencyMs };
+      const landed = await ask(keys, metered(tenant, usable), request, signal);
+      return { ...landed, latencyMs: now() - started };
     },
   };
 }

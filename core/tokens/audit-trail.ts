@@ -14,6 +14,7 @@ export const AUDIT_EVENT_TYPES = [
   'replaced',
   'replace_refused',
   'disconnected',
+  'budget_changed',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

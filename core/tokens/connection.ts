@@ -20,6 +20,16 @@ const lastCheckSchema = z.object({
   trigger: z.enum(['connect', 'manual', 'schedule', 'quote_unauthorized', 'replace']),
 });
 
+/**
+ * A connection's own outbound limits, where its account's terms differ from what the platform publishes
+ * (`FreightPlatform.limits`); a figure left out is the platform's.
+ */
+export const connectionBudgetSchema = z.strictObject({
+  perMinute: z.number().int().min(1).max(100_000).optional(),
+  perDay: z.number().int().min(1).max(10_000_000).optional(),
+});
+export type ConnectionBudget = z.infer<typeof connectionBudgetSchema>;
+
 export const connectionRecordSchema = z.object({
   id: z.string(),
   platform: z.enum(PLATFORM_NAMES),
@@ -37,6 +47,8 @@ export const connectionRecordSchema = z.object({
   account: z.object({ name: z.string().optional(), testMode: z.boolean().optional() }).nullable(),
   sealedToken: z.string(),
   fingerprint: z.string(),
+  /** Absent or null: the platform's published limits. */
+  budget: connectionBudgetSchema.nullable().optional(),
 });
 
 export type ConnectionRecord = z.infer<typeof connectionRecordSchema>;

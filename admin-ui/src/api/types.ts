@@ -38,6 +38,8 @@ export interface Connection {
     readonly trigger: CheckTrigger;
   } | null;
   readonly account: { readonly name?: string; readonly testMode?: boolean } | null;
+  /** The connection's own request limits; absent or null: the platform's. */
+  readonly budget?: { readonly perMinute?: number; readonly perDay?: number } | null;
 }
 
 export type ConnectionEventType =
@@ -48,7 +50,8 @@ export type ConnectionEventType =
   | 'needs_attention'
   | 'replaced'
   | 'replace_refused'
-  | 'disconnected';
+  | 'disconnected'
+  | 'budget_changed';
 
 export interface ConnectionEvent {
   readonly at: string;
@@ -285,6 +288,8 @@ export interface RateLogEntry {
   readonly id: string;
   readonly at: string;
   readonly source: QuoteSource;
+  /** Where the rates came from (core/quoting/rate-log.ts); absent on entries written before it existed. */
+  readonly outcome?: 'live' | 'cached' | 'stale' | 'last-known-good' | 'fallback' | 'none';
   readonly fallbackReason?: string;
   readonly durationMs: number;
   readonly request: {
