@@ -22,6 +22,7 @@ import { createQuoteEngine } from './quoting/quote-engine.js';
 import { createQuoteSettingsStore } from './quoting/quote-settings.js';
 import { createRateLog } from './quoting/rate-log.js';
 import { createUpstreamQuoter, type UpstreamQuoterOptions } from './quoting/upstream-quoter.js';
+import { meterPlatform } from './quoting/budget/meter-platform.js';
 import { createPlatformBudgets, type PlatformBudgetsOptions } from './quoting/budget/platform-budgets.js';
 
 export interface CoreOptions {
@@ -47,7 +48,10 @@ export async function createCore(options: CoreOptions) {
   const sealer = createSealer(keyRing);
   const store = options.store ?? (await openStore(config, logger, sealer));
   const fingerprinter = createFingerprinter(keyRing);
-  const platforms = createPlatformRegistry(options.platforms ?? platformsFromConfig(config));
+  const budgets = createPlatformBudgets({ store, logger, fingerprinter, ...options.budgets });
+  const platforms = createPlatformRegistry(
+    (options.platforms ?? platformsFromConfig(config)).map((platform) => meterPlatform(platform, budgets)),
+  );
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
   const sessions = createStandaloneSessions({
     store,
@@ -59,7 +63,6 @@ export async function createCore(options: CoreOptions) {
   const catalog = createCatalog({ store, logger });
   const quoteSettings = createQuoteSettingsStore(store);
   const rateLog = createRateLog(store);
-  const budgets = createPlatformBudgets({ store, logger, ...options.budgets });
   const upstream = createUpstreamQuoter({
     store,
     cacheTtlMs: config.quote.cacheTtlMs,

@@ -4,10 +4,18 @@
  * across every instance. Quoting attaches `gateFor(...)` to the credentials of each call, and the
  * platform's HTTP client asks it before every request; a refusal sends nothing.
  *
- * Counted per token (platform and keyed fingerprint), not per connection: the limits are the token's.
+ * Counted per token (platform and keyed fingerprint of the token, never the token), not per connection:
+ * the limits are the token's, whichever path spends them (checkout, token checks, suburb searches).
  */
-import type { BudgetDecision, CallBudget, CallLimits } from '../../platforms/freight-platform.js';
+import type {
+  BudgetDecision,
+  CallBudget,
+  CallLimits,
+  FreightPlatform,
+} from '../../platforms/freight-platform.js';
 import type { Logger } from '../../logger.js';
+import type { Fingerprinter } from '../../security/fingerprint.js';
+import type { ConnectionBudget } from '../../tokens/connection.js';
 import type { Store } from '../../storage/store.js';
 import type { UsableConnection } from '../../tokens/token-lifecycle.js';
 import { createDayWindow } from './calendar-day.js';
@@ -26,6 +34,7 @@ export interface BudgetExhausted {
 export interface PlatformBudgetsOptions {
   readonly store: Store;
   readonly logger: Logger;
+  readonly fingerprinter: Fingerprinter;
   readonly now?: () => number;
   /** The "minute" of per-minute limits; tests shorten it to drive a minute's load in seconds. */
   readonly minuteMs?: number;
@@ -58,31 +67,39 @@ export function createPlatformBudgets(options: PlatformBudgetsOptions) {
     }
   }
 
+  /** A token's budget; `who` says whose checkout or check it is, for listeners (absent: not told). */
+  function gate(
+    platform: FreightPlatform,
+    token: string,
+    own: ConnectionBudget | null | undefined,
+    who?: { tenant: string; connectionId: string },
+  ): CallBudget {
+    const limits = limitsOf(platform, own);
+    const subject = `${platform.name}:${options.fingerprinter.fingerprint(token)}`;
+    return {
+      async spend() {
+        const decision = await spend(subject, limits).catch((error: unknown) => {
+          // A counter that cannot count refuses: the checkout answers from saved prices instead.
+          options.logger.error({ err: error, tenant: who?.tenant }, 'the outbound budget could not be read');
+          return { granted: false, window: 'minute', retryAfterMs: 1000 } as const;
+        });
+        if (!decision.granted && who) {
+          const { window, retryAfterMs } = decision;
+          tell({ ...who, platform: platform.name, window, retryAfterMs });
+        }
+        return decision;
+      },
+    };
+  }
+
   return {
-    /** The budget of this connection's token, refusing (and telling listeners) once it is spent. */
+    gate,
+    /** The budget of a connection's token as quoting spends it, telling listeners when it refuses. */
     gateFor(tenant: string, usable: UsableConnection): CallBudget {
-      const limits = limitsOf(usable);
-      const subject = `${usable.platform.name}:${usable.tokenFingerprint}`;
-      return {
-        async spend() {
-          const decision = await spend(subject, limits).catch((error: unknown) => {
-            // A counter that cannot count refuses: the checkout answers from saved prices instead.
-            options.logger.error({ err: error, tenant }, 'the outbound budget could not be read');
-            return { granted: false, window: 'minute', retryAfterMs: 1000 } as const;
-          });
-          if (!decision.granted) {
-            const { window, retryAfterMs } = decision;
-            tell({
-              tenant,
-              connectionId: usable.connection.id,
-              platform: usable.platform.name,
-              window,
-              retryAfterMs,
-            });
-          }
-          return decision;
-        },
-      };
+      return gate(usable.platform, usable.credentials.token, usable.connection.budget, {
+        tenant,
+        connectionId: usable.connection.id,
+      });
     },
     /** Called on every refused request; incidents are the listener's business (one per episode). */
     onExhausted(listener: (event: BudgetExhausted) => void): void {
@@ -94,10 +111,9 @@ export function createPlatformBudgets(options: PlatformBudgetsOptions) {
 export type PlatformBudgets = ReturnType<typeof createPlatformBudgets>;
 
 /** The platform's published limits, with whatever the connection overrides. */
-export function limitsOf(usable: UsableConnection): CallLimits {
-  const own = usable.connection.budget ?? {};
+export function limitsOf(platform: FreightPlatform, own: ConnectionBudget | null | undefined): CallLimits {
   return {
-    perMinute: own.perMinute ?? usable.platform.limits.perMinute,
-    perDay: own.perDay ?? usable.platform.limits.perDay,
+    perMinute: own?.perMinute ?? platform.limits.perMinute,
+    perDay: own?.perDay ?? platform.limits.perDay,
   };
 }
