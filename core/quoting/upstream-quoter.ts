@@ -18,18 +18,12 @@ import type { Store } from '../storage/store.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
 import type { PlatformBudgets } from './budget/platform-budgets.js';
 import { createPlatformCaller, type BreakerSettings } from './call-platform.js';
-import { laneKey, readLastKnownGood } from './last-known-good.js';
+import { askPlatform } from './ask-platform.js';
+import { laneKey } from './last-known-good.js';
 import { readCachedQuote } from './quote-cache.js';
 import { quoteCacheKey } from './quote-cache-key.js';
 import { createRevalidator } from './revalidate.js';
-import {
-  flyShared,
-  type CacheUse,
-  type Flight,
-  type FlightKeys,
-  type FlightSettings,
-} from './shared-flight.js';
-import { untilAborted } from './wait-for-deadline.js';
+import type { CacheUse, Flight, FlightSettings } from './shared-flight.js';
 
 export type { CacheUse } from './shared-flight.js';
 
@@ -75,31 +69,6 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
       ? { ...usable, credentials: { ...usable.credentials, budget: options.budgets.gateFor(tenant, usable) } }
       : usable;
 
-  async function ask(
-    keys: FlightKeys,
-    usable: UsableConnection,
-    request: PlatformQuoteRequest,
-    signal: AbortSignal,
-  ) {
-    let running = flights.get(keys.cache);
-    const shared = running !== undefined;
-    if (!running) {
-      running = flyShared(settings, keys, usable, request).finally(() => flights.delete(keys.cache));
-      flights.set(keys.cache, running);
-    }
-    const landed = await untilAborted(running, signal);
-    if (landed === undefined) {
-      const detail = `${usable.platform.displayName} did not answer before the checkout's deadline.`;
-      const result: QuoteResult = { ok: false, failure: { reason: 'timeout', detail } };
-      return { result, cache: shared ? 'shared' : 'miss' } as const;
-    }
-    if (!landed.result.ok && landed.result.failure.reason === 'budget_exhausted') {
-      const kept = await readLastKnownGood(store, keys.lane, settings.lastKnownGoodMs, now());
-      if (kept) return { result: kept, cache: 'last-known-good' } as const;
-    }
-    return { result: landed.result, cache: shared ? 'shared' : landed.cache };
-  }
-
   return {
     async quote(
       tenant: string,
@@ -122,7 +91,7 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
         revalidator.revalidate(keys, metered(tenant, usable), request);
         return { result: cached.result, cache: 'stale', latencyMs: now() - started };
       }
-      const landed = await ask(keys, metered(tenant, usable), request, signal);
+      const landed = await askPlatform(settings, flights, keys, metered(tenant, usable), request, signal);
       return { ...landed, latencyMs: now() - started };
     },
   };
