@@ -15,7 +15,9 @@ export function quoteCacheKey(tenant: string, connectionId: string, request: Pla
     [destination.suburb.toUpperCase(), destination.postcode, destination.state],
     [delivery.isBusiness, delivery.hasForklift, delivery.authorityToLeave, sortedRefs(delivery.depot)],
   ]);
-  return `quote:${hash(material)}`;
+  // v2: entries carry the time they were answered ({result, at}); instances of an older version, during a
+  // rolling deploy, keep to their own keys instead of misreading these.
+  return `quote:v2:${hash(material)}`;
 }
 
 /** The packages as a sorted list of their dimensions, weights and counts: descriptions do not price. */

@@ -20,7 +20,7 @@ export interface CachedQuote {
 
 export async function readCachedQuote(store: Store, key: string): Promise<CachedQuote | undefined> {
   const cached = (await store.cacheGet(key)) as unknown as Partial<CachedQuote> | undefined;
-  // Entries written before answers carried their time are misses, asked again once.
+  // Anything else under the key (it cannot be ours) is a miss, asked again once.
   if (cached?.result === undefined || typeof cached.at !== 'number') return undefined;
   return cached as CachedQuote;
 }

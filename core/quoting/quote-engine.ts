@@ -18,6 +18,7 @@ import { quoteCart } from './quote-cart.js';
 import type { QuoteRequest } from './quote-request.js';
 import type { EngineContext } from './quote-run.js';
 import type { QuoteSettings } from './quote-settings.js';
+import type { RateLogEntry } from './rate-log.js';
 import { untilDeadlinePassed } from './wait-for-deadline.js';
 
 export type { QuoteOutcome } from './engine-dependencies.js';
@@ -26,11 +27,26 @@ export type { QuoteOutcome } from './engine-dependencies.js';
 const COMBINE_GRACE_MS = 100;
 
 export function createQuoteEngine(options: QuoteEngineOptions) {
-  const ctx: EngineContext = { ...options, now: options.now ?? Date.now };
   // The settings each tenant quoted with last: fallback rates stay the merchant's own when storage fails.
   const lastSettings = new LRUCache<string, QuoteSettings>({ max: 10_000 });
+  const listeners: ((tenant: string, entry: RateLogEntry) => void)[] = [];
+  const ctx: EngineContext = {
+    ...options,
+    now: options.now ?? Date.now,
+    onQuoted(tenant, entry) {
+      options.onQuoted?.(tenant, entry);
+      for (const listener of listeners) listener(tenant, entry);
+    },
+  };
 
   return {
+    /**
+     * Told of every recorded quote as it is answered, with its rate-log entry (`entry.outcome`: live,
+     * cached, stale, last-known-good, fallback, none): what metrics and alerts count. Must not wait.
+     */
+    onQuoted(listener: (tenant: string, entry: RateLogEntry) => void): void {
+      listeners.push(listener);
+    },
     /**
      * Quotes a cart; never throws and answers by the deadline (plus a few ms to combine). `overrides.settings`
      * previews unsaved rules (the admin's live preview); `record: false` keeps previews out of the rate log.
