@@ -52,6 +52,8 @@ describe.skipIf(!redis.ok)(`Big Post's per-minute budget under 500 carts a minut
   let core: Core;
   let removeDir: () => Promise<void>;
   const exhausted: string[] = [];
+  /** What a metrics listener hears of each quote. */
+  const heard: string[] = [];
 
   beforeAll(async () => {
     bigpost.addToken(token);
@@ -65,6 +67,7 @@ describe.skipIf(!redis.ok)(`Big Post's per-minute budget under 500 carts a minut
       platforms: [createBigPostPlatform({ liveBaseUrl: url, testBaseUrl: url, timeoutMs: 2000 })],
       budgets: { minuteMs: MINUTE_MS },
     });
+    core.quotes.onQuoted((quotedTenant, entry) => heard.push(`${quotedTenant}|${entry.outcome}`));
     core.budgets.onExhausted((event) =>
       exhausted.push(`${event.tenant}|${event.connectionId}|${event.window}`),
     );
@@ -139,6 +142,11 @@ describe.skipIf(!redis.ok)(`Big Post's per-minute budget under 500 carts a minut
     expect(neighbour.source).toBe('live');
     expect(neighbour.rates).toEqual(known.rates);
     expect(bigpost.requests.length).toBe(sentDuring);
+
+    // Listeners (metrics, alerts) heard every quote with its outcome as it was answered.
+    expect(heard).toHaveLength(503);
+    expect(heard.filter((h) => h === `${tenant}|fallback`)).toHaveLength(fellBack.length);
+    expect(heard.slice(-2)).toEqual([`${tenant}|cached`, `${tenant}|last-known-good`]);
 
     // The rate log records where each checkout's rates came from, for metrics to count.
     const { entries } = await core.rateLog.page(tenant, 0, 2);
