@@ -2,7 +2,8 @@ import type { QuoteOutcome } from './engine-dependencies.js';
 import { fallbackRates } from './fallback-rates.js';
 import type { Rate } from './quote-request.js';
 import type { EngineContext, QuoteRun } from './quote-run.js';
-import { newRateLogId, type QuoteOutcomeKind, type RateLogEntry } from './rate-log.js';
+import type { QuoteOutcomeKind } from '../wire/vocabulary.js';
+import { newRateLogId, type RateLogEntry } from './rate-log.js';
 import { summariseGroups, summariseRequest } from './summarise-request.js';
 
 export interface Finished {

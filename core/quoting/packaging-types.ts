@@ -1,27 +1,10 @@
-/** How the catalog and locations describe what the engine packs: profiles, the default box, warehouses. */
-import type { PackageType, PickupPoint } from '../platforms/freight-platform.js';
+/** What packing reads of the catalog and locations: profiles and the default box (core/wire), warehouses. */
+import type { PickupPoint } from '../platforms/freight-platform.js';
+import type { PackagingProfile as StoredProfile } from '../wire/admin-api-types.js';
 
-export interface PackagingProfile {
-  readonly packages: readonly {
-    readonly type: PackageType;
-    readonly lengthCm: number;
-    readonly widthCm: number;
-    readonly heightCm: number;
-    readonly weightKg: number;
-    readonly quantity?: number;
-  }[];
-  /** In priority order; empty means the default location. */
-  readonly locationIds: readonly string[];
-  readonly consolidatable: boolean;
-}
-
-export interface DefaultBox {
-  readonly type: PackageType;
-  readonly lengthCm: number;
-  readonly widthCm: number;
-  readonly heightCm: number;
-  readonly tareWeightKg: number;
-}
+/** What packing reads of a product's packaging profile (core/wire); locations in priority order. */
+export type PackagingProfile = Pick<StoredProfile, 'packages' | 'locationIds' | 'consolidatable'>;
+export type { DefaultBox } from '../wire/admin-api-types.js';
 
 export interface PickupLocation extends PickupPoint {
   readonly id: string;

@@ -26,7 +26,8 @@ interface LimiterCapable {
 }
 
 export function counterFactoryFor(store: Store): CounterFactory {
-  const redis = hasLimiterConnection(store) ? store.limiterConnection() : undefined;
+  const backing = innermost(store);
+  const redis = hasLimiterConnection(backing) ? backing.limiterConnection() : undefined;
   return ({ name, ttlSeconds }) => {
     const memory = new RateLimiterMemory({ keyPrefix: name, points: UNBOUNDED, duration: ttlSeconds });
     if (!redis) return memory;
@@ -40,6 +41,19 @@ export function counterFactoryFor(store: Store): CounterFactory {
       insuranceLimiter: memory,
     });
   };
+}
+
+/** The store under any guard (guarded-store.ts keeps it as `inner`): the counters talk to Redis itself. */
+function innermost(store: Store): Store {
+  let current = store;
+  for (
+    let inner = (current as { inner?: Store }).inner;
+    inner;
+    inner = (current as { inner?: Store }).inner
+  ) {
+    current = inner;
+  }
+  return current;
 }
 
 function hasLimiterConnection(store: Store): store is Store & LimiterCapable {

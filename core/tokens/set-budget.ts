@@ -1,7 +1,8 @@
 /** A connection's own outbound limits: set where the account's terms differ, null for the platform's. */
 import { rbError } from '../errors.js';
 import { UNCHANGED } from '../storage/store.js';
-import { toView, type ConnectionBudget, type ConnectionView } from './connection.js';
+import type { ConnectionBudget, ConnectionView } from '../wire/admin-api-types.js';
+import { toView } from './connection.js';
 import type { TokenContext } from './token-context.js';
 
 export async function setBudget(

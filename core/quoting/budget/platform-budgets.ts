@@ -15,7 +15,7 @@ import type {
 } from '../../platforms/freight-platform.js';
 import type { Logger } from '../../logger.js';
 import type { Fingerprinter } from '../../security/fingerprint.js';
-import type { ConnectionBudget } from '../../tokens/connection.js';
+import type { ConnectionBudget } from '../../wire/admin-api-types.js';
 import type { Store } from '../../storage/store.js';
 import type { UsableConnection } from '../../tokens/token-lifecycle.js';
 import { createDayWindow } from './calendar-day.js';
