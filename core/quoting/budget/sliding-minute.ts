@@ -5,8 +5,7 @@
  * sum is over N. Counting before reading means two instances racing for the last request can both be
  * refused, never both let through: every request sent saw itself and every earlier one in the sum.
  */
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { CounterFactory } from '../../storage/budget-counters.js';
+import type { BudgetCounter, CounterFactory } from '../../storage/budget-counters.js';
 
 const BUCKETS = 6;
 
@@ -25,7 +24,7 @@ export interface SlidingWindow {
 export function createSlidingWindow(counters: CounterFactory, windowMs: number): SlidingWindow {
   const bucketMs = windowMs / BUCKETS;
   // A bucket must outlive every window that can still see it.
-  const counter: RateLimiterAbstract = counters({
+  const counter: BudgetCounter = counters({
     name: 'minute:',
     ttlSeconds: Math.ceil((windowMs + bucketMs) / 1000) + 1,
   });
