@@ -44,7 +44,6 @@ export type ConnectionEvent = Output<typeof connections.connectionEventSchema>;
 export type ConnectionEventType = ConnectionEvent['type'];
 export type ConnectBody = Input<typeof connections.connectBodySchema>;
 export type ConnectionBudget = Output<typeof connections.connectionBudgetSchema>;
-export type SetBudgetBody = Input<typeof connections.setBudgetBodySchema>;
 export type PlatformsResponse = Output<typeof connections.platformsResponseSchema>;
 export type ConnectionsResponse = Output<typeof connections.connectionsResponseSchema>;
 export type ConnectionResponse = Output<typeof connections.connectionResponseSchema>;
