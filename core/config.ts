@@ -49,6 +49,18 @@ export const ENVIRONMENT_VARIABLES = {
   },
   QUOTE_DEADLINE_MS: { default: '2500', secret: false, meaning: 'Deadline for one checkout quote.' },
   QUOTE_CACHE_TTL_SECONDS: { default: '600', secret: false, meaning: 'How long a platform quote is reused.' },
+  QUOTE_STALE_SECONDS: {
+    default: '600',
+    secret: false,
+    meaning:
+      'How long past its TTL a cached quote is still served (marked stale) while one background refresh runs; 0 turns it off.',
+  },
+  QUOTE_LAST_KNOWN_GOOD_SECONDS: {
+    default: '86400',
+    secret: false,
+    meaning:
+      "When a token's request budget is spent: how old the last good quote for the same lane may be to price a checkout as it was (else the fallback rates); 0 turns it off.",
+  },
   PLATFORM_TIMEOUT_MS: {
     default: '8000',
     secret: false,
@@ -139,6 +151,13 @@ const schema = z.object({
   RATEBRIDGE_KEYS: z.string().optional(),
   QUOTE_DEADLINE_MS: z.coerce.number().int().min(200).max(9000).default(2500),
   QUOTE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  QUOTE_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  QUOTE_LAST_KNOWN_GOOD_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(86_400),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
   MACHSHIP_BASE_URL: httpUrl.default('https://live.machship.com'),
   BIGPOST_LIVE_URL: httpUrl.default('https://api.bigpost.com.au'),
@@ -164,7 +183,14 @@ export interface Config {
   readonly redisKeyPrefix: string;
   /** Undefined outside production when RATEBRIDGE_KEYS is unset: keys are generated into DATA_DIR. */
   readonly keyRing: KeyRing | undefined;
-  readonly quote: { readonly deadlineMs: number; readonly cacheTtlMs: number };
+  readonly quote: {
+    readonly deadlineMs: number;
+    readonly cacheTtlMs: number;
+    /** An expired quote is served this long past its TTL while it is refreshed. */
+    readonly staleMs: number;
+    /** How old a lane's last good quote may be to price a checkout when the budget is spent. */
+    readonly lastKnownGoodMs: number;
+  };
   readonly platforms: {
     readonly timeoutMs: number;
     readonly machshipBaseUrl: string;
@@ -256,7 +282,12 @@ export function loadConfig(environment: Environment = process.env): Config {
     redis,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     keyRing,
-    quote: { deadlineMs: env.QUOTE_DEADLINE_MS, cacheTtlMs: env.QUOTE_CACHE_TTL_SECONDS * 1000 },
+    quote: {
+      deadlineMs: env.QUOTE_DEADLINE_MS,
+      cacheTtlMs: env.QUOTE_CACHE_TTL_SECONDS * 1000,
+      staleMs: env.QUOTE_STALE_SECONDS * 1000,
+      lastKnownGoodMs: env.QUOTE_LAST_KNOWN_GOOD_SECONDS * 1000,
+    },
     platforms: {
       timeoutMs: env.PLATFORM_TIMEOUT_MS,
       machshipBaseUrl: env.MACHSHIP_BASE_URL,

@@ -274,6 +274,13 @@ export const ERRORS = {
     status: 429,
     message: (detail: string) => detail,
   },
+  RB_ERR_PLATFORM_BUDGET_EXHAUSTED: {
+    meaning:
+      "The connection's token has used the requests its platform allows for now (per minute or per day: the platform's fair-use terms, or the connection's own limits); nothing was sent.",
+    fix: "Wait the seconds in Retry-After. Checkouts keep being answered meanwhile from saved prices or your fallback rates. If your platform account allows more, set the connection's limits (PUT /api/connections/:id/budget).",
+    status: 429,
+    message: (detail: string) => detail,
+  },
   RB_ERR_LABEL_TAKEN: {
     meaning: 'Another connection of this store has that name.',
     fix: "Choose another name, or replace that connection's token.",

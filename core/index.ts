@@ -42,7 +42,8 @@ export {
 export type { ProductInput } from './catalog/product-record.js';
 export type { QuoteRequest, QuoteLine, Rate } from './quoting/quote-request.js';
 export { quoteRequestSchema } from './quoting/quote-request.js';
-export { fallbackRates, type QuoteOutcome } from './quoting/quote-engine.js';
+export type { QuoteOutcome } from './quoting/quote-engine.js';
+export { fallbackRates } from './quoting/fallback-rates.js';
 export { DEFAULT_QUOTE_SETTINGS } from './quoting/quote-settings.js';
 export { GLOBAL_TENANT, UNCHANGED } from './storage/store.js';
 export { rememberSecret } from './security/redact.js';

@@ -26,6 +26,8 @@ import { createQuoteEngine } from './quoting/quote-engine.js';
 import { createQuoteSettingsStore } from './quoting/quote-settings.js';
 import { createRateLog } from './quoting/rate-log.js';
 import { createUpstreamQuoter, type UpstreamQuoterOptions } from './quoting/upstream-quoter.js';
+import { meterPlatform } from './quoting/budget/meter-platform.js';
+import { createPlatformBudgets, type PlatformBudgetsOptions } from './quoting/budget/platform-budgets.js';
 
 export interface CoreOptions {
   readonly config: Config;
@@ -40,6 +42,8 @@ export interface CoreOptions {
   >;
   /** Tests tune the breaker. */
   readonly upstream?: Partial<Pick<UpstreamQuoterOptions, 'breakerThreshold' | 'breakerHalfOpenAfterMs'>>;
+  /** Tests shorten the budgets' minute (or give them a clock). */
+  readonly budgets?: Partial<Pick<PlatformBudgetsOptions, 'minuteMs' | 'now'>>;
 }
 
 export async function createCore(options: CoreOptions) {
@@ -50,7 +54,10 @@ export async function createCore(options: CoreOptions) {
   const store: Store = guardStore(options.store ?? (await openStore(config, logger, sealer)));
   if (store.kind === 'redis') await checkRedisKeys(store, sealer, config);
   const fingerprinter = createFingerprinter(keyRing);
-  const platforms = createPlatformRegistry(options.platforms ?? platformsFromConfig(config));
+  const budgets = createPlatformBudgets({ store, logger, fingerprinter, ...options.budgets });
+  const platforms = createPlatformRegistry(
+    (options.platforms ?? platformsFromConfig(config)).map((platform) => meterPlatform(platform, budgets)),
+  );
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
   const sessions = createStandaloneSessions({
     store,
@@ -65,7 +72,11 @@ export async function createCore(options: CoreOptions) {
   const upstream = createUpstreamQuoter({
     store,
     cacheTtlMs: config.quote.cacheTtlMs,
+    staleMs: config.quote.staleMs,
+    lastKnownGoodMs: config.quote.lastKnownGoodMs,
+    budgets,
     callTimeoutMs: config.platforms.timeoutMs,
+    onError: (error) => logger.error({ err: error }, 'a background quote refresh failed'),
     ...options.upstream,
   });
   const quotes = createQuoteEngine({
@@ -92,6 +103,8 @@ export async function createCore(options: CoreOptions) {
     catalog,
     quoteSettings,
     rateLog,
+    /** `budgets.onExhausted(listener)`: told whenever a token's budget refuses a request (alerts). */
+    budgets,
     quotes,
     async close(): Promise<void> {
       await store.close();

@@ -15,6 +15,7 @@ import { disconnect } from './disconnect.js';
 import { replaceToken } from './replace-token.js';
 import { reportUnauthorized } from './report-unauthorized.js';
 import { runDueChecks } from './run-due-checks.js';
+import { setBudget } from './set-budget.js';
 import { createTokenContext, type TokenLifecycleOptions } from './token-context.js';
 import { markUsed, usableConnections } from './usable-connections.js';
 
@@ -34,6 +35,7 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
     connect: (...args: Tail<Parameters<typeof connect>>) => connect(ctx, ...args),
     replaceToken: (...args: Tail<Parameters<typeof replaceToken>>) => replaceToken(ctx, ...args),
     disconnect: (...args: Tail<Parameters<typeof disconnect>>) => disconnect(ctx, ...args),
+    setBudget: (...args: Tail<Parameters<typeof setBudget>>) => setBudget(ctx, ...args),
     /** Front ends react to disconnects (Shopify deactivates its carrier service when none is left). */
     onDisconnected(listener: (tenant: string, remaining: number) => Promise<void>): void {
       ctx.disconnectListeners.push(listener);

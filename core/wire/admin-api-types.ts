@@ -44,6 +44,7 @@ export type CheckTrigger = LastCheck['trigger'];
 export type ConnectionEvent = Output<typeof connections.connectionEventSchema>;
 export type ConnectionEventType = ConnectionEvent['type'];
 export type ConnectBody = Input<typeof connections.connectBodySchema>;
+export type ConnectionBudget = Output<typeof connections.connectionBudgetSchema>;
 export type PlatformsResponse = Output<typeof connections.platformsResponseSchema>;
 export type ConnectionsResponse = Output<typeof connections.connectionsResponseSchema>;
 export type ConnectionResponse = Output<typeof connections.connectionResponseSchema>;

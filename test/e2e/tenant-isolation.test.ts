@@ -69,6 +69,11 @@ const PROBES: Record<string, Probe> = {
     path: (ids) => `/connections/${ids.connection}/token`,
     body: () => ({ token: `sbx_test_${randomBytes(12).toString('hex')}` }),
   },
+  'PUT /connections/:id/budget': {
+    expect: 'not-found',
+    path: (ids) => `/connections/${ids.connection}/budget`,
+    body: () => ({ budget: { perMinute: 1, perDay: 1 } }),
+  },
   'GET /connections/:id/events': {
     expect: 'not-found',
     path: (ids) => `/connections/${ids.connection}/events`,
