@@ -21,6 +21,9 @@ import {
   createCore,
   createSandboxRouter,
   startHealthScheduler,
+  startAlertScheduler,
+  metricsEndpoint,
+  privateMetricsEndpoint,
   createLogger,
   errorHandler,
   isRateBridgeError,
@@ -76,6 +79,8 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     }
   });
   banner.push(`Health: ${config.publicUrl}/healthz  Ready: ${config.publicUrl}/readyz`);
+  app.get('/metrics', metricsEndpoint(core.metrics, config.metrics.token));
+  if (config.metrics.token !== undefined) banner.push(`Metrics: ${config.publicUrl}/metrics (bearer token)`);
 
   if (config.sandboxEnabled) {
     app.use('/sandbox', createSandboxRouter({ store, logger }));
@@ -131,6 +136,8 @@ export interface RunningServer {
   readonly url: string;
   readonly server: http.Server;
   readonly serverApp: ServerApp;
+  /** The private metrics listener's URL (METRICS_PORT), when there is one. */
+  readonly metricsUrl: string | undefined;
   /** Stops accepting, lets in-flight requests finish within the grace period, closes the store. */
   shutdown(): Promise<void>;
 }
@@ -143,6 +150,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const serverApp = await createServerApp(core ?? (await createCore({ config, logger })), options);
   const health = startHealthScheduler(serverApp.core.tokens, logger);
+  const alerting = startAlertScheduler(serverApp.core.alerts, logger);
   await serverApp.woocommerce.start();
   // Slowloris bounds: a client has a few seconds for its headers and its whole request. Node checks the
   // bounds only every connectionsCheckingInterval (30 s by default), so check every second.
@@ -162,6 +170,7 @@ export async function startServer(
     });
   } catch (error) {
     await health.stop();
+    await alerting.stop();
     await serverApp.woocommerce.stop();
     await serverApp.core.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
@@ -171,6 +180,7 @@ export async function startServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  let metricsServer: { url: string; close: () => Promise<void> } | undefined;
 
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
@@ -184,10 +194,49 @@ export async function startServer(
       clearInterval(reaper);
       clearTimeout(grace);
       await health.stop();
+      await alerting.stop();
+      await metricsServer?.close();
       await serverApp.woocommerce.stop();
       await serverApp.core.close();
     })());
-  return { url, server, serverApp, shutdown };
+  if (config.metrics.port !== undefined) {
+    try {
+      metricsServer = await listenForMetrics(serverApp.core, config.metrics.port);
+    } catch (error) {
+      await shutdown();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw rbError('RB_ERR_PORT_IN_USE', `127.0.0.1:${config.metrics.port}`);
+      throw error;
+    }
+  }
+  return { url, server, serverApp, metricsUrl: metricsServer?.url, shutdown };
+}
+
+/** The private metrics listener: /metrics without a token, on loopback only (METRICS_PORT). */
+async function listenForMetrics(
+  core: Core,
+  port: number,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', privateMetricsEndpoint(core.metrics));
+  app.use(notFoundHandler);
+  app.use(errorHandler(core.logger));
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -22,6 +22,9 @@ import { createQuoteEngine } from './quoting/quote-engine.js';
 import { createQuoteSettingsStore } from './quoting/quote-settings.js';
 import { createRateLog } from './quoting/rate-log.js';
 import { createUpstreamQuoter, type UpstreamQuoterOptions } from './quoting/upstream-quoter.js';
+import { createAlerts, createMailer, watchTokenHealth, type AlertMailer } from './alerts/index.js';
+import { createMetrics } from './metrics/metrics-registry.js';
+import { observeQuotes } from './metrics/observe-quotes.js';
 
 export interface CoreOptions {
   readonly config: Config;
@@ -36,6 +39,8 @@ export interface CoreOptions {
   >;
   /** Tests tune the breaker. */
   readonly upstream?: Partial<Pick<UpstreamQuoterOptions, 'breakerThreshold' | 'breakerHalfOpenAfterMs'>>;
+  /** Tests set the alerts' clock; the mailer is built from config's SMTP settings unless given. */
+  readonly alerts?: { readonly now?: () => number; readonly mailer?: AlertMailer };
 }
 
 export async function createCore(options: CoreOptions) {
@@ -62,7 +67,18 @@ export async function createCore(options: CoreOptions) {
     callTimeoutMs: config.platforms.timeoutMs,
     ...options.upstream,
   });
-  const quotes = createQuoteEngine({
+  const alerts = createAlerts({
+    store,
+    logger,
+    rateLog,
+    mailer: options.alerts?.mailer ?? (config.alerts.mail ? createMailer(config.alerts.mail) : undefined),
+    publicUrl: config.publicUrl,
+    fallback: config.alerts.fallback,
+    ...(options.alerts?.now ? { now: options.alerts.now } : {}),
+  });
+  watchTokenHealth(alerts.ctx, tokens, platforms);
+  const metrics = createMetrics({ openIncidents: () => alerts.countOpen() });
+  const engine = createQuoteEngine({
     tokens,
     packaging: catalog,
     locations,
@@ -72,6 +88,11 @@ export async function createCore(options: CoreOptions) {
     logger,
     deadlineMs: config.quote.deadlineMs,
   });
+  // Checkouts (a front end named) feed /metrics and the fallback-share alert.
+  const quotes = observeQuotes(engine, [
+    (tenant, frontEnd, outcome) => metrics.observeCheckout(frontEnd, outcome),
+    (tenant) => alerts.noteCheckout(tenant),
+  ]);
 
   return {
     config,
@@ -87,7 +108,10 @@ export async function createCore(options: CoreOptions) {
     quoteSettings,
     rateLog,
     quotes,
+    alerts,
+    metrics,
     async close(): Promise<void> {
+      await alerts.close();
       await store.close();
     },
   };

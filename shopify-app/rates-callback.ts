@@ -168,7 +168,7 @@ export function ratesCallbackRouter(options: {
         throw rbError('RB_ERR_BAD_JSON');
       }
       const payload = parseWith(rateRequestSchema, json);
-      const outcome = await core.quotes.quote(shop, toQuoteRequest(payload));
+      const outcome = await core.quotes.quote(shop, toQuoteRequest(payload), { frontEnd: 'shopify' });
       const today = now();
       response.json({ rates: outcome.rates.map((rate) => toShopifyRate(rate, today)) });
     },

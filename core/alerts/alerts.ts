@@ -1,0 +1,94 @@
+/**
+ * Merchant alerts: incidents opened when something breaks a merchant's checkout, shown in the admin on
+ * every page (GET /admin/api/incidents) and mailed when SMTP is configured, with a "resolved" mail when the
+ * condition clears. One operation per file; this file only composes them over one shared context.
+ *
+ * Who opens what:
+ *   token_revoked / token_unusable  the token lifecycle's status changes (watch-token-health.ts)
+ *   budget_exhausted                the outbound budget, through `budgetExhausted` (a callback for quoting)
+ *   fallback_share_high             `evaluateFallbackShares`, every minute from the alert scheduler
+ *   carrier_service_removed         the Shopify front end's carrier-service check, through `open`/`resolve`
+ *   store_key_revoked               the WooCommerce bridge's key check, through `storeKeyRevoked`/`resolve`
+ */
+import { createAlertsContext, type AlertsOptions } from './alerts-context.js';
+import { evaluateFallbackShare, FALLBACK_WINDOW_MS } from './evaluate-fallback-share.js';
+import type { IncidentKind } from './incident.js';
+import type { IncidentFacts } from './incident-wording.js';
+import { listIncidents } from './list-incidents.js';
+import { countOpenIncidents } from './open-incidents-index.js';
+import { openIncident } from './open-incident.js';
+import { resolveIncident } from './resolve-incident.js';
+import type { RateLog } from '../quoting/rate-log.js';
+
+export type { AlertsOptions } from './alerts-context.js';
+
+export function createAlerts(options: AlertsOptions & { readonly rateLog: Pick<RateLog, 'page'> }) {
+  const ctx = createAlertsContext(options);
+  // Tenants with checkouts lately, by when: the fallback share is evaluated for them only.
+  const quoting = new Map<string, number>();
+  const quiet = (what: string, tenant: string) => (error: unknown) => {
+    ctx.logger.error({ err: error, tenant }, `${what} failed`);
+  };
+  const idle = async (): Promise<void> => {
+    while (ctx.deliveries.size > 0) await Promise.allSettled([...ctx.deliveries]);
+  };
+
+  return {
+    ctx,
+    open: (tenant: string, facts: IncidentFacts) => openIncident(ctx, tenant, facts),
+    resolve: (tenant: string, kind: IncidentKind, subject: string) =>
+      resolveIncident(ctx, tenant, kind, subject),
+    list: (tenant: string) => listIncidents(ctx, tenant),
+    countOpen: () => countOpenIncidents(ctx.store),
+
+    /** For the outbound budget (quoting): never throws, never holds up the checkout that found it. */
+    budgetExhausted(
+      tenant: string,
+      connection: { readonly id: string; readonly label: string; readonly platform: string },
+    ): void {
+      openIncident(ctx, tenant, {
+        kind: 'budget_exhausted',
+        connectionId: connection.id,
+        label: connection.label,
+        platform: connection.platform,
+      }).catch(quiet('opening a budget incident', tenant));
+    },
+    budgetRestored(tenant: string, connectionId: string): void {
+      resolveIncident(ctx, tenant, 'budget_exhausted', connectionId).catch(
+        quiet('resolving a budget incident', tenant),
+      );
+    },
+    /** For the WooCommerce key check: the store refused the key (`false` once it accepts it again). */
+    async storeKeyRevoked(tenant: string, revoked: boolean): Promise<void> {
+      if (revoked) await openIncident(ctx, tenant, { kind: 'store_key_revoked' });
+      else await resolveIncident(ctx, tenant, 'store_key_revoked', 'woocommerce');
+    },
+
+    /** A checkout was answered for `tenant` (the fallback share is then watched for it). */
+    noteCheckout(tenant: string): void {
+      quoting.set(tenant, ctx.now());
+    },
+    evaluateFallbackShare: (tenant: string) => evaluateFallbackShare(ctx, options.rateLog, tenant),
+    /** One pass over the tenants with checkouts in the last window; returns how many were evaluated. */
+    async evaluateFallbackShares(): Promise<number> {
+      let evaluated = 0;
+      for (const [tenant, at] of quoting) {
+        if (ctx.now() - at > FALLBACK_WINDOW_MS) quoting.delete(tenant);
+        await evaluateFallbackShare(ctx, options.rateLog, tenant).then(
+          () => (evaluated += 1),
+          quiet('evaluating the fallback share', tenant),
+        );
+      }
+      return evaluated;
+    },
+
+    /** Resolves when every mail in flight has been sent or has failed. */
+    idle,
+    async close(): Promise<void> {
+      await idle();
+      ctx.mailer?.close();
+    },
+  };
+}
+
+export type Alerts = ReturnType<typeof createAlerts>;
