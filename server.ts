@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { adminUiDistDir, adminUiRouter } from './admin-ui/server/admin-ui-routes.js';
-import { createShopifyApp } from './shopify-app/shopify-app.js';
+import { createShopifyApp, type ShopifyApp } from './shopify-app/shopify-app.js';
 import {
   createWooCommerceBridge,
   woocommerceAdminRouter,
@@ -45,6 +45,8 @@ export interface ServerApp {
   readonly app: Express;
   readonly core: Core;
   readonly woocommerce: WooCommerceBridge;
+  /** The Shopify front end, when configured. */
+  readonly shopify: ShopifyApp | undefined;
   /** Lines to print at start: what is served where. */
   readonly banner: readonly string[];
 }
@@ -91,8 +93,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
 
   // Shopify: raw-body routes (webhooks, the CarrierService callback) before any JSON parser.
   const shopifySettings = options.shopify ?? loadShopifySettings();
+  let shopify: ShopifyApp | undefined;
   if (shopifySettings.enabled) {
-    const shopify = createShopifyApp(core, shopifySettings);
+    shopify = createShopifyApp(core, shopifySettings);
     app.use(shopify.webhooks);
     app.use(shopify.ratesCallback);
     app.use('/shopify/api', shopify.adminApi);
@@ -129,7 +132,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
-  return { app, core, woocommerce, banner };
+  return { app, core, woocommerce, shopify, banner };
 }
 
 export interface RunningServer {
@@ -151,6 +154,7 @@ export async function startServer(
   const serverApp = await createServerApp(core ?? (await createCore({ config, logger })), options);
   const health = startHealthScheduler(serverApp.core.tokens, logger);
   const alerting = startAlertScheduler(serverApp.core.alerts, logger);
+  const carrierServiceChecks = serverApp.shopify?.carrierServiceCheck.start();
   await serverApp.woocommerce.start();
   // Slowloris bounds: a client has a few seconds for its headers and its whole request. Node checks the
   // bounds only every connectionsCheckingInterval (30 s by default), so check every second.
@@ -171,6 +175,7 @@ export async function startServer(
   } catch (error) {
     await health.stop();
     await alerting.stop();
+    await carrierServiceChecks?.stop();
     await serverApp.woocommerce.stop();
     await serverApp.core.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
@@ -195,6 +200,7 @@ export async function startServer(
       clearTimeout(grace);
       await health.stop();
       await alerting.stop();
+      await carrierServiceChecks?.stop();
       await metricsServer?.close();
       await serverApp.woocommerce.stop();
       await serverApp.core.close();

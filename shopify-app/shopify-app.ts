@@ -6,6 +6,7 @@
  */
 import { createAdminApiRouter, type Core } from '../core/index.js';
 import { Router } from 'express';
+import { createCarrierServiceCheck } from './carrier-service-check.js';
 import { createCarrierServiceRegistration } from './carrier-service-registration.js';
 import { createProductSync, type ProductSyncOptions } from './product-sync.js';
 import { ratesCallbackRouter } from './rates-callback.js';
@@ -51,6 +52,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     ...(settings.hostOverride === undefined ? {} : { bulkDownload: testHostDownload(settings.hostOverride) }),
   });
   const requireSessionToken = requireShopifySessionToken({ settings, library, logger: log, now });
+  const carrierServiceCheck = createCarrierServiceCheck({ core, api, registration, offlineSessions });
 
   // No freight connection left: stop Shopify asking us for rates we cannot get.
   core.tokens.onDisconnected(async (tenant, remaining) => {
@@ -76,6 +78,8 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     api,
     offlineSessions,
     registration,
+    /** Whether each live shop still has the carrier service (an incident when not): start it once. */
+    carrierServiceCheck,
     products,
     /** Put in front of the admin API router for the embedded admin. */
     requireSessionToken,
@@ -88,6 +92,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
       storage,
       onShopErased: async (shop) => {
         await registration.forget(shop);
+        await core.alerts.forget(shop);
         await options.onShopErased?.(shop);
       },
     }),

@@ -15,7 +15,7 @@ import { evaluateFallbackShare, FALLBACK_WINDOW_MS } from './evaluate-fallback-s
 import type { IncidentKind } from './incident.js';
 import type { IncidentFacts } from './incident-wording.js';
 import { listIncidents } from './list-incidents.js';
-import { countOpenIncidents } from './open-incidents-index.js';
+import { countOpenIncidents, forgetTenant } from './open-incidents-index.js';
 import { openIncident } from './open-incident.js';
 import { resolveIncident } from './resolve-incident.js';
 import type { RateLog } from '../quoting/rate-log.js';
@@ -40,6 +40,8 @@ export function createAlerts(options: AlertsOptions & { readonly rateLog: Pick<R
       resolveIncident(ctx, tenant, kind, subject),
     list: (tenant: string) => listIncidents(ctx, tenant),
     countOpen: () => countOpenIncidents(ctx.store),
+    /** After a tenant is erased (its incidents went with it): drops it from the open-incidents index. */
+    forget: (tenant: string) => forgetTenant(ctx.store, tenant),
 
     /** For the outbound budget (quoting): never throws, never holds up the checkout that found it. */
     budgetExhausted(

@@ -14,6 +14,10 @@ export async function markOpen(store: Store, tenant: string, key: string, kind: 
   });
 }
 
+export async function forgetTenant(store: Store, tenant: string): Promise<void> {
+  await store.deleteDoc({ tenant: GLOBAL_TENANT, kind: OPEN_INCIDENTS_INDEX, id: tenant });
+}
+
 /** Open incidents across every tenant, by kind (every kind present, zero when none). */
 export async function countOpenIncidents(store: Store): Promise<Record<IncidentKind, number>> {
   const counts = Object.fromEntries(INCIDENT_KINDS.map((kind) => [kind, 0])) as Record<IncidentKind, number>;
