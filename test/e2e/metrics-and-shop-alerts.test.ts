@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentsResponseSchema } from '../../core/alerts/incident.js';
 import { DEFAULT_SHOPIFY_API_VERSION } from '../../shopify-app/shopify-config.js';
+import type { ShopDomain } from '../../shopify-app/shop-domain.js';
 import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
 import { rateRequest, startFakeShopify, type FakeShopify } from './fake-shopify.js';
@@ -200,10 +201,10 @@ describe('metrics after real checkouts, and the carrier-service alert', () => {
 
   it('a carrier service deleted in the shop opens one incident; going live again resolves it', async () => {
     const check = app.running.serverApp.shopify!.carrierServiceCheck;
-    expect((await check.checkAll()).get(SHOP)).toBe('present');
+    expect((await check.checkAll()).get(SHOP as ShopDomain)).toBe('present');
     fake.shop(SHOP).carrierServices.clear();
-    expect((await check.checkAll()).get(SHOP)).toBe('removed');
-    expect((await check.checkAll()).get(SHOP)).toBe('removed');
+    expect((await check.checkAll()).get(SHOP as ShopDomain)).toBe('removed');
+    expect((await check.checkAll()).get(SHOP as ShopDomain)).toBe('removed');
 
     const listed = incidentsResponseSchema.parse((await shopifyAdmin('GET', '/incidents')).body);
     expect(listed.incidents).toEqual([
@@ -217,7 +218,7 @@ describe('metrics after real checkouts, and the carrier-service alert', () => {
     expect(after.incidents).toEqual([
       expect.objectContaining({ id: listed.incidents[0]?.id, resolvedAt: expect.any(String) }),
     ]);
-    expect((await check.checkAll()).get(SHOP)).toBe('present');
+    expect((await check.checkAll()).get(SHOP as ShopDomain)).toBe('present');
   });
 });
 
@@ -229,7 +230,8 @@ describe('metrics without METRICS_TOKEN', () => {
   afterAll(() => app?.close());
 
   it('answers 404 coded, whatever is sent', async () => {
-    for (const headers of [{}, { authorization: 'Bearer anything-at-all-long-enough' }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer anything-at-all-long-enough' }];
+    for (const headers of attempts) {
       const response = await fetch(`${app.url}/metrics`, { headers });
       expect(response.status).toBe(404);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('RB_ERR_METRICS_OFF');

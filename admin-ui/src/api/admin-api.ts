@@ -13,6 +13,7 @@ import type {
   CsvImportResult,
   DefaultBox,
   Environment,
+  Incident,
   Locality,
   Location,
   LocationInput,
@@ -52,6 +53,8 @@ export function createAdminApi(client: ApiClient) {
     host: client.host,
 
     platforms: () => get<{ platforms: Platform[] }>('/platforms').then((r) => r.platforms),
+
+    incidents: () => get<{ incidents: Incident[] }>('/incidents').then((r) => r.incidents),
 
     connections: {
       list: () => get<{ connections: Connection[] }>('/connections').then((r) => r.connections),

@@ -335,3 +335,26 @@ export interface CarrierServiceResult {
   readonly carrierService: { readonly id: string; readonly active: boolean };
   readonly instructions: readonly string[];
 }
+
+/** GET /incidents (core/alerts/incident.ts, incidentViewSchema): one condition breaking checkout. */
+export type IncidentKind =
+  | 'token_revoked'
+  | 'token_unusable'
+  | 'budget_exhausted'
+  | 'fallback_share_high'
+  | 'carrier_service_removed'
+  | 'store_key_revoked';
+
+export interface Incident {
+  readonly id: string;
+  readonly kind: IncidentKind;
+  /** A connection id for the token and budget kinds; `checkout`, `shopify` or `woocommerce` otherwise. */
+  readonly subject: string;
+  readonly title: string;
+  /** What to do, in a sentence or two. */
+  readonly action: string;
+  /** Where in the admin to do it. */
+  readonly actionPath: string;
+  readonly openedAt: string;
+  readonly resolvedAt: string | null;
+}

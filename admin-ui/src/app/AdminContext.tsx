@@ -1,10 +1,10 @@
 /**
- * What every page shares: the API, the host, and the tenant's connections (the banner on every page reads
+ * What every page shares: the API, the host, the tenant's connections and incidents (the banners on every page read
  * them, so one load serves all and a change made on one page shows everywhere).
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { AdminApi } from '../api/admin-api';
-import type { Connection, Platform } from '../api/types';
+import type { Connection, Incident, Platform } from '../api/types';
 import { useResource, type Resource } from '../api/use-resource';
 import type { Host } from './host';
 
@@ -13,6 +13,8 @@ interface AdminContextValue {
   readonly host: Host;
   readonly connections: Resource<Connection[]>;
   readonly platforms: Resource<Platform[]>;
+  /** Open incidents (and those resolved lately): the banner on every page reads them too. */
+  readonly incidents: Resource<Incident[]>;
 }
 
 const AdminContext = createContext<AdminContextValue | undefined>(undefined);
@@ -20,9 +22,10 @@ const AdminContext = createContext<AdminContextValue | undefined>(undefined);
 export function AdminProvider({ api, children }: { api: AdminApi; children: ReactNode }) {
   const connections = useResource(() => api.connections.list(), [api]);
   const platforms = useResource(() => api.platforms(), [api]);
+  const incidents = useResource(() => api.incidents(), [api]);
   const value = useMemo(
-    () => ({ api, host: api.host, connections, platforms }),
-    [api, connections, platforms],
+    () => ({ api, host: api.host, connections, platforms, incidents }),
+    [api, connections, platforms, incidents],
   );
   return <AdminContext.Provider value={value}>{children}</AdminContext.Provider>;
 }
