@@ -43,20 +43,24 @@ export function createAlerts(options: AlertsOptions & { readonly rateLog: Pick<R
     /** After a tenant is erased (its incidents went with it): drops it from the open-incidents index. */
     forget: (tenant: string) => forgetTenant(ctx.store, tenant),
 
-    /** For the outbound budget (quoting): never throws, never holds up the checkout that found it. */
-    budgetExhausted(
+    /**
+     * For the outbound budget (quoting): never rejects, so a checkout may call it without awaiting it and
+     * is never held up by it.
+     */
+    async budgetExhausted(
       tenant: string,
       connection: { readonly id: string; readonly label: string; readonly platform: string },
-    ): void {
-      openIncident(ctx, tenant, {
+    ): Promise<void> {
+      await openIncident(ctx, tenant, {
         kind: 'budget_exhausted',
         connectionId: connection.id,
         label: connection.label,
         platform: connection.platform,
-      }).catch(quiet('opening a budget incident', tenant));
+      }).then(() => undefined, quiet('opening a budget incident', tenant));
     },
-    budgetRestored(tenant: string, connectionId: string): void {
-      resolveIncident(ctx, tenant, 'budget_exhausted', connectionId).catch(
+    async budgetRestored(tenant: string, connectionId: string): Promise<void> {
+      await resolveIncident(ctx, tenant, 'budget_exhausted', connectionId).then(
+        () => undefined,
         quiet('resolving a budget incident', tenant),
       );
     },
