@@ -2,11 +2,12 @@ import type { Logger } from '../logger.js';
 import type { Alerts } from './alerts.js';
 
 /**
- * Evaluates the fallback share of every tenant with recent checkouts, every `everyMs` (a minute by
- * default): the share is measured over five minutes, so a minute's tick sees a change within one.
+ * Every `everyMs` (a minute by default): evaluates the fallback share of every tenant with recent checkouts
+ * (measured over five minutes, so a minute's tick sees a change within one) and resolves budget episodes
+ * that went quiet.
  */
 export function startAlertScheduler(
-  alerts: Pick<Alerts, 'evaluateFallbackShares'>,
+  alerts: Pick<Alerts, 'tick'>,
   logger: Logger,
   everyMs = 60_000,
 ): { stop: () => Promise<void> } {
@@ -14,7 +15,7 @@ export function startAlertScheduler(
   const timer = setInterval(() => {
     if (running) return;
     running = alerts
-      .evaluateFallbackShares()
+      .tick()
       .catch((error: unknown) => logger.error({ err: error }, 'fallback share pass failed'))
       .finally(() => (running = undefined));
   }, everyMs);

@@ -5,7 +5,13 @@
  */
 import type { Logger } from '../logger.js';
 import type { JsonValue, Store } from '../storage/store.js';
-import { incidentRecordSchema, INCIDENTS_DOC_KIND, type IncidentRecord, type MailState } from './incident.js';
+import {
+  incidentRecordSchema,
+  INCIDENTS_DOC_KIND,
+  type IncidentRecord,
+  type IncidentView,
+  type MailState,
+} from './incident.js';
 import type { AlertMailer } from './notify-by-mail.js';
 
 export interface AlertsOptions {
@@ -23,6 +29,9 @@ export interface AlertsOptions {
 export function createAlertsContext(options: AlertsOptions) {
   const now = options.now ?? Date.now;
   const deliveries = new Set<Promise<void>>();
+  // Incidents this instance saw open lately: a condition reported on every checkout costs no store read
+  // for a minute at a time (a resolve here forgets it; one elsewhere is noticed within the minute).
+  const recentlyOpen = new Map<string, { at: number; incident: IncidentView }>();
   const ref = (tenant: string, key: string) => ({ tenant, kind: INCIDENTS_DOC_KIND, id: key });
   return {
     ...options,
@@ -30,6 +39,7 @@ export function createAlertsContext(options: AlertsOptions) {
     iso: () => new Date(now()).toISOString(),
     ref,
     deliveries,
+    recentlyOpen,
     /** The initial mail state of a new notice: pending when there is a mailer to send it. */
     initialMail: (): MailState => (options.mailer ? 'pending' : 'off'),
 

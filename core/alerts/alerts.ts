@@ -11,21 +11,23 @@
  *   store_key_revoked               the WooCommerce bridge's key check, through `storeKeyRevoked`/`resolve`
  */
 import { createAlertsContext, type AlertsOptions } from './alerts-context.js';
-import { evaluateFallbackShare, FALLBACK_WINDOW_MS } from './evaluate-fallback-share.js';
+import { evaluateFallbackShare } from './evaluate-fallback-share.js';
 import type { IncidentKind } from './incident.js';
 import type { IncidentFacts } from './incident-wording.js';
 import { listIncidents } from './list-incidents.js';
 import { countOpenIncidents, forgetTenant } from './open-incidents-index.js';
 import { openIncident } from './open-incident.js';
 import { resolveIncident } from './resolve-incident.js';
+import { resolveQuietEpisodes } from './resolve-quiet-episodes.js';
+import { watchFallbackShare } from './watch-fallback-share.js';
+import { reportBudgetExhausted, reportBudgetRestored, type BudgetConnection } from './report-budget.js';
 import type { RateLog } from '../quoting/rate-log.js';
 
 export type { AlertsOptions } from './alerts-context.js';
 
 export function createAlerts(options: AlertsOptions & { readonly rateLog: Pick<RateLog, 'page'> }) {
   const ctx = createAlertsContext(options);
-  // Tenants with checkouts lately, by when: the fallback share is evaluated for them only.
-  const quoting = new Map<string, number>();
+  const fallbackShare = watchFallbackShare(ctx, options.rateLog);
   const quiet = (what: string, tenant: string) => (error: unknown) => {
     ctx.logger.error({ err: error, tenant }, `${what} failed`);
   };
@@ -43,27 +45,10 @@ export function createAlerts(options: AlertsOptions & { readonly rateLog: Pick<R
     /** After a tenant is erased (its incidents went with it): drops it from the open-incidents index. */
     forget: (tenant: string) => forgetTenant(ctx.store, tenant),
 
-    /**
-     * For the outbound budget (quoting): never rejects, so a checkout may call it without awaiting it and
-     * is never held up by it.
-     */
-    async budgetExhausted(
-      tenant: string,
-      connection: { readonly id: string; readonly label: string; readonly platform: string },
-    ): Promise<void> {
-      await openIncident(ctx, tenant, {
-        kind: 'budget_exhausted',
-        connectionId: connection.id,
-        label: connection.label,
-        platform: connection.platform,
-      }).then(() => undefined, quiet('opening a budget incident', tenant));
-    },
-    async budgetRestored(tenant: string, connectionId: string): Promise<void> {
-      await resolveIncident(ctx, tenant, 'budget_exhausted', connectionId).then(
-        () => undefined,
-        quiet('resolving a budget incident', tenant),
-      );
-    },
+    /** For the outbound budget (quoting): never rejects, so a checkout need not await it. */
+    budgetExhausted: (tenant: string, connection: BudgetConnection) =>
+      reportBudgetExhausted(ctx, tenant, connection),
+    budgetRestored: (tenant: string, connectionId: string) => reportBudgetRestored(ctx, tenant, connectionId),
     /** For the WooCommerce key check: the store refused the key (`false` once it accepts it again). */
     async storeKeyRevoked(tenant: string, revoked: boolean): Promise<void> {
       if (revoked) await openIncident(ctx, tenant, { kind: 'store_key_revoked' });
@@ -71,21 +56,17 @@ export function createAlerts(options: AlertsOptions & { readonly rateLog: Pick<R
     },
 
     /** A checkout was answered for `tenant` (the fallback share is then watched for it). */
-    noteCheckout(tenant: string): void {
-      quoting.set(tenant, ctx.now());
-    },
+    noteCheckout: fallbackShare.noteCheckout,
     evaluateFallbackShare: (tenant: string) => evaluateFallbackShare(ctx, options.rateLog, tenant),
     /** One pass over the tenants with checkouts in the last window; returns how many were evaluated. */
-    async evaluateFallbackShares(): Promise<number> {
-      let evaluated = 0;
-      for (const [tenant, at] of quoting) {
-        if (ctx.now() - at > FALLBACK_WINDOW_MS) quoting.delete(tenant);
-        await evaluateFallbackShare(ctx, options.rateLog, tenant).then(
-          () => (evaluated += 1),
-          quiet('evaluating the fallback share', tenant),
-        );
-      }
-      return evaluated;
+    evaluateFallbackShares: fallbackShare.evaluateAll,
+
+    /** Budget incidents with no report for five minutes are over: resolves them. */
+    resolveQuietEpisodes: () => resolveQuietEpisodes(ctx),
+    /** The scheduler's minute: fallback shares, then quiet episodes. */
+    async tick(): Promise<void> {
+      await fallbackShare.evaluateAll();
+      await resolveQuietEpisodes(ctx).catch(quiet('resolving quiet episodes', '*'));
     },
 
     /** Resolves when every mail in flight has been sent or has failed. */

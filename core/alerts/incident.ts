@@ -47,11 +47,23 @@ export type IncidentsResponse = z.infer<typeof incidentsResponseSchema>;
 const mailStateSchema = z.enum(['off', 'pending', 'sent', 'failed']);
 
 export const incidentRecordSchema = incidentViewSchema.extend({
+  /**
+   * For episodes (budget_exhausted): when the condition was last reported, at most once a minute per
+   * instance. An episode resolves after `EPISODE_QUIET_MS` without a report.
+   */
+  lastSeenAt: z.string().optional(),
   /** Whether the "opened" and "resolved" mails went out (off: no SMTP configured). */
   mail: z.object({ opened: mailStateSchema, resolved: mailStateSchema.nullable() }),
 });
 export type IncidentRecord = z.infer<typeof incidentRecordSchema>;
 export type MailState = z.infer<typeof mailStateSchema>;
+
+/**
+ * Kinds that clear by going quiet: nothing reports "the budget has refilled", but a budget that refuses
+ * nothing for five minutes has.
+ */
+export const EPISODE_KINDS: ReadonlySet<IncidentKind> = new Set(['budget_exhausted']);
+export const EPISODE_QUIET_MS = 5 * 60_000;
 
 /** The document id of an incident within its tenant: one per kind and subject. */
 export function incidentKey(kind: IncidentKind, subject: string): string {

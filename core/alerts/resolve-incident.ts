@@ -16,6 +16,7 @@ export async function resolveIncident(
   subject: string,
 ): Promise<boolean> {
   const key = incidentKey(kind, subject);
+  ctx.recentlyOpen.delete(`${tenant}|${key}`);
   const existing = await ctx.read(tenant, key);
   if (!existing || existing.resolvedAt !== null) return false;
 

@@ -19,6 +19,10 @@ const NAMED_SOURCES: Readonly<Record<string, CheckoutOutcome>> = {
 };
 
 export function checkoutOutcome(outcome: Pick<QuoteOutcome, 'source' | 'log'>): CheckoutOutcome {
+  // The rate log names the outcome itself once quoting records it; otherwise it is read from the calls.
+  const logged = (outcome.log as { readonly outcome?: string }).outcome;
+  const recorded = logged === undefined ? undefined : CHECKOUT_OUTCOMES.find((known) => known === logged);
+  if (recorded) return recorded;
   const source: string = outcome.source;
   if (source === 'fallback' || source === 'none') return source;
   const named = NAMED_SOURCES[source];

@@ -4,7 +4,12 @@
  * changes map to token incidents. Each still makes one incident per condition, on a real store.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAlerts, watchTokenHealth } from '../../../core/alerts/index.js';
+import {
+  createAlerts,
+  watchBudgets,
+  watchTokenHealth,
+  type BudgetRefusal,
+} from '../../../core/alerts/index.js';
 import { createPlatformRegistry } from '../../../core/platforms/registry.js';
 import { createRateLog } from '../../../core/quoting/rate-log.js';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../core/storage/embedded-store.js';
@@ -26,10 +31,12 @@ describe('incident sources', () => {
     await remove();
   });
   let logs: () => string;
+  let now = Date.parse('2026-12-03T10:00:00Z');
   const build = () => {
     const log = capturingLogger();
     logs = log.text;
     return createAlerts({
+      now: () => now,
       store,
       logger: log.logger,
       rateLog: createRateLog(store),
@@ -90,5 +97,43 @@ describe('incident sources', () => {
     await status[0]!('shop', connection('revoked'), 'active');
     await disconnected[0]!('shop', 0, 'con_t');
     expect(await kinds()).toEqual([]);
+  });
+
+  it('a budget episode resolves after five quiet minutes, not while refusals keep coming', async () => {
+    const alerts = build();
+    const refusals: ((refusal: BudgetRefusal) => void)[] = [];
+    watchBudgets(
+      alerts.ctx,
+      { onExhausted: (listener) => refusals.push(listener) },
+      { get: async (_tenant, id) => ({ id, label: 'Big Post main' }) },
+      createPlatformRegistry([]),
+    );
+    const refuse = async () => {
+      refusals[0]!({ tenant: 'shop', connectionId: 'con_ep', platform: 'bigpost' });
+      // The listener works in the background: wait until this refusal is on the incident.
+      const ref = { tenant: 'shop', kind: 'incidents', id: 'budget_exhausted:con_ep' };
+      await expect
+        .poll(async () => {
+          const doc = (await store.getDoc(ref)) as { lastSeenAt?: string; openedAt: string } | undefined;
+          return doc && (doc.lastSeenAt ?? doc.openedAt);
+        })
+        .toBe(new Date(now).toISOString());
+      await expect.poll(async () => (await alerts.countOpen()).budget_exhausted).toBe(1);
+    };
+    await refuse();
+    for (let minute = 0; minute < 10; minute += 1) {
+      now += 61_000;
+      await refuse();
+      await alerts.tick();
+      expect((await alerts.list('shop'))[0]?.resolvedAt, `minute ${minute}`).toBeNull();
+    }
+    now += 4 * 60_000;
+    expect(await alerts.resolveQuietEpisodes()).toBe(0);
+    now += 2 * 60_000;
+    expect(await alerts.resolveQuietEpisodes()).toBe(1);
+    expect((await alerts.list('shop'))[0]).toMatchObject({
+      title: '"Big Post main" has used up its bigpost call budget',
+      resolvedAt: expect.any(String),
+    });
   });
 });
