@@ -3,6 +3,8 @@
  * What the suite does inside WordPress, run by php-cli from the WordPress root:
  *
  *   php site.php install '<json>'   wp_install(), pretty permalinks, WooCommerce activated and installed
+ *   php site.php install-plugin-zip '{"zip": "/path.zip"}'   the plugin installed from its zip by
+ *                                   Plugin_Upgrader, as Plugins → Add New Plugin → Upload Plugin does
  *   php site.php shop '<json>'      store settings, HPOS on or off, the RateBridge plugin activated, a zone
  *                                   with the RateBridge method, products with weights and dimensions
  *   php site.php state              what the plugin keeps (options, transient names), as JSON
@@ -55,6 +57,18 @@ switch ( $command ) {
 			fail( 'WooCommerce did not activate: ' . $activated->get_error_message() );
 		}
 		done( array( 'user_id' => (int) $installed['user_id'] ) );
+
+	case 'install-plugin-zip':
+		require_once ABSPATH . 'wp-admin/includes/class-wp-upgrader.php';
+		wp_set_current_user( 1 );
+		$upgrader  = new Plugin_Upgrader( new Automatic_Upgrader_Skin() );
+		$installed = $upgrader->install( (string) $input['zip'] );
+		if ( true !== $installed ) {
+			$why = is_wp_error( $installed ) ? $installed->get_error_message() : implode( '; ', $upgrader->skin->get_upgrade_messages() );
+			fail( 'the plugin zip did not install: ' . $why );
+		}
+		$plugin = (string) $upgrader->plugin_info();
+		done( array( 'plugin' => $plugin, 'version' => (string) ( get_plugins()[ $plugin ]['Version'] ?? '' ) ) );
 
 	case 'shop':
 		if ( ! class_exists( 'WooCommerce' ) ) {
