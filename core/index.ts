@@ -28,15 +28,6 @@ export { createSandboxRouter } from './platforms/sandbox/sandbox-router.js';
 export { startHealthScheduler } from './tokens/health-scheduler.js';
 export { startAlertScheduler } from './alerts/alert-scheduler.js';
 export { metricsEndpoint, privateMetricsEndpoint } from './http/metrics-endpoint.js';
-export {
-  INCIDENT_KINDS,
-  incidentsResponseSchema,
-  type IncidentKind,
-  type IncidentView,
-  type IncidentsResponse,
-  type IncidentFacts,
-} from './alerts/index.js';
-export type { FrontEnd } from './metrics/metrics-registry.js';
 export { asTenantId } from './ids.js';
 export {
   toKilograms,

@@ -82,5 +82,3 @@ export function createCarrierServiceCheck(options: CarrierServiceCheckOptions) {
     },
   };
 }
-
-export type CarrierServiceCheck = ReturnType<typeof createCarrierServiceCheck>;

@@ -3,7 +3,6 @@
  * connection's label, the platform's name, a share of checkouts). No caller passes free text, so no
  * platform message (which might echo a token) and nothing about a shopper can reach an alert.
  */
-import type { IncidentKind } from './incident.js';
 
 /** The facts an incident is opened with, by kind; the subject is derived from them. */
 export type IncidentFacts =
@@ -74,8 +73,4 @@ export function incidentWording(facts: IncidentFacts): IncidentWording {
         actionPath: '/settings/connector-keys',
       };
   }
-}
-
-export function subjectOf(facts: IncidentFacts): { kind: IncidentKind; subject: string } {
-  return { kind: facts.kind, subject: incidentWording(facts).subject };
 }
