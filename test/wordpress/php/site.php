@@ -10,6 +10,8 @@
  *   php site.php state              what the plugin keeps (options, transient names), as JSON
  *   php site.php order '{"id": N}'  an order's shipping lines and where WooCommerce stored it
  *   php site.php edit-product '{"id": N, "weight": "8"}'   saves a product as the editor does
+ *   php site.php trash-product '{"id": N}'    moves a product to the trash, as the editor's "Move to Trash"
+ *   php site.php delete-product '{"id": N}'   deletes a product for good (REST DELETE with force=true)
  *   php site.php queue              runs WooCommerce's Action Scheduler queue once (webhook deliveries)
  *
  * Every command prints one JSON object on its last line. Each runs in a fresh process, so WordPress and
@@ -210,6 +212,28 @@ switch ( $command ) {
 		$product->set_weight( (string) $input['weight'] );
 		$product->save();
 		// WooCommerce queues the deliveries at shutdown; do it now so they can be counted.
+		wc_webhook_execute_queue();
+		$GLOBALS['wc_queued_webhooks'] = array();
+		$pending = WC()->queue()->search(
+			array(
+				'hook'   => 'woocommerce_deliver_webhook_async',
+				'status' => ActionScheduler_Store::STATUS_PENDING,
+			),
+			'ids'
+		);
+		done( array( 'pending_deliveries' => count( $pending ) ) );
+
+	case 'trash-product':
+	case 'delete-product':
+		$product = wc_get_product( (int) $input['id'] );
+		if ( ! $product ) {
+			fail( 'no product ' . (int) $input['id'] );
+		}
+		if ( 'trash-product' === $command ) {
+			wp_trash_post( $product->get_id() );
+		} else {
+			$product->delete( true );
+		}
 		wc_webhook_execute_queue();
 		$GLOBALS['wc_queued_webhooks'] = array();
 		$pending = WC()->queue()->search(
