@@ -125,6 +125,14 @@ export const ERRORS = {
     message: (dataDir: string, pid: number) =>
       `RateBridge cannot start: DATA_DIR ${dataDir} is in use by process ${pid}. Stop that process, or give this one its own DATA_DIR (the embedded store serves one process; set REDIS_URL to run several).`,
   },
+  RB_ERR_KEYS_DO_NOT_OPEN_STORE: {
+    meaning:
+      'Start-up: the store (Redis) holds records sealed with keys this instance does not have, so it could not open the tokens and secrets there.',
+    fix: 'Give every instance the same RATEBRIDGE_KEYS (docs/deploy.md, Keys); never let an instance on a shared Redis generate its own.',
+    status: 500,
+    message: (where: string, keySource: string) =>
+      `RateBridge cannot start: the records in ${where} were sealed with keys ${keySource} does not hold. Set RATEBRIDGE_KEYS to the key ring the other instances use (docs/deploy.md, Keys).`,
+  },
   RB_ERR_PORT_IN_USE: {
     meaning: 'Start-up: the HOST:PORT to listen on is taken.',
     fix: 'Stop whatever listens there, or set PORT to a free port.',

@@ -19,11 +19,19 @@
  * errors instead: its 401 -> 401 RB_ERR_UNAUTHENTICATED, keeping the
  * `X-Shopify-Retry-Invalid-Session-Request: 1` it sets when a fresh session token would succeed (App Bridge
  * then fetches one and retries); anything else -> 502 RB_ERR_SHOPIFY_UNREACHABLE (Shopify or our storage
- * could not complete the exchange: worth a retry, and logged by the library through our logger).
+ * could not complete the exchange: worth a retry, and logged by the library through our logger), or
+ * 503 RB_ERR_STORE_UNAVAILABLE when it was our store that failed.
  */
 import type { Session } from '@shopify/shopify-api';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { asTenantId, rbError, rememberSecret, setTenantContext, type Logger } from '../core/index.js';
+import {
+  asTenantId,
+  rbError,
+  rememberSecret,
+  setTenantContext,
+  storeUnavailable,
+  type Logger,
+} from '../core/index.js';
 import { verifySessionToken, type SessionTokenClaims, type SessionTokenFailure } from './session-token.js';
 import type { ShopifySettings } from './shopify-config.js';
 import type { ShopifyLibrary } from './shopify-library.js';
@@ -38,6 +46,8 @@ export interface SessionTokenAuthOptions {
   readonly library: Pick<ShopifyLibrary, 'validateAuthenticatedSession'>;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** True while RateBridge's store is down: the library's failure was then ours, not Shopify's. */
+  readonly storeDown?: () => boolean;
 }
 
 interface ShopifyLocals {
@@ -94,6 +104,8 @@ export function requireShopifySessionToken(options: SessionTokenAuthOptions): Ro
             );
           }
           settle(rbError('RB_ERR_UNAUTHENTICATED'));
+        } else if (options.storeDown?.()) {
+          settle(storeUnavailable());
         } else {
           log.warn({ status }, 'Shopify session could not be established');
           settle(rbError('RB_ERR_SHOPIFY_UNREACHABLE'));
