@@ -15,6 +15,7 @@ import {
   signIn,
   watchForProblems,
 } from './browser-support.js';
+import { unlabelledOrUnreachable } from './accessibility-check.js';
 
 const skip = chromiumSkipReason();
 const TENANT = 'shop-incident-banner';
@@ -56,6 +57,8 @@ describe.skipIf(skip !== undefined)('incident banners in Chromium', () => {
       }
       const whatToDo = page.getByTestId('incident-alert').getByRole('link', { name: 'What to do' });
       expect(await whatToDo.getAttribute('href')).toMatch(/\/settings\/connector-keys$/);
+      // The banner keeps the admin's keyboard and label rule.
+      expect(await unlabelledOrUnreachable(page)).toEqual([]);
 
       // A second condition appears beside the first on the next page change; resolving one removes only it.
       await core.alerts.open(TENANT, { kind: 'fallback_share_high', percent: 80, minutes: 15 });
