@@ -6,11 +6,9 @@
  * names and counts into the templates.
  */
 
-export interface ErrorDetail {
-  /** Dotted path of the offending field, e.g. `lines.2.quantity`; empty for the whole input. */
-  readonly path: string;
-  readonly message: string;
-}
+import type { ErrorBody, ErrorDetail } from './wire/admin-api-types.js';
+
+export type { ErrorDetail } from './wire/admin-api-types.js';
 
 interface ErrorDefinition {
   /** What happened, in one line (docs/admin-api.md's error table). */
@@ -408,7 +406,7 @@ export class RateBridgeError extends Error {
   }
 
   /** The body every RateBridge HTTP error renders as. */
-  toJSON(): { error: { code: ErrorCode; message: string; details?: readonly ErrorDetail[] } } {
+  toJSON(): ErrorBody & { readonly error: { readonly code: ErrorCode } } {
     return {
       error: {
         code: this.code,

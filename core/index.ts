@@ -38,8 +38,6 @@ export {
   toCentimetres,
   parseWeightUnit,
   parseLengthUnit,
-  WEIGHT_UNITS,
-  LENGTH_UNITS,
   type WeightUnit,
   type LengthUnit,
 } from './catalog/units.js';
@@ -48,7 +46,6 @@ export type { QuoteRequest, QuoteLine, Rate } from './quoting/quote-request.js';
 export { quoteRequestSchema } from './quoting/quote-request.js';
 export { fallbackRates, type QuoteOutcome } from './quoting/quote-engine.js';
 export { DEFAULT_QUOTE_SETTINGS } from './quoting/quote-settings.js';
-export { centsToDecimalString as formatCents } from './money.js';
 export { GLOBAL_TENANT, UNCHANGED } from './storage/store.js';
 export { rememberSecret } from './security/redact.js';
 export { verifyBase64Hmac } from './security/webhook-hmac.js';

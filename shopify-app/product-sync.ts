@@ -28,6 +28,7 @@ import {
   type ProductInput,
   type WeightUnit,
 } from '../core/index.js';
+import { syncProgressSchema } from '../core/wire/shopify-schema.js';
 import { bulkProductVariants, startBulkProductRead, type BulkReadOptions } from './bulk-product-read.js';
 import { withRetries, type ShopifyApi } from './shopify-api.js';
 import type { OfflineSessions } from './offline-sessions.js';
@@ -41,15 +42,8 @@ export const SYNC_LEASE_MS = 2 * 60_000;
 export const BULK_THRESHOLD_PRODUCTS = 25_000;
 const BULK_POLL_MS = 5_000;
 
-const progressSchema = z.object({
-  state: z.enum(['idle', 'running', 'done', 'failed']),
-  done: z.number().int(),
-  total: z.number().int().nullable(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  error: z.string().nullable(),
-});
-export type SyncProgress = z.infer<typeof progressSchema>;
+// The progress shown is a wire type (core/wire/shopify-schema.ts); mutable here, where the sync keeps it.
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
 
 /** Where a running read stands: after this products cursor, or inside this bulk operation. */
 const positionSchema = z.object({
@@ -59,7 +53,7 @@ const positionSchema = z.object({
 type Position = z.infer<typeof positionSchema>;
 
 /** The stored record: the progress shown, the lease of the sync running and its position (never shown). */
-const recordSchema = progressSchema.extend(positionSchema.shape).extend({
+const recordSchema = syncProgressSchema.extend(positionSchema.shape).extend({
   runner: z.string().optional(),
   leaseUntil: z.number().optional(),
 });

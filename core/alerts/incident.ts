@@ -3,46 +3,15 @@
  * keyed by tenant + kind + subject (the connection, the shop's carrier service, the store's key), so a
  * condition seen on every checkout is still one incident, opened once and mailed once.
  *
- * These schemas are the wire format of GET /admin/api/incidents (docs/admin-api.md): the route answers
- * through `incidentsResponseSchema`, and what it carries is wording RateBridge wrote (labels, platform
- * names, counts): never a token, a key, a platform's own error text or anything about a shopper.
+ * The view is the wire format of GET /admin/api/incidents (core/wire/incidents-schema.ts); the stored record
+ * here adds whether the mails went out.
  */
 import { z } from 'zod';
+import type { IncidentKind, IncidentView } from '../wire/admin-api-types.js';
+import { incidentViewSchema } from '../wire/incidents-schema.js';
 
-export const INCIDENT_KINDS = [
-  /** The platform rejected a connection's token (revoked or expired). */
-  'token_revoked',
-  /** The token authenticates but cannot quote (a permission removed, the wrong environment). */
-  'token_unusable',
-  /** A connection's outbound call budget (per minute or per day) is used up. */
-  'budget_exhausted',
-  /** More than the configured share of checkouts fell back, for the configured minutes. */
-  'fallback_share_high',
-  /** RateBridge's carrier service is gone from (or inactive in) the Shopify shop. */
-  'carrier_service_removed',
-  /** The WooCommerce store no longer accepts RateBridge's REST API key. */
-  'store_key_revoked',
-] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
-
-export const incidentViewSchema = z.object({
-  id: z.string(),
-  kind: z.enum(INCIDENT_KINDS),
-  /** What it is about: a connection id, `checkout`, `shopify`, `woocommerce`. */
-  subject: z.string(),
-  title: z.string(),
-  /** What the merchant does about it, in a sentence or two. */
-  action: z.string(),
-  /** Where in the admin to do it (a path of the admin UI). */
-  actionPath: z.string(),
-  openedAt: z.string(),
-  resolvedAt: z.string().nullable(),
-});
-export type IncidentView = z.infer<typeof incidentViewSchema>;
-
-/** GET /admin/api/incidents: open incidents first (newest first), then those resolved in the last day. */
-export const incidentsResponseSchema = z.object({ incidents: z.array(incidentViewSchema) });
-export type IncidentsResponse = z.infer<typeof incidentsResponseSchema>;
+export { INCIDENT_KINDS, incidentsResponseSchema } from '../wire/incidents-schema.js';
+export type { IncidentKind, IncidentView, IncidentsResponse } from '../wire/admin-api-types.js';
 
 const mailStateSchema = z.enum(['off', 'pending', 'sent', 'failed']);
 

@@ -16,13 +16,12 @@ import {
   parseProfileKey,
   profileInputSchema,
   skuKey,
-  storedDefaultBoxSchema,
-  storedProfileSchema,
   variantKey,
   type DefaultBox,
   type PackagingProfile,
   type ProfileKey,
 } from './packaging-profile.js';
+import { defaultBoxRecordSchema, packagingProfileSchema } from '../wire/packaging-schema.js';
 import {
   cleanProduct,
   productRecordSchema,
@@ -72,8 +71,8 @@ export function createCatalog(options: CatalogOptions) {
     raw: JsonValue | undefined,
   ): PackagingProfile | undefined {
     if (raw === undefined) return undefined;
-    const parsed = storedProfileSchema.safeParse(raw);
-    if (parsed.success) return parsed.data as PackagingProfile;
+    const parsed = packagingProfileSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
     // A document this code cannot read is reported, and treated as absent rather than failing a checkout.
     logger.warn({ tenant, key, issues: parsed.error.issues.length }, 'unreadable packaging profile ignored');
     return undefined;
@@ -106,7 +105,7 @@ export function createCatalog(options: CatalogOptions) {
   async function getDefaultBox(tenant: string): Promise<DefaultBox | undefined> {
     const raw = await store.getDoc({ tenant, ...DEFAULT_BOX_REF });
     if (raw === undefined) return undefined;
-    const parsed = storedDefaultBoxSchema.safeParse(raw);
+    const parsed = defaultBoxRecordSchema.safeParse(raw);
     if (!parsed.success) logger.warn({ tenant }, 'unreadable default box ignored');
     return parsed.success ? parsed.data : undefined;
   }

@@ -6,7 +6,7 @@ export {
   type CsvImportResult,
 } from './catalog.js';
 export { formatCsv, parseCsv, type CsvRecord } from './csv-format.js';
-export type { MissingDimensionsItem, MissingReason } from './missing-dimensions.js';
+export type { MissingDimensionsItem } from './missing-dimensions.js';
 export {
   MAX_CSV_BYTES,
   MAX_CSV_ROWS,
@@ -29,8 +29,6 @@ export {
 } from './packaging-profile.js';
 export type { ProductInput, ProductRecord } from './product-record.js';
 export {
-  LENGTH_UNITS,
-  WEIGHT_UNITS,
   decimalText,
   parseLengthUnit,
   parseWeightUnit,

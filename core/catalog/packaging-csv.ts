@@ -57,14 +57,7 @@ export interface CsvProblem {
 }
 
 /** A profile read from the file, not yet stored (no `updatedAt`). */
-export interface ProfileDraft {
-  readonly key: ProfileKey;
-  readonly sku?: string;
-  readonly variantId?: string;
-  readonly packages: readonly PackagingPackage[];
-  readonly locationIds: readonly string[];
-  readonly consolidatable: boolean;
-}
+export type ProfileDraft = Omit<PackagingProfile, 'updatedAt'>;
 
 export type PackagingCsvRead =
   | { readonly ok: true; readonly profiles: readonly ProfileDraft[]; readonly rows: number }

@@ -6,13 +6,7 @@ export {
   type LocalityReference,
 } from './address-check.js';
 export { readTenantLocations, type LocationRecord } from './location-record.js';
-export {
-  createLocations,
-  createLocationSchema,
-  updateLocationSchema,
-  type LocationResult,
-  type Locations,
-  type LocationsOptions,
-  type WarehouseImport,
-} from './locations.js';
+export { createLocations, type Locations, type LocationsOptions } from './locations.js';
+export { createLocationSchema, updateLocationSchema } from '../wire/locations-schema.js';
+export type { LocationResult, WarehouseImport } from '../wire/admin-api-types.js';
 export { pickupLocationFor, pickupPointFor, type PickupLocation } from './pickup-point.js';

@@ -8,12 +8,10 @@
  * exactly one is the default (the first one created becomes it; deleting it promotes the oldest other);
  * names are unique ignoring case; a platform's warehouse is linked to at most one location.
  */
-import { z } from 'zod';
 import { RateBridgeError, rbError, type ErrorCode, type ErrorDetail } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import {
-  PLATFORM_NAMES,
   type FreightPlatform,
   type PlatformFailure,
   type PlatformName,
@@ -41,6 +39,8 @@ import {
 import { pickupLocationFor, type PickupLocation } from './pickup-point.js';
 import { confirmWithPlatforms, sameAddress, type LocationTokens } from './platform-check.js';
 import { updateDocOrRefuse } from '../storage/update-or-refuse.js';
+import type { LocationResult, WarehouseImport } from '../wire/admin-api-types.js';
+import { createLocationSchema, updateLocationSchema } from '../wire/locations-schema.js';
 
 export interface LocationsOptions {
   readonly store: Store;
@@ -55,63 +55,6 @@ export interface LocationsOptions {
   /** How long listing an account's warehouses may take (default 10 s). */
   readonly importTimeoutMs?: number;
 }
-
-/** Every create and update answers with the location and what the merchant should double-check. */
-export interface LocationResult {
-  readonly location: LocationRecord;
-  readonly warnings: readonly string[];
-}
-
-export interface WarehouseImport {
-  readonly created: readonly LocationRecord[];
-  /** Existing locations at the same address, now linked to the platform's warehouse. */
-  readonly linked: readonly LocationRecord[];
-  /** Already imported or linked before: left exactly as the merchant has them. */
-  readonly unchanged: readonly LocationRecord[];
-  readonly skipped: readonly {
-    readonly platformId: string;
-    readonly name: string;
-    readonly reason: string;
-  }[];
-  readonly warnings: readonly string[];
-}
-
-const NAME = z
-  .string()
-  .trim()
-  .min(1, 'Give the location a name.')
-  .max(80, 'A location name is at most 80 characters.')
-  .regex(/^[^\p{Cc}]+$/u, 'The name contains a line break or control character.');
-const ADDRESS_LINE = z.string().trim().max(120, 'The address line is at most 120 characters.');
-// A JSON number postcode is accepted: 800 is read as 0800 for NT and ACT (address-check.ts).
-const POSTCODE = z.union([z.string().max(10), z.number().int().min(0).max(9999)]);
-const PLATFORM_REF = z
-  .string()
-  .trim()
-  .min(1, 'Give the reference.')
-  .max(64, 'A reference is at most 64 characters.');
-
-export const createLocationSchema = z.strictObject({
-  name: NAME,
-  addressLine1: ADDRESS_LINE.optional(),
-  suburb: z.string().max(100),
-  postcode: POSTCODE,
-  state: z.string().max(40),
-  isDefault: z.boolean().optional(),
-  /** Warehouses to link, by platform: `{"machship": "7101"}` (a MachShip company location id). */
-  platformRefs: z.partialRecord(z.enum(PLATFORM_NAMES), PLATFORM_REF).optional(),
-});
-
-/** Fields left out stay as they are; `null` clears the address line or that platform's link. */
-export const updateLocationSchema = z.strictObject({
-  name: NAME.optional(),
-  addressLine1: ADDRESS_LINE.nullable().optional(),
-  suburb: z.string().max(100).optional(),
-  postcode: POSTCODE.optional(),
-  state: z.string().max(40).optional(),
-  isDefault: z.boolean().optional(),
-  platformRefs: z.partialRecord(z.enum(PLATFORM_NAMES), PLATFORM_REF.nullable()).optional(),
-});
 
 const NOT_FOUND = 'That pickup location';
 const IMPORT_CHECK_CONCURRENCY = 4;

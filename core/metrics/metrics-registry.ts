@@ -13,7 +13,8 @@
  * (front ends, outcomes, platform names, failure reasons): never a tenant, a postcode or a token.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { FAILURE_REASONS, PLATFORM_NAMES } from '../platforms/freight-platform.js';
+import { FAILURE_REASONS } from '../platforms/freight-platform.js';
+import { PLATFORM_NAMES } from '../wire/vocabulary.js';
 import type { QuoteOutcome } from '../quoting/quote-engine.js';
 import { checkoutOutcome } from './checkout-outcome.js';
 

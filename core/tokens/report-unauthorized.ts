@@ -3,7 +3,7 @@
  * then confirm with the platform in the background, at most once a minute, in case it was a blip.
  */
 import { UNCHANGED } from '../storage/store.js';
-import type { ConnectionStatus } from './connection.js';
+import type { ConnectionStatus } from '../wire/admin-api-types.js';
 import { verifyConnection } from './check-connection.js';
 import type { TokenContext } from './token-context.js';
 

@@ -1,20 +1,20 @@
 /**
- * What every page shares: the API, the host, the tenant's connections and incidents (the banners on every page read
- * them, so one load serves all and a change made on one page shows everywhere).
+ * What every page shares: the API, the host, the tenant's connections and incidents (the banners on every
+ * page read them, so one load serves all and a change made on one page shows everywhere).
  */
+import type { ConnectionView, IncidentView, PlatformView } from '../../../core/wire/admin-api-types';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { AdminApi } from '../api/admin-api';
-import type { Connection, Incident, Platform } from '../api/types';
 import { useResource, type Resource } from '../api/use-resource';
 import type { Host } from './host';
 
 interface AdminContextValue {
   readonly api: AdminApi;
   readonly host: Host;
-  readonly connections: Resource<Connection[]>;
-  readonly platforms: Resource<Platform[]>;
+  readonly connections: Resource<readonly ConnectionView[]>;
+  readonly platforms: Resource<readonly PlatformView[]>;
   /** Open incidents (and those resolved lately): the banner on every page reads them too. */
-  readonly incidents: Resource<Incident[]>;
+  readonly incidents: Resource<readonly IncidentView[]>;
 }
 
 const AdminContext = createContext<AdminContextValue | undefined>(undefined);

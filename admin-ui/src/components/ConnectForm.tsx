@@ -2,10 +2,15 @@
  * Connect a freight platform: pick it and its environment, paste the token, and RateBridge verifies it at
  * once. Each refusal gets its own guidance (error-help.ts) and points at the field to fix.
  */
+import type {
+  ConnectionView,
+  PlatformEnvironment,
+  PlatformName,
+  PlatformView,
+} from '../../../core/wire/admin-api-types';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useAdmin } from '../app/AdminContext';
 import { fieldErrors } from '../api/api-error';
-import type { Connection, Environment, Platform, PlatformName } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { Button } from '../ui/Button';
 import { Select } from '../ui/Select';
@@ -23,7 +28,7 @@ const TOKEN_HELP: Readonly<Record<PlatformName, string>> = {
   sandbox:
     'The sandbox is a simulated platform for trying RateBridge. Create a token with POST /sandbox/api-tokens {"name", "environment"}; it is shown once.',
 };
-const ENV_LABEL: Readonly<Record<Environment, string>> = { live: 'Live', test: 'Test' };
+const ENV_LABEL: Readonly<Record<PlatformEnvironment, string>> = { live: 'Live', test: 'Test' };
 
 /** Token errors belong under the token field; the others are about the form as a whole. */
 const TOKEN_CODES = new Set([
@@ -42,8 +47,8 @@ export function ConnectForm({
   submitLabel = 'Connect and verify',
   onReady,
 }: {
-  platforms: readonly Platform[];
-  onConnected: (connection: Connection) => void;
+  platforms: readonly PlatformView[];
+  onConnected: (connection: ConnectionView) => void;
   submitLabel?: string;
   /** Called once the first control can be used (the wizard's time-to-interactive mark). */
   onReady?: () => void;
@@ -51,7 +56,7 @@ export function ConnectForm({
   const { api } = useAdmin();
   const [platformName, setPlatformName] = useState<PlatformName | ''>('');
   const platform = platforms.find((p) => p.name === platformName);
-  const [environment, setEnvironment] = useState<Environment>('live');
+  const [environment, setEnvironment] = useState<PlatformEnvironment>('live');
   const [label, setLabel] = useState('');
   const [labelEdited, setLabelEdited] = useState(false);
   const [token, setToken] = useState('');
@@ -71,7 +76,7 @@ export function ConnectForm({
     setPlatformName(name as PlatformName);
     const chosen = platforms.find((p) => p.name === name);
     // The sandbox is for trying things out, so it starts on test; real platforms on live.
-    const preferred: Environment = name === 'sandbox' ? 'test' : 'live';
+    const preferred: PlatformEnvironment = name === 'sandbox' ? 'test' : 'live';
     if (chosen)
       setEnvironment(
         chosen.environments.includes(preferred) ? preferred : (chosen.environments[0] ?? 'live'),
@@ -129,7 +134,7 @@ export function ConnectForm({
               options={platform.environments.map((env) => ({ label: ENV_LABEL[env], value: env }))}
               value={environment}
               onChange={(value) => {
-                setEnvironment(value as Environment);
+                setEnvironment(value as PlatformEnvironment);
                 connect.reset();
               }}
               error={

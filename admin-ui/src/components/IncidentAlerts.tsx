@@ -1,11 +1,11 @@
 import { useAdmin } from '../app/AdminContext';
-import type { Incident } from '../api/types';
+import type { IncidentKind } from '../../../core/wire/admin-api-types';
 import { Banner } from '../ui/Banner';
 import { Stack } from '../ui/Stack';
 import { Text } from '../ui/Text';
 
 /** Kinds about a connection's token: ConnectionAlerts already shows those while the connection is failing. */
-const TOKEN_KINDS: ReadonlySet<Incident['kind']> = new Set(['token_revoked', 'token_unusable']);
+const TOKEN_KINDS: ReadonlySet<IncidentKind> = new Set(['token_revoked', 'token_unusable']);
 
 /** On every page: each open incident, what it means at checkout, and what to do (one click away). */
 export function IncidentAlerts() {

@@ -1,7 +1,8 @@
 /** A pickup location's address: the suburb field fills postcode and state when a suggestion is picked. */
+import type { LocationInput, LocationRecord } from '../../../core/wire/admin-api-types';
+import { AU_STATES } from '../../../core/wire/vocabulary';
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../api/api-error';
-import { AU_STATES, type Location, type LocationInput } from '../api/types';
 import { Button, ButtonGroup } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
@@ -17,7 +18,7 @@ export function LocationForm({
   onSubmit,
   onCancel,
 }: {
-  initial?: Location;
+  initial?: LocationRecord;
   submitLabel: string;
   pending: boolean;
   error: unknown;

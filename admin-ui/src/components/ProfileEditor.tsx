@@ -1,10 +1,15 @@
 /** One product's packaging: its packages (one row per kind), where it ships from, and consolidation. */
+import type {
+  LocationRecord,
+  PackageType,
+  PackagingProfile,
+  ProfileInput,
+} from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { fieldErrors } from '../api/api-error';
-import type { Location, PackageType, PackagingProfile, ProfileInput } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
-import { parseDecimal } from '../format/money';
+import { parseDecimal } from '../format/parse-decimal';
 import { Button } from '../ui/Button';
 import { Checkbox } from '../ui/Checkbox';
 import { Modal } from '../ui/Modal';
@@ -44,7 +49,7 @@ export function ProfileEditor({
   profile?: PackagingProfile;
   /** For "add packaging" from the missing-dimensions list: `sku:…` or `variant:…`. */
   suggestedKey?: string;
-  locations: readonly Location[];
+  locations: readonly LocationRecord[];
   onClose: () => void;
   onSaved: (profile: PackagingProfile) => void;
 }) {

@@ -3,10 +3,10 @@
  * used, its audit trail, and the two fixes (replace the token, disconnect). `?replace=<id>` (the banner's
  * link) opens the replace dialog at once.
  */
+import type { ConnectionEvent, ConnectionView } from '../../../core/wire/admin-api-types';
 import { useState, type FormEvent } from 'react';
 import { useAdmin } from '../app/AdminContext';
 import { useRouter } from '../app/router';
-import type { Connection, ConnectionEvent } from '../api/types';
 import { useAction, useResource } from '../api/use-resource';
 import { AdminPage } from '../components/AdminPage';
 import { ConnectForm } from '../components/ConnectForm';
@@ -120,7 +120,7 @@ function ConnectionCard({
   onReplaceOpen,
   onReplaceClose,
 }: {
-  connection: Connection;
+  connection: ConnectionView;
   replaceOpen: boolean;
   onReplaceOpen: () => void;
   onReplaceClose: () => void;
@@ -139,7 +139,7 @@ function ConnectionCard({
   const platform = PLATFORM_NAMES[connection.platform] ?? connection.platform;
   const headingId = `connection-${connection.id}`;
 
-  const replaceWith = (updated: Connection) =>
+  const replaceWith = (updated: ConnectionView) =>
     connections.setData((current) => (current ?? []).map((c) => (c.id === updated.id ? updated : c)));
 
   const checkNow = async () => {
@@ -275,9 +275,9 @@ function ReplaceTokenModal({
   onClose,
   onReplaced,
 }: {
-  connection: Connection;
+  connection: ConnectionView;
   onClose: () => void;
-  onReplaced: (connection: Connection) => void;
+  onReplaced: (connection: ConnectionView) => void;
 }) {
   const { api } = useAdmin();
   const [token, setToken] = useState('');

@@ -1,7 +1,7 @@
 /** Connector keys for the WooCommerce plugin (standalone only): list, create (secret shown once), revoke. */
+import type { ConnectorKeyView } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { isApiError } from '../api/api-error';
-import type { ConnectorKey } from '../api/types';
 import { useAction, useResource } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
@@ -24,7 +24,7 @@ export function ConnectorKeysPage() {
   const { api } = useAdmin();
   const keys = useResource(() => api.connectorKeys.list(), [api]);
   const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<ConnectorKey | undefined>(undefined);
+  const [revoking, setRevoking] = useState<ConnectorKeyView | undefined>(undefined);
   const revoke = useAction(api.connectorKeys.revoke);
   const unavailable = isApiError(keys.error) && keys.error.isMissingRoute;
 

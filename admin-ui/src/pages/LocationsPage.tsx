@@ -1,7 +1,7 @@
 /** Pickup locations: list, add, edit, delete (with confirmation) and which one is the default. */
+import type { LocationInput, LocationRecord, PlatformName } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
-import type { Location, LocationInput, PlatformName } from '../api/types';
 import { useAction, useResource } from '../api/use-resource';
 import { AdminPage } from '../components/AdminPage';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -23,8 +23,8 @@ export function LocationsPage() {
   const { api } = useAdmin();
   const locations = useResource(() => api.locations.list(), [api]);
   const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<Location | undefined>(undefined);
-  const [deleting, setDeleting] = useState<Location | undefined>(undefined);
+  const [editing, setEditing] = useState<LocationRecord | undefined>(undefined);
+  const [deleting, setDeleting] = useState<LocationRecord | undefined>(undefined);
   const [warnings, setWarnings] = useState<readonly string[]>([]);
   const create = useAction(api.locations.create);
   const update = useAction((id: string, input: LocationInput) =>
@@ -197,7 +197,7 @@ const REF_LABEL: Readonly<Record<PlatformName, string>> = {
 };
 
 /** The platforms' references of a location, for the "Linked to" column. */
-function linkedTo(location: Location): string {
+function linkedTo(location: LocationRecord): string {
   const refs = Object.entries(location.platformRefs ?? {}) as [PlatformName, string][];
   return refs.length === 0 ? '—' : refs.map(([platform, ref]) => `${REF_LABEL[platform]} ${ref}`).join(', ');
 }

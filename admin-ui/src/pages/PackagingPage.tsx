@@ -2,9 +2,9 @@
  * Products and packaging: the default box, product sync, the CSV import, the products still priced as
  * estimates (missing dimensions, flagged), and every product's packaging with add, edit and delete.
  */
+import type { PackagingProfile } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
-import type { PackagingProfile } from '../api/types';
 import { useAction, useResource } from '../api/use-resource';
 import { AdminPage } from '../components/AdminPage';
 import { DefaultBoxForm } from '../components/DefaultBoxForm';

@@ -2,9 +2,15 @@
  * The merchant's rules, every field of GET/PUT /rules, with a live preview: a sample cart quoted with the
  * unsaved rules (POST /quotes/test with `settings`, not logged) a moment after each change.
  */
+import type {
+  PackagingProfile,
+  QuoteSettings,
+  Rounding,
+  Strategy,
+  TestQuoteResult,
+} from '../../../core/wire/admin-api-types';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { fieldErrors } from '../api/api-error';
-import type { PackagingProfile, Rounding, Rules, Strategy, TestQuote } from '../api/types';
 import { useAction, useResource } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
@@ -52,9 +58,9 @@ function RulesEditor({
   profiles,
   onSaved,
 }: {
-  initial: Rules;
+  initial: QuoteSettings;
   profiles: readonly PackagingProfile[];
-  onSaved: (rules: Rules) => void;
+  onSaved: (rules: QuoteSettings) => void;
 }) {
   const { api } = useAdmin();
   const [form, setForm] = useState<RulesForm>(() => toForm(initial));
@@ -417,7 +423,7 @@ function RulesPreview({
   rules,
   profiles,
 }: {
-  rules: Rules | undefined;
+  rules: QuoteSettings | undefined;
   profiles: readonly PackagingProfile[];
 }) {
   const { api } = useAdmin();
@@ -425,7 +431,7 @@ function RulesPreview({
   const [cart, setCart] = useState<CartState>(() =>
     initialCart(profiles, { suburb: 'Melbourne', postcode: '3000', state: 'VIC' }),
   );
-  const [quote, setQuote] = useState<TestQuote | undefined>(undefined);
+  const [quote, setQuote] = useState<TestQuoteResult | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [pending, setPending] = useState(false);
   const request = cartToRequest(cart);

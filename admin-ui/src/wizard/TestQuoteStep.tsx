@@ -1,7 +1,7 @@
+import type { TestQuoteResult } from '../../../core/wire/admin-api-types';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useAdmin } from '../app/AdminContext';
 import { writeFlag } from '../app/local-flags';
-import type { TestQuote } from '../api/types';
 import { useAction, useResource } from '../api/use-resource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { QuoteBreakdown, QuoteSummary, RatesTable } from '../components/QuoteResult';
@@ -55,15 +55,15 @@ function TestQuoteForm({
   breakdown,
 }: {
   profiles: Parameters<typeof initialCart>[0];
-  onQuoted: (quote: TestQuote) => void;
+  onQuoted: (quote: TestQuoteResult) => void;
   onDone: () => void;
   onSkip: () => void;
-  breakdown: (quote: TestQuote) => ReactNode;
+  breakdown: (quote: TestQuoteResult) => ReactNode;
 }) {
   const { api } = useAdmin();
   const [cart, setCart] = useState<CartState>(() => initialCart(profiles));
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [quote, setQuote] = useState<TestQuote | undefined>(undefined);
+  const [quote, setQuote] = useState<TestQuoteResult | undefined>(undefined);
   const run = useAction(api.testQuote);
 
   const submit = async (event: FormEvent) => {

@@ -13,7 +13,7 @@ import {
 import { createPlatformRegistry } from '../../../core/platforms/registry.js';
 import { createRateLog } from '../../../core/quoting/rate-log.js';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../core/storage/embedded-store.js';
-import type { ConnectionView } from '../../../core/tokens/connection.js';
+import type { ConnectionView } from '../../../core/wire/admin-api-types.js';
 import type { TokenLifecycle } from '../../../core/tokens/token-lifecycle.js';
 import { capturingLogger } from '../../support/log-capture.js';
 import { tempDir } from '../../support/temp-dir.js';
