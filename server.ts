@@ -10,6 +10,7 @@ import { adminUiDistDir, adminUiRouter } from './admin-ui/server/admin-ui-routes
 import { frontPagesRouter } from './admin-ui/server/front-pages.js';
 import { createShopifyApp, type ShopifyApp } from './shopify-app/shopify-app.js';
 import {
+  alertOnStoreKeys,
   createWooCommerceBridge,
   woocommerceAdminRouter,
   woocommercePublicRouter,
@@ -119,6 +120,8 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
 
   // WooCommerce: the bridge the WordPress plugin calls (signed, raw-body routes) and the store connection.
   const woocommerce = createWooCommerceBridge(core);
+  // A store key the link check finds refused is an incident for the merchant.
+  alertOnStoreKeys(core.alerts, woocommerce.link);
   app.use('/woocommerce', woocommercePublicRouter(core, woocommerce));
   banner.push(
     `WooCommerce bridge: ${config.publicUrl}/woocommerce (signed in, connect a store: /woocommerce/connect?store_url=…)`,
