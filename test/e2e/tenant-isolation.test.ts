@@ -176,6 +176,11 @@ describe('tenant isolation on every admin route', () => {
       expect: 'own',
       body: () => ({ platform: 'sandbox', environment: 'test', label: CANARIES.connection, token: tokenB }),
     };
+    // B asks whether A's store could be connected: an answer about the store's address, nothing of A's.
+    PROBES['GET /woocommerce/grant-check'] = {
+      expect: 'own',
+      path: () => `/woocommerce/grant-check?storeUrl=${encodeURIComponent(fakeWoo.url)}`,
+    };
     const keyB = fakeWoo.issueKey();
     PROBES['POST /woocommerce/store'] = {
       expect: 'own',
