@@ -96,6 +96,19 @@ export const ERRORS = {
     message: () => 'RateBridge cannot reach its storage right now. Try again in a moment.',
   },
 
+  RB_ERR_METRICS_OFF: {
+    meaning: '/metrics is not served: METRICS_TOKEN is not set.',
+    fix: 'Operators: set METRICS_TOKEN (or METRICS_PORT for a private listener) and restart (docs/deploy.md, Metrics).',
+    status: 404,
+    message: () => 'There is nothing at this address (metrics are off: METRICS_TOKEN is not set).',
+  },
+  RB_ERR_METRICS_UNAUTHORIZED: {
+    meaning: 'GET /metrics came without the bearer token METRICS_TOKEN, or with a wrong one.',
+    fix: "Operators: put METRICS_TOKEN in the scraper's bearer token (Prometheus: authorization.credentials).",
+    status: 401,
+    message: () => 'Send the metrics token as "Authorization: Bearer <METRICS_TOKEN>".',
+  },
+
   // --- configuration (start-up only, never an HTTP response) -------------------------------------
   RB_ERR_CONFIG: {
     meaning: 'Start-up: the environment variables have problems (all are listed).',

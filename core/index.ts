@@ -30,6 +30,8 @@ export { createAdminApiRouter } from './admin-api/admin-api-router.js';
 export { setTenantContext, tenantContext, type TenantContext } from './admin-api/tenant-context.js';
 export { createSandboxRouter } from './platforms/sandbox/sandbox-router.js';
 export { startHealthScheduler } from './tokens/health-scheduler.js';
+export { startAlertScheduler } from './alerts/alert-scheduler.js';
+export { metricsEndpoint, privateMetricsEndpoint } from './http/metrics-endpoint.js';
 export { asTenantId } from './ids.js';
 export {
   toKilograms,

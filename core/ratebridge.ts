@@ -28,6 +28,15 @@ import { createRateLog } from './quoting/rate-log.js';
 import { createUpstreamQuoter, type UpstreamQuoterOptions } from './quoting/upstream-quoter.js';
 import { meterPlatform } from './quoting/budget/meter-platform.js';
 import { createPlatformBudgets, type PlatformBudgetsOptions } from './quoting/budget/platform-budgets.js';
+import {
+  createAlerts,
+  createMailer,
+  watchBudgets,
+  watchTokenHealth,
+  type AlertMailer,
+} from './alerts/index.js';
+import { createMetrics } from './metrics/metrics-registry.js';
+import { observeQuotes } from './metrics/observe-quotes.js';
 
 export interface CoreOptions {
   readonly config: Config;
@@ -44,6 +53,8 @@ export interface CoreOptions {
   readonly upstream?: Partial<Pick<UpstreamQuoterOptions, 'breakerThreshold' | 'breakerHalfOpenAfterMs'>>;
   /** Tests shorten the budgets' minute (or give them a clock). */
   readonly budgets?: Partial<Pick<PlatformBudgetsOptions, 'minuteMs' | 'now'>>;
+  /** Tests set the alerts' clock; the mailer is built from config's SMTP settings unless given. */
+  readonly alerts?: { readonly now?: () => number; readonly mailer?: AlertMailer };
 }
 
 export async function createCore(options: CoreOptions) {
@@ -79,7 +90,22 @@ export async function createCore(options: CoreOptions) {
     onError: (error) => logger.error({ err: error }, 'a background quote refresh failed'),
     ...options.upstream,
   });
-  const quotes = createQuoteEngine({
+  const alerts = createAlerts({
+    store,
+    logger,
+    rateLog,
+    mailer: options.alerts?.mailer ?? (config.alerts.mail ? createMailer(config.alerts.mail) : undefined),
+    publicUrl: config.publicUrl,
+    fallback: config.alerts.fallback,
+    ...(options.alerts?.now ? { now: options.alerts.now } : {}),
+  });
+  watchTokenHealth(alerts.ctx, tokens, platforms);
+  watchBudgets(alerts.ctx, budgets, tokens, platforms);
+  const metrics = createMetrics({
+    openIncidents: () => alerts.countOpen(),
+    budgetUsage: () => Promise.resolve(budgets.usage()),
+  });
+  const engine = createQuoteEngine({
     tokens,
     packaging: catalog,
     locations,
@@ -89,6 +115,11 @@ export async function createCore(options: CoreOptions) {
     logger,
     deadlineMs: config.quote.deadlineMs,
   });
+  // Checkouts (a front end named) feed /metrics and the fallback-share alert.
+  const quotes = observeQuotes(engine, [
+    (tenant, frontEnd, outcome) => metrics.observeCheckout(frontEnd, outcome),
+    (tenant) => alerts.noteCheckout(tenant),
+  ]);
 
   return {
     config,
@@ -106,7 +137,10 @@ export async function createCore(options: CoreOptions) {
     /** `budgets.onExhausted(listener)`: told whenever a token's budget refuses a request (alerts). */
     budgets,
     quotes,
+    alerts,
+    metrics,
     async close(): Promise<void> {
+      await alerts.close();
       await store.close();
     },
   };

@@ -20,9 +20,10 @@ export function createDayWindow(counters: CounterFactory): DayWindow {
     async take(subject, limit, now) {
       const key = `${subject}:${platformToday(now)}`;
       const taken = await counter.consume(key, 1);
-      if (taken.consumedPoints <= limit) return { granted: true, retryAfterMs: 0 };
+      if (taken.consumedPoints <= limit)
+        return { granted: true, retryAfterMs: 0, used: taken.consumedPoints };
       await counter.reward(key, 1);
-      return { granted: false, retryAfterMs: untilNextDay(now) };
+      return { granted: false, retryAfterMs: untilNextDay(now), used: taken.consumedPoints - 1 };
     },
   };
 }

@@ -21,6 +21,7 @@ import type { UsableConnection } from '../../tokens/token-lifecycle.js';
 import { createDayWindow } from './calendar-day.js';
 import { counterFactoryFor } from '../../storage/budget-counters.js';
 import { createSlidingWindow } from './sliding-minute.js';
+import { createBudgetUsage } from './budget-usage.js';
 
 /** What a listener hears when a budget refuses a request (the alerts read it; no secret in it). */
 export interface BudgetExhausted {
@@ -46,12 +47,15 @@ export function createPlatformBudgets(options: PlatformBudgetsOptions) {
   const minute = createSlidingWindow(counters, options.minuteMs ?? 60_000);
   const day = createDayWindow(counters);
   const listeners: ((event: BudgetExhausted) => void)[] = [];
+  const usage = createBudgetUsage();
 
-  async function spend(subject: string, limits: CallLimits): Promise<BudgetDecision> {
+  async function spend(platform: string, subject: string, limits: CallLimits): Promise<BudgetDecision> {
     const at = now();
     const perMinute = await minute.take(subject, limits.perMinute, at);
+    usage.record(subject, { platform, window: 'minute', used: perMinute.used, limit: limits.perMinute });
     if (!perMinute.granted) return { granted: false, window: 'minute', retryAfterMs: perMinute.retryAfterMs };
     const perDay = await day.take(subject, limits.perDay, at);
+    usage.record(subject, { platform, window: 'day', used: perDay.used, limit: limits.perDay });
     if (perDay.granted) return { granted: true };
     await minute.giveBack(subject, at);
     return { granted: false, window: 'day', retryAfterMs: perDay.retryAfterMs };
@@ -78,7 +82,7 @@ export function createPlatformBudgets(options: PlatformBudgetsOptions) {
     const subject = `${platform.name}:${options.fingerprinter.fingerprint(token)}`;
     return {
       async spend() {
-        const decision = await spend(subject, limits).catch((error: unknown) => {
+        const decision = await spend(platform.name, subject, limits).catch((error: unknown) => {
           // A counter that cannot count refuses: the checkout answers from saved prices instead.
           options.logger.error({ err: error, tenant: who?.tenant }, 'the outbound budget could not be read');
           return { granted: false, window: 'minute', retryAfterMs: 1000 } as const;
@@ -101,6 +105,8 @@ export function createPlatformBudgets(options: PlatformBudgetsOptions) {
         connectionId: usable.connection.id,
       });
     },
+    /** The last counts this instance saw per token and window (the `budget used` gauge of /metrics). */
+    usage: () => usage.readings(),
     /** Called on every refused request; incidents are the listener's business (one per episode). */
     onExhausted(listener: (event: BudgetExhausted) => void): void {
       listeners.push(listener);

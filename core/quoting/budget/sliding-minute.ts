@@ -13,6 +13,8 @@ export interface WindowVerdict {
   readonly granted: boolean;
   /** When refused: how long until the oldest counted bucket leaves the window. */
   readonly retryAfterMs: number;
+  /** Requests counted in the window once this one is decided (what /metrics reports as used). */
+  readonly used: number;
 }
 
 export interface SlidingWindow {
@@ -39,11 +41,11 @@ export function createSlidingWindow(counters: CounterFactory, windowMs: number):
       );
       const counts = earlier.map((res) => res?.consumedPoints ?? 0);
       const total = mine.consumedPoints + counts.reduce((sum, count) => sum + count, 0);
-      if (total <= limit) return { granted: true, retryAfterMs: 0 };
+      if (total <= limit) return { granted: true, retryAfterMs: 0, used: total };
       await counter.reward(bucketKey(subject, current), 1);
       const oldest = counts.findIndex((count) => count > 0);
       const leaves = (current - BUCKETS + (oldest < 0 ? BUCKETS : oldest) + BUCKETS + 1) * bucketMs;
-      return { granted: false, retryAfterMs: Math.max(1, Math.ceil(leaves - now)) };
+      return { granted: false, retryAfterMs: Math.max(1, Math.ceil(leaves - now)), used: total - 1 };
     },
     async giveBack(subject, now) {
       await counter.reward(bucketKey(subject, Math.floor(now / bucketMs)), 1);
