@@ -8,7 +8,7 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { adminUiDistDir, adminUiRouter } from './admin-ui/server/admin-ui-routes.js';
 import { frontPagesRouter } from './admin-ui/server/front-pages.js';
-import { createShopifyApp } from './shopify-app/shopify-app.js';
+import { createShopifyApp, type ShopifyApp } from './shopify-app/shopify-app.js';
 import {
   createWooCommerceBridge,
   woocommerceAdminRouter,
@@ -45,6 +45,8 @@ export interface ServerApp {
   readonly app: Express;
   readonly core: Core;
   readonly woocommerce: WooCommerceBridge;
+  /** The Shopify front end when enabled; its adminRouters are what /shopify/api serves. */
+  readonly shopify: ShopifyApp | undefined;
   /** Lines to print at start: what is served where. */
   readonly banner: readonly string[];
 }
@@ -99,8 +101,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   app.use(['/admin/api', '/shopify/api'], storeWriteGate(store));
 
   // Shopify: raw-body routes (webhooks, the CarrierService callback) before any JSON parser.
+  let shopify: ShopifyApp | undefined;
   if (shopifySettings.enabled) {
-    const shopify = createShopifyApp(core, shopifySettings);
+    shopify = createShopifyApp(core, shopifySettings);
     app.use(shopify.webhooks);
     app.use(shopify.ratesCallback);
     app.use('/shopify/api', shopify.adminApi);
@@ -131,7 +134,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
-  return { app, core, woocommerce, banner };
+  return { app, core, woocommerce, shopify, banner };
 }
 
 /** What /admin/api serves behind the session; test/e2e/tenant-isolation.test.ts walks every route of it. */
