@@ -37,6 +37,8 @@ const PROBES: Record<string, Probe> = {
   'GET /woocommerce/plugin.zip': { expect: 'own' },
   'GET /woocommerce/store': { expect: 'own' },
   'POST /woocommerce/store': { expect: 'own', body: () => undefined },
+  // B names A's store (set below once the fake store runs): refused, as it is not B's store.
+  'GET /woocommerce/grant-check': { expect: 'own' },
   'GET /woocommerce/sync': { expect: 'own' },
   'POST /woocommerce/sync': { expect: 'own' },
   'GET /connector-keys': { expect: 'own' },
@@ -70,6 +72,10 @@ describe('tenant isolation on every admin route', () => {
     PROBES['POST /connections'] = {
       expect: 'own',
       body: () => ({ platform: 'sandbox', environment: 'test', label: CANARIES.connection, token: tokenB }),
+    };
+    PROBES['GET /woocommerce/grant-check'] = {
+      expect: 'own',
+      path: () => `/woocommerce/grant-check?storeUrl=${encodeURIComponent(fakeWoo.url)}`,
     };
     const keyB = fakeWoo.issueKey();
     PROBES['POST /woocommerce/store'] = {
