@@ -61,6 +61,11 @@ export const CORE_PROBES: Record<string, Probe> = {
     path: (ids) => `/connections/${ids.connection}/token`,
     body: () => ({ token: `sbx_test_${randomBytes(12).toString('hex')}` }),
   },
+  'PUT /connections/:id/budget': {
+    expect: 'not-found',
+    path: (ids) => `/connections/${ids.connection}/budget`,
+    body: () => ({ budget: { perMinute: 1, perDay: 1 } }),
+  },
   'GET /connections/:id/events': {
     expect: 'not-found',
     path: (ids) => `/connections/${ids.connection}/events`,
@@ -113,6 +118,8 @@ export const CORE_PROBES: Record<string, Probe> = {
   'POST /quotes/test': { expect: 'own', body: () => cart },
   'GET /rate-log': { expect: 'own' },
   'GET /rate-log/:id': { expect: 'not-found', path: (ids) => `/rate-log/${ids.rateLog}` },
+  // A's incident names A's connection (a canary): B's list must hold none of it.
+  'GET /incidents': { expect: 'own' },
 };
 
 /** Every `METHOD /path` the routers declare, nested routers included. */

@@ -1,10 +1,10 @@
 /**
  * Tenant isolation on the embedded Shopify admin (/shopify/api), route by route: shop A is installed on the
  * fake Shopify and given something of every kind (a freight connection, a location, packaging, rules, a
- * default box, a rate log entry, a live carrier service, a finished product sync), then shop B, with its own
- * valid session token, calls every route with A's ids, naming A in the shop header and query as well. B never
- * sees anything of A's, gets 404 for each of A's records, and A's whole state (as A reads it, and A's carrier
- * service in Shopify) reads back exactly as before.
+ * default box, a rate log entry, an incident, a live carrier service, a finished product sync), then shop
+ * B, with its own valid session token, calls every route with A's ids, naming A in the shop header and
+ * query as well. B never sees anything of A's, gets 404 for each of A's records, and A's whole state (as A
+ * reads it, and A's carrier service in Shopify) reads back exactly as before.
  *
  * The routes come from walking the Shopify front end's adminRouters (what server.ts mounts at /shopify/api),
  * so a route added without an entry in PROBES below fails this test until someone says how B attacks it.
@@ -128,6 +128,13 @@ describe(`tenant isolation on every Shopify admin route (${redis.ok ? 'redis' : 
     const token = await app.createSandboxToken(`a-${mark}`);
     const connection = { platform: 'sandbox', environment: 'test', label: CANARIES.connection, token };
     const connected = await ok('POST', '/connections', connection, 201);
+    // An incident of A's, naming A's connection (a canary).
+    await app.running.serverApp.core.alerts.open(SHOP_A, {
+      kind: 'token_revoked',
+      connectionId: connected.connection?.id ?? '',
+      label: CANARIES.connection,
+      platform: 'RateBridge Sandbox',
+    });
     const location = await ok('POST', '/locations', depot(CANARIES.location), 201);
     const packaging = encodeURIComponent(`sku:${CANARIES.sku}`);
     await ok('PUT', `/packaging/${packaging}`, { packages: [box] });

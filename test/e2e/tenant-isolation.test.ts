@@ -1,8 +1,8 @@
 /**
  * Tenant isolation, route by route: store A is set up with something of every kind (a freight connection, a
- * location, packaging, rules, a default box, a connector key, a rate log entry, a WooCommerce store), then
- * store B calls every route of the standalone admin API with A's ids and names. B never sees anything of
- * A's, gets 404 for each of A's records, and A's whole state reads back exactly as before.
+ * location, packaging, rules, a default box, a connector key, a rate log entry, a WooCommerce store, an
+ * incident), then store B calls every route of the standalone admin API with A's ids and names. B never
+ * sees anything of A's, gets 404 for each of A's records, and A's whole state reads back exactly as before.
  *
  * The routes come from walking the routers server.ts mounts at /admin/api (Express's router stacks), so a
  * route added without an entry in PROBES below fails this test until someone says how B attacks it.
@@ -73,6 +73,7 @@ describe('tenant isolation on every admin route', () => {
       expect: 'own',
       body: () => ({ platform: 'sandbox', environment: 'test', label: CANARIES.connection, token: tokenB }),
     };
+    // B asks whether A's store could be connected: an answer about the store's address, nothing of A's.
     PROBES['GET /woocommerce/grant-check'] = {
       expect: 'own',
       path: () => `/woocommerce/grant-check?storeUrl=${encodeURIComponent(fakeWoo.url)}`,
@@ -102,6 +103,12 @@ describe('tenant isolation on every admin route', () => {
     const token = await app.createSandboxToken(`a-${mark}`);
     const connection = { platform: 'sandbox', environment: 'test', label: CANARIES.connection, token };
     const connected = await ok('POST', '/connections', connection, 201);
+    await app.running.serverApp.core.alerts.open(a.tenant, {
+      kind: 'token_revoked',
+      connectionId: connected.connection?.id ?? '',
+      label: CANARIES.connection,
+      platform: 'RateBridge Sandbox',
+    });
     const location = await ok('POST', '/locations', depot(CANARIES.location), 201);
     const packaging = encodeURIComponent(`sku:${CANARIES.sku}`);
     await ok('PUT', `/packaging/${packaging}`, { packages: [box] });

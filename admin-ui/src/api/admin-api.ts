@@ -18,6 +18,7 @@ import type {
   DefaultBoxSaved,
   GoLiveResponse,
   GrantCheck,
+  IncidentsResponse,
   LocalitiesResponse,
   LocationDeleted,
   LocationInput,
@@ -77,6 +78,8 @@ export function createAdminApi(client: ApiClient) {
     host: client.host,
 
     platforms: () => get<PlatformsResponse>('/platforms').then((r) => r.platforms),
+
+    incidents: () => get<IncidentsResponse>('/incidents').then((r) => r.incidents),
 
     connections: {
       list: () => get<ConnectionsResponse>('/connections').then((r) => r.connections),
