@@ -70,12 +70,9 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     else log.warn({ tenant: shop }, 'could not deactivate the carrier service: no Shopify session');
   });
 
+  const adminRouters = shopifyAdminRouters(core, registration, products);
   const adminApi = Router();
-  adminApi.use(
-    requireSessionToken,
-    shopifyAdminRoutes(core, registration, products),
-    createAdminApiRouter(core),
-  );
+  adminApi.use(requireSessionToken, ...adminRouters);
 
   return {
     settings,
@@ -91,6 +88,8 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     requireSessionToken,
     /** The embedded admin API (core's plus go-live and product sync): mount at /shopify/api. */
     adminApi,
+    /** What adminApi serves behind the session token; test/e2e/shopify-tenant-isolation.test.ts walks it. */
+    adminRouters,
     /** POST /shopify/carrier-service/:key with its own raw-body parser: mount before any JSON parser. */
     ratesCallback: ratesCallbackRouter({ core, registration, apiSecret: settings.apiSecret }),
     /** POST /shopify/webhooks with its own raw-body parser: mount before any JSON parser. */
@@ -106,6 +105,15 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
 }
 
 export type ShopifyApp = ReturnType<typeof createShopifyApp>;
+
+/** The routers behind the embedded admin's session token, in the order they are tried. */
+function shopifyAdminRouters(
+  core: Core,
+  registration: Parameters<typeof shopifyAdminRoutes>[1],
+  products: Parameters<typeof shopifyAdminRoutes>[2],
+): Router[] {
+  return [shopifyAdminRoutes(core, registration, products), createAdminApiRouter(core)];
+}
 
 /** Tests' fake Shopify serves bulk results itself, over http: only its own address is fetched. */
 function testHostDownload(host: string) {
