@@ -53,7 +53,6 @@ export default tseslint.config(
       'core/catalog/catalog.ts',
       'core/catalog/csv-format.ts',
       'core/catalog/packaging-csv.ts',
-      'core/locations/locations.ts',
       'core/platforms/sandbox/sandbox-router.ts',
       'core/platforms/sandbox/token-registry.ts',
       'core/quoting/build-packages.ts',

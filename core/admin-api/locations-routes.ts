@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { createLocationSchema, updateLocationSchema, type Locations } from '../locations/locations.js';
+import { createLocationSchema, updateLocationSchema } from '../locations/locations.js';
+import type { Locations } from '../locations/pickup-locations.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
 import { tenantContext } from './tenant-context.js';
 
