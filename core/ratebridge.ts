@@ -16,7 +16,7 @@ import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 import { createTokenLifecycle, type TokenLifecycleOptions } from './tokens/token-lifecycle.js';
 import { createStandaloneSessions } from './admin-api/standalone-session.js';
-import { createCatalog } from './catalog/catalog.js';
+import { createCatalog } from './catalog/packaging-catalog.js';
 import { createLocations } from './locations/pickup-locations.js';
 import { createQuoteEngine } from './quoting/quote-engine.js';
 import { createQuoteSettingsStore } from './quoting/quote-settings.js';

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/packaging-catalog.js';
 import { MAX_CSV_BYTES, type CsvProblem } from '../catalog/packaging-csv.js';
 import { defaultBoxSchema, parseProfileKey, profileInputSchema } from '../catalog/packaging-profile.js';
 import { RateBridgeError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCatalog, type Catalog } from '../../../core/catalog/catalog.js';
+import { createCatalog, type Catalog } from '../../../core/catalog/packaging-catalog.js';
 import { PACKAGING_CSV_HEADER } from '../../../core/catalog/packaging-csv.js';
 import { rbError, type RateBridgeError } from '../../../core/errors.js';
 import { createLocations, type Locations } from '../../../core/locations/pickup-locations.js';
