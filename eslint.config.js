@@ -50,8 +50,6 @@ export default tseslint.config(
       'admin-ui/src/wizard/PackagingStep.tsx',
       'admin-ui/src/wizard/TestQuoteStep.tsx',
       'core/admin-api/standalone-session.ts',
-      'core/catalog/csv-format.ts',
-      'core/catalog/packaging-csv.ts',
       'core/platforms/sandbox/sandbox-router.ts',
       'core/platforms/sandbox/token-registry.ts',
       'core/quoting/build-packages.ts',

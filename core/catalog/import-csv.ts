@@ -9,7 +9,7 @@ import { readTenantLocations } from '../locations/location-record.js';
 import type { JsonValue } from '../storage/store.js';
 import { writeAll, type CatalogContext } from './catalog-context.js';
 import type { CsvImportResult } from './catalog.js';
-import { readPackagingCsv } from './packaging-csv.js';
+import { readPackagingCsv } from './packaging-csv/read-packaging-csv.js';
 import type { PackagingProfile } from './packaging-profile.js';
 
 const IMPORT_LOCK_MS = 5 * 60_000;

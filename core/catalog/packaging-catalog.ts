@@ -9,7 +9,7 @@ import type { CatalogLine, CatalogOptions } from './catalog.js';
 import { importCsv } from './import-csv.js';
 import { parseInput } from './input-error.js';
 import { missingDimensionsReport } from './missing-dimensions-report.js';
-import { writePackagingCsv } from './packaging-csv.js';
+import { writePackagingCsv } from './packaging-csv/write-packaging-csv.js';
 import { defaultBoxSchema, type DefaultBox, type PackagingProfile } from './packaging-profile.js';
 import type { ProductInput } from './product-record.js';
 import { profilesForLines } from './profiles-for-lines.js';
