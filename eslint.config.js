@@ -50,8 +50,6 @@ export default tseslint.config(
       'admin-ui/src/wizard/PackagingStep.tsx',
       'admin-ui/src/wizard/TestQuoteStep.tsx',
       'core/admin-api/standalone-session.ts',
-      'core/platforms/sandbox/sandbox-router.ts',
-      'core/platforms/sandbox/token-registry.ts',
       'core/quoting/build-packages.ts',
       'core/quoting/quote-engine.ts',
       'core/quoting/upstream-quoter.ts',
