@@ -49,7 +49,6 @@ export default tseslint.config(
       'admin-ui/src/wizard/LocationsStep.tsx',
       'admin-ui/src/wizard/PackagingStep.tsx',
       'admin-ui/src/wizard/TestQuoteStep.tsx',
-      'core/admin-api/standalone-session.ts',
       'core/quoting/build-packages.ts',
       'core/quoting/quote-engine.ts',
       'core/quoting/upstream-quoter.ts',
