@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { rbError, tenantContext, type Core } from '../core/index.js';
 import { GO_LIVE_INSTRUCTIONS, type CarrierServiceRegistration } from './carrier-service-registration.js';
-import type { ProductSync } from './product-sync.js';
+import type { ProductSync } from './product-sync/create-product-sync.js';
 import { shopifySession } from './session-token-auth.js';
 import type { ShopDomain } from './shop-domain.js';
 
