@@ -55,7 +55,6 @@ export default tseslint.config(
       'server.ts',
       'shopify-app/carrier-service-registration.ts',
       'shopify-app/offline-sessions.ts',
-      'shopify-app/session-storage.ts',
       'shopify-app/session-token-auth.ts',
       'shopify-app/shopify-api.ts',
       'shopify-app/webhooks.ts',
