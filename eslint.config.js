@@ -56,7 +56,6 @@ export default tseslint.config(
       'shopify-app/carrier-service-registration.ts',
       'shopify-app/offline-sessions.ts',
       'shopify-app/session-token-auth.ts',
-      'shopify-app/shopify-api.ts',
       'shopify-app/webhooks.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
