@@ -52,7 +52,6 @@ export default tseslint.config(
       'core/quoting/build-packages.ts',
       'core/quoting/quote-engine.ts',
       'core/quoting/upstream-quoter.ts',
-      'server.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },

@@ -60,21 +60,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   app.use(helmet());
   app.use(requestLogging(logger));
 
-  app.get('/healthz', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_request, response) => {
-    try {
-      await withTimeout(store.ping(), 1000);
-      response.json({ status: 'ready', store: store.kind });
-    } catch {
-      response.status(503).json({
-        status: 'unavailable',
-        store: store.kind,
-        ...rbError('RB_ERR_STORE_UNAVAILABLE').toJSON(),
-      });
-    }
-  });
+  mountHealth(app, store);
   banner.push(`Health: ${config.publicUrl}/healthz  Ready: ${config.publicUrl}/readyz`);
 
   if (config.sandboxEnabled) {
@@ -103,6 +89,41 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     `WooCommerce bridge: ${config.publicUrl}/woocommerce (signed in, connect a store: /woocommerce/connect?store_url=…)`,
   );
 
+  mountStandaloneAdmin(app, core, woocommerce, shopifySettings);
+  if (config.demoStoreEnabled) {
+    banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
+  }
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return { app, core, woocommerce, banner };
+}
+
+/** /healthz: the process answers. /readyz: the store answers within a second. */
+function mountHealth(app: Express, store: Core['store']): void {
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    try {
+      await withTimeout(store.ping(), 1000);
+      response.json({ status: 'ready', store: store.kind });
+    } catch {
+      response.status(503).json({
+        status: 'unavailable',
+        store: store.kind,
+        ...rbError('RB_ERR_STORE_UNAVAILABLE').toJSON(),
+      });
+    }
+  });
+}
+
+function mountStandaloneAdmin(
+  app: Express,
+  core: Core,
+  woocommerce: WooCommerceBridge,
+  shopifySettings: ShopifySettingsResult,
+): void {
   // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
   app.use('/admin', core.sessions.routes());
   app.use(
@@ -118,13 +139,6 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     // Shopify opens the embedded app at its root URL; its assets load from /admin/assets.
     app.use('/', adminUiRouter({ distDir: adminUiDist, shopify: { apiKey: shopifySettings.apiKey } }));
   }
-  if (config.demoStoreEnabled) {
-    banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
-  }
-
-  app.use(notFoundHandler);
-  app.use(errorHandler(logger));
-  return { app, core, woocommerce, banner };
 }
 
 export interface RunningServer {
