@@ -43,7 +43,6 @@ export default tseslint.config(
       'admin-ui/src/pages/LocationsPage.tsx',
       'admin-ui/src/pages/PackagingPage.tsx',
       'admin-ui/src/pages/RateLogPage.tsx',
-      'admin-ui/src/pages/RulesPage.tsx',
       'admin-ui/src/pages/rules-form.ts',
       'admin-ui/src/ui/TextField.tsx',
       'admin-ui/src/wizard/LocationsStep.tsx',
