@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { adminUiDistDir, adminUiRouter } from './admin-ui/server/admin-ui-routes.js';
+import { frontPagesRouter } from './admin-ui/server/front-pages.js';
 import { createShopifyApp } from './shopify-app/shopify-app.js';
 import {
   createWooCommerceBridge,
@@ -63,15 +64,24 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   mountHealth(app, store);
   banner.push(`Health: ${config.publicUrl}/healthz  Ready: ${config.publicUrl}/readyz`);
 
+  const shopifySettings = options.shopify ?? loadShopifySettings();
+  // The start page at / and the sandbox's page, for browsers (HTML); before the sandbox's own router.
+  const adminUiDist = adminUiDistDir();
+  app.use(
+    frontPagesRouter({
+      distDir: adminUiDist,
+      sandbox: config.sandboxEnabled,
+      shopifyRoot: shopifySettings.enabled,
+    }),
+  );
+  banner.push(`Start page: ${config.publicUrl}/`);
+
   if (config.sandboxEnabled) {
     app.use('/sandbox', createSandboxRouter({ store, logger }));
-    banner.push(
-      `Sandbox freight platform: ${config.publicUrl}/sandbox (create a token: POST /sandbox/api-tokens)`,
-    );
+    banner.push(`Sandbox freight platform: ${config.publicUrl}/sandbox (create an API token there)`);
   }
 
   // Shopify: raw-body routes (webhooks, the CarrierService callback) before any JSON parser.
-  const shopifySettings = options.shopify ?? loadShopifySettings();
   if (shopifySettings.enabled) {
     const shopify = createShopifyApp(core, shopifySettings);
     app.use(shopify.webhooks);
@@ -133,7 +143,6 @@ function mountStandaloneAdmin(
     woocommerceAdminRouter(woocommerce),
   );
   // The admin UI's files, and its page for any other path under /admin (after the routes above).
-  const adminUiDist = adminUiDistDir();
   app.use('/admin', adminUiRouter({ distDir: adminUiDist }));
   if (shopifySettings.enabled) {
     // Shopify opens the embedded app at its root URL; its assets load from /admin/assets.

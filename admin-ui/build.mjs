@@ -22,6 +22,8 @@ const stampFile = path.join(dist, '.inputs-sha256');
 const inputs = [
   path.join(here, 'src'),
   path.join(here, 'index.html'),
+  path.join(here, 'welcome.html'),
+  path.join(here, 'sandbox.html'),
   path.join(here, 'vite.config.ts'),
   path.join(here, 'build.mjs'),
   // A dependency upgrade changes the bundle too.

@@ -353,6 +353,12 @@ export const ERRORS = {
     status: 503,
     message: () => 'The admin UI has not been built yet: run npm run build (or npm start, which builds it).',
   },
+  RB_ERR_PLUGIN_ZIP_NOT_BUILT: {
+    meaning: 'The WordPress plugin zip is missing from dist/plugin.',
+    fix: 'Run npm run plugin:zip on the server (npm run build builds it too).',
+    status: 503,
+    message: () => 'The WordPress plugin zip has not been built yet: run npm run plugin:zip.',
+  },
 } as const satisfies Record<`RB_ERR_${string}`, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

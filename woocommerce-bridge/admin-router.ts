@@ -9,11 +9,13 @@
  *   GET  /connector-keys                 the store's connector keys, with created / last used / revoked
  *   POST /connector-keys {name}          201 {key, secret}: the only time the secret is shown
  *   POST /connector-keys/:id/revoke      revokes at once
+ *   GET  /woocommerce/plugin.zip         the WordPress plugin zip (plugin-zip/plugin-zip-route.ts)
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { RateBridgeError, jsonBody, parseWith, rememberSecret, tenantContext } from '../core/index.js';
 import { KEY_ID_PATTERN, keyNameSchema } from './connector-keys.js';
+import { PLUGIN_ZIP_ROUTE, servePluginZip } from './plugin-zip/plugin-zip-route.js';
 import { isStoreTenant, parseStoreUrl } from './store-url.js';
 import type { WooCommerceBridge } from './woocommerce-bridge.js';
 
@@ -35,6 +37,7 @@ const keyParam = z.object({ id: z.string().regex(KEY_ID_PATTERN, 'not a connecto
 
 export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
   const router = Router();
+  router.get(PLUGIN_ZIP_ROUTE, servePluginZip());
 
   router.get('/woocommerce/store', async (_request, response) => {
     const { tenant } = tenantContext(response);

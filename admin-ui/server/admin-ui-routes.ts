@@ -93,7 +93,7 @@ export function adminUiRouter(options: AdminUiOptions): Router {
 }
 
 /** 503 with the coded body every RateBridge error has; the UI is served once `npm run build` has run. */
-function sendNotBuilt(response: Response): void {
+export function sendNotBuilt(response: Response): void {
   response
     .status(503)
     .setHeader('Cache-Control', 'no-store')

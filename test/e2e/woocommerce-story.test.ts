@@ -14,7 +14,8 @@ import {
   type AdminClient,
   type WooTestApp,
 } from '../woocommerce-bridge/woocommerce-test-app.js';
-import { startFakeWooCommerce, type FakeWooCommerce } from './fake-woocommerce.js';
+import { decodeEntities } from '../wordpress/browser-session.js';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 
 const redis = await probeRedis();
 const CONSUMER_SECRET_CANARY = `cs_canary${'7'.repeat(32)}`;
@@ -35,15 +36,17 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
   let app: WooTestApp;
 
   beforeAll(async () => {
+    // RateBridge behind an https front, as WooCommerce posts granted keys to https callbacks only.
+    app = await startWooTestApp({ store: 'redis', httpsFront: true });
     fake = await startFakeWooCommerce({
       products: 1000,
       weightUnit: 'lbs',
       dimensionUnit: 'in',
       latencyMs: 10,
-      allowHttpCallback: true,
       consumerSecret: () => CONSUMER_SECRET_CANARY,
+      trustedCa: app.frontCa,
+      safePorts: app.safePorts,
     });
-    app = await startWooTestApp({ store: 'redis' });
   });
   afterAll(async () => {
     await app?.close();
@@ -62,18 +65,23 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/wc-auth/v1/authorize`);
     expect(authorize.searchParams.get('app_name')).toBe('RateBridge');
     expect(authorize.searchParams.get('scope')).toBe('read');
-    expect(authorize.searchParams.get('callback_url')).toBe(`${app.url}/woocommerce/auth-callback`);
+    expect(authorize.searchParams.get('callback_url')).toBe(
+      `${app.config.publicUrl}/woocommerce/auth-callback`,
+    );
     expect(authorize.searchParams.get('return_url')).toMatch(
-      new RegExp(`^${app.url}/woocommerce/connected\\?state=`),
+      new RegExp(`^${app.config.publicUrl}/woocommerce/connected\\?state=`),
     );
     const grantCookie = (connect.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect(grantCookie).toMatch(/^rb_woo_grant=/);
 
-    // 2. The store admin approves: WooCommerce posts the keys to the callback, then sends the browser back.
-    const page = await fake.fetch(authorize.href);
+    // 2. The store admin, signed in to wp-admin, approves: WooCommerce posts the keys to the callback, then
+    // sends the browser back.
+    const storeAdmin = fake.signIn();
+    const page = await storeAdmin.fetch(authorize.href);
     expect(page.status).toBe(200);
-    const approve = /id="approve" href="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const granted = await fake.fetch(`${authorize.origin}${approve.replaceAll('&amp;', '&')}`);
+    const approve =
+      /<a href="([^"]+)" class="button button-primary wc-auth-approve"/.exec(page.text)?.[1] ?? '';
+    const granted = await storeAdmin.fetch(decodeEntities(approve));
     expect(granted.status).toBe(302);
     const returnUrl = String(granted.headers.location);
     expect(returnUrl).toContain('success=1');
@@ -182,7 +190,7 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
     const where = JSON.parse(setupText) as { registered_by: string; delivery_url: string; topics: string[] };
     expect(where).toMatchObject({
       registered_by: 'plugin',
-      delivery_url: expect.stringMatching(new RegExp(`^${app.url}/woocommerce/webhooks/wh_`)),
+      delivery_url: expect.stringMatching(new RegExp(`^${app.config.publicUrl}/woocommerce/webhooks/wh_`)),
       topics: ['product.created', 'product.updated', 'product.deleted'],
     });
     for (const topic of where.topics) {
@@ -197,7 +205,8 @@ describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
     const registered = (await merchant.api('GET', '/woocommerce/store')).body as typeof storeView;
     expect(registered.store.webhooks?.status).toBe('plugin');
     // A product edited in WooCommerce reaches the catalog through those webhooks, signed with that secret.
-    const [delivery] = await fake.updateProduct(sample!.id, { weight: '4' });
+    fake.updateProduct(sample!.id, { weight: '4' });
+    const [delivery] = await fake.runScheduledActions();
     expect(delivery).toMatchObject({ status: 200, body: { result: 'applied' } });
     const reweighed = (await merchant.api('GET', `/packaging/${encodeURIComponent(`variant:${sample!.id}`)}`))
       .body as { profile: { packages: { weightKg: number }[] } };

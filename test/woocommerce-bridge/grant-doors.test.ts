@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWooCommerce, type FakeWooCommerce } from '../e2e/fake-woocommerce.js';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 import { startWooTestApp, type WooTestApp } from './woocommerce-test-app.js';
 
 interface ErrorBody {
@@ -25,7 +25,7 @@ describe('closed doors around the WooCommerce key grant', () => {
   let tenant: string;
 
   beforeAll(async () => {
-    fake = await startFakeWooCommerce({ products: 2, allowHttpCallback: true });
+    fake = await startFakeWooCommerce({ products: 2 });
     tenant = `woo:${new URL(fake.url).host}`;
     app = await startWooTestApp({ bridge: { connectedWaitMs: 3000 } });
   });

@@ -5,7 +5,8 @@
  * accepted the keys the callback delivered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWooCommerce, type FakeWooCommerce } from '../e2e/fake-woocommerce.js';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
+import { decodeEntities } from '../wordpress/browser-session.js';
 import { startWooTestApp, type WooTestApp } from './woocommerce-test-app.js';
 
 interface ErrorBody {
@@ -17,7 +18,12 @@ describe('the WooCommerce key grant', () => {
   const fakes: FakeWooCommerce[] = [];
 
   const store = async (options: Parameters<typeof startFakeWooCommerce>[0] = {}) => {
-    const fake = await startFakeWooCommerce({ products: 5, allowHttpCallback: true, ...options });
+    const fake = await startFakeWooCommerce({
+      products: 5,
+      trustedCa: app.frontCa,
+      safePorts: app.safePorts,
+      ...options,
+    });
     fakes.push(fake);
     return fake;
   };
@@ -38,12 +44,20 @@ describe('the WooCommerce key grant', () => {
       cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
     };
   };
-  /** The store admin clicks "Approve" on the page the authorize URL shows. */
-  const approve = async (fake: FakeWooCommerce, authorize: URL) => {
-    const page = await fake.fetch(authorize.href);
+  /** The store admin, signed in to wp-admin, opens the authorize URL: the page's "Approve" or "Deny" link. */
+  const grantLink = async (fake: FakeWooCommerce, authorize: URL, button: 'approve' | 'deny') => {
+    const storeAdmin = fake.signIn();
+    const page = await storeAdmin.fetch(authorize.href);
     expect(page.status).toBe(200);
-    const href = (/id="approve" href="([^"]+)"/.exec(page.text)?.[1] ?? '').replaceAll('&amp;', '&');
-    return fake.fetch(`${authorize.origin}${href}`);
+    const link = new RegExp(`<a href="([^"]+)" class="button[a-z -]* wc-auth-${button}"`).exec(
+      page.text,
+    )?.[1];
+    expect(link).toBeDefined();
+    return { storeAdmin, link: decodeEntities(link ?? '') };
+  };
+  const approve = async (fake: FakeWooCommerce, authorize: URL) => {
+    const { storeAdmin, link } = await grantLink(fake, authorize, 'approve');
+    return storeAdmin.fetch(link);
   };
   const callback = (body: unknown) =>
     app.fetch('/woocommerce/auth-callback', {
@@ -53,7 +67,7 @@ describe('the WooCommerce key grant', () => {
     });
 
   beforeAll(async () => {
-    app = await startWooTestApp({ bridge: { connectedWaitMs: 3000 } });
+    app = await startWooTestApp({ bridge: { connectedWaitMs: 3000 }, httpsFront: true });
   });
   afterAll(async () => {
     await app.close();
@@ -76,10 +90,10 @@ describe('the WooCommerce key grant', () => {
   it('leads nowhere when the store denied the grant', async () => {
     const fake = await store();
     const { authorize, cookie } = await begin(fake);
-    const denied = await fake.fetch(
-      authorize.href.replace('/wc-auth/v1/authorize', '/wc-auth/v1/access_denied'),
-    );
-    const back = await app.fetch(String(denied.headers.location), { headers: { cookie } });
+    // WooCommerce's Deny button is a plain link to the return_url with success=0.
+    const { link } = await grantLink(fake, authorize, 'deny');
+    expect(new URL(link).searchParams.get('success')).toBe('0');
+    const back = await app.fetch(link, { headers: { cookie } });
     expect([back.status, ((await back.json()) as ErrorBody).error.code]).toEqual([403, 'RB_ERR_FORBIDDEN']);
   });
 

@@ -5,7 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWooCommerce, type FakeWooCommerce, type FakeWooOptions } from '../e2e/fake-woocommerce.js';
+import {
+  startFakeWooCommerce,
+  type FakeWooCommerce,
+  type FakeWooOptions,
+} from '../fakes/woocommerce/index.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
 
 interface SyncView {
@@ -35,7 +39,7 @@ describe('the product sync', () => {
   const fakes: FakeWooCommerce[] = [];
 
   const setUp = async (options: FakeWooOptions) => {
-    const fake = await startFakeWooCommerce(options);
+    const fake = await startFakeWooCommerce({ safePorts: app.safePorts, ...options });
     fakes.push(fake);
     const merchant = await app.signIn(`sync-${randomBytes(4).toString('hex')}`);
     return { fake, merchant };

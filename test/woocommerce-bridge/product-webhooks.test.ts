@@ -1,12 +1,12 @@
 /**
- * Product webhooks delivered by the fake WooCommerce over real sockets: the creation ping, signatures good
- * and bad, updates applied (products, variations, variable parents), deletions, and a delivery seen twice
- * changing nothing.
+ * Product webhooks delivered by the fake WooCommerce over real sockets, once its Action Scheduler queue
+ * runs: the creation ping, signatures good and bad, updates applied (products, variations, variable
+ * parents), trashing, and a delivery seen twice changing nothing.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../woocommerce-bridge/product-webhooks.js';
-import { startFakeWooCommerce, type FakeProduct, type FakeWooCommerce } from '../e2e/fake-woocommerce.js';
+import { startFakeWooCommerce, type FakeProduct, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
 
 interface Profile {
@@ -30,7 +30,7 @@ describe('product webhooks', () => {
 
   beforeAll(async () => {
     app = await startWooTestApp();
-    fake = await startFakeWooCommerce({ products: 40 });
+    fake = await startFakeWooCommerce({ products: 40, safePorts: app.safePorts });
     merchant = await app.signIn(`hooks-${randomBytes(4).toString('hex')}`);
     const key = fake.issueKey();
     await merchant.api('POST', '/woocommerce/store', {
@@ -58,10 +58,12 @@ describe('product webhooks', () => {
 
   it('applies a signed product update', async () => {
     const product = simple()[0]!;
-    const [delivery] = await fake.updateProduct(product.id, {
+    fake.updateProduct(product.id, {
       dimensions: { length: '77', width: '44', height: '22' },
       weight: '9.5',
     });
+    expect(await profile(product.id)).not.toMatchObject({ packages: [{ weightKg: 9.5 }] });
+    const [delivery] = await fake.runScheduledActions();
     expect(delivery).toMatchObject({ status: 200, body: { received: true, result: 'applied' } });
     expect((await profile(product.id))?.packages[0]).toMatchObject({
       lengthCm: 77,
@@ -75,20 +77,22 @@ describe('product webhooks', () => {
     const product = simple()[1]!;
     const before = await profile(product.id);
     fake.products.get(product.id)!.dimensions = { length: '1', width: '1', height: '1' };
-    const [bad] = await fake.deliver('product.updated', product.id, { signature: 'bad' });
+    const [bad] = await fake.forgeDelivery('product.updated', product.id, { signature: 'bad' });
     expect(bad).toMatchObject({ status: 401, body: { error: { code: 'RB_ERR_SIGNATURE_INVALID' } } });
-    const [none] = await fake.deliver('product.updated', product.id, { signature: 'none' });
+    const [none] = await fake.forgeDelivery('product.updated', product.id, { signature: 'none' });
     expect(none).toMatchObject({ status: 401, body: { error: { code: 'RB_ERR_SIGNATURE_MISSING' } } });
     expect(await profile(product.id)).toEqual(before);
   });
 
   it('ignores a delivery seen before, even arriving after a newer one', async () => {
     const product = simple()[2]!;
-    const [older] = await fake.updateProduct(product.id, { weight: '2' });
-    const [newer] = await fake.updateProduct(product.id, { weight: '3' });
+    fake.updateProduct(product.id, { weight: '2' });
+    const [older] = await fake.runScheduledActions();
+    fake.updateProduct(product.id, { weight: '3' });
+    const [newer] = await fake.runScheduledActions();
     expect([older?.status, newer?.status]).toEqual([200, 200]);
     expect((await profile(product.id))?.packages[0]?.weightKg).toBe(3);
-    const again = await fake.redeliver(older!.deliveryId);
+    const again = await fake.redeliver(older!);
     expect(again).toMatchObject({ status: 200, body: { result: 'duplicate' } });
     expect((await profile(product.id))?.packages[0]?.weightKg).toBe(3);
   });
@@ -98,9 +102,14 @@ describe('product webhooks', () => {
       (p) => p.type === 'variable' && p.dimensions.length !== '',
     )!;
     const [ownWeight, inheriting] = parent.variationIds as [number, number];
-    await fake.updateProduct(ownWeight, { weight: '4.75' });
+    // A saved variation sends product.updated for itself (woocommerce_update_product_variation).
+    fake.updateProduct(ownWeight, { weight: '4.75' });
+    const [own] = await fake.runScheduledActions();
+    expect(own?.request.headers['x-wc-webhook-topic']).toBe('product.updated');
+    expect(JSON.parse(own?.request.body ?? '{}')).toMatchObject({ id: ownWeight, type: 'variation' });
     expect((await profile(ownWeight))?.packages[0]?.weightKg).toBe(4.75);
-    await fake.updateProduct(parent.id, { dimensions: { length: '66', width: '55', height: '44' } });
+    fake.updateProduct(parent.id, { dimensions: { length: '66', width: '55', height: '44' } });
+    await fake.runScheduledActions();
     await app.bridge.tasks.idle();
     expect((await profile(inheriting))?.packages[0]).toMatchObject({
       lengthCm: 66,
@@ -109,16 +118,19 @@ describe('product webhooks', () => {
     });
   });
 
-  it("removes the bridge's profile of a deleted product, and only the bridge's", async () => {
+  it("removes the bridge's profile of a trashed product, and only the bridge's", async () => {
     const [gone, kept] = simple().slice(3, 5) as [FakeProduct, FakeProduct];
     await merchant.api('PUT', `/packaging/${encodeURIComponent(`variant:${kept.id}`)}`, {
       packages: [{ type: 'crate', lengthCm: 50, widthCm: 50, heightCm: 50, weightKg: 20 }],
     });
     expect(await profile(gone.id)).toBeDefined();
-    const [deleted] = await fake.deleteProduct(gone.id);
-    expect(deleted?.status).toBe(200);
+    // product.deleted fires when a product goes to the trash (wp_trash_post), and carries only the id.
+    fake.trashProduct(gone.id);
+    const [deleted] = await fake.runScheduledActions();
+    expect([deleted?.status, deleted?.request.body]).toEqual([200, JSON.stringify({ id: gone.id })]);
     expect(await profile(gone.id)).toBeUndefined();
-    await fake.deleteProduct(kept.id);
+    fake.trashProduct(kept.id);
+    await fake.runScheduledActions();
     expect((await profile(kept.id))?.packages[0]?.type).toBe('crate');
   });
 

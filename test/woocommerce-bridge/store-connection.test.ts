@@ -8,7 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWooCommerce, type FakeWooCommerce, type FakeWooOptions } from '../e2e/fake-woocommerce.js';
+import {
+  startFakeWooCommerce,
+  type FakeWooCommerce,
+  type FakeWooOptions,
+} from '../fakes/woocommerce/index.js';
 import { pluginHeaders } from './plugin-signing.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
 
@@ -33,7 +37,7 @@ describe('connecting a WooCommerce store by pasted keys', () => {
   const answers: string[] = [];
 
   const fakeStore = async (options: FakeWooOptions = {}) => {
-    const fake = await startFakeWooCommerce({ products: 30, ...options });
+    const fake = await startFakeWooCommerce({ products: 30, safePorts: app.safePorts, ...options });
     fakes.push(fake);
     return fake;
   };

@@ -4,7 +4,12 @@
  * public routes at /woocommerce before any JSON parser, a JSON parser after them (which must not disturb
  * the raw-body routes), the standalone admin with the bridge's admin routes behind the session, and core's
  * error handler last. PUBLIC_URL is the app's own address, so grant callbacks, webhook delivery URLs and
- * login links point back at it, unless `publicUrl` names a front (an https proxy) that forwards to it.
+ * login links point back at it, unless `publicUrl` names a front (an https proxy) that forwards to it, or
+ * `httpsFront` starts one: a TLS proxy on its own port whose certificate a CA made for the run signed (`frontCa`),
+ * as RateBridge stands in production, since WooCommerce posts granted keys to https callbacks only.
+ *
+ * WordPress's safe HTTP reaches ports 80, 443 and 8080 only; `safePorts` are the app's and its front's ports,
+ * which a fake store must be told to allow (the concession test/wordpress makes in a must-use plugin).
  *
  * `restart()` stops the bridge, closes the store and builds everything again on the same data (same key
  * ring, same data directory or Redis prefix): what a process restart does.
@@ -25,8 +30,10 @@ import {
   type WooCommerceBridge,
   type WooCommerceBridgeOptions,
 } from '../../woocommerce-bridge/index.js';
-import { FAKE_STORE_CA } from '../e2e/fake-woocommerce.js';
+import { FAKE_STORE_CA } from '../fakes/woocommerce/index.js';
 import { capturingLogger } from '../support/log-capture.js';
+import { makeLocalCa } from '../wordpress/local-ca.js';
+import { startRecordingBridge, type RecordingBridge } from '../wordpress/recording-bridge.js';
 import { testRedisStore } from '../support/redis.js';
 import { tempDir } from '../support/temp-dir.js';
 import { signInWithLink } from '../support/sign-in.js';
@@ -40,6 +47,10 @@ export interface WooTestApp {
   readonly store: Store;
   readonly bridge: WooCommerceBridge;
   readonly sandbox: SandboxServer;
+  /** The CA that signed the https front's certificate (with `httpsFront`). */
+  readonly frontCa: string | undefined;
+  /** The ports a store must reach RateBridge on: the app's, and its front's. */
+  readonly safePorts: number[];
   /** Every log line written (JSON), across restarts. */
   logs(): string;
   /** A fetch to the app that never follows redirects. */
@@ -70,6 +81,8 @@ export async function startWooTestApp(
     env?: Record<string, string>;
     /** The URL merchants reach the app at, when a front (TLS) stands before it. */
     publicUrl?: string;
+    /** Starts an https front (PUBLIC_URL) before the app. */
+    httpsFront?: boolean;
   } = {},
 ): Promise<WooTestApp> {
   const { dir, remove } = await tempDir('woo-app');
@@ -90,10 +103,11 @@ export async function startWooTestApp(
   const server = http.createServer((request, response) => handler(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const front = options.httpsFront ? await startHttpsFront(url) : undefined;
   const config = testConfig({
     DATA_DIR: dir,
     SANDBOX_URL: sandbox.url,
-    PUBLIC_URL: options.publicUrl ?? url,
+    PUBLIC_URL: front?.door.url ?? options.publicUrl ?? url,
     ...options.env,
   });
 
@@ -129,8 +143,12 @@ export async function startWooTestApp(
   };
   await build();
 
+  // An address on the front (a return URL, a login link) is fetched straight from the app behind it.
   const appFetch = (path: string, init: RequestInit = {}) =>
-    fetch(path.startsWith('http') ? path : `${url}${path}`, { redirect: 'manual', ...init });
+    fetch(path.startsWith('http') ? path.replace(config.publicUrl, url) : `${url}${path}`, {
+      redirect: 'manual',
+      ...init,
+    });
 
   const tenants = new Set<string>();
   const adminClient = (tenant: string, cookie: string): AdminClient => ({
@@ -179,6 +197,8 @@ export async function startWooTestApp(
       return bridge;
     },
     sandbox,
+    frontCa: front?.ca,
+    safePorts: [url, ...(front ? [front.door.url] : [])].map((address) => Number(new URL(address).port)),
     logs: text,
     fetch: appFetch,
     signIn: (tenant) => followLoginLink(core.sessions.loginLink(tenant), tenant),
@@ -193,6 +213,7 @@ export async function startWooTestApp(
     },
     async close() {
       await bridge.stop();
+      await front?.door.close();
       for (const tenant of [...tenants, '_global']) await store.deleteTenant(tenant);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -203,4 +224,11 @@ export async function startWooTestApp(
       await remove();
     },
   };
+}
+
+/** A TLS-terminating proxy in front of the app, with a certificate signed by a CA made for this run. */
+async function startHttpsFront(target: string): Promise<{ door: RecordingBridge; ca: string }> {
+  const ca = await makeLocalCa();
+  const door = await startRecordingBridge({ target, tls: { cert: ca.cert, key: ca.key } });
+  return { door, ca: ca.ca };
 }

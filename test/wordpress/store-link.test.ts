@@ -6,6 +6,12 @@
  * the store being on http), has the plugin register the product webhooks when the merchant saves its
  * settings (the granted key is read-only), and receives a product edit once Action Scheduler runs the delivery.
  *
+ * It also holds the real store to the rules the fake WooCommerce (test/fakes/woocommerce/) keeps, where that
+ * is cheap here: over plain http only OAuth 1.0a counts (Basic and query-string keys, and any key under
+ * ?rest_route=, meet a visitor's 401), per_page stops at 100, a page past the last is an empty 200, a nonce
+ * works once; two edits before Action Scheduler runs give one delivery, a trashed product sends
+ * product.deleted with only its id, and a product deleted for good before its delivery sends REST's 404 body.
+ *
  * One test-only concession, said where it is made: WordPress's safe HTTP reaches only ports 80, 443 and 8080,
  * and the test's RateBridge listens on a port of its own, so that port is allowed (php/ratebridge-test-site.php).
  */
@@ -15,6 +21,7 @@ import {
   type AdminClient,
   type WooTestApp,
 } from '../woocommerce-bridge/woocommerce-test-app.js';
+import { signedUrl } from '../fakes/woocommerce-rules/oauth-signer.js';
 import { decodeEntities } from './browser-session.js';
 import { makeLocalCa } from './local-ca.js';
 import { startRecordingBridge, type RecordingBridge } from './recording-bridge.js';
@@ -233,6 +240,70 @@ describe.skipIf(!wordpress.ok)('the store link with a real WordPress + WooCommer
     );
     expect(deliveries[0]!.headers['x-wc-webhook-signature']).toMatch(/^[A-Za-z0-9+/]+=*$/);
     expect((await profile(merchant, chairId)).packages[0]?.weightKg).toBe(8.25);
+  }, 120_000);
+
+  it('over plain http honours keys only by OAuth 1.0a under /wp-json/wc/, and pages as the fake does', async () => {
+    const granted = JSON.parse(front.callsTo('/woocommerce/auth-callback')[0]!.body) as {
+      consumer_key: string;
+      consumer_secret: string;
+    };
+    const products = `${site.url}/wp-json/wc/v3/products`;
+    const get = async (url: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(url, { headers, redirect: 'manual' });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
+    };
+    const basic = `Basic ${Buffer.from(`${granted.consumer_key}:${granted.consumer_secret}`).toString('base64')}`;
+    const visitor = { status: 401, body: expect.objectContaining({ code: 'woocommerce_rest_cannot_view' }) };
+    expect(await get(products, { authorization: basic })).toMatchObject(visitor);
+    expect(
+      await get(
+        `${products}?consumer_key=${granted.consumer_key}&consumer_secret=${granted.consumer_secret}`,
+      ),
+    ).toMatchObject(visitor);
+    const signed = (url: string) =>
+      signedUrl(url, { consumerKey: granted.consumer_key, consumerSecret: granted.consumer_secret });
+    const tooMany = await get(signed(`${products}?per_page=101`));
+    expect(tooMany).toMatchObject({
+      status: 400,
+      body: { code: 'rest_invalid_param', data: { status: 400, params: { per_page: expect.any(String) } } },
+    });
+    const once = signed(`${products}?per_page=10&page=9`);
+    const past = await get(once);
+    expect([past.status, past.body, past.headers.get('x-wp-total')]).toEqual([200, [], '2']);
+    expect((await get(once)).body).toMatchObject({ message: 'Invalid nonce - nonce has already been used.' });
+    // ?rest_route= never meets WooCommerce's key authentication.
+    expect(await get(signed(`${site.url}/?rest_route=/wc/v3/products`))).toMatchObject(visitor);
+  }, 60_000);
+
+  it('queues one delivery per product, builds it when it runs, and sends product.deleted on trash only', async () => {
+    const [chairId, lampId] = [site.products['CHAIR-01']!, site.products['LAMP-02']!];
+    const sent = () => front.calls.filter((call) => call.headers['x-wc-webhook-topic'] !== undefined);
+    const before = sent().length;
+    await site.run('edit-product', { id: lampId, weight: '1.3' });
+    const twice = await site.run<{ pending_deliveries: number }>('edit-product', {
+      id: lampId,
+      weight: '1.4',
+    });
+    expect(twice.pending_deliveries).toBe(1);
+    // Deleted for good before Action Scheduler runs: the delivery carries REST's answer for a missing product.
+    expect(
+      (await site.run<{ pending_deliveries: number }>('delete-product', { id: lampId })).pending_deliveries,
+    ).toBe(1);
+    await site.run('trash-product', { id: chairId });
+    await site.run('queue');
+    // One product.updated (the two edits), built after the deletion; the trash sends product.deleted alone;
+    // the deletion for good sends nothing.
+    expect(
+      sent()
+        .slice(before)
+        .map((call) => [call.headers['x-wc-webhook-topic'], JSON.parse(call.body) as unknown]),
+    ).toEqual([
+      [
+        'product.updated',
+        { code: 'woocommerce_rest_product_invalid_id', message: 'Invalid ID.', data: { status: 404 } },
+      ],
+      ['product.deleted', { id: chairId }],
+    ]);
   }, 120_000);
 
   it('wrote no PHP warning, notice or deprecation from the plugin to debug.log', async () => {

@@ -53,6 +53,8 @@ export interface SiteOptions {
   readonly fallbackLabel: string;
   readonly fallbackCost: string;
   readonly products: readonly SiteProduct[];
+  /** Install the plugin from this zip through WordPress's uploader code instead of copying its folder. */
+  readonly pluginZip?: string;
 }
 
 export interface PluginState {
@@ -89,7 +91,8 @@ export async function startWordPressSite(options: SiteOptions): Promise<WordPres
     const root = path.join(folder.dir, 'site');
     await mkdir(root);
     await Promise.all([untar(WORDPRESS_TARBALL, root), untar(WOOCOMMERCE_TARBALL, root)]);
-    await cp(PLUGIN_DIR, path.join(root, 'wp-content/plugins/ratebridge-shipping'), { recursive: true });
+    if (options.pluginZip === undefined)
+      await cp(PLUGIN_DIR, path.join(root, 'wp-content/plugins/ratebridge-shipping'), { recursive: true });
     await mkdir(path.join(root, 'wp-content/mu-plugins'), { recursive: true });
     await cp(MU_PLUGIN, path.join(root, 'wp-content/mu-plugins/ratebridge-test-site.php'));
     if (options.trustCa !== undefined) {
@@ -116,6 +119,7 @@ export async function startWordPressSite(options: SiteOptions): Promise<WordPres
     const adminPassword = `pw-${randomBytes(9).toString('base64url')}`;
     const run = <T>(command: string, input: unknown = {}) => runSiteScript<T>(root, url, command, input);
     await run('install', { password: adminPassword });
+    if (options.pluginZip !== undefined) await run('install-plugin-zip', { zip: options.pluginZip });
     const shop = await run<{ instance_id: number; products: Record<string, number>; hpos: boolean }>('shop', {
       hpos: options.hpos,
       fallback_label: options.fallbackLabel,

@@ -203,6 +203,10 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'The admin UI is not built',
     help: 'Run npm run build (npm start builds it when needed).',
   },
+  RB_ERR_PLUGIN_ZIP_NOT_BUILT: {
+    title: 'The WordPress plugin zip is not built',
+    help: 'Whoever runs RateBridge should run npm run plugin:zip (npm run build builds it too), then try again.',
+  },
 
   // --- raised by the UI itself ---------------------------------------------------------------------
   RB_UI_NETWORK: {

@@ -7,6 +7,7 @@ import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
 import { ConnectorKeyCreate } from '../components/ConnectorKeyCreate';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { PluginDownload } from '../components/PluginDownload';
 import { ResourceView } from '../components/ResourceView';
 import { formatAgo, formatDateTime } from '../format/dates';
 import { Badge } from '../ui/Badge';
@@ -51,6 +52,7 @@ export function ConnectorKeysPage() {
               </div>
             </Card>
           ) : null}
+          <PluginDownload />
           <ResourceView resource={keys} label="connector keys">
             {(list) =>
               list.length === 0 ? (

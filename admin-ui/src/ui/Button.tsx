@@ -5,6 +5,7 @@ export function Button({
   children,
   onClick,
   url,
+  download,
   primary,
   critical,
   plain,
@@ -19,6 +20,8 @@ export function Button({
   children: string;
   onClick?: () => void;
   url?: string;
+  /** With `url`: the browser saves the answer instead of opening it. */
+  download?: boolean;
   primary?: boolean;
   critical?: boolean;
   plain?: boolean;
@@ -35,6 +38,7 @@ export function Button({
       id={id}
       onClick={onClick}
       url={url}
+      download={download}
       variant={primary ? 'primary' : plain ? 'plain' : undefined}
       tone={critical ? 'critical' : undefined}
       submit={submit}

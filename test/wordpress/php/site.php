@@ -3,11 +3,15 @@
  * What the suite does inside WordPress, run by php-cli from the WordPress root:
  *
  *   php site.php install '<json>'   wp_install(), pretty permalinks, WooCommerce activated and installed
+ *   php site.php install-plugin-zip '{"zip": "/path.zip"}'   the plugin installed from its zip by
+ *                                   Plugin_Upgrader, as Plugins → Add New Plugin → Upload Plugin does
  *   php site.php shop '<json>'      store settings, HPOS on or off, the RateBridge plugin activated, a zone
  *                                   with the RateBridge method, products with weights and dimensions
  *   php site.php state              what the plugin keeps (options, transient names), as JSON
  *   php site.php order '{"id": N}'  an order's shipping lines and where WooCommerce stored it
  *   php site.php edit-product '{"id": N, "weight": "8"}'   saves a product as the editor does
+ *   php site.php trash-product '{"id": N}'    moves a product to the trash, as the editor's "Move to Trash"
+ *   php site.php delete-product '{"id": N}'   deletes a product for good (REST DELETE with force=true)
  *   php site.php queue              runs WooCommerce's Action Scheduler queue once (webhook deliveries)
  *
  * Every command prints one JSON object on its last line. Each runs in a fresh process, so WordPress and
@@ -55,6 +59,18 @@ switch ( $command ) {
 			fail( 'WooCommerce did not activate: ' . $activated->get_error_message() );
 		}
 		done( array( 'user_id' => (int) $installed['user_id'] ) );
+
+	case 'install-plugin-zip':
+		require_once ABSPATH . 'wp-admin/includes/class-wp-upgrader.php';
+		wp_set_current_user( 1 );
+		$upgrader  = new Plugin_Upgrader( new Automatic_Upgrader_Skin() );
+		$installed = $upgrader->install( (string) $input['zip'] );
+		if ( true !== $installed ) {
+			$why = is_wp_error( $installed ) ? $installed->get_error_message() : implode( '; ', $upgrader->skin->get_upgrade_messages() );
+			fail( 'the plugin zip did not install: ' . $why );
+		}
+		$plugin = (string) $upgrader->plugin_info();
+		done( array( 'plugin' => $plugin, 'version' => (string) ( get_plugins()[ $plugin ]['Version'] ?? '' ) ) );
 
 	case 'shop':
 		if ( ! class_exists( 'WooCommerce' ) ) {
@@ -196,6 +212,28 @@ switch ( $command ) {
 		$product->set_weight( (string) $input['weight'] );
 		$product->save();
 		// WooCommerce queues the deliveries at shutdown; do it now so they can be counted.
+		wc_webhook_execute_queue();
+		$GLOBALS['wc_queued_webhooks'] = array();
+		$pending = WC()->queue()->search(
+			array(
+				'hook'   => 'woocommerce_deliver_webhook_async',
+				'status' => ActionScheduler_Store::STATUS_PENDING,
+			),
+			'ids'
+		);
+		done( array( 'pending_deliveries' => count( $pending ) ) );
+
+	case 'trash-product':
+	case 'delete-product':
+		$product = wc_get_product( (int) $input['id'] );
+		if ( ! $product ) {
+			fail( 'no product ' . (int) $input['id'] );
+		}
+		if ( 'trash-product' === $command ) {
+			wp_trash_post( $product->get_id() );
+		} else {
+			$product->delete( true );
+		}
 		wc_webhook_execute_queue();
 		$GLOBALS['wc_queued_webhooks'] = array();
 		$pending = WC()->queue()->search(

@@ -1,0 +1,4 @@
+import { mountFrontPage } from '../front/mount';
+import { SandboxPage } from './SandboxPage';
+
+mountFrontPage(<SandboxPage />);

@@ -1,0 +1,4 @@
+import { mountFrontPage } from '../front/mount';
+import { WelcomePage } from './WelcomePage';
+
+mountFrontPage(<WelcomePage />);
