@@ -99,7 +99,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     `WooCommerce bridge: ${config.publicUrl}/woocommerce (signed in, connect a store: /woocommerce/connect?store_url=…)`,
   );
 
-  mountStandaloneAdmin(app, core, woocommerce, shopifySettings);
+  mountStandaloneAdmin(app, core, woocommerce, { shopifySettings, adminUiDist });
   if (config.demoStoreEnabled) {
     banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
   }
@@ -132,7 +132,7 @@ function mountStandaloneAdmin(
   app: Express,
   core: Core,
   woocommerce: WooCommerceBridge,
-  shopifySettings: ShopifySettingsResult,
+  { shopifySettings, adminUiDist }: { shopifySettings: ShopifySettingsResult; adminUiDist: string },
 ): void {
   // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
   app.use('/admin', core.sessions.routes());
