@@ -59,25 +59,7 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
   const entries = NAV.filter((entry) => !entry.standaloneOnly || host.kind === 'standalone');
   const failing = (connections.data ?? []).filter((c) => c.status !== 'active').length;
 
-  // The connection banners must be current on every page: a health check or a checkout may have found a
-  // token revoked since the last look. Refreshed on each page change and when the tab comes back.
-  const { reload: reloadConnections } = connections;
-  const firstPage = useRef(true);
-  useEffect(() => {
-    // The first page is served by AdminProvider's own load.
-    if (firstPage.current) {
-      firstPage.current = false;
-      return;
-    }
-    void reloadConnections();
-  }, [route.path, reloadConnections]);
-  useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void reloadConnections();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reloadConnections]);
+  useFreshConnections(route.path, connections.reload);
   const signOut = useAction(async () => {
     await fetch('/admin/logout', { method: 'POST', credentials: 'same-origin' });
     return true;
@@ -185,4 +167,27 @@ function NotFound() {
       </Card>
     </Page>
   );
+}
+
+/**
+ * The connection banners must be current on every page: a health check or a checkout may have found a
+ * token revoked since the last look. Refreshed on each page change and when the tab comes back.
+ */
+function useFreshConnections(path: string, reloadConnections: () => Promise<unknown>): void {
+  const firstPage = useRef(true);
+  useEffect(() => {
+    // The first page is served by AdminProvider's own load.
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    void reloadConnections();
+  }, [path, reloadConnections]);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void reloadConnections();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [reloadConnections]);
 }

@@ -47,19 +47,15 @@ export function TestQuoteStep({ onDone }: { onDone: () => void }) {
   );
 }
 
-function TestQuoteForm({
-  profiles,
-  onQuoted,
-  onDone,
-  onSkip,
-  breakdown,
-}: {
+interface TestQuoteFormProps {
   profiles: Parameters<typeof initialCart>[0];
   onQuoted: (quote: TestQuote) => void;
   onDone: () => void;
   onSkip: () => void;
   breakdown: (quote: TestQuote) => ReactNode;
-}) {
+}
+
+function TestQuoteForm({ profiles, onQuoted, onDone, onSkip, breakdown }: TestQuoteFormProps) {
   const { api } = useAdmin();
   const [cart, setCart] = useState<CartState>(() => initialCart(profiles));
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -100,21 +96,7 @@ function TestQuoteForm({
           </Stack>
         </form>
       </Card>
-      {quote ? (
-        <Card title="Rates checkout would show" headingId="test-quote-rates">
-          <section aria-labelledby="test-quote-rates">
-            <Stack gap="400">
-              <QuoteSummary
-                source={quote.source}
-                fallbackReason={quote.fallbackReason}
-                durationMs={quote.diagnostics.durationMs}
-              />
-              <RatesTable rates={quote.rates} />
-              {breakdown(quote)}
-            </Stack>
-          </section>
-        </Card>
-      ) : null}
+      {quote ? <QuoteRates quote={quote} breakdown={breakdown} /> : null}
       <Row>
         <Button primary={quote?.source === 'live'} onClick={onDone} disabled={quote?.source !== 'live'}>
           Continue
@@ -126,5 +108,23 @@ function TestQuoteForm({
         ) : null}
       </Row>
     </Stack>
+  );
+}
+
+function QuoteRates({ quote, breakdown }: { quote: TestQuote; breakdown: (quote: TestQuote) => ReactNode }) {
+  return (
+    <Card title="Rates checkout would show" headingId="test-quote-rates">
+      <section aria-labelledby="test-quote-rates">
+        <Stack gap="400">
+          <QuoteSummary
+            source={quote.source}
+            fallbackReason={quote.fallbackReason}
+            durationMs={quote.diagnostics.durationMs}
+          />
+          <RatesTable rates={quote.rates} />
+          {breakdown(quote)}
+        </Stack>
+      </section>
+    </Card>
   );
 }
