@@ -16,10 +16,27 @@ module.exports = {
     },
     {
       name: 'front-ends-use-core-through-its-index',
-      comment: 'core/index.ts is the public surface; reaching past it couples a front end to internals.',
+      comment:
+        'core/index.ts is the public surface; reaching past it couples a front end to internals. The wire types (core/wire) and money are shared by design.',
       severity: 'error',
       from: { path: '^(shopify-app|woocommerce-bridge|admin-ui)/' },
-      to: { path: '^core/', pathNot: '^core/index\\.ts$' },
+      to: { path: '^core/', pathNot: '^core/(index\\.ts$|wire/|money\\.ts$)' },
+    },
+    {
+      name: 'admin-ui-imports-only-pure-core',
+      comment:
+        'The UI is a browser bundle: of core it takes only the wire types (core/wire) and the money module, never server code.',
+      severity: 'error',
+      from: { path: '^admin-ui/src/' },
+      to: { path: '^core/', pathNot: '^core/(wire/|money\\.ts$)' },
+    },
+    {
+      name: 'wire-and-money-stay-pure',
+      comment:
+        'What the admin UI imports of core must typecheck and bundle in a browser: zod and each other only.',
+      severity: 'error',
+      from: { path: '^core/(wire/|money\\.ts$)' },
+      to: { pathNot: ['^core/(wire/|money\\.ts$)', 'node_modules/zod/'] },
     },
     {
       name: 'ioredis-only-in-storage',

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { adminUiDistDir, adminUiRouter } from './admin-ui/server/admin-ui-routes.js';
 import { frontPagesRouter } from './admin-ui/server/front-pages.js';
@@ -29,6 +29,8 @@ import {
   rbError,
   notFoundHandler,
   requestLogging,
+  storeUnavailable,
+  storeWriteGate,
   type Config,
   type Core,
   type Logger,
@@ -81,6 +83,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     banner.push(`Sandbox freight platform: ${config.publicUrl}/sandbox (create an API token there)`);
   }
 
+  // Admin writes while the store is down: a coded 503 before anything is written.
+  app.use(['/admin/api', '/shopify/api'], storeWriteGate(store));
+
   // Shopify: raw-body routes (webhooks, the CarrierService callback) before any JSON parser.
   if (shopifySettings.enabled) {
     const shopify = createShopifyApp(core, shopifySettings);
@@ -119,11 +124,9 @@ function mountHealth(app: Express, store: Core['store']): void {
       await withTimeout(store.ping(), 1000);
       response.json({ status: 'ready', store: store.kind });
     } catch {
-      response.status(503).json({
-        status: 'unavailable',
-        store: store.kind,
-        ...rbError('RB_ERR_STORE_UNAVAILABLE').toJSON(),
-      });
+      const unavailable = storeUnavailable();
+      response.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
+      response.status(503).json({ status: 'unavailable', store: store.kind, ...unavailable.toJSON() });
     }
   });
 }
@@ -136,18 +139,18 @@ function mountStandaloneAdmin(
 ): void {
   // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
   app.use('/admin', core.sessions.routes());
-  app.use(
-    '/admin/api',
-    core.sessions.requireSession(),
-    createAdminApiRouter(core),
-    woocommerceAdminRouter(woocommerce),
-  );
+  app.use('/admin/api', core.sessions.requireSession(), ...standaloneAdminRouters(core, woocommerce));
   // The admin UI's files, and its page for any other path under /admin (after the routes above).
   app.use('/admin', adminUiRouter({ distDir: adminUiDist }));
   if (shopifySettings.enabled) {
     // Shopify opens the embedded app at its root URL; its assets load from /admin/assets.
     app.use('/', adminUiRouter({ distDir: adminUiDist, shopify: { apiKey: shopifySettings.apiKey } }));
   }
+}
+
+/** What /admin/api serves behind the session; test/e2e/tenant-isolation.test.ts walks every route of it. */
+export function standaloneAdminRouters(core: Core, woocommerce: WooCommerceBridge): Router[] {
+  return [createAdminApiRouter(core), woocommerceAdminRouter(woocommerce)];
 }
 
 export interface RunningServer {

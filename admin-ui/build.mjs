@@ -26,6 +26,9 @@ const inputs = [
   path.join(here, 'sandbox.html'),
   path.join(here, 'vite.config.ts'),
   path.join(here, 'build.mjs'),
+  // What the UI bundles of core: the wire word lists and the money module (the dependency rules keep it to these).
+  path.join(here, '..', 'core', 'wire'),
+  path.join(here, '..', 'core', 'money.ts'),
   // A dependency upgrade changes the bundle too.
   path.join(here, '..', 'package-lock.json'),
 ];

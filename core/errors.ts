@@ -6,11 +6,9 @@
  * names and counts into the templates.
  */
 
-export interface ErrorDetail {
-  /** Dotted path of the offending field, e.g. `lines.2.quantity`; empty for the whole input. */
-  readonly path: string;
-  readonly message: string;
-}
+import type { ErrorBody, ErrorDetail } from './wire/admin-api-types.js';
+
+export type { ErrorDetail } from './wire/admin-api-types.js';
 
 interface ErrorDefinition {
   /** What happened, in one line (docs/admin-api.md's error table). */
@@ -111,6 +109,14 @@ export const ERRORS = {
     status: 500,
     message: (dataDir: string, pid: number) =>
       `RateBridge cannot start: DATA_DIR ${dataDir} is in use by process ${pid}. Stop that process, or give this one its own DATA_DIR (the embedded store serves one process; set REDIS_URL to run several).`,
+  },
+  RB_ERR_KEYS_DO_NOT_OPEN_STORE: {
+    meaning:
+      'Start-up: the store (Redis) holds records sealed with keys this instance does not have, so it could not open the tokens and secrets there.',
+    fix: 'Give every instance the same RATEBRIDGE_KEYS (docs/deploy.md, Keys); never let an instance on a shared Redis generate its own.',
+    status: 500,
+    message: (where: string, keySource: string) =>
+      `RateBridge cannot start: the records in ${where} were sealed with keys ${keySource} does not hold. Set RATEBRIDGE_KEYS to the key ring the other instances use (docs/deploy.md, Keys).`,
   },
   RB_ERR_PORT_IN_USE: {
     meaning: 'Start-up: the HOST:PORT to listen on is taken.',
@@ -387,7 +393,7 @@ export class RateBridgeError extends Error {
   }
 
   /** The body every RateBridge HTTP error renders as. */
-  toJSON(): { error: { code: ErrorCode; message: string; details?: readonly ErrorDetail[] } } {
+  toJSON(): ErrorBody & { readonly error: { readonly code: ErrorCode } } {
     return {
       error: {
         code: this.code,

@@ -15,7 +15,11 @@ export { jsonBody, parseWith } from './http/json-body.js';
 export { escapeHtml } from './http/escape-html.js';
 export { simplePage } from './http/simple-page.js';
 export { requestLogging } from './http/request-logging.js';
+export { storeWriteGate } from './http/store-write-gate.js';
 export type { Store, JsonValue, DocRef } from './storage/store.js';
+export { runAsCheckout } from './storage/checkout-scope.js';
+export { isStoreUnavailable, storeUnavailable } from './storage/store-unavailable.js';
+export { storeKnownDown } from './storage/guarded-store.js';
 export { signRequest, verifyRequestSignature } from './security/request-signature.js';
 export { constantTimeEqual } from './security/constant-time.js';
 export { redactUrl, redactDeep } from './security/redact.js';
@@ -32,16 +36,14 @@ export {
   toCentimetres,
   parseWeightUnit,
   parseLengthUnit,
-  WEIGHT_UNITS,
-  LENGTH_UNITS,
   type WeightUnit,
   type LengthUnit,
 } from './catalog/units.js';
 export type { ProductInput } from './catalog/product-record.js';
 export type { QuoteRequest, QuoteLine, Rate } from './quoting/quote-request.js';
 export { quoteRequestSchema } from './quoting/quote-request.js';
-export type { QuoteOutcome } from './quoting/quote-engine.js';
-export { centsToDecimalString as formatCents } from './money.js';
+export { fallbackRates, type QuoteOutcome } from './quoting/quote-engine.js';
+export { DEFAULT_QUOTE_SETTINGS } from './quoting/quote-settings.js';
 export { GLOBAL_TENANT, UNCHANGED } from './storage/store.js';
 export { rememberSecret } from './security/redact.js';
 export { verifyBase64Hmac } from './security/webhook-hmac.js';

@@ -1,7 +1,14 @@
-import type { Brand } from './ids.js';
+/**
+ * Money, for the server and the admin UI alike: a whole number of cents on the wire and in the core, read
+ * from dollars and shown as dollars only at the edges. Pure (no Node imports), so the UI bundles it.
+ */
+import type { z } from 'zod';
 
-/** Money as a whole number of cents (AUD unless a currency says otherwise). Never a float of dollars. */
-export type Cents = Brand<number, 'Cents'>;
+/**
+ * Money as a whole number of cents (AUD unless a currency says otherwise). Never a float of dollars.
+ * Branded the way zod brands, so what core/wire's `centsSchema` reads is this type.
+ */
+export type Cents = number & z.$brand<'Cents'>;
 
 export const cents = (value: number): Cents => {
   if (!Number.isSafeInteger(value)) throw new RangeError(`cents must be a safe integer, got ${value}`);
@@ -36,9 +43,24 @@ function numberToPlainString(amount: number): string | undefined {
   return text.includes('e') ? amount.toFixed(6) : text;
 }
 
-/** Formats cents as a decimal string of dollars, "12.50" (WooCommerce's cost field). */
-export function centsToDecimalString(value: Cents): string {
+/**
+ * Dollars as a merchant types them into a form ("12", "12.5", "$1,200.00") to cents; undefined when it is
+ * not an amount. Stricter than `dollarsToCents`: a person means at most two decimal places.
+ */
+export function typedDollarsToCents(text: string): Cents | undefined {
+  const cleaned = text.replace(/[$,\s]/g, '');
+  if (!/^-?\d+(\.\d{0,2})?$/.test(cleaned)) return undefined;
+  return dollarsToCents(cleaned.endsWith('.') ? cleaned.slice(0, -1) : cleaned);
+}
+
+/** Cents as a decimal string of dollars, "12.50": WooCommerce's cost field, and a form field's value. */
+export function centsToDecimalString(value: number): string {
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Cents shown to a person with the currency's sign, "$12.50" (en-AU). */
+export function formatCents(value: number, currency = 'AUD'): string {
+  return new Intl.NumberFormat('en-AU', { style: 'currency', currency }).format(value / 100);
 }

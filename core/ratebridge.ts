@@ -10,8 +10,12 @@ import { createMachShipPlatform } from './platforms/machship/index.js';
 import { createPlatformRegistry } from './platforms/registry.js';
 import { createSandboxPlatform } from './platforms/sandbox/index.js';
 import { loadOrCreateLocalKeyRing, type KeyRing } from './security/key-ring.js';
-import { createSealer } from './security/seal.js';
+import { createSealer, type Sealer } from './security/seal.js';
+import { rbError } from './errors.js';
+import { isStoreUnavailable } from './storage/store-unavailable.js';
+import { checkStoreKeys } from './security/check-store-keys.js';
 import { createFingerprinter } from './security/fingerprint.js';
+import { guardStore } from './storage/guarded-store.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 import { createTokenLifecycle, type TokenLifecycleOptions } from './tokens/token-lifecycle.js';
@@ -42,7 +46,9 @@ export async function createCore(options: CoreOptions) {
   const { config, logger } = options;
   const keyRing = await resolveKeyRing(config, logger);
   const sealer = createSealer(keyRing);
-  const store = options.store ?? (await openStore(config, logger, sealer));
+  // Every part gets the guarded store: an outage is a coded 503 to an admin, a last copy to a checkout.
+  const store: Store = guardStore(options.store ?? (await openStore(config, logger, sealer)));
+  if (store.kind === 'redis') await checkRedisKeys(store, sealer, config);
   const fingerprinter = createFingerprinter(keyRing);
   const platforms = createPlatformRegistry(options.platforms ?? platformsFromConfig(config));
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
@@ -108,6 +114,18 @@ function platformsFromConfig(config: Config): FreightPlatform[] {
   if (config.sandboxEnabled)
     platforms.push(createSandboxPlatform({ baseUrl: config.platforms.sandboxUrl, timeoutMs }));
   return platforms;
+}
+
+/** A shared Redis: this instance's keys must open what is there (one line at start when they cannot). */
+async function checkRedisKeys(store: Store, sealer: Sealer, config: Config): Promise<void> {
+  const where = `Redis (key prefix ${config.redisKeyPrefix})`;
+  const keySource = config.keyRing ? 'RATEBRIDGE_KEYS' : `the key generated in ${config.dataDir}/keys`;
+  try {
+    await checkStoreKeys(store, sealer, where, keySource);
+  } catch (error) {
+    if (!isStoreUnavailable(error)) throw error;
+    throw rbError('RB_ERR_CONFIG', `${where} does not answer: check REDIS_URL and that Redis is running`);
+  }
 }
 
 async function resolveKeyRing(config: Config, logger: Logger): Promise<KeyRing> {

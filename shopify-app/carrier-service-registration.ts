@@ -24,6 +24,7 @@ import {
   updateCarrierService,
   type CarrierService,
 } from './carrier-service-mutations.js';
+import type { CarrierServiceView } from '../core/wire/admin-api-types.js';
 import { findCarrierService } from './carrier-service-query.js';
 import type { ShopifyApi, ShopifyFailure } from './shopify-api.js';
 import type { ShopDomain } from './shop-domain.js';
@@ -48,11 +49,7 @@ export const GO_LIVE_INSTRUCTIONS = [
   'Place a test order to a real address to see the rates at checkout.',
 ];
 
-export interface CarrierServiceView {
-  readonly id: string;
-  readonly active: boolean;
-  readonly registeredAt: string;
-}
+export type { CarrierServiceView } from '../core/wire/admin-api-types.js';
 
 export const hashCallbackKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 

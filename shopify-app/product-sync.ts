@@ -21,6 +21,7 @@
  * product-sync/ holds the operations, composed by product-sync/create-product-sync.ts.
  */
 import { z } from 'zod';
+import { syncProgressSchema } from '../core/wire/shopify-schema.js';
 import { toKilograms, type Core, type ProductInput, type WeightUnit } from '../core/index.js';
 import type { BulkReadOptions } from './bulk-product-read.js';
 import type { ShopifyApi } from './shopify-api.js';
@@ -32,15 +33,8 @@ export const SYNC_LEASE_MS = 2 * 60_000;
 /** Cursor pagination's ceiling (https://shopify.dev/docs/api/usage/limits, "Pagination limits"). */
 export const BULK_THRESHOLD_PRODUCTS = 25_000;
 
-const progressSchema = z.object({
-  state: z.enum(['idle', 'running', 'done', 'failed']),
-  done: z.number().int(),
-  total: z.number().int().nullable(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  error: z.string().nullable(),
-});
-export type SyncProgress = z.infer<typeof progressSchema>;
+// The progress shown is a wire type (core/wire/shopify-schema.ts); mutable here, where the sync keeps it.
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
 
 /** Where a running read stands: after this products cursor, or inside this bulk operation. */
 const positionSchema = z.object({
@@ -50,7 +44,7 @@ const positionSchema = z.object({
 export type Position = z.infer<typeof positionSchema>;
 
 /** The stored record: the progress shown, the lease of the sync running and its position (never shown). */
-export const recordSchema = progressSchema.extend(positionSchema.shape).extend({
+export const recordSchema = syncProgressSchema.extend(positionSchema.shape).extend({
   runner: z.string().optional(),
   leaseUntil: z.number().optional(),
 });

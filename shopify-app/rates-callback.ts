@@ -7,7 +7,9 @@
  *   body over 256 KB / not JSON / bad   413 / 400, coded
  *   otherwise                           200 {"rates": [...]}: live rates, or the merchant's fallback rates
  *                                       when quoting fails; [] only when nothing can ship (no line needs
- *                                       shipping, or the address is outside Australia)
+ *                                       shipping, or the address is outside Australia). With the store
+ *                                       down the shop's settings come from this instance's last copy; an
+ *                                       instance that never saw the key answers the default fallback table
  *
  * Two locks: the per-shop key in the URL, and Shopify's signature. Shopify signs the callback as it signs
  * webhooks, X-Shopify-Hmac-Sha256 = base64(HMAC-SHA256(raw body, app client secret)); it is checked on the
@@ -25,9 +27,13 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import {
+  DEFAULT_QUOTE_SETTINGS,
+  fallbackRates,
+  isStoreUnavailable,
   parseWith,
   quoteRequestSchema,
   rbError,
+  runAsCheckout,
   type Core,
   type QuoteRequest,
   type Rate,
@@ -154,24 +160,47 @@ export function ratesCallbackRouter(options: {
   router.post(
     '/shopify/carrier-service/:key',
     express.raw({ type: () => true, limit: BODY_LIMIT }),
-    async (request, response) => {
-      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const hmac = request.get('x-shopify-hmac-sha256');
-      if (hmac === undefined || hmac.trim() === '') throw rbError('RB_ERR_SIGNATURE_MISSING');
-      if (!verifyWebhookHmac(raw, hmac, options.apiSecret)) throw rbError('RB_ERR_SIGNATURE_INVALID');
-      const shop = await registration.shopForKey(String(request.params.key));
-      if (!shop) throw rbError('RB_ERR_NOT_FOUND', 'This carrier service');
-      let json: unknown;
-      try {
-        json = JSON.parse(raw.toString('utf8'));
-      } catch {
-        throw rbError('RB_ERR_BAD_JSON');
-      }
-      const payload = parseWith(rateRequestSchema, json);
-      const outcome = await core.quotes.quote(shop, toQuoteRequest(payload));
-      const today = now();
-      response.json({ rates: outcome.rates.map((rate) => toShopifyRate(rate, today)) });
-    },
+    (request, response) =>
+      runAsCheckout(async () => {
+        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const hmac = request.get('x-shopify-hmac-sha256');
+        if (hmac === undefined || hmac.trim() === '') throw rbError('RB_ERR_SIGNATURE_MISSING');
+        if (!verifyWebhookHmac(raw, hmac, options.apiSecret)) throw rbError('RB_ERR_SIGNATURE_INVALID');
+        const shop = await shopFor(String(request.params.key));
+        const quoteRequest = toQuoteRequest(parseWith(rateRequestSchema, parseJson(raw)));
+        const rates =
+          shop === STORE_DOWN
+            ? fallbackRates(DEFAULT_QUOTE_SETTINGS)
+            : (await core.quotes.quote(shop, quoteRequest)).rates;
+        const today = now();
+        response.json({ rates: rates.map((rate) => toShopifyRate(rate, today)) });
+      }),
   );
   return router;
+
+  /**
+   * The key's shop. Shopify signed the request, so it is a real checkout even when the store is down and this
+   * instance has never seen the key: STORE_DOWN then, and it gets the default fallback table, not an error.
+   */
+  async function shopFor(key: string): Promise<string | typeof STORE_DOWN> {
+    try {
+      const shop = await registration.shopForKey(key);
+      if (!shop) throw rbError('RB_ERR_NOT_FOUND', 'This carrier service');
+      return shop;
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      core.logger.warn({ errorCode: error.code }, 'checkout answered with default fallback rates');
+      return STORE_DOWN;
+    }
+  }
+}
+
+const STORE_DOWN = Symbol('store down');
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw rbError('RB_ERR_BAD_JSON');
+  }
 }

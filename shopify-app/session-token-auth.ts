@@ -19,11 +19,19 @@
  * errors instead: its 401 -> 401 RB_ERR_UNAUTHENTICATED, keeping the
  * `X-Shopify-Retry-Invalid-Session-Request: 1` it sets when a fresh session token would succeed (App Bridge
  * then fetches one and retries); anything else -> 502 RB_ERR_SHOPIFY_UNREACHABLE (Shopify or our storage
- * could not complete the exchange: worth a retry, and logged by the library through our logger).
+ * could not complete the exchange: worth a retry, and logged by the library through our logger), or
+ * 503 RB_ERR_STORE_UNAVAILABLE when it was our store that failed.
  */
 import type { Session } from '@shopify/shopify-api';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { asTenantId, rbError, rememberSecret, setTenantContext, type Logger } from '../core/index.js';
+import {
+  asTenantId,
+  rbError,
+  rememberSecret,
+  setTenantContext,
+  storeUnavailable,
+  type Logger,
+} from '../core/index.js';
 import { verifySessionToken, type SessionTokenClaims, type SessionTokenFailure } from './session-token.js';
 import type { ShopifySettings } from './shopify-config.js';
 import type { ShopifyLibrary } from './shopify-library.js';
@@ -38,6 +46,8 @@ export interface SessionTokenAuthOptions {
   readonly library: Pick<ShopifyLibrary, 'validateAuthenticatedSession'>;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** True while RateBridge's store is down: the library's failure was then ours, not Shopify's. */
+  readonly storeDown?: () => boolean;
 }
 
 interface ShopifyLocals {
@@ -50,7 +60,7 @@ const locals = (response: Response) => response.locals as ShopifyLocals;
 const requestLog = (request: object, fallback: Logger) => (request as { log?: Logger }).log ?? fallback;
 
 export function requireShopifySessionToken(options: SessionTokenAuthOptions): Router {
-  const decide = libraryDecision(options.library.validateAuthenticatedSession(), options.logger);
+  const decide = libraryDecision(options.library.validateAuthenticatedSession(), options);
   const chain = Router();
   chain.use(sessionTokenGate(options), oneDecisionPerShop(decide), tenantFromSession);
   return chain;
@@ -77,7 +87,10 @@ function sessionTokenGate(options: SessionTokenAuthOptions): RequestHandler {
 type Decide = (request: Request, response: Response) => Promise<unknown>;
 
 /** Step 2: runs the library's middleware; resolves with what to pass to `next` once it has decided. */
-function libraryDecision(validate: RequestHandler, logger: Logger): Decide {
+function libraryDecision(
+  validate: RequestHandler,
+  options: Pick<SessionTokenAuthOptions, 'logger' | 'storeDown'>,
+): Decide {
   return (request, response) =>
     new Promise((resolve) => {
       const send = response.send.bind(response);
@@ -89,7 +102,7 @@ function libraryDecision(validate: RequestHandler, logger: Logger): Decide {
         resolve(error);
       };
       response.send = function refusal() {
-        settle(refusalError(response, requestLog(request, logger)));
+        settle(refusalError(response, requestLog(request, options.logger), options.storeDown));
         return response;
       };
       Promise.resolve(validate(request, response, (error?: unknown) => settle(error))).catch(
@@ -99,12 +112,13 @@ function libraryDecision(validate: RequestHandler, logger: Logger): Decide {
 }
 
 /** The library's own refusal, as our coded error instead of its plain-text body. */
-function refusalError(response: Response, log: Logger): unknown {
+function refusalError(response: Response, log: Logger, storeDown: (() => boolean) | undefined): unknown {
   const status = response.statusCode;
   // The library may have prepared an HTML page (App Bridge bounce); our answer is a JSON error.
   response.removeHeader('Content-Type');
   response.removeHeader('Content-Security-Policy');
   if (status !== 401) {
+    if (storeDown?.()) return storeUnavailable();
     log.warn({ status }, 'Shopify session could not be established');
     return rbError('RB_ERR_SHOPIFY_UNREACHABLE');
   }

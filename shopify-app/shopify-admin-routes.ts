@@ -1,5 +1,11 @@
 import { Router } from 'express';
 import { rbError, tenantContext, type Core } from '../core/index.js';
+import type {
+  CarrierServiceResponse,
+  GoLiveResponse,
+  ShopifyContext,
+  SyncProgress,
+} from '../core/wire/admin-api-types.js';
 import { GO_LIVE_INSTRUCTIONS, type CarrierServiceRegistration } from './carrier-service-registration.js';
 import type { ProductSync } from './product-sync/create-product-sync.js';
 import { shopifySession } from './session-token-auth.js';
@@ -19,14 +25,14 @@ export function shopifyAdminRoutes(
     tenantContext(response).tenant as string as ShopDomain;
 
   router.get('/context', (_request, response) => {
-    response.json({ host: 'shopify', tenant: shopOf(response) });
+    response.json({ host: 'shopify', tenant: shopOf(response) } satisfies ShopifyContext);
   });
 
   router.get('/carrier-service', async (_request, response) => {
     response.json({
       carrierService: (await registration.status(shopOf(response))) ?? null,
       instructions: GO_LIVE_INSTRUCTIONS,
-    });
+    } satisfies CarrierServiceResponse);
   });
 
   router.post('/carrier-service', async (_request, response) => {
@@ -36,15 +42,15 @@ export function shopifyAdminRoutes(
       throw rbError('RB_ERR_NOT_LIVE');
     }
     const carrierService = await registration.goLive(shop, shopifySession(response));
-    response.json({ carrierService, instructions: GO_LIVE_INSTRUCTIONS });
+    response.json({ carrierService, instructions: GO_LIVE_INSTRUCTIONS } satisfies GoLiveResponse);
   });
 
   router.get('/products/sync', async (_request, response) => {
-    response.json(await products.progress(shopOf(response)));
+    response.json((await products.progress(shopOf(response))) satisfies SyncProgress);
   });
 
   router.post('/products/sync', async (_request, response) => {
-    response.status(202).json(await products.start(shopOf(response)));
+    response.status(202).json((await products.start(shopOf(response))) satisfies SyncProgress);
   });
 
   return router;

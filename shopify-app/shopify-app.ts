@@ -4,7 +4,7 @@
  * background work, the session-token chain for the embedded admin API and the webhooks router. server.ts mounts the two HTTP pieces; the rest is for the carrier-service and catalogue
  * code that calls Shopify.
  */
-import { createAdminApiRouter, type Core } from '../core/index.js';
+import { createAdminApiRouter, storeKnownDown, type Core } from '../core/index.js';
 import { Router } from 'express';
 import { createCarrierServiceRegistration } from './carrier-service-registration.js';
 import type { ProductSyncOptions } from './product-sync.js';
@@ -51,7 +51,13 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     ...options.productSync,
     ...(settings.hostOverride === undefined ? {} : { bulkDownload: testHostDownload(settings.hostOverride) }),
   });
-  const requireSessionToken = requireShopifySessionToken({ settings, library, logger: log, now });
+  const requireSessionToken = requireShopifySessionToken({
+    settings,
+    library,
+    logger: log,
+    now,
+    storeDown: () => storeKnownDown(store),
+  });
 
   // No freight connection left: stop Shopify asking us for rates we cannot get.
   core.tokens.onDisconnected(async (tenant, remaining) => {

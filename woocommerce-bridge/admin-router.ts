@@ -14,25 +14,23 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { RateBridgeError, jsonBody, parseWith, rememberSecret, tenantContext } from '../core/index.js';
-import { KEY_ID_PATTERN, keyNameSchema } from './connector-keys.js';
+import type {
+  ConnectorKeyResponse,
+  ConnectorKeysResponse,
+  CreatedConnectorKey,
+  StoreConnectedResponse,
+  StoreResponse,
+  SyncResponse,
+  SyncStartedResponse,
+} from '../core/wire/admin-api-types.js';
+import { connectorKeyBodySchema, storeBodySchema } from '../core/wire/woocommerce-schema.js';
+import { KEY_ID_PATTERN } from './connector-keys.js';
 import { PLUGIN_ZIP_ROUTE, servePluginZip } from './plugin-zip/plugin-zip-route.js';
 import { isStoreTenant, parseStoreUrl } from './store-url.js';
 import type { WooCommerceBridge } from './woocommerce-bridge.js';
 
 const BODY_LIMIT = '16kb';
 
-const storeBody = z.strictObject({
-  storeUrl: z.string().max(2048),
-  consumerKey: z
-    .string()
-    .trim()
-    .regex(/^ck_[A-Za-z0-9_-]{8,128}$/, 'Paste the consumer key WooCommerce showed (it starts with ck_).'),
-  consumerSecret: z
-    .string()
-    .trim()
-    .regex(/^cs_[A-Za-z0-9_-]{8,128}$/, 'Paste the consumer secret WooCommerce showed (it starts with cs_).'),
-});
-const keyBody = z.strictObject({ name: keyNameSchema });
 const keyParam = z.object({ id: z.string().regex(KEY_ID_PATTERN, 'not a connector key id') });
 
 export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
@@ -41,14 +39,14 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
 
   router.get('/woocommerce/store', async (_request, response) => {
     const { tenant } = tenantContext(response);
-    response.json({ store: (await bridge.setup.view(tenant)) ?? null });
+    response.json({ store: (await bridge.setup.view(tenant)) ?? null } satisfies StoreResponse);
   });
 
   router.post('/woocommerce/store', jsonBody(BODY_LIMIT), connectByPastedKeys(bridge));
 
   router.get('/woocommerce/sync', async (_request, response) => {
     const { tenant } = tenantContext(response);
-    response.json({ sync: (await bridge.sync.status(tenant)) ?? null });
+    response.json({ sync: (await bridge.sync.status(tenant)) ?? null } satisfies SyncResponse);
   });
 
   router.post('/woocommerce/sync', async (_request, response) => {
@@ -60,26 +58,28 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
         'Connect your WooCommerce store first, then sync its products.',
       );
     }
-    response.status(202).json({ sync: await bridge.sync.start(tenant, 'manual') });
+    response
+      .status(202)
+      .json({ sync: await bridge.sync.start(tenant, 'manual') } satisfies SyncStartedResponse);
   });
 
   router.get('/connector-keys', async (_request, response) => {
     const { tenant } = tenantContext(response);
-    response.json({ keys: await bridge.keys.list(tenant) });
+    response.json({ keys: await bridge.keys.list(tenant) } satisfies ConnectorKeysResponse);
   });
 
   router.post('/connector-keys', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
-    const body = parseWith(keyBody, request.body);
+    const body = parseWith(connectorKeyBodySchema, request.body);
     const created = await bridge.keys.create(tenant, body.name);
     response.setHeader('Cache-Control', 'no-store');
-    response.status(201).json(created);
+    response.status(201).json(created satisfies CreatedConnectorKey);
   });
 
   router.post('/connector-keys/:id/revoke', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(keyParam, request.params);
-    response.json({ key: await bridge.keys.revoke(tenant, id) });
+    response.json({ key: await bridge.keys.revoke(tenant, id) } satisfies ConnectorKeyResponse);
   });
 
   return router;
@@ -92,7 +92,7 @@ function connectByPastedKeys(bridge: WooCommerceBridge) {
     const raw = request.body as { consumerKey?: unknown; consumerSecret?: unknown } | undefined;
     for (const value of [raw?.consumerKey, raw?.consumerSecret])
       if (typeof value === 'string') rememberSecret(value.trim());
-    const body = parseWith(storeBody, request.body);
+    const body = parseWith(storeBodySchema, request.body);
     const address = parseStoreUrl(body.storeUrl);
     if (!address) {
       throw new RateBridgeError(
@@ -113,6 +113,6 @@ function connectByPastedKeys(bridge: WooCommerceBridge) {
       consumerKey: body.consumerKey,
       consumerSecret: body.consumerSecret,
     });
-    response.status(201).json({ store });
+    response.status(201).json({ store } satisfies StoreConnectedResponse);
   };
 }

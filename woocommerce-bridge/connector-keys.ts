@@ -27,7 +27,7 @@ import { revokeKey } from './connector-keys/revoke-key.js';
 import { touchKey } from './connector-keys/touch-key.js';
 import { withContext } from './with-context.js';
 
-export { KEY_ID_PATTERN, keyNameSchema } from './connector-keys/key-name.js';
+export { KEY_ID_PATTERN } from './connector-keys/key-name.js';
 
 export function createConnectorKeys(deps: KeysDeps, now: () => number) {
   const ctx = createKeysContext(deps, now);

@@ -8,6 +8,7 @@
  * WooCommerce itself does.
  */
 import type { ProductInput } from '../core/index.js';
+import type { PackagingPackage } from '../core/wire/admin-api-types.js';
 import {
   isSet,
   toDimensionsCm,
@@ -19,12 +20,7 @@ import {
 import type { WooProduct } from './woocommerce-resources.js';
 
 /** What a synced profile states: one carton of the product's own size and weight. */
-export interface ShippingBox {
-  readonly lengthCm: number;
-  readonly widthCm: number;
-  readonly heightCm: number;
-  readonly weightKg: number;
-}
+export type ShippingBox = Omit<PackagingPackage, 'type' | 'quantity'>;
 
 export interface MappedProduct {
   /** `variant:<id>`, the catalog and packaging key. */

@@ -13,7 +13,14 @@
  */
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { RateBridgeError, parseWith, rbError, rememberSecret, type Core } from '../core/index.js';
+import {
+  RateBridgeError,
+  parseWith,
+  rbError,
+  rememberSecret,
+  runAsCheckout,
+  type Core,
+} from '../core/index.js';
 import { grantRoutes } from './grant-routes.js';
 import {
   authenticatePluginRequest,
@@ -71,7 +78,8 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
 
   router.use(grantRoutes(core, bridge));
 
-  router.post('/rates', pluginBody, answerRates(core, bridge, authenticate));
+  const rates = answerRates(core, bridge, authenticate);
+  router.post('/rates', pluginBody, (request, response) => runAsCheckout(() => rates(request, response)));
 
   router.post('/admin-link', pluginBody, async (request, response) => {
     const caller = await authenticate(request);

@@ -4,7 +4,7 @@
  * data the order keeps (where the rate came from; no customer data).
  */
 import { createHash } from 'node:crypto';
-import { formatCents, type QuoteOutcome, type Rate } from '../core/index.js';
+import { centsToDecimalString, type QuoteOutcome, type Rate } from '../core/index.js';
 
 /** What the plugin accepts as a rate id (and WooCommerce keeps in the session and the order). */
 const RATE_ID_CHARACTERS = /[^A-Za-z0-9._:-]/g;
@@ -25,7 +25,7 @@ export function toWooRates(outcome: Pick<QuoteOutcome, 'rates' | 'source'>): { r
     rates: outcome.rates.map((rate) => ({
       id: wooRateId(rate.code),
       label: rate.name,
-      cost: formatCents(rate.totalCents),
+      cost: centsToDecimalString(rate.totalCents),
       description: rate.description ?? '',
       delivery_time: deliveryTime(rate),
       meta_data: {

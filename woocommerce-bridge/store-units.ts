@@ -12,11 +12,9 @@ import {
   type LengthUnit,
   type WeightUnit,
 } from '../core/index.js';
+import type { StoreUnits } from '../core/wire/admin-api-types.js';
 
-export interface StoreUnits {
-  readonly weight: WeightUnit;
-  readonly dimension: LengthUnit;
-}
+export type { StoreUnits } from '../core/wire/admin-api-types.js';
 
 export interface Dimensions<T> {
   readonly length: T;

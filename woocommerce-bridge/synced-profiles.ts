@@ -16,7 +16,7 @@ import { forgetProduct } from './synced-profiles/forget-product.js';
 import { createOwnership, type ProfilesDeps } from './synced-profiles/ownership.js';
 import { withContext } from './with-context.js';
 
-export { addCounts, emptyCounts, type ApplyCounts } from './synced-profiles/apply-counts.js';
+export { addCounts, emptyCounts } from './synced-profiles/apply-counts.js';
 
 export function createSyncedProfiles(deps: ProfilesDeps) {
   const ctx = createOwnership(deps);

@@ -1,22 +1,22 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { PLATFORM_ENVIRONMENTS, PLATFORM_NAMES } from '../platforms/freight-platform.js';
+import type { FreightPlatform } from '../platforms/freight-platform.js';
 import type { PlatformRegistry } from '../platforms/registry.js';
 import type { TokenLifecycle } from '../tokens/token-lifecycle.js';
-import { MAX_TOKEN_LENGTH } from '../tokens/normalise-token.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
+import type {
+  ConnectionEventsResponse,
+  ConnectionResponse,
+  ConnectionsResponse,
+  PlatformsResponse,
+  VerifyResponse,
+} from '../wire/admin-api-types.js';
+import { connectBodySchema, replaceTokenBodySchema } from '../wire/connections-schema.js';
 import { tenantContext } from './tenant-context.js';
 
 // Generous for a token, tight for anything else: these bodies are a label and a pasted token.
 const BODY_LIMIT = '16kb';
 
-const connectBody = z.strictObject({
-  platform: z.enum(PLATFORM_NAMES),
-  environment: z.enum(PLATFORM_ENVIRONMENTS),
-  label: z.string().trim().min(1, 'Give the connection a name').max(60),
-  token: z.string().max(MAX_TOKEN_LENGTH * 4),
-});
-const replaceBody = z.strictObject({ token: z.string().max(MAX_TOKEN_LENGTH * 4) });
 const idParam = z.object({ id: z.string().regex(/^con_[A-Za-z0-9_-]{16}$/, 'not a connection id') });
 const paging = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -28,32 +28,28 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
   const router = Router();
 
   router.get('/platforms', (_request, response) => {
-    response.json({
-      platforms: platforms.list().map((p) => ({
-        name: p.name,
-        displayName: p.displayName,
-        environments: p.environments,
-        hasWarehouses: p.hasWarehouses,
-      })),
-    });
+    response.json({ platforms: platforms.list().map(platformView) } satisfies PlatformsResponse);
   });
 
   router.get('/connections', async (_request, response) => {
     const { tenant } = tenantContext(response);
-    response.json({ connections: await tokens.list(tenant) });
+    response.json({ connections: await tokens.list(tenant) } satisfies ConnectionsResponse);
   });
 
   router.post('/connections', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant, actor } = tenantContext(response);
-    const body = parseWith(connectBody, request.body);
+    const body = parseWith(connectBodySchema, request.body);
     const connection = await tokens.connect(tenant, body, actor);
-    response.status(201).location(`${request.baseUrl}/connections/${connection.id}`).json({ connection });
+    response
+      .status(201)
+      .location(`${request.baseUrl}/connections/${connection.id}`)
+      .json({ connection } satisfies ConnectionResponse);
   });
 
   router.get('/connections/:id', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
-    response.json({ connection: await tokens.get(tenant, id) });
+    response.json({ connection: await tokens.get(tenant, id) } satisfies ConnectionResponse);
   });
 
   router.delete('/connections/:id', async (request, response) => {
@@ -66,22 +62,38 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
   router.post('/connections/:id/verify', async (request, response) => {
     const { tenant, actor } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
-    response.json(await tokens.verify(tenant, id, actor));
+    response.json((await tokens.verify(tenant, id, actor)) satisfies VerifyResponse);
   });
 
   router.put('/connections/:id/token', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant, actor } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
-    const { token } = parseWith(replaceBody, request.body);
-    response.json({ connection: await tokens.replaceToken(tenant, id, token, actor) });
+    const { token } = parseWith(replaceTokenBodySchema, request.body);
+    response.json({
+      connection: await tokens.replaceToken(tenant, id, token, actor),
+    } satisfies ConnectionResponse);
   });
 
   router.get('/connections/:id/events', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
     const { offset, limit } = parseWith(paging, request.query);
-    response.json({ ...(await tokens.events(tenant, id, offset, limit)), offset, limit });
+    response.json({
+      ...(await tokens.events(tenant, id, offset, limit)),
+      offset,
+      limit,
+    } satisfies ConnectionEventsResponse);
   });
 
   return router;
+}
+
+/** What the admin shows of a platform this process runs. */
+function platformView(p: FreightPlatform): PlatformsResponse['platforms'][number] {
+  return {
+    name: p.name,
+    displayName: p.displayName,
+    environments: p.environments,
+    hasWarehouses: p.hasWarehouses,
+  };
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { searchLocalities } from '../localities/index.js';
 import { parseWith } from '../http/json-body.js';
+import type { LocalitiesResponse } from '../wire/admin-api-types.js';
 import { tenantContext } from './tenant-context.js';
 
 const query = z.object({
@@ -24,7 +25,7 @@ export function localitiesRoutes(): Router {
         postcode,
         state,
       })),
-    });
+    } satisfies LocalitiesResponse);
   });
   return router;
 }

@@ -1,17 +1,27 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { createLocationSchema, updateLocationSchema } from '../locations/locations.js';
 import type { Locations } from '../locations/pickup-locations.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
+import type {
+  LocationDeleted,
+  LocationResponse,
+  LocationResult,
+  LocationsResponse,
+  PlatformWarehousesResponse,
+  WarehouseImport,
+} from '../wire/admin-api-types.js';
+import {
+  connectionIdBodySchema,
+  createLocationSchema,
+  updateLocationSchema,
+} from '../wire/locations-schema.js';
 import { tenantContext } from './tenant-context.js';
 
 // An address and a few flags: small.
 const BODY_LIMIT = '64kb';
 
 const idParam = z.object({ id: z.string().regex(/^loc_[A-Za-z0-9_-]{16}$/, 'not a location id') });
-const connectionId = z.string().regex(/^con_[A-Za-z0-9_-]{16}$/, 'not a connection id');
-const importBody = z.strictObject({ connectionId });
-const warehousesQuery = z.object({ connectionId });
+const warehousesQuery = z.object({ connectionId: connectionIdBodySchema.shape.connectionId });
 
 /** `/api/locations…` of the admin API (docs/admin-api.md). */
 export function locationsRoutes(locations: Locations): Router {
@@ -19,14 +29,17 @@ export function locationsRoutes(locations: Locations): Router {
 
   router.get('/locations', async (_request, response) => {
     const { tenant } = tenantContext(response);
-    response.json({ locations: await locations.list(tenant) });
+    response.json({ locations: await locations.list(tenant) } satisfies LocationsResponse);
   });
 
   router.post('/locations', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const body = parseWith(createLocationSchema, request.body);
     const result = await locations.create(tenant, body);
-    response.status(201).location(`${request.baseUrl}/locations/${result.location.id}`).json(result);
+    response
+      .status(201)
+      .location(`${request.baseUrl}/locations/${result.location.id}`)
+      .json(result satisfies LocationResult);
   });
 
   // Before /locations/:id, which would otherwise take these paths for ids. import-machship is the older
@@ -34,40 +47,42 @@ export function locationsRoutes(locations: Locations): Router {
   for (const path of ['/locations/import-warehouses', '/locations/import-machship']) {
     router.post(path, jsonBody(BODY_LIMIT), async (request, response) => {
       const { tenant } = tenantContext(response);
-      const body = parseWith(importBody, request.body);
-      response.json(await locations.importWarehouses(tenant, body.connectionId));
+      const body = parseWith(connectionIdBodySchema, request.body);
+      response.json((await locations.importWarehouses(tenant, body.connectionId)) satisfies WarehouseImport);
     });
   }
 
   router.get('/locations/platform-warehouses', async (request, response) => {
     const { tenant } = tenantContext(response);
     const query = parseWith(warehousesQuery, request.query);
-    response.json({ warehouses: await locations.platformWarehouses(tenant, query.connectionId) });
+    response.json({
+      warehouses: await locations.platformWarehouses(tenant, query.connectionId),
+    } satisfies PlatformWarehousesResponse);
   });
 
   router.get('/locations/:id', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
-    response.json({ location: await locations.get(tenant, id) });
+    response.json({ location: await locations.get(tenant, id) } satisfies LocationResponse);
   });
 
   router.put('/locations/:id', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
     const body = parseWith(updateLocationSchema, request.body);
-    response.json(await locations.update(tenant, id, body));
+    response.json((await locations.update(tenant, id, body)) satisfies LocationResult);
   });
 
   router.delete('/locations/:id', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
-    response.json(await locations.delete(tenant, id));
+    response.json((await locations.delete(tenant, id)) satisfies LocationDeleted);
   });
 
   router.post('/locations/:id/default', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
-    response.json({ location: await locations.setDefault(tenant, id) });
+    response.json({ location: await locations.setDefault(tenant, id) } satisfies LocationResponse);
   });
 
   return router;

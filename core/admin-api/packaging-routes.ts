@@ -1,10 +1,18 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/packaging-catalog.js';
 import { MAX_CSV_BYTES, type CsvProblem } from '../catalog/packaging-csv.js';
 import { defaultBoxSchema, parseProfileKey, profileInputSchema } from '../catalog/packaging-profile.js';
 import { RateBridgeError } from '../errors.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
+import type {
+  CsvImportResult,
+  DefaultBoxResponse,
+  DefaultBoxSaved,
+  MissingDimensionsPage,
+  ProfileResponse,
+  ProfilesPage,
+} from '../wire/admin-api-types.js';
 import { tenantContext } from './tenant-context.js';
 
 // A profile of up to 50 packages and 20 locations is a few kilobytes.
@@ -32,23 +40,11 @@ export function packagingRoutes(catalog: Catalog): Router {
   router.get('/packaging', async (request, response) => {
     const { tenant } = tenantContext(response);
     const page = parseWith(paging, request.query);
-    response.json({ ...(await catalog.listProfiles(tenant, page)), ...page });
+    response.json({ ...(await catalog.listProfiles(tenant, page)), ...page } satisfies ProfilesPage);
   });
 
   // The fixed paths come before /packaging/:key.
-  router.post('/packaging/import', csvBody, async (request, response) => {
-    const { tenant } = tenantContext(response);
-    if (!request.is(CSV_TYPES)) {
-      throw new RateBridgeError(
-        'RB_ERR_UNSUPPORTED_MEDIA_TYPE',
-        'Send the file itself as the request body, with Content-Type: text/csv.',
-      );
-    }
-    const text = typeof request.body === 'string' ? request.body : '';
-    const result = await catalog.importCsv(tenant, text);
-    if (!result.ok) throw csvRefusal(result.errors, result.moreErrors);
-    response.json({ imported: result.imported, rows: result.rows, profiles: result.profiles });
-  });
+  router.post('/packaging/import', csvBody, importCsvHandler(catalog));
 
   router.get('/packaging/export', async (request, response) => {
     const { tenant } = tenantContext(response);
@@ -60,20 +56,24 @@ export function packagingRoutes(catalog: Catalog): Router {
     const { tenant } = tenantContext(response);
     const page = parseWith(paging, request.query);
     const { items, total } = await catalog.missingDimensionsReport(tenant);
-    response.json({ items: items.slice(page.offset, page.offset + page.limit), total, ...page });
+    response.json({
+      items: items.slice(page.offset, page.offset + page.limit),
+      total,
+      ...page,
+    } satisfies MissingDimensionsPage);
   });
 
   router.get('/packaging/:key', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
-    response.json({ profile: await catalog.getProfile(tenant, key) });
+    response.json({ profile: await catalog.getProfile(tenant, key) } satisfies ProfileResponse);
   });
 
   router.put('/packaging/:key', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
     const body = parseWith(profileInputSchema, request.body);
-    response.json({ profile: await catalog.upsertProfile(tenant, key, body) });
+    response.json({ profile: await catalog.upsertProfile(tenant, key, body) } satisfies ProfileResponse);
   });
 
   router.delete('/packaging/:key', async (request, response) => {
@@ -85,13 +85,13 @@ export function packagingRoutes(catalog: Catalog): Router {
 
   router.get('/packaging-settings/default-box', async (_request, response) => {
     const { tenant } = tenantContext(response);
-    response.json({ defaultBox: (await catalog.getDefaultBox(tenant)) ?? null });
+    response.json({ defaultBox: (await catalog.getDefaultBox(tenant)) ?? null } satisfies DefaultBoxResponse);
   });
 
   router.put('/packaging-settings/default-box', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const body = parseWith(defaultBoxSchema, request.body);
-    response.json({ defaultBox: await catalog.setDefaultBox(tenant, body) });
+    response.json({ defaultBox: await catalog.setDefaultBox(tenant, body) } satisfies DefaultBoxSaved);
   });
 
   return router;
@@ -112,4 +112,25 @@ function csvRefusal(problems: readonly CsvProblem[], more: number): RateBridgeEr
     `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}. Fix ${count === 1 ? 'it' : 'them'} and upload it again. ${summary}`.trim(),
     details,
   );
+}
+
+/** POST /packaging/import: the CSV file itself as the body; every problem with it is one coded refusal. */
+function importCsvHandler(catalog: Catalog): RequestHandler {
+  return async (request, response) => {
+    const { tenant } = tenantContext(response);
+    if (!request.is(CSV_TYPES)) {
+      throw new RateBridgeError(
+        'RB_ERR_UNSUPPORTED_MEDIA_TYPE',
+        'Send the file itself as the request body, with Content-Type: text/csv.',
+      );
+    }
+    const text = typeof request.body === 'string' ? request.body : '';
+    const result = await catalog.importCsv(tenant, text);
+    if (!result.ok) throw csvRefusal(result.errors, result.moreErrors);
+    response.json({
+      imported: result.imported,
+      rows: result.rows,
+      profiles: result.profiles,
+    } satisfies CsvImportResult);
+  };
 }

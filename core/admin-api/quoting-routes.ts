@@ -2,24 +2,25 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { rbError } from '../errors.js';
 import type { QuoteEngine } from '../quoting/quote-engine.js';
-import { quoteRequestSchema } from '../quoting/quote-request.js';
-import { quoteSettingsSchema, type QuoteSettingsStore } from '../quoting/quote-settings.js';
+import type { QuoteSettingsStore } from '../quoting/quote-settings.js';
 import type { RateLog } from '../quoting/rate-log.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
+import type {
+  RateLogEntryResponse,
+  RateLogPage,
+  RulesResponse,
+  TestQuoteResult,
+} from '../wire/admin-api-types.js';
+import { quoteSettingsSchema, testQuoteBodySchema } from '../wire/quoting-schema.js';
+import { QUOTE_SOURCES } from '../wire/vocabulary.js';
 import { tenantContext } from './tenant-context.js';
 
 const BODY_LIMIT = '256kb';
 
-const testQuoteBody = quoteRequestSchema.extend({
-  currency: z.string().trim().length(3).toUpperCase().default('AUD'),
-  /** Unsaved rules to preview; the saved ones when absent. */
-  settings: quoteSettingsSchema.optional(),
-  deadlineMs: z.number().int().min(200).max(9000).optional(),
-});
 const paging = z.object({
   offset: z.coerce.number().int().min(0).max(1000).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  source: z.enum(['live', 'fallback', 'none']).optional(),
+  source: z.enum(QUOTE_SOURCES).optional(),
 });
 
 /** `/rules`, `/quotes/test` and `/rate-log` of the admin API (docs/admin-api.md). */
@@ -28,18 +29,18 @@ export function quotingRoutes(engine: QuoteEngine, settings: QuoteSettingsStore,
 
   router.get('/rules', async (_request, response) => {
     const { tenant } = tenantContext(response);
-    response.json({ rules: await settings.get(tenant) });
+    response.json({ rules: await settings.get(tenant) } satisfies RulesResponse);
   });
 
   router.put('/rules', jsonBody('64kb'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const rules = parseWith(quoteSettingsSchema, request.body);
-    response.json({ rules: await settings.put(tenant, rules) });
+    response.json({ rules: await settings.put(tenant, rules) } satisfies RulesResponse);
   });
 
   router.post('/quotes/test', jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
-    const { settings: preview, deadlineMs, ...cart } = parseWith(testQuoteBody, request.body);
+    const { settings: preview, deadlineMs, ...cart } = parseWith(testQuoteBodySchema, request.body);
     const outcome = await engine.quote(tenant, cart, {
       ...(preview ? { settings: preview, record: false } : {}),
       ...(deadlineMs === undefined ? {} : { deadlineMs }),
@@ -49,20 +50,25 @@ export function quotingRoutes(engine: QuoteEngine, settings: QuoteSettingsStore,
       source: outcome.source,
       ...(outcome.fallbackReason === undefined ? {} : { fallbackReason: outcome.fallbackReason }),
       diagnostics: outcome.log,
-    });
+    } satisfies TestQuoteResult);
   });
 
   router.get('/rate-log', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { offset, limit, source } = parseWith(paging, request.query);
     if (source === undefined) {
-      response.json({ ...(await rateLog.page(tenant, offset, limit)), offset, limit });
+      response.json({ ...(await rateLog.page(tenant, offset, limit)), offset, limit } satisfies RateLogPage);
       return;
     }
     // Filtering reads the whole (capped) log: at most 500 entries.
     const all = await rateLog.page(tenant, 0, 500);
     const matching = all.entries.filter((entry) => entry.source === source);
-    response.json({ entries: matching.slice(offset, offset + limit), total: matching.length, offset, limit });
+    response.json({
+      entries: matching.slice(offset, offset + limit),
+      total: matching.length,
+      offset,
+      limit,
+    } satisfies RateLogPage);
   });
 
   router.get('/rate-log/:id', async (request, response) => {
@@ -71,7 +77,7 @@ export function quotingRoutes(engine: QuoteEngine, settings: QuoteSettingsStore,
     const { entries } = await rateLog.page(tenant, 0, 500);
     const entry = entries.find((candidate) => candidate.id === id);
     if (!entry) throw rbError('RB_ERR_NOT_FOUND', 'That rate log entry');
-    response.json({ entry });
+    response.json({ entry } satisfies RateLogEntryResponse);
   });
 
   return router;

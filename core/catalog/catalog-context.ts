@@ -9,13 +9,12 @@ import { invalidInput } from './input-error.js';
 import {
   parseProfileKey,
   skuKey,
-  storedDefaultBoxSchema,
-  storedProfileSchema,
   variantKey,
   type DefaultBox,
   type PackagingProfile,
   type ProfileKey,
 } from './packaging-profile.js';
+import { defaultBoxRecordSchema, packagingProfileSchema } from '../wire/packaging-schema.js';
 import { productRecordSchema, type ProductRecord } from './product-record.js';
 
 export const PROFILE_KIND = 'packaging';
@@ -34,8 +33,8 @@ export function createCatalogContext(options: CatalogOptions) {
     raw: JsonValue | undefined,
   ): PackagingProfile | undefined {
     if (raw === undefined) return undefined;
-    const parsed = storedProfileSchema.safeParse(raw);
-    if (parsed.success) return parsed.data as PackagingProfile;
+    const parsed = packagingProfileSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
     // A document this code cannot read is reported, and treated as absent rather than failing a checkout.
     logger.warn({ tenant, key, issues: parsed.error.issues.length }, 'unreadable packaging profile ignored');
     return undefined;
@@ -63,7 +62,7 @@ export function createCatalogContext(options: CatalogOptions) {
     async getDefaultBox(tenant: string): Promise<DefaultBox | undefined> {
       const raw = await store.getDoc({ tenant, ...DEFAULT_BOX_REF });
       if (raw === undefined) return undefined;
-      const parsed = storedDefaultBoxSchema.safeParse(raw);
+      const parsed = defaultBoxRecordSchema.safeParse(raw);
       if (!parsed.success) logger.warn({ tenant }, 'unreadable default box ignored');
       return parsed.success ? parsed.data : undefined;
     },

@@ -7,21 +7,9 @@ import { decimalText, toKilograms } from './units.js';
 import type { DefaultBox, PackagingProfile, ProfileKey } from './packaging-profile.js';
 import { skuKey, variantKey } from './packaging-profile.js';
 import type { ProductRecord } from './product-record.js';
+import type { MissingDimensionsItem } from '../wire/admin-api-types.js';
 
-export type MissingReason = 'no_profile' | 'no_packages';
-
-export interface MissingDimensionsItem {
-  /** The product's key (`variant:<id>` or `sku:<SKU>`): PUT /packaging/<key> fixes it. */
-  readonly key: string;
-  readonly sku?: string;
-  readonly variantId?: string;
-  readonly title?: string;
-  readonly grams?: number;
-  readonly reason: MissingReason;
-  /** What checkout does for it now, and what to do. */
-  readonly message: string;
-  readonly lastSeenAtCheckout?: string;
-}
+export type { MissingDimensionsItem } from '../wire/admin-api-types.js';
 
 export function missingDimensions(
   products: ReadonlyMap<string, ProductRecord>,

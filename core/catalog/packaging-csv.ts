@@ -6,7 +6,7 @@
  * This file holds the format's contract (header, limits, results); the reading and the writing are in
  * packaging-csv/, one step per file.
  */
-import type { PackagingPackage, ProfileKey } from './packaging-profile.js';
+import type { PackagingProfile } from './packaging-profile.js';
 
 /** The header export writes and the documentation shows. */
 export const PACKAGING_CSV_HEADER = [
@@ -36,14 +36,7 @@ export interface CsvProblem {
 }
 
 /** A profile read from the file, not yet stored (no `updatedAt`). */
-export interface ProfileDraft {
-  readonly key: ProfileKey;
-  readonly sku?: string;
-  readonly variantId?: string;
-  readonly packages: readonly PackagingPackage[];
-  readonly locationIds: readonly string[];
-  readonly consolidatable: boolean;
-}
+export type ProfileDraft = Omit<PackagingProfile, 'updatedAt'>;
 
 export type PackagingCsvRead =
   | { readonly ok: true; readonly profiles: readonly ProfileDraft[]; readonly rows: number }

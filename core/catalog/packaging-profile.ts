@@ -6,50 +6,25 @@
  * Also the merchant's default box, used with the shop's own weight for products without a profile.
  */
 import { z } from 'zod';
-import { PACKAGE_TYPES, type PackageType } from '../platforms/freight-platform.js';
+import type { PackageType, PackagingPackage, ProfileKey } from '../wire/admin-api-types.js';
+import {
+  MAX_LOCATIONS_PER_PROFILE,
+  MAX_PACKAGE_KINDS,
+  defaultBoxBodySchema,
+  packageBodySchema,
+  packageListOf,
+  profileBodySchema,
+} from '../wire/packaging-schema.js';
 import { decimalText } from './units.js';
 
-export type ProfileKey = `sku:${string}` | `variant:${string}`;
-
-export interface PackagingPackage {
-  readonly type: PackageType;
-  readonly lengthCm: number;
-  readonly widthCm: number;
-  readonly heightCm: number;
-  /** Weight of one package, kg. */
-  readonly weightKg: number;
-  /** Packages of this kind per unit sold. */
-  readonly quantity: number;
-}
-
-export interface PackagingProfile {
-  readonly key: ProfileKey;
-  readonly sku?: string;
-  readonly variantId?: string;
-  /** Empty: the profile only sets locations or consolidation; quotes use the shop weight and default box. */
-  readonly packages: readonly PackagingPackage[];
-  /** Where it ships from; empty means the tenant's default location. */
-  readonly locationIds: readonly string[];
-  readonly consolidatable: boolean;
-  readonly updatedAt: string;
-}
-
-export interface DefaultBox {
-  readonly type: PackageType;
-  readonly lengthCm: number;
-  readonly widthCm: number;
-  readonly heightCm: number;
-  /** The empty box; the shop's product weight is added to it. */
-  readonly tareWeightKg: number;
-}
+export type { DefaultBox, PackagingPackage, PackagingProfile, ProfileKey } from '../wire/admin-api-types.js';
+export { MAX_LOCATIONS_PER_PROFILE, MAX_PACKAGE_KINDS };
 
 // --- limits: what a real package can be. Beyond them the value is almost always a unit mistake. ---
 
 export const MIN_DIMENSION_CM = 0.1;
 export const MAX_DIMENSION_CM = 1500;
 export const MAX_PACKAGES_PER_UNIT = 1000;
-export const MAX_PACKAGE_KINDS = 50;
-export const MAX_LOCATIONS_PER_PROFILE = 20;
 export const MAX_IDENTIFIER_LENGTH = 100;
 
 /** Heavier than this for its type is implausible: a carton of 1,200 kg was weighed in grams. */
@@ -78,14 +53,7 @@ const DIMENSION_WORD: Readonly<Record<'lengthCm' | 'widthCm' | 'heightCm', strin
 };
 
 /** What is impossible about a package, each with the likely unit mistake behind it. */
-export function plausibilityProblems(pkg: {
-  readonly type: PackageType;
-  readonly lengthCm: number;
-  readonly widthCm: number;
-  readonly heightCm: number;
-  readonly weightKg: number;
-  readonly quantity: number;
-}): PlausibilityProblem[] {
+export function plausibilityProblems(pkg: PackagingPackage): PlausibilityProblem[] {
   const problems: PlausibilityProblem[] = [];
   for (const field of ['lengthCm', 'widthCm', 'heightCm'] as const) {
     const value = pkg[field];
@@ -159,88 +127,29 @@ export function parseProfileKey(key: string): ParsedKey | undefined {
   return undefined;
 }
 
-// --- schemas -----------------------------------------------------------------------------------
-
-const packageTypeSchema = z.enum(PACKAGE_TYPES, {
-  error: `The package type must be one of: ${PACKAGE_TYPES.join(', ')}.`,
-});
-
-const packageShape = {
-  type: packageTypeSchema,
-  lengthCm: z.number(),
-  widthCm: z.number(),
-  heightCm: z.number(),
-  weightKg: z.number(),
-  quantity: z.number().default(1),
-};
+// --- schemas: the wire's bodies (core/wire/packaging-schema.ts) with the plausibility rules added -----
 
 /** A package as an API caller sends it; the plausibility rules apply to every field. */
-export const packageInputSchema = z.strictObject(packageShape).superRefine((pkg, context) => {
+export const packageInputSchema = packageBodySchema.superRefine((pkg, context) => {
   for (const problem of plausibilityProblems(pkg)) {
     context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
   }
 });
 
-export const profileInputSchema = z.strictObject({
-  packages: z
-    .array(packageInputSchema)
-    .max(MAX_PACKAGE_KINDS, `A product ships in at most ${MAX_PACKAGE_KINDS} kinds of package.`),
-  locationIds: z
-    .array(z.string().min(1).max(64))
-    .max(MAX_LOCATIONS_PER_PROFILE, `A product ships from at most ${MAX_LOCATIONS_PER_PROFILE} locations.`)
-    .default([]),
-  consolidatable: z.boolean().default(false),
-});
-export type ProfileInput = z.input<typeof profileInputSchema>;
+export const profileInputSchema = profileBodySchema.extend({ packages: packageListOf(packageInputSchema) });
 
-export const defaultBoxSchema = z
-  .strictObject({
-    type: packageTypeSchema,
-    lengthCm: z.number(),
-    widthCm: z.number(),
-    heightCm: z.number(),
-    tareWeightKg: z.number().min(0, 'The empty box cannot weigh less than 0 kg.'),
-  })
-  .superRefine((box, context) => {
-    // The box's own weight may be 0; its dimensions follow the package rules.
-    const probe = { ...box, weightKg: 1, quantity: 1 };
-    for (const problem of plausibilityProblems(probe)) {
-      if (problem.field === 'weightKg' || problem.field === 'quantity') continue;
-      context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-    }
-    if (box.tareWeightKg > MAX_WEIGHT_KG[box.type]) {
-      context.addIssue({
-        code: 'custom',
-        path: ['tareWeightKg'],
-        message: `An empty ${box.type} of ${decimalText(box.tareWeightKg)} kg is implausible: was it weighed in grams?`,
-      });
-    }
-  });
-
-// Stored documents are read leniently (no strict keys) so a field added later does not break old ones.
-const storedPackageSchema = z.object({
-  type: z.enum(PACKAGE_TYPES),
-  lengthCm: z.number(),
-  widthCm: z.number(),
-  heightCm: z.number(),
-  weightKg: z.number(),
-  quantity: z.number(),
-});
-
-export const storedProfileSchema = z.object({
-  key: z.string(),
-  sku: z.string().optional(),
-  variantId: z.string().optional(),
-  packages: z.array(storedPackageSchema),
-  locationIds: z.array(z.string()),
-  consolidatable: z.boolean(),
-  updatedAt: z.string(),
-});
-
-export const storedDefaultBoxSchema = z.object({
-  type: z.enum(PACKAGE_TYPES),
-  lengthCm: z.number(),
-  widthCm: z.number(),
-  heightCm: z.number(),
-  tareWeightKg: z.number(),
+export const defaultBoxSchema = defaultBoxBodySchema.superRefine((box, context) => {
+  // The box's own weight may be 0; its dimensions follow the package rules.
+  const probe = { ...box, weightKg: 1, quantity: 1 };
+  for (const problem of plausibilityProblems(probe)) {
+    if (problem.field === 'weightKg' || problem.field === 'quantity') continue;
+    context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  }
+  if (box.tareWeightKg > MAX_WEIGHT_KG[box.type]) {
+    context.addIssue({
+      code: 'custom',
+      path: ['tareWeightKg'],
+      message: `An empty ${box.type} of ${decimalText(box.tareWeightKg)} kg is implausible: was it weighed in grams?`,
+    });
+  }
 });

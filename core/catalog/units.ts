@@ -11,11 +11,9 @@
  * far below anything a carrier measures.
  */
 
-export const WEIGHT_UNITS = ['g', 'kg', 'lbs', 'oz'] as const;
-export type WeightUnit = (typeof WEIGHT_UNITS)[number];
+import type { LengthUnit, WeightUnit } from '../wire/vocabulary.js';
 
-export const LENGTH_UNITS = ['mm', 'cm', 'm', 'in', 'yd'] as const;
-export type LengthUnit = (typeof LENGTH_UNITS)[number];
+export type { LengthUnit, WeightUnit } from '../wire/vocabulary.js';
 
 /** value = digits / 10^scale, exactly. */
 interface Decimal {

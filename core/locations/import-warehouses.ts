@@ -10,7 +10,7 @@ import { checkAddress, type LocalityReference } from './address-check.js';
 import { applyWarehouseImport, classify, type ImportCandidate } from './apply-warehouse-import.js';
 import type { LocationContext } from './location-context.js';
 import { MAX_LOCATIONS } from './location-record.js';
-import type { WarehouseImport } from './locations.js';
+import type { WarehouseImport } from '../wire/admin-api-types.js';
 import { confirmWithPlatforms } from './platform-check.js';
 
 const IMPORT_CHECK_CONCURRENCY = 4;

@@ -4,29 +4,11 @@
  * update rather than by luck.
  */
 import { z } from 'zod';
-import { AU_STATES, PLATFORM_NAMES, type AuState, type PlatformRefs } from '../platforms/freight-platform.js';
 import type { JsonValue, Store } from '../storage/store.js';
+import type { LocationRecord } from '../wire/admin-api-types.js';
+import { locationSchema } from '../wire/locations-schema.js';
 
-export interface LocationRecord {
-  /** `loc_…` */
-  readonly id: string;
-  /** Unique per tenant (case-insensitively): the packaging CSV refers to locations by name. */
-  readonly name: string;
-  readonly addressLine1?: string;
-  readonly suburb: string;
-  readonly postcode: string;
-  readonly state: AuState;
-  readonly isDefault: boolean;
-  /**
-   * Each platform's own reference for this location, opaque here (freight-platform.ts `pickupRef`): the
-   * warehouse it is linked to (MachShip: a company location id) or its suburb's id (Big Post: LocalityId).
-   */
-  readonly platformRefs?: PlatformRefs;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export const platformRefsSchema = z.partialRecord(z.enum(PLATFORM_NAMES), z.string().min(1).max(64));
+export type { LocationRecord } from '../wire/admin-api-types.js';
 
 /**
  * Documents written before references were opaque kept two platform-specific fields; they are read into
@@ -42,21 +24,8 @@ function withLegacyRefs(raw: unknown): unknown {
   return { ...rest, platformRefs: refs };
 }
 
-export const locationRecordSchema = z.preprocess(
-  withLegacyRefs,
-  z.object({
-    id: z.string(),
-    name: z.string(),
-    addressLine1: z.string().optional(),
-    suburb: z.string(),
-    postcode: z.string(),
-    state: z.enum(AU_STATES),
-    isDefault: z.boolean(),
-    platformRefs: platformRefsSchema.optional(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  }),
-);
+/** The stored record is the wire view (core/wire/locations-schema.ts), read with the legacy fields moved. */
+export const locationRecordSchema = z.preprocess(withLegacyRefs, locationSchema);
 
 /** Oldest first: the order they were created in. */
 export const tenantLocationsSchema = z.object({ locations: z.array(locationRecordSchema) });

@@ -9,7 +9,8 @@ import type { PlatformName, PlatformRefs } from '../platforms/freight-platform.j
 import { withoutDefault } from './default-location.js';
 import { found, NOT_FOUND, type LocationContext } from './location-context.js';
 import type { LocationRecord } from './location-record.js';
-import { updateLocationSchema, type LocationResult } from './locations.js';
+import type { LocationResult } from '../wire/admin-api-types.js';
+import { updateLocationSchema } from '../wire/locations-schema.js';
 import { confirmWithPlatforms, sameAddress } from './platform-check.js';
 import { linkRefs, suburbRefsOf, withoutNulls, withRefs } from './platform-refs.js';
 import { refuseTaken } from './refuse-taken.js';

@@ -33,18 +33,20 @@
  *   5. Details are written for a merchant: say what happened and what to do, in one or two sentences.
  */
 import type { Cents } from '../money.js';
+import { AU_STATES } from '../wire/vocabulary.js';
+import type { PackagingPackage, PlatformRefs, PlatformWarehouse } from '../wire/admin-api-types.js';
+import type { AuState, PlatformEnvironment, PlatformName } from '../wire/vocabulary.js';
 
-export const PLATFORM_NAMES = ['machship', 'bigpost', 'sandbox'] as const;
-export type PlatformName = (typeof PLATFORM_NAMES)[number];
-
-/**
- * Which side of the platform a token belongs to. Big Post has separate live and staging hosts with
- * separate tokens; MachShip has one host, and its API does not tell a test user's token from a live one
- * (only each route's carrier account says whether it is in test mode), so there it is the merchant's
- * label; the sandbox issues tokens for either.
- */
-export const PLATFORM_ENVIRONMENTS = ['live', 'test'] as const;
-export type PlatformEnvironment = (typeof PLATFORM_ENVIRONMENTS)[number];
+// The word lists are part of the wire format (core/wire), which the admin UI shares.
+export {
+  AU_STATES,
+  PACKAGE_TYPES,
+  PLATFORM_ENVIRONMENTS,
+  type AuState,
+  type PackageType,
+  type PlatformEnvironment,
+  type PlatformName,
+} from '../wire/vocabulary.js';
 
 /** What an adapter needs to act as the merchant. Built from the sealed token just before a call. */
 export interface PlatformCredentials {
@@ -92,9 +94,6 @@ export interface AccountSummary {
 
 // --- places --------------------------------------------------------------------------------------
 
-export const AU_STATES = ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'] as const;
-export type AuState = (typeof AU_STATES)[number];
-
 export function isAuState(value: string | undefined): value is AuState {
   return value !== undefined && (AU_STATES as readonly string[]).includes(value);
 }
@@ -115,7 +114,7 @@ export interface Locality {
  * hands back, which only that platform's adapter interprets (MachShip: the company location id a warehouse
  * is linked to; Big Post: the suburb's LocalityId). An adapter ignores a reference it cannot read.
  */
-export type PlatformRefs = Readonly<Partial<Record<PlatformName, string>>>;
+export type { PlatformRefs } from '../wire/admin-api-types.js';
 
 /** A pickup point: our warehouse, with whatever reference each platform keeps for it. */
 export interface PickupPoint {
@@ -153,29 +152,12 @@ export interface DeliveryOptions {
 }
 
 /** A warehouse the platform account already has (MachShip company locations). */
-export interface PlatformWarehouse {
-  readonly platformId: string;
-  readonly name: string;
-  readonly addressLine1?: string;
-  readonly suburb: string;
-  readonly postcode: string;
-  readonly state: AuState | string;
-}
+export type { PlatformWarehouse } from '../wire/admin-api-types.js';
 
 // --- quoting -------------------------------------------------------------------------------------
 
-export const PACKAGE_TYPES = ['carton', 'pallet', 'skid', 'satchel', 'crate', 'bag', 'tube', 'pack'] as const;
-export type PackageType = (typeof PACKAGE_TYPES)[number];
-
 /** One kind of package, `quantity` of them, each of these dimensions and weight. */
-export interface PackageLine {
-  readonly type: PackageType;
-  readonly lengthCm: number;
-  readonly widthCm: number;
-  readonly heightCm: number;
-  /** Weight of one package, kg. */
-  readonly weightKg: number;
-  readonly quantity: number;
+export interface PackageLine extends PackagingPackage {
   /** Short text for the platform's item description (SKU or a generic word); never a customer's data. */
   readonly description: string;
   readonly sku?: string;

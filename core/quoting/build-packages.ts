@@ -3,30 +3,13 @@
  * one, by the shop's weight in the merchant's default box (marked estimated, so the rate log and the
  * missing-dimensions report show it); without either it cannot be quoted and the quote falls back.
  */
-import type { PackageLine, PackageType, PickupPoint } from '../platforms/freight-platform.js';
+import type { PackageLine, PickupPoint } from '../platforms/freight-platform.js';
+import type { DefaultBox, PackagingProfile as StoredProfile } from '../wire/admin-api-types.js';
 import type { QuoteLine } from './quote-request.js';
 
-export interface PackagingProfile {
-  readonly packages: readonly {
-    readonly type: PackageType;
-    readonly lengthCm: number;
-    readonly widthCm: number;
-    readonly heightCm: number;
-    readonly weightKg: number;
-    readonly quantity?: number;
-  }[];
-  /** In priority order; empty means the default location. */
-  readonly locationIds: readonly string[];
-  readonly consolidatable: boolean;
-}
-
-export interface DefaultBox {
-  readonly type: PackageType;
-  readonly lengthCm: number;
-  readonly widthCm: number;
-  readonly heightCm: number;
-  readonly tareWeightKg: number;
-}
+/** What packing reads of a product's packaging profile (core/wire); locations in priority order. */
+export type PackagingProfile = Pick<StoredProfile, 'packages' | 'locationIds' | 'consolidatable'>;
+export type { DefaultBox } from '../wire/admin-api-types.js';
 
 export interface PickupLocation extends PickupPoint {
   readonly id: string;

@@ -5,54 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { JsonValue, Store } from '../storage/store.js';
-import type { Rate } from './quote-request.js';
+import type { RateLogEntry } from '../wire/admin-api-types.js';
 
 export const RATE_LOG_CAP = 500;
 const LIST = 'rate-log';
 
-export interface RateLogEntry {
-  readonly id: string;
-  readonly at: string;
-  readonly source: 'live' | 'fallback' | 'none';
-  readonly fallbackReason?: string;
-  readonly durationMs: number;
-  readonly request: {
-    readonly country: string;
-    readonly state?: string;
-    readonly postcode: string;
-    readonly suburb?: string;
-    readonly currency: string;
-    readonly lines: readonly {
-      readonly sku?: string;
-      readonly variantId?: string;
-      readonly quantity: number;
-    }[];
-  };
-  readonly groups: readonly {
-    readonly locationId: string;
-    readonly estimated: boolean;
-    readonly packages: readonly {
-      type: string;
-      lengthCm: number;
-      widthCm: number;
-      heightCm: number;
-      weightKg: number;
-      quantity: number;
-    }[];
-  }[];
-  readonly upstream: readonly {
-    readonly connectionId: string;
-    readonly platform: string;
-    readonly locationId: string;
-    readonly latencyMs: number;
-    readonly cache: string;
-    readonly outcome: string;
-    readonly detail?: string;
-    readonly options: number;
-  }[];
-  readonly rulesApplied: readonly string[];
-  readonly rates: readonly Rate[];
-}
+export type { RateLogEntry } from '../wire/admin-api-types.js';
 
 export function newRateLogId(): string {
   return `rl_${randomBytes(8).toString('base64url')}`;

@@ -13,6 +13,9 @@
  *   embedded store serves one process (a pid lock file refuses a second one on the same DATA_DIR).
  *   Single-use marks (`claimOnce`) are journaled like documents: a used sign-in link stays used after a
  *   restart. They are dropped at compaction once expired.
+ * - A failed journal write refuses it and every write after it, and puts memory back to what the files
+ *   hold (the refused change is never served); a second later the next write or readiness check reopens
+ *   the journal, so the store recovers by itself once the disk does.
  * - With a `codec` (core passes one built on the sealing key ring) every journal line and the snapshot are
  *   sealed: the files hold store names, addresses and warehouse details, and a copied data folder must not
  *   give them away. Plain lines written before sealing was on are still read, and the first compaction
@@ -106,7 +109,7 @@ export class EmbeddedStore implements Store {
   private flushing: Promise<void> | undefined;
   private compacting: Promise<void> | undefined;
   private closed = false;
-  /** Set by the first failed journal write; the store then refuses writes until it is reopened. */
+  /** Set by the first failed journal write; the store then refuses writes until recoverSoon reopens it. */
   private failed: Error | undefined;
 
   constructor(
@@ -237,6 +240,7 @@ export class EmbeddedStore implements Store {
 
   async ping(): Promise<void> {
     if (this.closed) throw new Error('embedded store is closed');
+    if (this.failed) this.recoverSoon();
     if (this.failed) throw this.failed;
   }
 
@@ -254,7 +258,10 @@ export class EmbeddedStore implements Store {
   /** Applies the operation to memory at once and resolves when its journal line is on disk. */
   private apply(op: JournalOp): Promise<void> {
     if (this.closed) return Promise.reject(new Error('embedded store is closed'));
-    if (this.failed) return Promise.reject(this.failed);
+    if (this.failed) {
+      this.recoverSoon();
+      return Promise.reject(this.failed);
+    }
     applyOp(this.state, op);
     this.seq += 1;
     const line = `${journalLine(this.seq, op, this.codec)}\n`;
@@ -281,7 +288,11 @@ export class EmbeddedStore implements Store {
           // Memory is now ahead of the disk and the journal may end in a torn line: appending more after it
           // would make recovery stop there and drop those later writes. Refuse every write from here on, so
           // nothing is acknowledged that a restart would not bring back.
-          this.failed ??= error instanceof Error ? error : new Error('embedded store write failed');
+          if (!this.failed) {
+            this.failed = error instanceof Error ? error : new Error('embedded store write failed');
+            this.failedAt = this.now();
+            await this.reloadState().catch(() => undefined);
+          }
           for (const entry of batch) entry.fail(error);
         }
       }
@@ -294,6 +305,45 @@ export class EmbeddedStore implements Store {
         .catch(() => undefined)
         .finally(() => (this.compacting = undefined));
     }
+  }
+
+  private recovering: Promise<void> | undefined;
+  private failedAt = 0;
+
+  /** Memory back to exactly what the files hold: the refused writes were applied to memory first. */
+  private async reloadState(): Promise<void> {
+    await this.compacting;
+    const recovered = await recover(this.dir, this.codec);
+    Object.assign(this.state, recovered.state);
+    this.seq = recovered.seq;
+  }
+
+  /**
+   * A second after a failed write, the next write or readiness check reopens the journal past any torn tail
+   * and, when that works, the store takes writes again by itself; while the disk still fails it keeps
+   * refusing and tries again later.
+   */
+  private recoverSoon(): void {
+    if (this.recovering || this.closed || this.now() - this.failedAt < 1000) return;
+    this.failedAt = this.now();
+    this.recovering = this.reopenJournal()
+      .catch(() => undefined)
+      .finally(() => (this.recovering = undefined));
+  }
+
+  private async reopenJournal(): Promise<void> {
+    await this.flushing;
+    await this.compacting;
+    const recovered = await recover(this.dir, this.codec);
+    const journal = await open(path.join(this.dir, 'journal.ndjson'), 'a+', 0o600);
+    await journal.truncate(recovered.validJournalBytes);
+    await this.journal.close().catch(() => undefined);
+    if (this.closed) return void (await journal.close());
+    this.journal = journal;
+    Object.assign(this.state, recovered.state);
+    this.seq = recovered.seq;
+    this.journalBytes = recovered.validJournalBytes;
+    this.failed = undefined;
   }
 
   /** Writes the whole state as a new snapshot, then empties the journal. */

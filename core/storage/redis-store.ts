@@ -275,6 +275,13 @@ export class RedisStore implements Store {
     await this.scripts.releaseLock(`${this.prefix}lock:${handle.key}`, handle.token);
   }
 
+  /** Until the first connection, commands queue (start-up); after it, only a ready client is connected. */
+  isConnected(): boolean {
+    if (this.client.status === 'ready') this.wasReady = true;
+    return !this.wasReady || this.client.status === 'ready';
+  }
+  private wasReady = false;
+
   async ping(): Promise<void> {
     await this.client.ping();
   }

@@ -91,6 +91,12 @@ export interface Store {
   /** Releases the lock only if `handle` still owns it (an expired lock taken over is left alone). */
   releaseLock(handle: LockHandle): Promise<void>;
 
+  /**
+   * False while the store is known to be unreachable (Redis disconnected and reconnecting), so callers can
+   * fail at once instead of queueing; absent when the store cannot tell (always answers or fails).
+   */
+  isConnected?(): boolean;
+
   /** Throws when the backing store cannot be reached (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

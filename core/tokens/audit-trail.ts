@@ -2,37 +2,16 @@
  * Per-connection audit trail: what happened to a connection, when, by whom, with what outcome. Never
  * token material: entries are built from labels, outcomes and platform details only.
  */
-import { z } from 'zod';
 import type { Store } from '../storage/store.js';
-
-export const AUDIT_EVENT_TYPES = [
-  'connected',
-  'verified',
-  'check_failed',
-  'revoked_detected',
-  'needs_attention',
-  'replaced',
-  'replace_refused',
-  'disconnected',
-] as const;
-export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
-
-export const auditEventSchema = z.object({
-  at: z.string(),
-  type: z.enum(AUDIT_EVENT_TYPES),
-  /** `merchant`, `schedule`, `checkout`, or a front end's user id. */
-  actor: z.string(),
-  outcome: z.string().optional(),
-  detail: z.string().optional(),
-});
-export type AuditEvent = z.infer<typeof auditEventSchema>;
+import type { ConnectionEvent } from '../wire/admin-api-types.js';
+import { connectionEventSchema } from '../wire/connections-schema.js';
 
 const AUDIT_CAP = 200;
 
 export function createAuditTrail(store: Store) {
   const listName = (connectionId: string) => `audit:${connectionId}`;
   return {
-    async record(tenant: string, connectionId: string, event: AuditEvent): Promise<void> {
+    async record(tenant: string, connectionId: string, event: ConnectionEvent): Promise<void> {
       await store.listPush(tenant, listName(connectionId), event, AUDIT_CAP);
     },
     async page(
@@ -40,12 +19,12 @@ export function createAuditTrail(store: Store) {
       connectionId: string,
       offset: number,
       limit: number,
-    ): Promise<{ events: AuditEvent[]; total: number }> {
+    ): Promise<{ events: ConnectionEvent[]; total: number }> {
       const [raw, total] = await Promise.all([
         store.listRange(tenant, listName(connectionId), offset, limit),
         store.listLength(tenant, listName(connectionId)),
       ]);
-      return { events: raw.map((entry) => auditEventSchema.parse(entry)), total };
+      return { events: raw.map((entry) => connectionEventSchema.parse(entry)), total };
     },
   };
 }

@@ -5,23 +5,10 @@
 import type { VerifyOutcome } from '../platforms/freight-platform.js';
 import { rememberSecret } from '../security/redact.js';
 import { UNCHANGED } from '../storage/store.js';
-import type { AuditEventType } from './audit-trail.js';
-import {
-  sealOwner,
-  statusAfter,
-  toView,
-  type CheckTrigger,
-  type ConnectionRecord,
-  type ConnectionView,
-} from './connection.js';
+import type { CheckTrigger, ConnectionEventType, VerifyResponse } from '../wire/admin-api-types.js';
+import { sealOwner, statusAfter, toView, type ConnectionRecord } from './connection.js';
 import { platformFor } from './pasted-token.js';
 import type { TokenContext } from './token-context.js';
-
-export interface CheckResult {
-  readonly connection: ConnectionView;
-  /** False when the re-check was skipped because the platform was asked less than a minute ago. */
-  readonly checked: boolean;
-}
 
 /** Re-verifies now, unless the platform was asked about this connection within the last minute. */
 export async function verifyConnection(
@@ -30,7 +17,7 @@ export async function verifyConnection(
   id: string,
   actor = 'merchant',
   trigger: CheckTrigger = 'manual',
-): Promise<CheckResult> {
+): Promise<VerifyResponse> {
   const current = await ctx.record(tenant, id);
   if (trigger === 'manual') await ctx.limiter.consume(tenant, ctx.now());
   if (!(await claimRecheck(ctx, tenant, id))) return { connection: toView(current), checked: false };
@@ -113,7 +100,7 @@ async function recordCheck(
   );
 }
 
-function auditType(outcome: VerifyOutcome, updated: ConnectionRecord): AuditEventType {
+function auditType(outcome: VerifyOutcome, updated: ConnectionRecord): ConnectionEventType {
   if (outcome.status === 'valid') return 'verified';
   if (outcome.status === 'rejected') return 'revoked_detected';
   return updated.status === 'needs_attention' ? 'needs_attention' : 'check_failed';

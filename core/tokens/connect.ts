@@ -1,24 +1,17 @@
 /** Connect: a pasted token is checked live, sealed and stored as a new connection, or refused with a code. */
 import { rbError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { PlatformEnvironment, PlatformName } from '../platforms/freight-platform.js';
-import { toView, sealOwner, type ConnectionRecord, type ConnectionView } from './connection.js';
+import type { ConnectBody, ConnectionView } from '../wire/admin-api-types.js';
+import { toView, sealOwner, type ConnectionRecord } from './connection.js';
 import { tokenHint } from './normalise-token.js';
 import { connectionWithToken, normalisedToken, platformFor, verifyError } from './pasted-token.js';
 import type { TokenContext } from './token-context.js';
 
-export interface ConnectInput {
-  readonly platform: PlatformName;
-  readonly environment: PlatformEnvironment;
-  readonly label: string;
-  /** As pasted: normalised here. */
-  readonly token: string;
-}
-
 export async function connect(
   ctx: TokenContext,
   tenant: string,
-  input: ConnectInput,
+  /** The token as pasted: normalised here. */
+  input: ConnectBody,
   actor = 'merchant',
 ): Promise<ConnectionView> {
   const platform = platformFor(ctx.platforms, input.platform, input.environment);

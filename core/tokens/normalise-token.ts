@@ -4,8 +4,7 @@
  * We strip exactly those wrappings and refuse anything else that cannot be a token, naming the problem.
  */
 import { rbError, type RateBridgeError } from '../errors.js';
-
-export const MAX_TOKEN_LENGTH = 512;
+import { MAX_TOKEN_LENGTH } from '../wire/connections-schema.js';
 
 const WRAPPING_QUOTES = /^(["'`])(.*)\1$/s;
 const HEADER_PREFIX = /^(?:authorization\s*:\s*)?(?:bearer\s+|token\s*:\s*|accesstoken\s*:\s*)/i;

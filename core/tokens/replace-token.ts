@@ -1,6 +1,7 @@
 /** Replace: the new token is verified first; only then does it take the old one's place, atomically. */
 import { rbError } from '../errors.js';
-import { toView, sealOwner, type ConnectionRecord, type ConnectionView } from './connection.js';
+import type { ConnectionView } from '../wire/admin-api-types.js';
+import { toView, sealOwner, type ConnectionRecord } from './connection.js';
 import { tokenHint } from './normalise-token.js';
 import { connectionWithToken, normalisedToken, platformFor, verifyError } from './pasted-token.js';
 import type { TokenContext } from './token-context.js';

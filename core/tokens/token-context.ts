@@ -11,7 +11,8 @@ import type { Sealer } from '../security/seal.js';
 import { GLOBAL_TENANT, UNCHANGED, type JsonValue, type Store } from '../storage/store.js';
 import { updateDocOrRefuse } from '../storage/update-or-refuse.js';
 import { createAttemptLimiter, DEFAULT_ATTEMPT_LIMIT, type AttemptLimit } from './attempt-limiter.js';
-import { createAuditTrail, type AuditEvent, type AuditEventType } from './audit-trail.js';
+import type { ConnectionEvent, ConnectionEventType } from '../wire/admin-api-types.js';
+import { createAuditTrail } from './audit-trail.js';
 import { tenantConnectionsSchema, type ConnectionRecord, type TenantConnections } from './connection.js';
 
 export interface TokenLifecycleOptions {
@@ -94,9 +95,9 @@ export function createTokenContext(options: TokenLifecycleOptions) {
     async event(
       tenant: string,
       id: string,
-      type: AuditEventType,
+      type: ConnectionEventType,
       actor: string,
-      extra: Partial<AuditEvent> = {},
+      extra: Partial<ConnectionEvent> = {},
     ): Promise<void> {
       await audit.record(tenant, id, { at: new Date(now()).toISOString(), type, actor, ...extra });
     },

@@ -7,7 +7,7 @@
  * The pasted token exists in plain text only inside these operations, only for the request that carries
  * it, and is registered with the log redactor (`rememberSecret`) the moment it arrives.
  */
-import type { CheckTrigger, ConnectionView } from './connection.js';
+import type { CheckTrigger, ConnectionView } from '../wire/admin-api-types.js';
 import { toView } from './connection.js';
 import { verifyConnection } from './check-connection.js';
 import { connect } from './connect.js';
@@ -19,8 +19,6 @@ import { createTokenContext, type TokenLifecycleOptions } from './token-context.
 import { markUsed, usableConnections } from './usable-connections.js';
 
 export type { TokenLifecycleOptions } from './token-context.js';
-export type { ConnectInput } from './connect.js';
-export type { CheckResult } from './check-connection.js';
 export type { UsableConnection } from './usable-connections.js';
 
 export function createTokenLifecycle(options: TokenLifecycleOptions) {

@@ -1,7 +1,8 @@
 /** What quoting needs from the token lifecycle: the active connections with their tokens opened, and use. */
 import type { FreightPlatform, PlatformCredentials } from '../platforms/freight-platform.js';
 import { UNCHANGED } from '../storage/store.js';
-import { sealOwner, toView, type ConnectionView } from './connection.js';
+import type { ConnectionView } from '../wire/admin-api-types.js';
+import { sealOwner, toView } from './connection.js';
 import type { TokenContext } from './token-context.js';
 
 /** A connection quoting can use right now: the token opened just for this call. */

@@ -27,20 +27,10 @@ import { capturingLogger } from '../support/log-capture.js';
 import { probeRedis, testRedisStore } from '../support/redis.js';
 import { tempDir } from '../support/temp-dir.js';
 import { testConfig } from '../support/test-config.js';
+import type { ErrorBody, LocationRecord as Location } from '../../core/wire/admin-api-types.js';
 
 const redis = await probeRedis();
 const stores = redis.ok ? (['embedded', 'redis'] as const) : (['embedded'] as const);
-
-interface Location {
-  id: string;
-  name: string;
-  suburb: string;
-  isDefault: boolean;
-  platformRefs?: { machship?: string; bigpost?: string };
-}
-interface ErrorBody {
-  error: { code: string; message: string; details?: { path: string; message: string }[] };
-}
 
 describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind) => {
   const machship = new MachShipFake();

@@ -12,27 +12,10 @@ import {
   type StoreKind,
   type TenantClient,
 } from '../support/app-harness.js';
+import type { TestQuoteResult as TestQuote } from '../../core/wire/admin-api-types.js';
 
 const redis = await probeRedis();
 const stores: StoreKind[] = redis.ok ? ['embedded', 'redis'] : ['embedded'];
-
-interface TestQuote {
-  rates: {
-    code: string;
-    name: string;
-    totalCents: number;
-    currency: string;
-    minDays?: number;
-    maxDays?: number;
-  }[];
-  source: 'live' | 'fallback' | 'none';
-  fallbackReason?: string;
-  diagnostics: {
-    groups: { locationId: string; estimated: boolean }[];
-    upstream: { locationId: string; cache: string; outcome: string; latencyMs: number }[];
-    durationMs: number;
-  };
-}
 
 const WAREHOUSES = [
   { name: 'Sydney DC', suburb: 'Sydney', postcode: '2000', state: 'NSW' },

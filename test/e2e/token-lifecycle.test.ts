@@ -12,22 +12,10 @@ import {
   type StoreKind,
   type TenantClient,
 } from '../support/app-harness.js';
+import type { ErrorBody, ConnectionResponse as ConnectionBody } from '../../core/wire/admin-api-types.js';
 
 const redis = await probeRedis();
 const stores: StoreKind[] = redis.ok ? ['embedded', 'redis'] : ['embedded'];
-
-interface ConnectionBody {
-  connection: {
-    id: string;
-    status: string;
-    hint: string;
-    label: string;
-    lastCheck: { outcome: string; trigger: string };
-  };
-}
-interface ErrorBody {
-  error: { code: string; message: string };
-}
 
 describe.each(stores)('token lifecycle against the sandbox (%s store)', (storeKind) => {
   let app: AppHarness;

@@ -14,22 +14,12 @@ import {
   type AdminClient,
   type WooTestApp,
 } from '../woocommerce-bridge/woocommerce-test-app.js';
+import type { SyncResponse as SyncBody } from '../../core/wire/admin-api-types.js';
 import { decodeEntities } from '../wordpress/browser-session.js';
 import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 
 const redis = await probeRedis();
 const CONSUMER_SECRET_CANARY = `cs_canary${'7'.repeat(32)}`;
-
-interface SyncBody {
-  sync: {
-    status: string;
-    done: number;
-    total: number | null;
-    percent: number;
-    variations: number;
-    counts: Record<string, number>;
-  } | null;
-}
 
 describe.skipIf(!redis.ok)('WooCommerce merchant story (Redis store)', () => {
   let fake: FakeWooCommerce;

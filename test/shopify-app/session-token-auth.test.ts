@@ -8,10 +8,7 @@ import { isCarrierCalculatedShippingUnavailable } from '../../shopify-app/carrie
 import { RETRY_INVALID_SESSION_HEADER } from '../../shopify-app/session-token-auth.js';
 import type { ShopifyResult } from '../../shopify-app/shopify-api.js';
 import { startShopifyTestApp, type ShopifyTestApp } from './shopify-test-app.js';
-
-interface ErrorBody {
-  error: { code: string; message: string };
-}
+import type { ErrorBody } from '../../core/wire/admin-api-types.js';
 
 const seconds = () => Math.floor(Date.now() / 1000);
 

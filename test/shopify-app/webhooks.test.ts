@@ -7,10 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOPIFY_WEBHOOKS_PATH, verifyWebhookHmac } from '../../shopify-app/webhooks.js';
 import { webhookPayloads } from '../e2e/fake-shopify.js';
 import { startShopifyTestApp, type ShopifyTestApp } from './shopify-test-app.js';
-
-interface ErrorBody {
-  error: { code: string };
-}
+import type { ErrorBody } from '../../core/wire/admin-api-types.js';
 
 describe('Shopify webhooks', () => {
   let app: ShopifyTestApp;

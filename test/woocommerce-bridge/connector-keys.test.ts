@@ -9,17 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginHeaders } from './plugin-signing.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
-
-interface KeyView {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-interface ErrorBody {
-  error: { code: string; message: string; details?: { path: string }[] };
-}
+import type { ErrorBody, ConnectorKeyView as KeyView } from '../../core/wire/admin-api-types.js';
 
 describe('connector keys', () => {
   let app: WooTestApp;

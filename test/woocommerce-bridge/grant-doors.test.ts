@@ -7,10 +7,8 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 import { startWooTestApp, type WooTestApp } from './woocommerce-test-app.js';
+import type { ErrorBody } from '../../core/wire/admin-api-types.js';
 
-interface ErrorBody {
-  error: { code: string; message: string };
-}
 const codeOf = async (response: Response) => ((await response.json()) as ErrorBody).error.code;
 const junkKeys = {
   key_id: 7,

@@ -8,10 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 import { decodeEntities } from '../wordpress/browser-session.js';
 import { startWooTestApp, type WooTestApp } from './woocommerce-test-app.js';
-
-interface ErrorBody {
-  error: { code: string; message: string };
-}
+import type { ErrorBody } from '../../core/wire/admin-api-types.js';
 
 describe('the WooCommerce key grant', () => {
   let app: WooTestApp;

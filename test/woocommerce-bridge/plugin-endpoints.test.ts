@@ -7,10 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginHeaders, pluginSignature } from './plugin-signing.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
 import { deadlineForPlugin } from '../../woocommerce-bridge/public-router.js';
+import type { ErrorBody } from '../../core/wire/admin-api-types.js';
 
-interface ErrorBody {
-  error: { code: string; message: string; details?: { path: string }[] };
-}
 interface RatesBody {
   rates: {
     id: string;

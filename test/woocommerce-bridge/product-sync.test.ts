@@ -11,28 +11,7 @@ import {
   type FakeWooOptions,
 } from '../fakes/woocommerce/index.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
-
-interface SyncView {
-  status: string;
-  done: number;
-  total: number | null;
-  percent: number;
-  variations: number;
-  resumed: number;
-  error: string | null;
-  counts: {
-    recorded: number;
-    created: number;
-    updated: number;
-    unchanged: number;
-    kept: number;
-    implausible: number;
-  };
-}
-interface Profile {
-  packages: { type: string; lengthCm: number; widthCm: number; heightCm: number; weightKg: number }[];
-  updatedAt: string;
-}
+import type { SyncView, PackagingProfile as Profile } from '../../core/wire/admin-api-types.js';
 
 describe('the product sync', () => {
   let app: WooTestApp;

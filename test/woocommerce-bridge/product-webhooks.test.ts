@@ -8,10 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../woocommerce-bridge/product-webhooks.js';
 import { startFakeWooCommerce, type FakeProduct, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
-
-interface Profile {
-  packages: { type: string; lengthCm: number; widthCm: number; heightCm: number; weightKg: number }[];
-}
+import type { PackagingProfile as Profile } from '../../core/wire/admin-api-types.js';
 
 describe('product webhooks', () => {
   let app: WooTestApp;

@@ -15,21 +15,7 @@ import {
 } from '../fakes/woocommerce/index.js';
 import { pluginHeaders } from './plugin-signing.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
-
-interface StoreBody {
-  store: {
-    storeUrl: string;
-    status: string;
-    auth: string;
-    keyHint: string | null;
-    units: { weight: string; dimension: string } | null;
-    webhooks: { status: string; topics: string[]; detail: string | null } | null;
-    lastCheck: { outcome: string; detail: string } | null;
-  } | null;
-}
-interface ErrorBody {
-  error: { code: string; message: string; details?: { path: string }[] };
-}
+import type { ErrorBody, StoreResponse as StoreBody } from '../../core/wire/admin-api-types.js';
 
 describe('connecting a WooCommerce store by pasted keys', () => {
   let app: WooTestApp;

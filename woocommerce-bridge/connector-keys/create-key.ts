@@ -1,14 +1,9 @@
 /** Creates a key: a name unique among the store's active keys, at most MAX_ACTIVE_KEYS active. */
 import { randomBytes } from 'node:crypto';
 import { RateBridgeError, UNCHANGED, type JsonValue } from '../../core/index.js';
-import { keyNameSchema } from './key-name.js';
-import {
-  sealOwner,
-  toKeyView,
-  type ConnectorKeyView,
-  type KeyRecord,
-  type KeysContext,
-} from './keys-context.js';
+import { keyNameSchema } from '../../core/wire/woocommerce-schema.js';
+import type { CreatedConnectorKey } from '../../core/wire/admin-api-types.js';
+import { sealOwner, toKeyView, type KeyRecord, type KeysContext } from './keys-context.js';
 
 const MAX_ACTIVE_KEYS = 20;
 
@@ -17,7 +12,7 @@ export async function createKey(
   ctx: KeysContext,
   tenant: string,
   rawName: string,
-): Promise<{ key: ConnectorKeyView; secret: string }> {
+): Promise<CreatedConnectorKey> {
   const name = keyNameSchema.parse(rawName);
   const id = `rbk_${randomBytes(16).toString('base64url')}`;
   const secret = `rbs_${randomBytes(32).toString('base64url')}`;

@@ -5,25 +5,21 @@
  */
 import { z } from 'zod';
 import { rbError, type Core, type JsonValue } from '../../core/index.js';
+import type { ConnectorKeyView } from '../../core/wire/admin-api-types.js';
+import { connectorKeySchema } from '../../core/wire/woocommerce-schema.js';
 import { tenantIndex } from '../tenant-index.js';
 
 const KEYS_KIND = 'woocommerce-connector-keys';
 const KEYS_ID = 'all';
 const KEY_INDEX_KIND = 'woocommerce-connector-key-index';
 
-const keyRecordSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  sealedSecret: z.string(),
-});
+/** The stored key: the listed view (core/wire) and its sealed secret, which is never listed. */
+const keyRecordSchema = connectorKeySchema.extend({ sealedSecret: z.string() });
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 export const keysDocSchema = z.object({ keys: z.record(z.string(), keyRecordSchema) });
 type KeysDoc = z.infer<typeof keysDocSchema>;
 
-export type ConnectorKeyView = Omit<KeyRecord, 'sealedSecret'>;
+export type { ConnectorKeyView } from '../../core/wire/admin-api-types.js';
 
 export type KeysDeps = Pick<Core, 'store' | 'sealer' | 'logger'>;
 

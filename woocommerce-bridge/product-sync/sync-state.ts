@@ -1,21 +1,15 @@
 /** The stored state of one sync (tenant, 'woocommerce-sync', 'current') and the view the admin shows of it. */
 import { z } from 'zod';
 import type { JsonValue } from '../../core/index.js';
-import type { ApplyCounts } from '../synced-profiles.js';
+import type { SyncView } from '../../core/wire/admin-api-types.js';
+import { SYNC_STATUSES, SYNC_TRIGGERS, syncCountsSchema } from '../../core/wire/woocommerce-schema.js';
 
-const countsSchema = z.object({
-  recorded: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  kept: z.number(),
-  implausible: z.number(),
-});
+export type { SyncView } from '../../core/wire/admin-api-types.js';
 
 const syncStateSchema = z.object({
   id: z.string(),
-  status: z.enum(['running', 'completed', 'failed']),
-  trigger: z.enum(['connect', 'manual']),
+  status: z.enum(SYNC_STATUSES),
+  trigger: z.enum(SYNC_TRIGGERS),
   startedAt: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -27,29 +21,13 @@ const syncStateSchema = z.object({
   /** Products processed so far (every product of every page done, shippable or not). */
   done: z.number(),
   variations: z.number(),
-  counts: countsSchema,
+  counts: syncCountsSchema,
   /** How many times a runner picked the sync up again after a restart. */
   resumed: z.number(),
   error: z.string().nullable(),
   lease: z.object({ owner: z.string(), until: z.number() }).nullable(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
-
-export interface SyncView {
-  readonly id: string;
-  readonly status: SyncState['status'];
-  readonly trigger: SyncState['trigger'];
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly done: number;
-  readonly total: number | null;
-  /** 0–100, for a progress bar. */
-  readonly percent: number;
-  readonly variations: number;
-  readonly counts: ApplyCounts;
-  readonly resumed: number;
-  readonly error: string | null;
-}
 
 /** An unreadable document counts as no sync: the next start replaces it. */
 export function readState(raw: JsonValue | undefined): SyncState | undefined {

@@ -1,8 +1,16 @@
 /** The stored connection document (schema and types) and its view, which holds no key, secret or sealed value. */
 import { z } from 'zod';
-import { LENGTH_UNITS, WEIGHT_UNITS } from '../../core/index.js';
-import type { StoreUnits } from '../store-units.js';
-import type { AuthStyle } from '../woocommerce-client.js';
+import type { StoreConnectionView } from '../../core/wire/admin-api-types.js';
+import type { STORE_CHECK_OUTCOMES } from '../../core/wire/woocommerce-schema.js';
+import {
+  AUTH_STYLES,
+  STORE_STATUSES,
+  WEBHOOK_STATUSES,
+  storeCheckSchema,
+  storeUnitsSchema,
+} from '../../core/wire/woocommerce-schema.js';
+
+export type { StoreConnectionView } from '../../core/wire/admin-api-types.js';
 
 const sealedCredentialsSchema = z.object({
   sealedKey: z.string(),
@@ -27,7 +35,7 @@ const webhooksSchema = z.object({
    * registered: by us over the REST API (ids below); plugin: by the RateBridge plugin in WordPress, with the
    * secret it sent us; awaiting_plugin: the key is read-only, so the plugin has to register them.
    */
-  status: z.enum(['pending', 'registered', 'failed', 'awaiting_plugin', 'plugin']),
+  status: z.enum(WEBHOOK_STATUSES),
   /** WooCommerce webhook ids, by topic. */
   ids: z.record(z.string(), z.number()),
   detail: z.string().nullable(),
@@ -35,47 +43,21 @@ const webhooksSchema = z.object({
 });
 export type StoreWebhooks = z.infer<typeof webhooksSchema>;
 
-const CHECK_OUTCOMES = [
-  'connected',
-  'rejected',
-  'forbidden',
-  'not_found',
-  'redirected',
-  'unreachable',
-  'failed',
-] as const;
-export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+export type CheckOutcome = (typeof STORE_CHECK_OUTCOMES)[number];
 
 export const storeConnectionSchema = z.object({
   storeUrl: z.string(),
-  /** verifying: keys received, the store not asked yet; failed: the last keys did not work. */
-  status: z.enum(['verifying', 'connected', 'failed']),
-  auth: z.enum(['header', 'query', 'oauth1']).nullable(),
+  status: z.enum(STORE_STATUSES),
+  auth: z.enum(AUTH_STYLES).nullable(),
   credentials: sealedCredentialsSchema.nullable(),
   pending: sealedCredentialsSchema.nullable(),
-  units: z.object({ weight: z.enum(WEIGHT_UNITS), dimension: z.enum(LENGTH_UNITS) }).nullable(),
+  units: storeUnitsSchema.nullable(),
   webhooks: webhooksSchema.nullable(),
-  lastCheck: z.object({ at: z.string(), outcome: z.enum(CHECK_OUTCOMES), detail: z.string() }).nullable(),
+  lastCheck: storeCheckSchema.nullable(),
   connectedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type StoreConnection = z.infer<typeof storeConnectionSchema>;
-
-export interface StoreConnectionView {
-  readonly storeUrl: string;
-  readonly status: StoreConnection['status'];
-  readonly auth: AuthStyle | null;
-  readonly keyHint: string | null;
-  readonly permissions: string | null;
-  readonly units: StoreUnits | null;
-  readonly webhooks: {
-    readonly status: StoreWebhooks['status'];
-    readonly topics: string[];
-    readonly detail: string | null;
-  } | null;
-  readonly lastCheck: StoreConnection['lastCheck'];
-  readonly connectedAt: string | null;
-}
 
 export function toConnectionView(record: StoreConnection): StoreConnectionView {
   return {

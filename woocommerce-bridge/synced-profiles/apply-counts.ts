@@ -1,17 +1,9 @@
-/** What writing a page of products did, counted for the sync's progress and the admin. */
+/** What writing a page of products did, counted for the sync's progress and the admin (core/wire). */
+import type { z } from 'zod';
+import type { syncCountsSchema } from '../../core/wire/woocommerce-schema.js';
 
-export interface ApplyCounts {
-  /** Catalog product records written. */
-  recorded: number;
-  created: number;
-  updated: number;
-  /** Already what the store says: nothing written. */
-  unchanged: number;
-  /** The merchant's own profile: left alone. */
-  kept: number;
-  /** Sizes or weights no carrier takes (a unit mistake in the store): no profile written. */
-  implausible: number;
-}
+/** Mutable: a sync adds each page's counts into its running total. */
+export type ApplyCounts = z.infer<typeof syncCountsSchema>;
 
 export const emptyCounts = (): ApplyCounts => ({
   recorded: 0,

@@ -1,5 +1,6 @@
 /** Records the products and writes or refreshes their profiles, unless the merchant's; counts what happened. */
 import { isRateBridgeError } from '../../core/index.js';
+import type { PackagingPackage } from '../../core/wire/admin-api-types.js';
 import type { MappedProduct, ShippingBox } from '../product-mapping.js';
 import { emptyCounts, type ApplyCounts } from './apply-counts.js';
 import type { ProfilesContext } from './ownership.js';
@@ -76,14 +77,7 @@ async function applyBox(
   }
 }
 
-interface Carton {
-  lengthCm: number;
-  widthCm: number;
-  heightCm: number;
-  weightKg: number;
-  quantity: number;
-  type: string;
-}
+type Carton = PackagingPackage;
 
 function sameBox(a: Carton, b: Carton): boolean {
   return (

@@ -1,8 +1,9 @@
 /** The client's contract: what a store call returns, how it fails, and the calls a store answers. */
+import type { AUTH_STYLES } from '../../core/wire/woocommerce-schema.js';
 import type { StoreAgents } from '../store-agents.js';
 import type { WooProduct, WooWebhook } from '../woocommerce-resources.js';
 
-export type AuthStyle = 'header' | 'query' | 'oauth1';
+export type AuthStyle = (typeof AUTH_STYLES)[number];
 
 export type WooFailure =
   /** The store refused the key or secret (wrong, deleted or revoked in WooCommerce). */

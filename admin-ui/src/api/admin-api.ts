@@ -3,35 +3,57 @@
  * (localities, product sync, carrier service, connector keys) are here too; the pages that use them treat
  * a 404 RB_ERR_ROUTE_NOT_FOUND as "not available on this server" rather than as a failure.
  */
-import type { ApiClient } from './client';
 import type {
-  CarrierServiceResult,
-  Connection,
-  ConnectionEvent,
-  ConnectorKey,
+  CarrierServiceResponse,
+  ConnectBody,
+  ConnectionEventsResponse,
+  ConnectionResponse,
+  ConnectionsResponse,
+  ConnectorKeyResponse,
+  ConnectorKeysResponse,
   CreatedConnectorKey,
   CsvImportResult,
-  DefaultBox,
-  Environment,
-  Locality,
-  Location,
+  DefaultBoxInput,
+  DefaultBoxResponse,
+  DefaultBoxSaved,
+  GoLiveResponse,
+  LocalitiesResponse,
+  LocationDeleted,
   LocationInput,
+  LocationResponse,
   LocationResult,
   LocationUpdate,
-  MissingDimensionsItem,
-  PackagingProfile,
-  Platform,
-  PlatformName,
-  ProductSync,
+  LocationsResponse,
+  MissingDimensionsPage,
+  PlatformsResponse,
   ProfileInput,
+  ProfileResponse,
+  ProfilesPage,
+  QuoteSettings,
   QuoteSource,
-  RateLogEntry,
-  Rules,
-  TestQuote,
-  TestQuoteRequest,
+  RateLogEntryResponse,
+  RateLogPage,
+  RulesResponse,
+  StoreResponse,
+  SyncProgress,
+  SyncResponse,
+  SyncStartedResponse,
+  TestQuoteBody,
+  TestQuoteResult,
+  VerifyResponse,
   WarehouseImport,
-  WooCommerceStore,
-} from './types';
+} from '../../../core/wire/admin-api-types';
+import type { ApiClient } from './client';
+
+/** Product sync from the shop (WooCommerce bridge or Shopify app), as the UI shows it: both in one shape. */
+export interface ProductSync {
+  readonly state: 'running' | 'completed' | 'failed';
+  readonly done: number;
+  /** Known once the shop said how many products it has. */
+  readonly total: number | null;
+  readonly finishedAt: string | null;
+  readonly error: string | null;
+}
 
 const q = (params: Record<string, string | number | undefined>): string => {
   const search = new URLSearchParams();
@@ -51,100 +73,92 @@ export function createAdminApi(client: ApiClient) {
   return {
     host: client.host,
 
-    platforms: () => get<{ platforms: Platform[] }>('/platforms').then((r) => r.platforms),
+    platforms: () => get<PlatformsResponse>('/platforms').then((r) => r.platforms),
 
     connections: {
-      list: () => get<{ connections: Connection[] }>('/connections').then((r) => r.connections),
-      create: (body: { platform: PlatformName; environment: Environment; label: string; token: string }) =>
-        post<{ connection: Connection }>('/connections', body).then((r) => r.connection),
-      verify: (connectionId: string) =>
-        post<{ connection: Connection; checked: boolean }>(`/connections/${id(connectionId)}/verify`),
+      list: () => get<ConnectionsResponse>('/connections').then((r) => r.connections),
+      create: (body: ConnectBody) => post<ConnectionResponse>('/connections', body).then((r) => r.connection),
+      verify: (connectionId: string) => post<VerifyResponse>(`/connections/${id(connectionId)}/verify`),
       replaceToken: (connectionId: string, token: string) =>
-        put<{ connection: Connection }>(`/connections/${id(connectionId)}/token`, { token }).then(
+        put<ConnectionResponse>(`/connections/${id(connectionId)}/token`, { token }).then(
           (r) => r.connection,
         ),
       disconnect: (connectionId: string) => del<undefined>(`/connections/${id(connectionId)}`),
       events: (connectionId: string, offset: number, limit: number) =>
-        get<{ events: ConnectionEvent[]; total: number }>(
-          `/connections/${id(connectionId)}/events${q({ offset, limit })}`,
-        ),
+        get<ConnectionEventsResponse>(`/connections/${id(connectionId)}/events${q({ offset, limit })}`),
     },
 
     localities: (query: string, signal?: AbortSignal) =>
-      get<{ localities: Locality[] }>(`/localities${q({ q: query, limit: 8 })}`, signal).then(
-        (r) => r.localities,
-      ),
+      get<LocalitiesResponse>(`/localities${q({ q: query, limit: 8 })}`, signal).then((r) => r.localities),
 
     locations: {
-      list: () => get<{ locations: Location[] }>('/locations').then((r) => r.locations),
+      list: () => get<LocationsResponse>('/locations').then((r) => r.locations),
       create: (body: LocationInput) => post<LocationResult>('/locations', body),
       update: (locationId: string, body: LocationUpdate) =>
         put<LocationResult>(`/locations/${id(locationId)}`, body),
-      remove: (locationId: string) => del<{ defaultLocationId?: string }>(`/locations/${id(locationId)}`),
+      remove: (locationId: string) => del<LocationDeleted>(`/locations/${id(locationId)}`),
       makeDefault: (locationId: string) =>
-        post<{ location: Location }>(`/locations/${id(locationId)}/default`).then((r) => r.location),
+        post<LocationResponse>(`/locations/${id(locationId)}/default`).then((r) => r.location),
       importFromPlatform: (connectionId: string) =>
         post<WarehouseImport>('/locations/import-warehouses', { connectionId }),
     },
 
     packaging: {
-      list: (offset = 0, limit = 50) =>
-        get<{ profiles: PackagingProfile[]; total: number }>(`/packaging${q({ offset, limit })}`),
+      list: (offset = 0, limit = 50) => get<ProfilesPage>(`/packaging${q({ offset, limit })}`),
       put: (key: string, body: ProfileInput) =>
-        put<{ profile: PackagingProfile }>(`/packaging/${id(key)}`, body).then((r) => r.profile),
+        put<ProfileResponse>(`/packaging/${id(key)}`, body).then((r) => r.profile),
       remove: (key: string) => del<undefined>(`/packaging/${id(key)}`),
       missing: (offset = 0, limit = 50) =>
-        get<{ items: MissingDimensionsItem[]; total: number }>(
-          `/packaging/missing-dimensions${q({ offset, limit })}`,
-        ),
+        get<MissingDimensionsPage>(`/packaging/missing-dimensions${q({ offset, limit })}`),
       importCsv: (csv: string) =>
         client.request<CsvImportResult>('POST', '/packaging/import', {
           text: { body: csv, contentType: 'text/csv' },
         }),
       exportCsv: () => client.blob('/packaging/export'),
-      defaultBox: () =>
-        get<{ defaultBox: DefaultBox | null }>('/packaging-settings/default-box').then((r) => r.defaultBox),
-      setDefaultBox: (box: DefaultBox) =>
-        put<{ defaultBox: DefaultBox }>('/packaging-settings/default-box', box).then((r) => r.defaultBox),
+      defaultBox: () => get<DefaultBoxResponse>('/packaging-settings/default-box').then((r) => r.defaultBox),
+      setDefaultBox: (box: DefaultBoxInput) =>
+        put<DefaultBoxSaved>('/packaging-settings/default-box', box).then((r) => r.defaultBox),
     },
 
     /** Product sync from the shop: the WooCommerce bridge standalone, the Shopify app embedded. */
     productSync: {
       /** null: no sync has run yet. */
-      status: () => get<unknown>(shopify ? '/products/sync' : '/woocommerce/sync').then(toProductSync),
-      start: () => post<unknown>(shopify ? '/products/sync' : '/woocommerce/sync').then(toProductSync),
+      status: () =>
+        get<SyncResponse | SyncProgress>(shopify ? '/products/sync' : '/woocommerce/sync').then(
+          toProductSync,
+        ),
+      start: () =>
+        post<SyncStartedResponse | SyncProgress>(shopify ? '/products/sync' : '/woocommerce/sync').then(
+          toProductSync,
+        ),
     },
 
     /** The WooCommerce store connected to this (standalone) admin, or null. */
-    woocommerceStore: () =>
-      get<{ store: WooCommerceStore | null }>('/woocommerce/store').then((r) => r.store),
+    woocommerceStore: () => get<StoreResponse>('/woocommerce/store').then((r) => r.store),
 
     rules: {
-      get: () => get<{ rules: Rules }>('/rules').then((r) => r.rules),
-      put: (rules: Rules) => put<{ rules: Rules }>('/rules', rules).then((r) => r.rules),
+      get: () => get<RulesResponse>('/rules').then((r) => r.rules),
+      put: (rules: QuoteSettings) => put<RulesResponse>('/rules', rules).then((r) => r.rules),
     },
 
-    testQuote: (body: TestQuoteRequest) => post<TestQuote>('/quotes/test', body),
+    testQuote: (body: TestQuoteBody) => post<TestQuoteResult>('/quotes/test', body),
 
     rateLog: {
       list: (offset: number, limit: number, source?: QuoteSource) =>
-        get<{ entries: RateLogEntry[]; total: number }>(`/rate-log${q({ offset, limit, source })}`),
-      get: (entryId: string) => get<{ entry: RateLogEntry }>(`/rate-log/${id(entryId)}`).then((r) => r.entry),
+        get<RateLogPage>(`/rate-log${q({ offset, limit, source })}`),
+      get: (entryId: string) => get<RateLogEntryResponse>(`/rate-log/${id(entryId)}`).then((r) => r.entry),
     },
 
     connectorKeys: {
-      list: () => get<{ keys: ConnectorKey[] }>('/connector-keys').then((r) => r.keys),
+      list: () => get<ConnectorKeysResponse>('/connector-keys').then((r) => r.keys),
       create: (name: string) => post<CreatedConnectorKey>('/connector-keys', { name }),
-      revoke: (keyId: string) => post<{ key: ConnectorKey }>(`/connector-keys/${id(keyId)}/revoke`),
+      revoke: (keyId: string) => post<ConnectorKeyResponse>(`/connector-keys/${id(keyId)}/revoke`),
     },
 
     carrierService: {
       /** The shop's RateBridge carrier service, if registered. */
-      status: () =>
-        get<{ carrierService: CarrierServiceResult['carrierService'] | null }>('/carrier-service').then(
-          (r) => r.carrierService,
-        ),
-      create: () => post<CarrierServiceResult>('/carrier-service'),
+      status: () => get<CarrierServiceResponse>('/carrier-service').then((r) => r.carrierService),
+      create: () => post<GoLiveResponse>('/carrier-service'),
     },
   };
 }
@@ -152,24 +166,17 @@ export function createAdminApi(client: ApiClient) {
 export type AdminApi = ReturnType<typeof createAdminApi>;
 
 /**
- * The WooCommerce bridge answers `{sync: {status, done, total, finishedAt, error, …} | null}`; the Shopify
- * app a bare `{state: idle | running | done | failed, done, total, …}`. Both become one shape; "never ran"
- * (null, idle) becomes null.
+ * The WooCommerce bridge answers `{sync: SyncView | null}`; the Shopify app a bare SyncProgress (`state:
+ * idle | running | done | failed`). Both become one shape; "never ran" (null, idle) becomes null.
  */
-function toProductSync(body: unknown): ProductSync | null {
-  const raw = (body && typeof body === 'object' && 'sync' in body ? body.sync : body) as Record<
-    string,
-    unknown
-  > | null;
-  if (!raw || typeof raw !== 'object') return null;
-  const state = raw.status ?? raw.state;
+function toProductSync(body: SyncResponse | SyncStartedResponse | SyncProgress): ProductSync | null {
+  if ('sync' in body) {
+    const { sync } = body;
+    if (!sync) return null;
+    const { status, done, total, finishedAt, error } = sync;
+    return { state: status, done, total, finishedAt, error };
+  }
+  const { state, done, total, finishedAt, error } = body;
   if (state === 'idle') return null;
-  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-  return {
-    state: state === 'running' || state === 'failed' ? state : 'completed',
-    done: number(raw.done) ?? 0,
-    total: number(raw.total),
-    finishedAt: typeof raw.finishedAt === 'string' ? raw.finishedAt : null,
-    error: typeof raw.error === 'string' ? raw.error : typeof raw.message === 'string' ? raw.message : null,
-  };
+  return { state: state === 'done' ? 'completed' : state, done, total, finishedAt, error };
 }

@@ -5,7 +5,8 @@
  */
 import type { Host } from '../app/host';
 import { shopifyIdToken } from '../app/host';
-import { ApiError, type ErrorDetail } from './api-error';
+import type { ErrorDetail } from '../../../core/wire/admin-api-types';
+import { ApiError } from './api-error';
 
 export interface RequestOptions {
   readonly json?: unknown;

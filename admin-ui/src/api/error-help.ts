@@ -3,8 +3,8 @@
  * server's own message (written for the merchant, often with a platform's detail) is shown beside it; an
  * unknown code falls back to that message alone. This is the only file that knows codes by name.
  */
+import type { PlatformName } from '../../../core/wire/admin-api-types';
 import { isApiError } from './api-error';
-import type { PlatformName } from './types';
 
 export interface HelpContext {
   /** The freight platform the failing action was about, for platform-specific steps. */

@@ -2,17 +2,17 @@
  * What every page shares: the API, the host, and the tenant's connections (the banner on every page reads
  * them, so one load serves all and a change made on one page shows everywhere).
  */
+import type { ConnectionView, PlatformView } from '../../../core/wire/admin-api-types';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { AdminApi } from '../api/admin-api';
-import type { Connection, Platform } from '../api/types';
 import { useResource, type Resource } from '../api/use-resource';
 import type { Host } from './host';
 
 interface AdminContextValue {
   readonly api: AdminApi;
   readonly host: Host;
-  readonly connections: Resource<Connection[]>;
-  readonly platforms: Resource<Platform[]>;
+  readonly connections: Resource<readonly ConnectionView[]>;
+  readonly platforms: Resource<readonly PlatformView[]>;
 }
 
 const AdminContext = createContext<AdminContextValue | undefined>(undefined);

@@ -2,7 +2,7 @@
  * Connect a freight platform: pick it and its environment, paste the token, and RateBridge verifies it at
  * once. Each refusal gets its own guidance (error-help.ts) and points at the field to fix.
  */
-import type { Connection, Platform } from '../api/types';
+import type { ConnectionView, PlatformView } from '../../../core/wire/admin-api-types';
 import { Button } from '../ui/Button';
 import { Select } from '../ui/Select';
 import { Stack } from '../ui/Stack';
@@ -17,8 +17,8 @@ export function ConnectForm({
   submitLabel = 'Connect and verify',
   onReady,
 }: {
-  platforms: readonly Platform[];
-  onConnected: (connection: Connection) => void;
+  platforms: readonly PlatformView[];
+  onConnected: (connection: ConnectionView) => void;
   submitLabel?: string;
   /** Called once the first control can be used (the wizard's time-to-interactive mark). */
   onReady?: () => void;

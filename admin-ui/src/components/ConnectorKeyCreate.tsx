@@ -2,8 +2,8 @@
  * Issues a connector key for the WooCommerce plugin. The secret is shown once, here, with where to paste
  * it; RateBridge keeps only a sealed copy and can never show it again.
  */
+import type { CreatedConnectorKey } from '../../../core/wire/admin-api-types';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CreatedConnectorKey } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { Banner } from '../ui/Banner';

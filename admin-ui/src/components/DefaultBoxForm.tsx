@@ -2,12 +2,13 @@
  * The default box: how a product without packaging of its own is packed (its shop weight plus this box's
  * tare, in this box's dimensions), so every product can be quoted from day one, marked as an estimate.
  */
+import type { DefaultBox, PackageType } from '../../../core/wire/admin-api-types';
+import { PACKAGE_TYPES } from '../../../core/wire/vocabulary';
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../api/api-error';
-import { PACKAGE_TYPES, type DefaultBox, type PackageType } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
-import { parseDecimal } from '../format/money';
+import { parseDecimal } from '../format/parse-decimal';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';

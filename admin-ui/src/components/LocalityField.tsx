@@ -3,10 +3,10 @@
  * Picking a suggestion fills suburb, postcode and state together, which is what the platforms match on.
  * If the server has no locality search, it is a plain field.
  */
+import type { Locality } from '../../../core/wire/admin-api-types';
 import { useEffect, useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
 import { isApiError } from '../api/api-error';
-import type { Locality } from '../api/types';
 import { Autocomplete } from '../ui/Autocomplete';
 import { TextField } from '../ui/TextField';
 

@@ -1,7 +1,8 @@
 /** A pickup location's address: the suburb field fills postcode and state when a suggestion is picked. */
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../api/api-error';
-import { AU_STATES, type Location, type LocationInput } from '../api/types';
+import type { LocationInput, LocationRecord } from '../../../core/wire/admin-api-types';
+import { AU_STATES } from '../../../core/wire/vocabulary';
 import { Button, ButtonGroup } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
@@ -10,7 +11,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { LocalityField } from './LocalityField';
 
 interface LocationFormProps {
-  initial?: Location;
+  initial?: LocationRecord;
   submitLabel: string;
   pending: boolean;
   error: unknown;
@@ -124,7 +125,7 @@ function AddressFields({
 }
 
 /** The form's fields as typed, and the submit that trims them into a location. */
-function useLocationFields(initial: Location | undefined, onSubmit: (input: LocationInput) => void) {
+function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input: LocationInput) => void) {
   const [name, setName] = useState(initial?.name ?? '');
   const [addressLine1, setAddressLine1] = useState(initial?.addressLine1 ?? '');
   const [suburb, setSuburb] = useState(initial?.suburb ?? '');

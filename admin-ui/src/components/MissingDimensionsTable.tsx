@@ -1,5 +1,5 @@
 /** Products RateBridge knows (synced, or seen at checkout) that have no complete packaging: each flagged, with what checkout does about it and the fix. */
-import type { MissingDimensionsItem } from '../api/types';
+import type { MissingDimensionsItem } from '../../../core/wire/admin-api-types';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';

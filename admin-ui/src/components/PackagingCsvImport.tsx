@@ -2,9 +2,9 @@
  * Packaging as a spreadsheet (docs/packaging-csv.md): upload a CSV; if any row is wrong nothing is applied
  * and every problem is listed with its line, so the merchant can fix the file in one pass.
  */
+import type { CsvImportResult } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { isApiError } from '../api/api-error';
-import type { CsvImportResult } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { Banner } from '../ui/Banner';

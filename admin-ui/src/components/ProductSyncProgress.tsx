@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../api/api-error';
-import type { ProductSync, WooCommerceStore } from '../api/types';
+import type { StoreConnectionView } from '../../../core/wire/admin-api-types';
+import type { ProductSync } from '../api/admin-api';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { formatAgo } from '../format/dates';
@@ -22,7 +23,7 @@ const POLL_MS = 1000;
 type View =
   | { kind: 'loading' }
   | { kind: 'hidden' }
-  | { kind: 'shown'; sync: ProductSync | null; webhooks?: WooCommerceStore['webhooks'] };
+  | { kind: 'shown'; sync: ProductSync | null; webhooks?: StoreConnectionView['webhooks'] };
 
 export function ProductSyncProgress({ onFinished }: { onFinished?: () => void }) {
   const { api, host } = useAdmin();
@@ -61,7 +62,7 @@ export function ProductSyncProgress({ onFinished }: { onFinished?: () => void })
 }
 
 /** Whether WooCommerce tells RateBridge about product edits; nothing to say while that works. */
-function WebhooksNote({ webhooks }: { webhooks: WooCommerceStore['webhooks'] }) {
+function WebhooksNote({ webhooks }: { webhooks: StoreConnectionView['webhooks'] }) {
   if (webhooks?.status === 'awaiting_plugin') {
     return (
       <Text tone="subdued">
@@ -95,7 +96,7 @@ function useSyncPolling(generation: number, onFinished: (() => void) | undefined
     let stopped = false;
     let timer: number | undefined;
     let wasRunning = false;
-    let webhooks: WooCommerceStore['webhooks'] = null;
+    let webhooks: StoreConnectionView['webhooks'] = null;
     const poll = async () => {
       try {
         if (host.kind === 'standalone' && !wasRunning) {

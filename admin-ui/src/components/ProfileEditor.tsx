@@ -1,5 +1,5 @@
 /** One product's packaging: its packages (one row per kind), where it ships from, and consolidation. */
-import type { Location, PackagingProfile } from '../api/types';
+import type { LocationRecord, PackagingProfile } from '../../../core/wire/admin-api-types';
 import { Button } from '../ui/Button';
 import { Checkbox } from '../ui/Checkbox';
 import { Modal } from '../ui/Modal';
@@ -17,7 +17,7 @@ interface ProfileEditorProps {
   profile?: PackagingProfile;
   /** For "add packaging" from the missing-dimensions list: `sku:…` or `variant:…`. */
   suggestedKey?: string;
-  locations: readonly Location[];
+  locations: readonly LocationRecord[];
   onClose: () => void;
   onSaved: (profile: PackagingProfile) => void;
 }

@@ -2,9 +2,15 @@
  * A quote's outcome as checkout would show it (the rates), and why (diagnostics): the packages grouped
  * per pickup location, every platform call with its latency, cache and outcome, and the rules applied.
  */
-import type { Connection, Location, Rate, RateLogEntry, QuoteSource } from '../api/types';
+import type {
+  ConnectionView,
+  LocationRecord,
+  QuoteSource,
+  Rate,
+  RateLogEntry,
+} from '../../../core/wire/admin-api-types';
 import { formatDays } from '../format/dates';
-import { formatCents } from '../format/money';
+import { formatCents } from '../../../core/money';
 import { Badge } from '../ui/Badge';
 import { Banner } from '../ui/Banner';
 import { DataTable } from '../ui/DataTable';
@@ -79,8 +85,8 @@ export function QuoteBreakdown({
   connections,
 }: {
   entry: RateLogEntry;
-  locations: readonly Location[];
-  connections: readonly Connection[];
+  locations: readonly LocationRecord[];
+  connections: readonly ConnectionView[];
 }) {
   const locationName = (id: string) => locations.find((l) => l.id === id)?.name ?? 'A deleted location';
   const connectionName = (id: string, platform: string) =>

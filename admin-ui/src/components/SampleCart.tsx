@@ -2,10 +2,10 @@
  * A cart to quote: products picked from the packaging profiles (or a product known only by its weight,
  * packed in the default box) and a destination. The wizard's test quote and the rules preview share it.
  */
+import type { PackagingProfile, QuoteDestination, QuoteLineInput } from '../../../core/wire/admin-api-types';
+import { AU_STATES } from '../../../core/wire/vocabulary';
 import { useState } from 'react';
-import type { Destination, PackagingProfile, QuoteLineInput } from '../api/types';
-import { AU_STATES } from '../api/types';
-import { parseDecimal } from '../format/money';
+import { parseDecimal } from '../format/parse-decimal';
 import { Button } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
@@ -42,7 +42,7 @@ export function initialCart(
 /** The request body, or the first thing still missing. */
 export function cartToRequest(
   cart: CartState,
-): { ok: true; lines: QuoteLineInput[]; destination: Destination } | { ok: false; missing: string } {
+): { ok: true; lines: QuoteLineInput[]; destination: QuoteDestination } | { ok: false; missing: string } {
   if (!/^\d{4}$/.test(cart.postcode.trim()))
     return { ok: false, missing: 'Choose a destination suburb (or type a four-digit postcode).' };
   const lines: QuoteLineInput[] = [];

@@ -1,7 +1,7 @@
 /** Imports the warehouses a platform account already has (MachShip company locations; the sandbox's demo ones). */
+import type { ConnectionView, WarehouseImport as ImportResult } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
-import type { Connection, WarehouseImport as ImportResult } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
@@ -13,7 +13,7 @@ import { ErrorBanner } from './ErrorBanner';
 export function WarehouseImport({ onImported }: { onImported: (result: ImportResult) => void }) {
   const { api, connections, platforms } = useAdmin();
   const withWarehouses = (connections.data ?? []).filter(
-    (connection: Connection) =>
+    (connection: ConnectionView) =>
       connection.status === 'active' &&
       (platforms.data ?? []).some((p) => p.name === connection.platform && p.hasWarehouses),
   );

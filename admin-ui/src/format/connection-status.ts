@@ -2,8 +2,13 @@
  * What a connection's status and last check mean to a merchant, and what fixes it. The banner on every
  * page and the Connections page read these, so they say the same thing.
  */
+import type {
+  CheckOutcome,
+  ConnectionStatus,
+  ConnectionView,
+  PlatformName,
+} from '../../../core/wire/admin-api-types';
 import type { BadgeTone } from '../ui/Badge';
-import type { CheckOutcome, Connection, ConnectionStatus, PlatformName } from '../api/types';
 
 export const STATUS_BADGE: Readonly<Record<ConnectionStatus, { label: string; tone: BadgeTone }>> = {
   active: { label: 'Active', tone: 'success' },
@@ -27,7 +32,7 @@ export const PLATFORM_NAMES: Readonly<Record<PlatformName, string>> = {
 };
 
 /** One sentence on what is wrong and one on the fix, for a connection that cannot quote. */
-export function connectionProblem(connection: Connection): { title: string; fix: string } | undefined {
+export function connectionProblem(connection: ConnectionView): { title: string; fix: string } | undefined {
   const platform = PLATFORM_NAMES[connection.platform] ?? connection.platform;
   if (connection.status === 'revoked') {
     return {

@@ -1,7 +1,7 @@
 /** Connector keys for the WooCommerce plugin (standalone only): list, create (secret shown once), revoke. */
 import { useState } from 'react';
 import { isApiError } from '../api/api-error';
-import type { ConnectorKey } from '../api/types';
+import type { ConnectorKeyView } from '../../../core/wire/admin-api-types';
 import { useResource, type Resource } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
@@ -19,7 +19,7 @@ export function ConnectorKeysPage() {
   const { api } = useAdmin();
   const keys = useResource(() => api.connectorKeys.list(), [api]);
   const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<ConnectorKey | undefined>(undefined);
+  const [revoking, setRevoking] = useState<ConnectorKeyView | undefined>(undefined);
   const unavailable = isApiError(keys.error) && keys.error.isMissingRoute;
 
   return (
@@ -67,9 +67,9 @@ function KeysList({
   onCreate,
   onRevoke,
 }: {
-  keys: Resource<ConnectorKey[]>;
+  keys: Resource<readonly ConnectorKeyView[]>;
   onCreate: () => void;
-  onRevoke: (key: ConnectorKey) => void;
+  onRevoke: (key: ConnectorKeyView) => void;
 }) {
   return (
     <ResourceView resource={keys} label="connector keys">

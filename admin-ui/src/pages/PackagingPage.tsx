@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
-import type { PackagingProfile } from '../api/types';
+import type { PackagingProfile } from '../../../core/wire/admin-api-types';
 import { useResource } from '../api/use-resource';
 import { AdminPage } from '../components/AdminPage';
 import { DefaultBoxForm } from '../components/DefaultBoxForm';

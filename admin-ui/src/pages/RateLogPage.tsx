@@ -1,13 +1,13 @@
 /** Every quote checkout (and the test quotes) asked for, newest first, filterable by where the rates came from. */
 import { useState } from 'react';
-import type { QuoteSource, RateLogEntry } from '../api/types';
+import type { QuoteSource, RateLogEntry } from '../../../core/wire/admin-api-types';
 import { useResource } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
 import { SourceBadge } from '../components/QuoteResult';
 import { ResourceView } from '../components/ResourceView';
 import { formatDateTime } from '../format/dates';
-import { formatCents } from '../format/money';
+import { formatCents } from '../../../core/money';
 import { Button, ButtonGroup } from '../ui/Button';
 import { Card } from '../ui/Card';
 import { DataTable } from '../ui/DataTable';

@@ -2,7 +2,7 @@
  * The merchant's rules, every field of GET/PUT /rules, with a live preview: a sample cart quoted with the
  * unsaved rules (POST /quotes/test with `settings`, not logged) a moment after each change.
  */
-import type { PackagingProfile, Rules } from '../api/types';
+import type { PackagingProfile, QuoteSettings } from '../../../core/wire/admin-api-types';
 import { useResource } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
@@ -48,9 +48,9 @@ function RulesEditor({
   profiles,
   onSaved,
 }: {
-  initial: Rules;
+  initial: QuoteSettings;
   profiles: readonly PackagingProfile[];
-  onSaved: (rules: Rules) => void;
+  onSaved: (rules: QuoteSettings) => void;
 }) {
   const { form, set, errors, converted, showErrors, save, saved, submit, discard } = useRulesForm(
     initial,

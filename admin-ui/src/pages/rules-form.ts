@@ -3,8 +3,15 @@
  * arrays and nulls. These two functions convert, and the second says which field is wrong and why, keyed
  * by the API's field paths so server-side messages land on the same fields.
  */
-import type { DeliveryDefaults, FallbackRate, Rounding, Rules, Strategy } from '../api/types';
-import { centsToInput, dollarsToCents, parseDecimal } from '../format/money';
+import type {
+  DeliveryDefaults,
+  FallbackRate,
+  QuoteSettings,
+  Rounding,
+  Strategy,
+} from '../../../core/wire/admin-api-types';
+import { parseDecimal } from '../format/parse-decimal';
+import { centsToDecimalString, typedDollarsToCents } from '../../../core/money';
 
 export interface RulesForm {
   strategy: Strategy;
@@ -27,17 +34,17 @@ export interface RulesForm {
   fallbackRates: { code: string; name: string; price: string; minDays: string; maxDays: string }[];
 }
 
-export function toForm(rules: Rules): RulesForm {
+export function toForm(rules: QuoteSettings): RulesForm {
   return {
     strategy: rules.strategy,
     cheapestWhenNoCommonService: rules.cheapestWhenNoCommonService,
     cheapestName: rules.cheapestName,
     fastestName: rules.fastestName,
     markupPercent: String(rules.markupPercent),
-    markupFlat: centsToInput(rules.markupFlatCents),
-    handlingFee: centsToInput(rules.handlingFeeCents),
+    markupFlat: centsToDecimalString(rules.markupFlatCents),
+    handlingFee: centsToDecimalString(rules.handlingFeeCents),
     freeShippingOn: rules.freeShipping !== null,
-    freeThreshold: rules.freeShipping ? centsToInput(rules.freeShipping.thresholdCents) : '',
+    freeThreshold: rules.freeShipping ? centsToDecimalString(rules.freeShipping.thresholdCents) : '',
     freeAppliesTo: rules.freeShipping?.appliesTo ?? 'cheapest',
     rounding: rules.rounding,
     rename: Object.entries(rules.rename).map(([code, name]) => ({ code, name })),
@@ -49,7 +56,7 @@ export function toForm(rules: Rules): RulesForm {
     fallbackRates: rules.fallbackRates.map((rate) => ({
       code: rate.code,
       name: rate.name,
-      price: centsToInput(rate.priceCents),
+      price: centsToDecimalString(rate.priceCents),
       minDays: rate.minDays === undefined ? '' : String(rate.minDays),
       maxDays: rate.maxDays === undefined ? '' : String(rate.maxDays),
     })),
@@ -64,7 +71,9 @@ const list = (text: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-export function fromForm(form: RulesForm): { ok: true; rules: Rules } | { ok: false; errors: FormErrors } {
+export function fromForm(
+  form: RulesForm,
+): { ok: true; rules: QuoteSettings } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
   const { money, whole } = readers(errors);
   const markupPercent = parseDecimal(form.markupPercent);
@@ -72,7 +81,7 @@ export function fromForm(form: RulesForm): { ok: true; rules: Rules } | { ok: fa
     errors.markupPercent =
       'Enter a percentage with at most two decimals, like 12.5 (negative for a discount).';
   }
-  const rules: Rules = {
+  const rules: QuoteSettings = {
     strategy: form.strategy,
     cheapestWhenNoCommonService: form.cheapestWhenNoCommonService,
     cheapestName: form.cheapestName.trim(),
@@ -104,7 +113,7 @@ export function fromForm(form: RulesForm): { ok: true; rules: Rules } | { ok: fa
 function readers(errors: FormErrors) {
   const money = (text: string, path: string, { allowEmpty = false } = {}): number => {
     if (allowEmpty && text.trim() === '') return 0;
-    const cents = dollarsToCents(text);
+    const cents = typedDollarsToCents(text);
     if (cents === undefined || cents < 0) errors[path] = 'Enter an amount in dollars, like 12.50.';
     return cents ?? 0;
   };

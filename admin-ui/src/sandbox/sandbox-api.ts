@@ -3,7 +3,8 @@
  * reads it. Its errors are the platform's own ({"error": {code, message, details}}, lower-case codes, not
  * RB_ERR_*); they become ApiErrors so the admin's field-error helpers work on them.
  */
-import { ApiError, type ErrorDetail } from '../api/api-error';
+import type { ErrorDetail } from '../../../core/wire/admin-api-types';
+import { ApiError } from '../api/api-error';
 
 export type SandboxEnvironment = 'live' | 'test';
 

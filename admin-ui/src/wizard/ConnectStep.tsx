@@ -1,6 +1,6 @@
+import type { ConnectionView } from '../../../core/wire/admin-api-types';
 import { useCallback, useRef, useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
-import type { Connection } from '../api/types';
 import { ConnectForm } from '../components/ConnectForm';
 import { ResourceView } from '../components/ResourceView';
 import { PLATFORM_NAMES, STATUS_BADGE } from '../format/connection-status';
@@ -24,7 +24,7 @@ export function ConnectStep({ onDone }: { onDone: () => void }) {
   }, []);
   const existing = connections.data ?? [];
 
-  const connected = async (_connection: Connection) => {
+  const connected = async (_connection: ConnectionView) => {
     await connections.reload();
     setAdding(false);
     onDone();

@@ -2,9 +2,9 @@
  * The last step: make checkout ask RateBridge. Shopify: register the carrier service, then each shipping
  * zone must list RateBridge under calculated rates. WooCommerce: a connector key pasted into the plugin.
  */
+import type { GoLiveResponse } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { isApiError } from '../api/api-error';
-import type { CarrierServiceResult } from '../api/types';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { writeFlag } from '../app/local-flags';
@@ -75,7 +75,7 @@ function KeyCreator({ onDone, onUnavailable }: { onDone: () => void; onUnavailab
 
 function ShopifyGoLive({ onDone }: { onDone: () => void }) {
   const { api } = useAdmin();
-  const [result, setResult] = useState<CarrierServiceResult | undefined>(undefined);
+  const [result, setResult] = useState<GoLiveResponse | undefined>(undefined);
   const register = useAction(api.carrierService.create);
   return (
     <Card title="Turn on live rates at checkout">

@@ -1,6 +1,6 @@
+import type { LocationInput, LocationRecord } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
-import type { Location, LocationInput } from '../api/types';
 import { useAction, useResource } from '../api/use-resource';
 import { LocationForm } from '../components/LocationForm';
 import { ResourceView } from '../components/ResourceView';
@@ -34,7 +34,7 @@ export function LocationsStep({ onDone }: { onDone: () => void }) {
 
   return (
     <ResourceView resource={locations} label="pickup locations">
-      {(list: Location[]) => (
+      {(list: readonly LocationRecord[]) => (
         <Stack gap="400">
           <Card title="Where your goods are picked up">
             <Stack gap="300">
@@ -74,7 +74,7 @@ export function LocationsStep({ onDone }: { onDone: () => void }) {
 }
 
 /** The locations added so far, the default marked. */
-function LocationList({ list }: { list: readonly Location[] }) {
+function LocationList({ list }: { list: readonly LocationRecord[] }) {
   return list.length > 0 ? (
     <List
       items={list.map((location) => (

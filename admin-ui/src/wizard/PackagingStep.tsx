@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
-import type { MissingDimensionsItem } from '../api/types';
+import type { MissingDimensionsPage } from '../../../core/wire/admin-api-types';
 import { useResource } from '../api/use-resource';
 import { DefaultBoxForm } from '../components/DefaultBoxForm';
 import { MissingDimensionsTable } from '../components/MissingDimensionsTable';
@@ -81,7 +81,7 @@ function ExactPackagingCard({
   onImported,
 }: {
   profileCount: number;
-  missing: { items: MissingDimensionsItem[]; total: number };
+  missing: MissingDimensionsPage;
   onAdd: (key: string) => void;
   onImported: () => void;
 }) {

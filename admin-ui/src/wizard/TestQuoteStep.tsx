@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useAdmin } from '../app/AdminContext';
 import { writeFlag } from '../app/local-flags';
-import type { TestQuote } from '../api/types';
+import type { TestQuoteResult } from '../../../core/wire/admin-api-types';
 import { useAction, useResource } from '../api/use-resource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { QuoteBreakdown, QuoteSummary, RatesTable } from '../components/QuoteResult';
@@ -49,17 +49,17 @@ export function TestQuoteStep({ onDone }: { onDone: () => void }) {
 
 interface TestQuoteFormProps {
   profiles: Parameters<typeof initialCart>[0];
-  onQuoted: (quote: TestQuote) => void;
+  onQuoted: (quote: TestQuoteResult) => void;
   onDone: () => void;
   onSkip: () => void;
-  breakdown: (quote: TestQuote) => ReactNode;
+  breakdown: (quote: TestQuoteResult) => ReactNode;
 }
 
 function TestQuoteForm({ profiles, onQuoted, onDone, onSkip, breakdown }: TestQuoteFormProps) {
   const { api } = useAdmin();
   const [cart, setCart] = useState<CartState>(() => initialCart(profiles));
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [quote, setQuote] = useState<TestQuote | undefined>(undefined);
+  const [quote, setQuote] = useState<TestQuoteResult | undefined>(undefined);
   const run = useAction(api.testQuote);
 
   const submit = async (event: FormEvent) => {
@@ -111,7 +111,13 @@ function TestQuoteForm({ profiles, onQuoted, onDone, onSkip, breakdown }: TestQu
   );
 }
 
-function QuoteRates({ quote, breakdown }: { quote: TestQuote; breakdown: (quote: TestQuote) => ReactNode }) {
+function QuoteRates({
+  quote,
+  breakdown,
+}: {
+  quote: TestQuoteResult;
+  breakdown: (quote: TestQuoteResult) => ReactNode;
+}) {
   return (
     <Card title="Rates checkout would show" headingId="test-quote-rates">
       <section aria-labelledby="test-quote-rates">

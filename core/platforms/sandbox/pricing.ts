@@ -7,16 +7,10 @@
  * Tariffs are in dollars; each price is rounded to whole cents once and GST is taken on those cents, so
  * ex-GST + GST = total exactly. The router writes the cents as decimal dollars.
  */
-import type { PackageType } from '../freight-platform.js';
+import type { PackageType, PackagingPackage } from '../../wire/admin-api-types.js';
 
-export interface PricedItem {
-  readonly type: PackageType;
-  readonly lengthCm: number;
-  readonly widthCm: number;
-  readonly heightCm: number;
-  readonly weightKg: number;
-  readonly quantity: number;
-}
+/** One kind of item, `quantity` of them: a package as the core knows it (weight of one, kg). */
+export type PricedItem = PackagingPackage;
 
 export interface Shipment {
   readonly distanceKm: number;

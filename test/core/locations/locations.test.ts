@@ -12,7 +12,7 @@ import type {
 } from '../../../core/platforms/freight-platform.js';
 import { createPlatformRegistry } from '../../../core/platforms/registry.js';
 import type { Store } from '../../../core/storage/store.js';
-import type { ConnectionView } from '../../../core/tokens/connection.js';
+import type { ConnectionView } from '../../../core/wire/admin-api-types.js';
 import type { UsableConnection } from '../../../core/tokens/token-lifecycle.js';
 import { openTestStore, STORE_KINDS } from '../catalog/test-stores.js';
 

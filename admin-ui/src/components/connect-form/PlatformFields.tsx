@@ -1,5 +1,5 @@
 /** Once a platform is chosen: its environment, the connection's name and the token, with their help. */
-import type { Environment, PlatformName } from '../../api/types';
+import type { PlatformEnvironment, PlatformName } from '../../../../core/wire/admin-api-types';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { TokenField } from '../TokenField';
@@ -25,7 +25,7 @@ export function PlatformFields({ form }: { form: ReturnType<typeof useConnectFor
         options={platform.environments.map((env) => ({ label: ENV_LABEL[env], value: env }))}
         value={environment}
         onChange={(value) => {
-          setEnvironment(value as Environment);
+          setEnvironment(value as PlatformEnvironment);
           connect.reset();
         }}
         error={

@@ -1,11 +1,16 @@
 /** The connect form's state: platform, environment, a default name until one is typed, token, connect. */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { fieldErrors } from '../../api/api-error';
-import type { Connection, Environment, Platform, PlatformName } from '../../api/types';
+import type {
+  ConnectionView,
+  PlatformEnvironment,
+  PlatformName,
+  PlatformView,
+} from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 
-export const ENV_LABEL: Readonly<Record<Environment, string>> = { live: 'Live', test: 'Test' };
+export const ENV_LABEL: Readonly<Record<PlatformEnvironment, string>> = { live: 'Live', test: 'Test' };
 
 /** Token errors belong under the token field; the others are about the form as a whole. */
 const TOKEN_CODES = new Set([
@@ -19,14 +24,14 @@ const TOKEN_CODES = new Set([
 ]);
 
 export function useConnectForm(
-  platforms: readonly Platform[],
-  onConnected: (connection: Connection) => void,
+  platforms: readonly PlatformView[],
+  onConnected: (connection: ConnectionView) => void,
   onReady: (() => void) | undefined,
 ) {
   const { api } = useAdmin();
   const [platformName, setPlatformName] = useState<PlatformName | ''>('');
   const platform = platforms.find((p) => p.name === platformName);
-  const [environment, setEnvironment] = useState<Environment>('live');
+  const [environment, setEnvironment] = useState<PlatformEnvironment>('live');
   const [token, setToken] = useState('');
   const connect = useAction(api.connections.create);
 
@@ -40,7 +45,7 @@ export function useConnectForm(
     setPlatformName(name as PlatformName);
     const chosen = platforms.find((p) => p.name === name);
     // The sandbox is for trying things out, so it starts on test; real platforms on live.
-    const preferred: Environment = name === 'sandbox' ? 'test' : 'live';
+    const preferred: PlatformEnvironment = name === 'sandbox' ? 'test' : 'live';
     if (chosen)
       setEnvironment(
         chosen.environments.includes(preferred) ? preferred : (chosen.environments[0] ?? 'live'),
@@ -87,7 +92,7 @@ export function useConnectForm(
 }
 
 /** A sensible default name for the connection, until the merchant types their own. */
-function useDefaultLabel(platform: Platform | undefined, environment: Environment) {
+function useDefaultLabel(platform: PlatformView | undefined, environment: PlatformEnvironment) {
   const [label, setLabel] = useState('');
   const [labelEdited, setLabelEdited] = useState(false);
   useEffect(() => {
@@ -97,7 +102,7 @@ function useDefaultLabel(platform: Platform | undefined, environment: Environmen
   return { label, setLabel, setLabelEdited };
 }
 
-function usePlatformOptions(platforms: readonly Platform[]) {
+function usePlatformOptions(platforms: readonly PlatformView[]) {
   return useMemo(
     () => [
       { label: 'Choose a platform', value: '', disabled: true },

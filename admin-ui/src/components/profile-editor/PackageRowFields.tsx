@@ -1,5 +1,5 @@
 /** One kind of package of a product: type, dimensions, weight, how many per unit sold. */
-import type { PackageType } from '../../api/types';
+import type { PackageType } from '../../../../core/wire/admin-api-types';
 import { Button } from '../../ui/Button';
 import { Row, Stack } from '../../ui/Stack';
 import { Select } from '../../ui/Select';

@@ -1,5 +1,5 @@
 /** Where a product ships from: locations ticked in priority order; none means the default location. */
-import type { Location } from '../../api/types';
+import type { LocationRecord } from '../../../../core/wire/admin-api-types';
 import { Checkbox } from '../../ui/Checkbox';
 import { Stack } from '../../ui/Stack';
 import { Heading, Text } from '../../ui/Text';
@@ -9,7 +9,7 @@ export function ShipsFrom({
   locationIds,
   setLocationIds,
 }: {
-  locations: readonly Location[];
+  locations: readonly LocationRecord[];
   locationIds: readonly string[];
   setLocationIds: (change: (ids: string[]) => string[]) => void;
 }) {

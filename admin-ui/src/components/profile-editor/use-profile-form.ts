@@ -1,10 +1,10 @@
 /** The packaging editor's state: the key, one row of text fields per package kind, locations, save. */
 import { useState } from 'react';
 import { fieldErrors } from '../../api/api-error';
-import type { PackageType, PackagingProfile, ProfileInput } from '../../api/types';
+import type { PackageType, PackagingProfile, ProfileInput } from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
-import { parseDecimal } from '../../format/money';
+import { parseDecimal } from '../../format/parse-decimal';
 
 export interface PackageRow {
   type: PackageType;

@@ -1,6 +1,6 @@
 /** One connection: its details, check now, replace token, activity, disconnect. */
 import { useState } from 'react';
-import type { Connection } from '../../api/types';
+import type { ConnectionView } from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -16,7 +16,7 @@ import { EventTimeline } from './EventTimeline';
 import { ReplaceTokenModal } from './ReplaceTokenModal';
 
 interface ConnectionCardProps {
-  connection: Connection;
+  connection: ConnectionView;
   replaceOpen: boolean;
   onReplaceOpen: () => void;
   onReplaceClose: () => void;
@@ -35,7 +35,7 @@ export function ConnectionCard({
   const badge = STATUS_BADGE[connection.status];
   const platform = PLATFORM_NAMES[connection.platform] ?? connection.platform;
   const headingId = `connection-${connection.id}`;
-  const replaced = (updated: Connection) => {
+  const replaced = (updated: ConnectionView) => {
     connections.setData((current) => (current ?? []).map((c) => (c.id === updated.id ? updated : c)));
     setEventsVersion((v) => v + 1);
   };
@@ -85,7 +85,11 @@ export function ConnectionCard({
 }
 
 /** Check now: asks the platform (at most once a minute) and says what it answered. */
-function useCheckNow(connection: Connection, platform: string, onChecked: (updated: Connection) => void) {
+function useCheckNow(
+  connection: ConnectionView,
+  platform: string,
+  onChecked: (updated: ConnectionView) => void,
+) {
   const { api } = useAdmin();
   const [checkNote, setCheckNote] = useState<string | undefined>(undefined);
   const verify = useAction(api.connections.verify);
@@ -113,7 +117,7 @@ function ConnectionButtons({
   onToggleEvents,
   onDisconnect,
 }: {
-  connection: Connection;
+  connection: ConnectionView;
   checking: boolean;
   onCheck: () => void;
   onReplace: () => void;

@@ -1,10 +1,16 @@
 /** What RateBridge knows about a connection: platform and side, account, token hint, checks and use. */
-import type { Connection } from '../../api/types';
+import type { ConnectionView } from '../../../../core/wire/admin-api-types';
 import { formatAgo, formatDateTime } from '../../format/dates';
 import { OUTCOME_TEXT } from '../../format/connection-status';
 import { DescriptionList } from '../../ui/DescriptionList';
 
-export function ConnectionDetails({ connection, platform }: { connection: Connection; platform: string }) {
+export function ConnectionDetails({
+  connection,
+  platform,
+}: {
+  connection: ConnectionView;
+  platform: string;
+}) {
   return (
     <DescriptionList
       items={[

@@ -1,5 +1,5 @@
 /** Disconnecting: RateBridge's sealed copy of the token goes at once; the token itself stays valid. */
-import type { Connection } from '../../api/types';
+import type { ConnectionView } from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -13,7 +13,7 @@ export function DisconnectModal({
   open,
   onClose,
 }: {
-  connection: Connection;
+  connection: ConnectionView;
   platform: string;
   open: boolean;
   onClose: () => void;

@@ -1,6 +1,6 @@
 /** A connection's audit trail, newest first, ten at a time. */
 import { useState } from 'react';
-import type { ConnectionEvent } from '../../api/types';
+import type { ConnectionEvent } from '../../../../core/wire/admin-api-types';
 import { useResource } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 import { ResourceView } from '../../components/ResourceView';

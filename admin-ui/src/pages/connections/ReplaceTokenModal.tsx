@@ -1,6 +1,6 @@
 /** Replacing a connection's token: the new one is verified first; a refused one changes nothing. */
 import { useState, type FormEvent } from 'react';
-import type { Connection } from '../../api/types';
+import type { ConnectionView } from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -15,9 +15,9 @@ export function ReplaceTokenModal({
   onClose,
   onReplaced,
 }: {
-  connection: Connection;
+  connection: ConnectionView;
   onClose: () => void;
-  onReplaced: (connection: Connection) => void;
+  onReplaced: (connection: ConnectionView) => void;
 }) {
   const { api } = useAdmin();
   const [token, setToken] = useState('');

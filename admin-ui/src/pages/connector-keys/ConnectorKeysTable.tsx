@@ -1,5 +1,5 @@
 /** The connector keys: name, id, when created and last used, status, and revoke for the active ones. */
-import type { ConnectorKey } from '../../api/types';
+import type { ConnectorKeyView } from '../../../../core/wire/admin-api-types';
 import { formatAgo, formatDateTime } from '../../format/dates';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -10,8 +10,8 @@ export function ConnectorKeysTable({
   list,
   onRevoke,
 }: {
-  list: readonly ConnectorKey[];
-  onRevoke: (key: ConnectorKey) => void;
+  list: readonly ConnectorKeyView[];
+  onRevoke: (key: ConnectorKeyView) => void;
 }) {
   return (
     <DataTable

@@ -1,5 +1,5 @@
 /** Revoking a connector key, confirmed: the plugin using it stops getting live rates at once. */
-import type { ConnectorKey } from '../../api/types';
+import type { ConnectorKeyView } from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -12,7 +12,7 @@ export function RevokeKeyModal({
   onClose,
   onRevoked,
 }: {
-  revoking: ConnectorKey | undefined;
+  revoking: ConnectorKeyView | undefined;
   onClose: () => void;
   onRevoked: () => void;
 }) {

@@ -1,5 +1,5 @@
 /** Deleting a location, confirmed: its products ship from the default instead. */
-import type { Location } from '../../api/types';
+import type { LocationRecord } from '../../../../core/wire/admin-api-types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../ui/Modal';
 import { Stack } from '../../ui/Stack';
@@ -12,7 +12,7 @@ export function DeleteLocationModal({
   onConfirm,
   onClose,
 }: {
-  deleting: Location | undefined;
+  deleting: LocationRecord | undefined;
   pending: boolean;
   error: unknown;
   onConfirm: () => void;

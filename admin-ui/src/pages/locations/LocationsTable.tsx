@@ -1,5 +1,5 @@
 /** The pickup locations as a table: name (and the default), address, platform links, actions. */
-import type { Location, PlatformName } from '../../api/types';
+import type { LocationRecord, PlatformName } from '../../../../core/wire/admin-api-types';
 import { Badge } from '../../ui/Badge';
 import { Button, ButtonGroup } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
@@ -12,10 +12,10 @@ export function LocationsTable({
   onMakeDefault,
   onDelete,
 }: {
-  list: readonly Location[];
-  onEdit: (location: Location) => void;
-  onMakeDefault: (location: Location) => void;
-  onDelete: (location: Location) => void;
+  list: readonly LocationRecord[];
+  onEdit: (location: LocationRecord) => void;
+  onMakeDefault: (location: LocationRecord) => void;
+  onDelete: (location: LocationRecord) => void;
 }) {
   return (
     <DataTable
@@ -63,7 +63,7 @@ const REF_LABEL: Readonly<Record<PlatformName, string>> = {
 };
 
 /** The platforms' references of a location, for the "Linked to" column. */
-function linkedTo(location: Location): string {
+function linkedTo(location: LocationRecord): string {
   const refs = Object.entries(location.platformRefs ?? {}) as [PlatformName, string][];
   return refs.length === 0 ? '—' : refs.map(([platform, ref]) => `${REF_LABEL[platform]} ${ref}`).join(', ');
 }

@@ -1,6 +1,6 @@
 /** The locations page's state: the list, which location is added, edited or deleted, and the warnings. */
 import { useState } from 'react';
-import type { Location, LocationInput } from '../../api/types';
+import type { LocationInput, LocationRecord } from '../../../../core/wire/admin-api-types';
 import { useAction, useResource } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 
@@ -8,8 +8,8 @@ export function useLocationEdits() {
   const { api } = useAdmin();
   const locations = useResource(() => api.locations.list(), [api]);
   const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<Location | undefined>(undefined);
-  const [deleting, setDeleting] = useState<Location | undefined>(undefined);
+  const [editing, setEditing] = useState<LocationRecord | undefined>(undefined);
+  const [deleting, setDeleting] = useState<LocationRecord | undefined>(undefined);
   const [warnings, setWarnings] = useState<readonly string[]>([]);
   const create = useAction(api.locations.create);
   const update = useAction((id: string, input: LocationInput) =>

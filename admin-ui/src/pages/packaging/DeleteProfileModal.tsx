@@ -1,5 +1,5 @@
 /** Deleting a product's packaging, confirmed: checkout then prices it as an estimate. */
-import type { PackagingProfile } from '../../api/types';
+import type { PackagingProfile } from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -1,5 +1,5 @@
 /** Each product's packaging as a table, with edit and delete, and the pager under it. */
-import type { PackagingProfile } from '../../api/types';
+import type { PackagingProfile } from '../../../../core/wire/admin-api-types';
 import { Badge } from '../../ui/Badge';
 import { Button, ButtonGroup } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';

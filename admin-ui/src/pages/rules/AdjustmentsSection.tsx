@@ -1,5 +1,5 @@
 /** Markup, handling fee and rounding. */
-import type { Rounding } from '../../api/types';
+import type { Rounding } from '../../../../core/wire/admin-api-types';
 import type { SectionProps } from './section-props';
 import { Card } from '../../ui/Card';
 import { Row } from '../../ui/Stack';

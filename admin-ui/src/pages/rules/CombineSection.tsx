@@ -1,6 +1,6 @@
 /** How quotes from several warehouses become rates, and the names of the cheapest and fastest. */
 import type { SectionProps } from './section-props';
-import type { Strategy } from '../../api/types';
+import type { Strategy } from '../../../../core/wire/admin-api-types';
 import { Card } from '../../ui/Card';
 import { Checkbox } from '../../ui/Checkbox';
 import { Row } from '../../ui/Stack';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PackagingProfile, Rules, TestQuote } from '../../api/types';
+import type { PackagingProfile, QuoteSettings, TestQuoteResult } from '../../../../core/wire/admin-api-types';
 import { useAdmin } from '../../app/AdminContext';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { QuoteSummary, RatesTable } from '../../components/QuoteResult';
@@ -16,7 +16,7 @@ export function RulesPreview({
   rules,
   profiles,
 }: {
-  rules: Rules | undefined;
+  rules: QuoteSettings | undefined;
   profiles: readonly PackagingProfile[];
 }) {
   // A destination is filled in so the preview shows rates at once; the merchant can change it.
@@ -64,9 +64,9 @@ export function RulesPreview({
 }
 
 /** The test quote of `request` under `rules`, asked a moment after either last changed. */
-function usePreviewQuote(rules: Rules | undefined, request: ReturnType<typeof cartToRequest>) {
+function usePreviewQuote(rules: QuoteSettings | undefined, request: ReturnType<typeof cartToRequest>) {
   const { api } = useAdmin();
-  const [quote, setQuote] = useState<TestQuote | undefined>(undefined);
+  const [quote, setQuote] = useState<TestQuoteResult | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [pending, setPending] = useState(false);
   const key = JSON.stringify([rules, request]);

@@ -1,12 +1,12 @@
 /** The rules form's state: the fields, their errors (the server's and, after a first save, our own), save. */
 import { useMemo, useState, type FormEvent } from 'react';
 import { fieldErrors } from '../../api/api-error';
-import type { Rules } from '../../api/types';
+import type { QuoteSettings } from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 import { fromForm, toForm, type RulesForm } from '../rules-form';
 
-export function useRulesForm(initial: Rules, onSaved: (rules: Rules) => void) {
+export function useRulesForm(initial: QuoteSettings, onSaved: (rules: QuoteSettings) => void) {
   const { api } = useAdmin();
   const [form, setForm] = useState<RulesForm>(() => toForm(initial));
   const [saved, setSaved] = useState(false);

@@ -1,0 +1,70 @@
+/**
+ * The last value this instance read or wrote of each document (and each listing of a kind), bounded in
+ * entries and bytes. A checkout uses it when the store cannot answer: settings, connections, packaging and
+ * locations as last seen, rather than the fallback table or an error. Kept for every tenant the instance
+ * served, and only for documents: cache entries, counters and locks are not worth remembering.
+ */
+import { LRUCache } from 'lru-cache';
+import type { DocRef, JsonValue } from './store.js';
+
+export interface LastCopiesOptions {
+  readonly maxEntries?: number;
+  readonly maxBytes?: number;
+}
+
+type Copy =
+  | { readonly doc: JsonValue }
+  | { readonly absent: true }
+  | { readonly listing: ReadonlyMap<string, JsonValue> };
+
+const docKey = (ref: DocRef) => JSON.stringify([ref.tenant, ref.kind, ref.id]);
+const listingKey = (tenant: string, kind: string) => JSON.stringify([tenant, kind]);
+
+export function createLastCopies(options: LastCopiesOptions = {}) {
+  const copies = new LRUCache<string, Copy>({
+    max: options.maxEntries ?? 20_000,
+    maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+    sizeCalculation: (copy) =>
+      'listing' in copy
+        ? Math.max(1, JSON.stringify([...copy.listing]).length)
+        : Math.max(1, JSON.stringify('doc' in copy ? copy.doc : null).length),
+  });
+
+  /** Keeps a listing in step with a write to one of its documents (undefined: deleted). */
+  function patchListing(ref: DocRef, value: JsonValue | undefined): void {
+    const key = listingKey(ref.tenant, ref.kind);
+    const copy = copies.get(key);
+    if (!copy || !('listing' in copy)) return;
+    const listing = new Map(copy.listing);
+    if (value === undefined) listing.delete(ref.id);
+    else listing.set(ref.id, value);
+    copies.set(key, { listing });
+  }
+
+  return {
+    rememberDoc(ref: DocRef, value: JsonValue | undefined): void {
+      copies.set(docKey(ref), value === undefined ? { absent: true } : { doc: structuredClone(value) });
+      patchListing(ref, value);
+    },
+    rememberListing(tenant: string, kind: string, listing: ReadonlyMap<string, JsonValue>): void {
+      copies.set(listingKey(tenant, kind), { listing: structuredClone(new Map(listing)) });
+    },
+    /** `{found: false}` when nothing was remembered; a remembered absence is `{found: true, value: undefined}`. */
+    doc(ref: DocRef): { found: false } | { found: true; value: JsonValue | undefined } {
+      const copy = copies.get(docKey(ref));
+      if (!copy || 'listing' in copy) return { found: false };
+      return { found: true, value: 'doc' in copy ? structuredClone(copy.doc) : undefined };
+    },
+    listing(tenant: string, kind: string): Map<string, JsonValue> | undefined {
+      const copy = copies.get(listingKey(tenant, kind));
+      return copy && 'listing' in copy ? structuredClone(new Map(copy.listing)) : undefined;
+    },
+    forgetTenant(tenant: string): void {
+      for (const key of [...copies.keys()]) {
+        if ((JSON.parse(key) as string[])[0] === tenant) copies.delete(key);
+      }
+    },
+  };
+}
+
+export type LastCopies = ReturnType<typeof createLastCopies>;

@@ -1,0 +1,187 @@
+/**
+ * The admin API's quoting (docs/admin-api.md): the merchant's rules, a test quote and the rate log. The
+ * cart a front end hands the engine (quote request) is here too, since the test quote sends one.
+ */
+import { z } from 'zod';
+import { packagingPackageSchema } from './packaging-schema.js';
+import { QUOTE_SOURCES } from './vocabulary.js';
+
+const cents = z.number().int().min(0).max(100_000_000);
+
+export const fallbackRateSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,40}$/, 'lower-case letters, digits, - and _'),
+  name: z.string().trim().min(1).max(80),
+  priceCents: cents,
+  minDays: z.number().int().min(0).max(60).optional(),
+  maxDays: z.number().int().min(0).max(60).optional(),
+});
+
+/**
+ * How the store's buyers take delivery, until checkouts ask them (Big Post's own checkout asks each of
+ * these). The defaults are what most online buyers are: a home address, no forklift, and no permission
+ * to leave the goods unattended.
+ */
+export const deliveryDefaultsSchema = z.strictObject({
+  isBusiness: z.boolean().default(false),
+  hasForklift: z.boolean().default(false),
+  authorityToLeave: z.boolean().default(false),
+});
+
+/** The merchant's quoting settings ("rules"): how group results combine and what is done to the result. */
+export const quoteSettingsSchema = z.strictObject({
+  /**
+   * common_services: one rate per service every group can use (sum of the groups' prices);
+   * cheapest / fastest: one rate, each group's cheapest (fastest) option summed.
+   */
+  strategy: z.enum(['common_services', 'cheapest', 'fastest']).default('common_services'),
+  /** With common_services: when no service is common to every group, offer the cheapest combination. */
+  cheapestWhenNoCommonService: z.boolean().default(true),
+  /** Names for the one combined rate of cheapest/fastest (and its fallback above). */
+  cheapestName: z.string().trim().min(1).max(80).default('Standard shipping'),
+  fastestName: z.string().trim().min(1).max(80).default('Express shipping'),
+  /** Percent with up to two decimals, applied to the platform price: 12.5 = +12.5 %. */
+  markupPercent: z.number().min(-90).max(1000).multipleOf(0.01).default(0),
+  markupFlatCents: cents.default(0),
+  handlingFeeCents: cents.default(0),
+  freeShipping: z
+    .strictObject({
+      thresholdCents: cents,
+      /** `cheapest`, or the code of one service. */
+      appliesTo: z.string().trim().min(1).max(120).default('cheapest'),
+    })
+    .nullable()
+    .default(null),
+  rounding: z.enum(['none', 'up_to_dollar', 'to_95', 'to_99']).default('none'),
+  rename: z.record(z.string().max(120), z.string().trim().min(1).max(80)).default({}),
+  hideCarriers: z.array(z.string().trim().min(1).max(80)).max(100).default([]),
+  hideServices: z.array(z.string().trim().min(1).max(120)).max(200).default([]),
+  maxRates: z.number().int().min(1).max(20).default(6),
+  extraHandlingDays: z.number().int().min(0).max(30).default(0),
+  /** Sent with every quote as the buyer's delivery options (freight-platform.ts `DeliveryOptions`). */
+  deliveryDefaults: deliveryDefaultsSchema.default({
+    isBusiness: false,
+    hasForklift: false,
+    authorityToLeave: false,
+  }),
+  /** Shown when quoting fails. Never empty by accident: a default rate is set until the merchant decides. */
+  fallbackRates: z
+    .array(fallbackRateSchema)
+    .max(5)
+    .default([{ code: 'fallback-standard', name: 'Standard shipping', priceCents: 1500 }]),
+});
+
+/**
+ * What a front end hands the engine: the shop platform's cart, translated. Only what pricing needs: no
+ * names, emails or phones, and address lines are accepted but never sent upstream nor logged.
+ */
+export const quoteLineSchema = z.object({
+  sku: z.string().trim().max(255).optional(),
+  variantId: z.string().trim().max(64).optional(),
+  quantity: z.number().int().min(1).max(10_000),
+  /** Shop weight of one unit, grams (Shopify `grams`; WooCommerce converted). */
+  grams: z.number().min(0).max(100_000_000).optional(),
+  /** Price of one unit in minor units. */
+  priceCents: z.number().int().min(0).max(1_000_000_000).default(0),
+  requiresShipping: z.boolean().default(true),
+  /** Dimensions a shop knows for the product (WooCommerce), cm; used when no packaging profile exists. */
+  dimensionsCm: z
+    .object({ length: z.number().positive(), width: z.number().positive(), height: z.number().positive() })
+    .optional(),
+});
+
+export const destinationSchema = z.object({
+  country: z.string().trim().length(2).toUpperCase(),
+  postcode: z.string().trim().max(16),
+  state: z.string().trim().max(32).optional(),
+  suburb: z.string().trim().max(128).optional(),
+  addressLine1: z.string().max(256).optional(),
+  addressLine2: z.string().max(256).optional(),
+});
+
+export const quoteRequestSchema = z.object({
+  destination: destinationSchema,
+  lines: z.array(quoteLineSchema).min(1).max(500),
+  currency: z.string().trim().length(3).toUpperCase(),
+});
+
+/** POST /quotes/test: a cart, and optionally unsaved rules to preview (the saved ones when absent). */
+export const testQuoteBodySchema = quoteRequestSchema.extend({
+  currency: z.string().trim().length(3).toUpperCase().default('AUD'),
+  settings: quoteSettingsSchema.optional(),
+  deadlineMs: z.number().int().min(200).max(9000).optional(),
+});
+
+/** Integer cents; its type is core/money.ts `Cents`. */
+export const centsSchema = z.number().int().brand<'Cents'>();
+
+/** A shop-level rate, before a front end formats it for Shopify or WooCommerce. */
+export const rateSchema = z.object({
+  /** Stable across quotes for the same service: Shopify's service_code, WooCommerce's rate id. */
+  code: z.string(),
+  name: z.string(),
+  totalCents: centsSchema,
+  currency: z.string(),
+  description: z.string().optional(),
+  /** Business days from today; dates are computed by the front end in the shop's terms. */
+  minDays: z.number().optional(),
+  maxDays: z.number().optional(),
+});
+
+/** One platform call of a quote, as the rate log keeps it. */
+export const upstreamCallSchema = z.object({
+  connectionId: z.string(),
+  platform: z.string(),
+  locationId: z.string(),
+  latencyMs: z.number(),
+  /** `hit`, `miss` or `shared` (another checkout's call in flight). */
+  cache: z.string(),
+  outcome: z.string(),
+  detail: z.string().optional(),
+  options: z.number(),
+});
+
+/**
+ * One quote as the rate log keeps it, for the merchant to see why checkout showed what it showed. Privacy
+ * by construction: the request summary has no field for a name, street, email or phone.
+ */
+export const rateLogEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  source: z.enum(QUOTE_SOURCES),
+  fallbackReason: z.string().optional(),
+  durationMs: z.number(),
+  request: z.object({
+    country: z.string(),
+    state: z.string().optional(),
+    postcode: z.string(),
+    suburb: z.string().optional(),
+    currency: z.string(),
+    lines: z.array(
+      z.object({ sku: z.string().optional(), variantId: z.string().optional(), quantity: z.number() }),
+    ),
+  }),
+  groups: z.array(
+    z.object({ locationId: z.string(), estimated: z.boolean(), packages: z.array(packagingPackageSchema) }),
+  ),
+  upstream: z.array(upstreamCallSchema),
+  rulesApplied: z.array(z.string()),
+  rates: z.array(rateSchema),
+});
+
+export const rulesResponseSchema = z.object({ rules: quoteSettingsSchema });
+export const testQuoteResponseSchema = z.object({
+  rates: z.array(rateSchema),
+  source: z.enum(QUOTE_SOURCES),
+  fallbackReason: z.string().optional(),
+  diagnostics: rateLogEntrySchema,
+});
+export const rateLogPageSchema = z.object({
+  entries: z.array(rateLogEntrySchema),
+  total: z.number(),
+  offset: z.number(),
+  limit: z.number(),
+});
+export const rateLogEntryResponseSchema = z.object({ entry: rateLogEntrySchema });

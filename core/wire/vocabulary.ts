@@ -1,0 +1,31 @@
+/**
+ * The fixed word lists of the wire format. No imports, so the admin UI can bundle them as values (its
+ * selects list the states and package types) without pulling in zod or anything of the server.
+ */
+
+export const PLATFORM_NAMES = ['machship', 'bigpost', 'sandbox'] as const;
+export type PlatformName = (typeof PLATFORM_NAMES)[number];
+
+/**
+ * Which side of the platform a token belongs to. Big Post has separate live and staging hosts with
+ * separate tokens; MachShip has one host, and its API does not tell a test user's token from a live one
+ * (only each route's carrier account says whether it is in test mode), so there it is the merchant's
+ * label; the sandbox issues tokens for either.
+ */
+export const PLATFORM_ENVIRONMENTS = ['live', 'test'] as const;
+export type PlatformEnvironment = (typeof PLATFORM_ENVIRONMENTS)[number];
+
+export const AU_STATES = ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'] as const;
+export type AuState = (typeof AU_STATES)[number];
+
+export const PACKAGE_TYPES = ['carton', 'pallet', 'skid', 'satchel', 'crate', 'bag', 'tube', 'pack'] as const;
+export type PackageType = (typeof PACKAGE_TYPES)[number];
+
+/** Where a quote's rates came from: the platforms, the merchant's fallback rates, or nowhere. */
+export const QUOTE_SOURCES = ['live', 'fallback', 'none'] as const;
+export type QuoteSource = (typeof QUOTE_SOURCES)[number];
+
+export const WEIGHT_UNITS = ['g', 'kg', 'lbs', 'oz'] as const;
+export type WeightUnit = (typeof WEIGHT_UNITS)[number];
+export const LENGTH_UNITS = ['mm', 'cm', 'm', 'in', 'yd'] as const;
+export type LengthUnit = (typeof LENGTH_UNITS)[number];

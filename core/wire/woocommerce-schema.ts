@@ -1,0 +1,123 @@
+/**
+ * The WooCommerce bridge's admin routes (woocommerce-bridge/admin-router.ts): the connected store, its
+ * product sync and its connector keys, as the answers show them. The store's view holds no key, secret or
+ * sealed value: a hint of the consumer key at most.
+ */
+import { z } from 'zod';
+import { LENGTH_UNITS, WEIGHT_UNITS } from './vocabulary.js';
+
+/** verifying: keys received, the store not asked yet; failed: the last keys did not work. */
+export const STORE_STATUSES = ['verifying', 'connected', 'failed'] as const;
+/** How the store accepts its keys: an Authorization header, the query string, or OAuth 1.0a (http). */
+export const AUTH_STYLES = ['header', 'query', 'oauth1'] as const;
+/**
+ * registered: by us over the REST API; plugin: by the RateBridge plugin in WordPress, with the secret it
+ * sent us; awaiting_plugin: the key is read-only, so the plugin has to register them.
+ */
+export const WEBHOOK_STATUSES = ['pending', 'registered', 'failed', 'awaiting_plugin', 'plugin'] as const;
+export const STORE_CHECK_OUTCOMES = [
+  'connected',
+  'rejected',
+  'forbidden',
+  'not_found',
+  'redirected',
+  'unreachable',
+  'failed',
+] as const;
+
+/** The store's own weight and dimension units (WooCommerce settings). */
+export const storeUnitsSchema = z.object({ weight: z.enum(WEIGHT_UNITS), dimension: z.enum(LENGTH_UNITS) });
+export const storeCheckSchema = z.object({
+  at: z.string(),
+  outcome: z.enum(STORE_CHECK_OUTCOMES),
+  detail: z.string(),
+});
+
+export const storeViewSchema = z.object({
+  storeUrl: z.string(),
+  status: z.enum(STORE_STATUSES),
+  auth: z.enum(AUTH_STYLES).nullable(),
+  /** `…` and the consumer key's last four characters. */
+  keyHint: z.string().nullable(),
+  permissions: z.string().nullable(),
+  units: storeUnitsSchema.nullable(),
+  /** Product webhooks: `awaiting_plugin` until the plugin (read-only keys) has registered them. */
+  webhooks: z
+    .object({ status: z.enum(WEBHOOK_STATUSES), topics: z.array(z.string()), detail: z.string().nullable() })
+    .nullable(),
+  lastCheck: storeCheckSchema.nullable(),
+  connectedAt: z.string().nullable(),
+});
+
+/** What writing a page of products did, counted for the sync's progress and the admin. */
+export const syncCountsSchema = z.object({
+  /** Catalog product records written. */
+  recorded: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  /** Already what the store says: nothing written. */
+  unchanged: z.number(),
+  /** The merchant's own profile: left alone. */
+  kept: z.number(),
+  /** Sizes or weights no carrier takes (a unit mistake in the store): no profile written. */
+  implausible: z.number(),
+});
+
+export const SYNC_STATUSES = ['running', 'completed', 'failed'] as const;
+export const SYNC_TRIGGERS = ['connect', 'manual'] as const;
+
+export const syncViewSchema = z.object({
+  id: z.string(),
+  status: z.enum(SYNC_STATUSES),
+  trigger: z.enum(SYNC_TRIGGERS),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  done: z.number(),
+  /** Products in the store, known after the first page. */
+  total: z.number().nullable(),
+  /** 0–100, for a progress bar. */
+  percent: z.number(),
+  variations: z.number(),
+  counts: syncCountsSchema,
+  /** How many times a runner picked the sync up again after a restart. */
+  resumed: z.number(),
+  error: z.string().nullable(),
+});
+
+/** A connector key as listed: never its secret. */
+export const connectorKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const keyNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the key a name, e.g. the store it is for.')
+  .max(60, 'A key name is at most 60 characters.')
+  .regex(/^[^\p{Cc}]+$/u, 'The name contains a line break or control character.');
+
+export const storeBodySchema = z.strictObject({
+  storeUrl: z.string().max(2048),
+  consumerKey: z
+    .string()
+    .trim()
+    .regex(/^ck_[A-Za-z0-9_-]{8,128}$/, 'Paste the consumer key WooCommerce showed (it starts with ck_).'),
+  consumerSecret: z
+    .string()
+    .trim()
+    .regex(/^cs_[A-Za-z0-9_-]{8,128}$/, 'Paste the consumer secret WooCommerce showed (it starts with cs_).'),
+});
+export const connectorKeyBodySchema = z.strictObject({ name: keyNameSchema });
+
+export const storeResponseSchema = z.object({ store: storeViewSchema.nullable() });
+export const storeConnectedResponseSchema = z.object({ store: storeViewSchema });
+export const syncResponseSchema = z.object({ sync: syncViewSchema.nullable() });
+export const syncStartedResponseSchema = z.object({ sync: syncViewSchema });
+export const connectorKeysResponseSchema = z.object({ keys: z.array(connectorKeySchema) });
+export const connectorKeyResponseSchema = z.object({ key: connectorKeySchema });
+/** POST /connector-keys: the only time the secret is shown. */
+export const createdConnectorKeySchema = z.object({ key: connectorKeySchema, secret: z.string() });

@@ -1,0 +1,303 @@
+/**
+ * Tenant isolation, route by route: store A is set up with something of every kind (a freight connection, a
+ * location, packaging, rules, a default box, a connector key, a rate log entry, a WooCommerce store), then
+ * store B calls every route of the standalone admin API with A's ids and names. B never sees anything of
+ * A's, gets 404 for each of A's records, and A's whole state reads back exactly as before.
+ *
+ * The routes come from walking the routers server.ts mounts at /admin/api (Express's router stacks), so a
+ * route added without an entry in PROBES below fails this test until someone says how B attacks it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Router } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGING_CSV_HEADER } from '../../core/catalog/packaging-csv.js';
+import { standaloneAdminRouters } from '../../server.js';
+import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
+
+/** A's ids, filled in once A is set up; a probe's path uses them in place of `:id` / `:key`. */
+interface Ids {
+  connection: string;
+  location: string;
+  packaging: string;
+  rateLog: string;
+  connectorKey: string;
+}
+
+interface Probe {
+  /** The path B calls (A's ids in place of the parameters); the route's own path when absent. */
+  readonly path?: (ids: Ids) => string;
+  readonly body?: (ids: Ids) => unknown;
+  readonly csv?: string;
+  /** 'not-found': A's record, so B must get 404; 'own': B acts on its own data (any status but 5xx). */
+  readonly expect: 'not-found' | 'own';
+}
+
+const mark = randomBytes(4).toString('hex');
+/** Every name A gives its things: none may ever appear in an answer to B. */
+const CANARIES = {
+  connection: `A-connection-${mark}`,
+  location: `A-depot-${mark}`,
+  sku: `A-SKU-${mark}`,
+  rate: `A-fallback-${mark}`,
+  key: `A key ${mark}`,
+};
+const box = { type: 'carton', lengthCm: 50, widthCm: 40, heightCm: 30, weightKg: 9 };
+const defaultBox = { type: 'carton', lengthCm: 50, widthCm: 40, heightCm: 30, tareWeightKg: 1 };
+const depot = (name: string) => ({ name, suburb: 'Melbourne', postcode: '3000', state: 'VIC' });
+const cart = {
+  destination: { country: 'AU', postcode: '2000', suburb: 'Sydney', state: 'NSW' },
+  lines: [{ sku: CANARIES.sku, quantity: 1, priceCents: 5000, requiresShipping: true }],
+};
+
+/** How B attacks each route. Keyed `METHOD /path` exactly as the routers declare it. */
+const PROBES: Record<string, Probe> = {
+  'GET /platforms': { expect: 'own' },
+  'GET /connections': { expect: 'own' },
+  'POST /connections': {
+    expect: 'own',
+    body: () => ({ platform: 'sandbox', environment: 'test', label: CANARIES.connection, token: 'B' }),
+  },
+  'GET /connections/:id': { expect: 'not-found', path: (ids) => `/connections/${ids.connection}` },
+  'DELETE /connections/:id': { expect: 'not-found', path: (ids) => `/connections/${ids.connection}` },
+  'POST /connections/:id/verify': {
+    expect: 'not-found',
+    path: (ids) => `/connections/${ids.connection}/verify`,
+  },
+  'PUT /connections/:id/token': {
+    expect: 'not-found',
+    path: (ids) => `/connections/${ids.connection}/token`,
+    body: () => ({ token: `sbx_test_${randomBytes(12).toString('hex')}` }),
+  },
+  'GET /connections/:id/events': {
+    expect: 'not-found',
+    path: (ids) => `/connections/${ids.connection}/events`,
+  },
+  'GET /localities': { expect: 'own', path: () => '/localities?q=Melbourne' },
+  'GET /locations': { expect: 'own' },
+  'POST /locations': { expect: 'own', body: () => depot(CANARIES.location) },
+  'POST /locations/import-warehouses': {
+    expect: 'not-found',
+    body: (ids) => ({ connectionId: ids.connection }),
+  },
+  'POST /locations/import-machship': {
+    expect: 'not-found',
+    body: (ids) => ({ connectionId: ids.connection }),
+  },
+  'GET /locations/platform-warehouses': {
+    expect: 'not-found',
+    path: (ids) => `/locations/platform-warehouses?connectionId=${ids.connection}`,
+  },
+  'GET /locations/:id': { expect: 'not-found', path: (ids) => `/locations/${ids.location}` },
+  'PUT /locations/:id': {
+    expect: 'not-found',
+    path: (ids) => `/locations/${ids.location}`,
+    body: () => depot('B renamed it'),
+  },
+  'DELETE /locations/:id': { expect: 'not-found', path: (ids) => `/locations/${ids.location}` },
+  'POST /locations/:id/default': {
+    expect: 'not-found',
+    path: (ids) => `/locations/${ids.location}/default`,
+  },
+  'GET /packaging': { expect: 'own' },
+  'POST /packaging/import': {
+    expect: 'own',
+    csv: `${PACKAGING_CSV_HEADER}\nB-SKU-${mark},,carton,10,10,10,1,1,,\n`,
+  },
+  'GET /packaging/export': { expect: 'own' },
+  'GET /packaging/missing-dimensions': { expect: 'own' },
+  'GET /packaging/:key': { expect: 'not-found', path: (ids) => `/packaging/${ids.packaging}` },
+  // B may describe a SKU of the same name: that is B's record, and A's must stay as it was.
+  'PUT /packaging/:key': {
+    expect: 'own',
+    path: (ids) => `/packaging/${ids.packaging}`,
+    body: () => ({ packages: [{ ...box, weightKg: 1 }] }),
+  },
+  'DELETE /packaging/:key': { expect: 'own', path: (ids) => `/packaging/${ids.packaging}` },
+  'GET /packaging-settings/default-box': { expect: 'own' },
+  'PUT /packaging-settings/default-box': { expect: 'own', body: () => ({ ...defaultBox, tareWeightKg: 2 }) },
+  'GET /rules': { expect: 'own' },
+  'PUT /rules': { expect: 'own', body: () => ({ markupPercent: 50 }) },
+  'POST /quotes/test': { expect: 'own', body: () => cart },
+  'GET /rate-log': { expect: 'own' },
+  'GET /rate-log/:id': { expect: 'not-found', path: (ids) => `/rate-log/${ids.rateLog}` },
+  // The same file for every store: nothing of a tenant's in it.
+  'GET /woocommerce/plugin.zip': { expect: 'own' },
+  'GET /woocommerce/store': { expect: 'own' },
+  'POST /woocommerce/store': { expect: 'own', body: () => undefined },
+  'GET /woocommerce/sync': { expect: 'own' },
+  'POST /woocommerce/sync': { expect: 'own' },
+  'GET /connector-keys': { expect: 'own' },
+  'POST /connector-keys': { expect: 'own', body: () => ({ name: CANARIES.key }) },
+  'POST /connector-keys/:id/revoke': {
+    expect: 'not-found',
+    path: (ids) => `/connector-keys/${ids.connectorKey}/revoke`,
+  },
+};
+
+/** Every `METHOD /path` the routers declare, nested routers included. */
+function routesOf(routers: readonly Router[]): string[] {
+  interface Layer {
+    route?: { path: string; methods: Record<string, boolean> };
+    handle?: { stack?: Layer[] };
+  }
+  const walk = (stack: readonly Layer[]): string[] =>
+    stack.flatMap((layer) =>
+      layer.route
+        ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path}`)
+        : walk(layer.handle?.stack ?? []),
+    );
+  return walk(routers.flatMap((router) => router.stack as unknown as Layer[]));
+}
+
+describe('tenant isolation on every admin route', () => {
+  let app: AppHarness;
+  let fakeWoo: FakeWooCommerce;
+  let a: TenantClient;
+  let b: TenantClient;
+  let ids: Ids;
+  let routes: string[];
+
+  beforeAll(async () => {
+    app = await startAppHarness({
+      core: { tokens: { attemptLimit: { attempts: 1000, windowMs: 60_000 } } },
+    });
+    const safePorts = [Number(new URL(app.url).port)];
+    fakeWoo = await startFakeWooCommerce({ protocol: 'http', products: 3, safePorts });
+    routes = routesOf(standaloneAdminRouters(app.running.serverApp.core, app.running.serverApp.woocommerce));
+    a = await app.signIn(`woo:${new URL(fakeWoo.url).host}`);
+    b = await app.signIn(`woo:b-${mark}.example.com`);
+    ids = await setUpA();
+    // B's own connection token, so POST /connections can succeed as B's.
+    const tokenB = await app.createSandboxToken(`b-${mark}`);
+    PROBES['POST /connections'] = {
+      expect: 'own',
+      body: () => ({ platform: 'sandbox', environment: 'test', label: CANARIES.connection, token: tokenB }),
+    };
+    const keyB = fakeWoo.issueKey();
+    PROBES['POST /woocommerce/store'] = {
+      expect: 'own',
+      body: () => ({
+        storeUrl: fakeWoo.url,
+        consumerKey: keyB.consumerKey,
+        consumerSecret: keyB.consumerSecret,
+      }),
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await fakeWoo?.close();
+  });
+
+  async function setUpA(): Promise<Ids> {
+    const ok = async (method: string, path: string, body: unknown, status = 200) => {
+      const response = await a.api(method, path, body);
+      expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBe(status);
+      return response.body as Record<string, { id: string }>;
+    };
+    const token = await app.createSandboxToken(`a-${mark}`);
+    const connection = { platform: 'sandbox', environment: 'test', label: CANARIES.connection, token };
+    const connected = await ok('POST', '/connections', connection, 201);
+    const location = await ok('POST', '/locations', depot(CANARIES.location), 201);
+    const packaging = encodeURIComponent(`sku:${CANARIES.sku}`);
+    await ok('PUT', `/packaging/${packaging}`, { packages: [box] });
+    await ok('PUT', '/packaging-settings/default-box', defaultBox);
+    const rules = ((await a.api('GET', '/rules')).body as { rules: Record<string, unknown> }).rules;
+    const fallbackRates = [{ code: 'a-flat', name: CANARIES.rate, priceCents: 1234 }];
+    await ok('PUT', '/rules', { ...rules, fallbackRates });
+    await ok('POST', '/quotes/test', cart);
+    const log = (await a.api('GET', '/rate-log')).body as { entries: { id: string }[] };
+    const key = await ok('POST', '/connector-keys', { name: CANARIES.key }, 201);
+    const store = fakeWoo.issueKey();
+    const storeBody = {
+      storeUrl: fakeWoo.url,
+      consumerKey: store.consumerKey,
+      consumerSecret: store.consumerSecret,
+    };
+    await ok('POST', '/woocommerce/store', storeBody, 201);
+    // The product sync the connection started must be over, or A's state would move under the test.
+    for (let tries = 0; tries < 100; tries++) {
+      const sync = (await a.api('GET', '/woocommerce/sync')).body as { sync: { status: string } | null };
+      if (sync.sync?.status === 'completed') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return {
+      connection: connected.connection?.id ?? '',
+      location: location.location?.id ?? '',
+      packaging,
+      rateLog: log.entries[0]?.id ?? '',
+      connectorKey: key.key?.id ?? '',
+    };
+  }
+
+  /** Everything A can read, as A reads it. */
+  async function stateOfA(): Promise<string> {
+    const reads = routes.filter((route) => route.startsWith('GET '));
+    const parts: unknown[] = [];
+    for (const route of reads) {
+      const probe = PROBES[route];
+      const path = probe?.path?.(ids) ?? route.slice(4);
+      const response = await call(a, 'GET', path);
+      parts.push([route, response.status, response.text]);
+    }
+    return JSON.stringify(parts);
+  }
+
+  it('knows how B attacks every route the routers declare (a new route needs an entry here)', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((route) => !(route in PROBES))).toEqual([]);
+    expect(Object.keys(PROBES).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it("never shows B anything of A's, answers 404 for A's records, and leaves A's state as it was", async () => {
+    for (const id of Object.values(ids)) expect(id).not.toBe('');
+    const before = await stateOfA();
+    for (const canary of Object.values(CANARIES)) expect(before).toContain(canary);
+
+    // Reads first, then writes, deletes last: a delete must not hide what a later read would have leaked.
+    const order = (route: string) => (route.startsWith('GET') ? 0 : route.startsWith('DELETE') ? 2 : 1);
+    for (const route of [...routes].sort((x, y) => order(x) - order(y))) {
+      const probe = PROBES[route];
+      if (!probe) continue; // reported by the test above
+      const method = route.split(' ')[0] as string;
+      const path = probe.path?.(ids) ?? route.slice(method.length + 1);
+      const response = await call(b, method, path, probe);
+      const text = response.text;
+      expect(response.status, `${route}: ${text}`).toBeLessThan(500);
+      if (probe.expect === 'not-found') {
+        expect(response.status, `${route}: ${text}`).toBe(404);
+        expect(text, route).toContain('RB_ERR_NOT_FOUND');
+      }
+      for (const id of [ids.connection, ids.location, ids.rateLog, ids.connectorKey])
+        expect(text.includes(id) && probe.expect === 'own', `${route} shows B the id ${id}`).toBe(false);
+      // B's writes name B's things like A's on purpose (and may echo them); its reads come first.
+      if (method === 'GET') expectNoCanaryOfA(route, text);
+    }
+
+    expect(await stateOfA()).toBe(before);
+  }, 60_000);
+
+  /** B's reads run before B has created anything, so no name of A's may be in them at all. */
+  function expectNoCanaryOfA(route: string, text: string): void {
+    for (const [kind, canary] of Object.entries(CANARIES)) {
+      expect(text, `${route} shows B A's ${kind}`).not.toContain(canary);
+    }
+  }
+
+  /** One admin call as `client`; the answer as text (JSON, or the CSV export). */
+  async function call(client: TenantClient, method: string, path: string, probe?: Probe) {
+    const body = probe?.csv ?? (probe?.body ? JSON.stringify(probe.body(ids)) : undefined);
+    const type = probe?.csv ? 'text/csv' : 'application/json';
+    const raw = await fetch(`${app.url}/admin/api${path}`, {
+      method,
+      headers: {
+        cookie: client.cookie,
+        origin: new URL(app.config.publicUrl).origin,
+        ...(body === undefined ? {} : { 'content-type': type }),
+      },
+      ...(body === undefined ? {} : { body }),
+    });
+    return { status: raw.status, text: await raw.text() };
+  }
+});
