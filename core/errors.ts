@@ -317,6 +317,29 @@ export const ERRORS = {
     status: 502,
     message: (detail: string) => detail,
   },
+  RB_ERR_ONE_CLICK_REQUEST_INVALID: {
+    meaning:
+      'The plugin\'s "Connect to RateBridge" link is malformed, or its return address is not on the store it names.',
+    fix: 'Update the RateBridge plugin, then click "Connect to RateBridge" again in its settings.',
+    status: 400,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_ONE_CLICK_APPROVAL_INVALID: {
+    meaning:
+      'A one-click connect approval expired (15 minutes), was already used, or belongs to another sign-in.',
+    fix: 'Click "Connect to RateBridge" in the plugin\'s settings again, signed in to RateBridge as that store.',
+    status: 401,
+    message: () =>
+      'This connection request has expired or was already used. Click "Connect to RateBridge" in the plugin again.',
+  },
+  RB_ERR_ONE_CLICK_CODE_INVALID: {
+    meaning:
+      "The plugin's one-click code is unknown, expired (2 minutes), already used, or not for this store and verifier.",
+    fix: 'Click "Connect to RateBridge" in the plugin\'s settings again (or paste a connector key by hand).',
+    status: 401,
+    message: () =>
+      'This connection code is invalid, has expired or was already used. Connect again from the plugin.',
+  },
   // --- Shopify ----------------------------------------------------------------------------------
   RB_ERR_SHOPIFY_PLAN: {
     meaning: "Shopify refused the carrier service: the shop's plan lacks carrier-calculated shipping.",

@@ -3,6 +3,7 @@
  * signatures over the exact bytes received, so they read the raw body themselves):
  *
  *   GET  /connect, POST /auth-callback, GET /connected   WooCommerce's key grant (grant-routes.ts)
+ *   /one-click…                 the plugin's one-click connect (one-click-routes.ts)
  *   POST /rates                 the plugin's signed rate request -> {"rates": [...]}
  *   POST /admin-link            the plugin's signed request for a one-time admin sign-in link
  *   POST /webhook-setup         the plugin's signed offer to register the product webhooks itself (read-only
@@ -22,6 +23,7 @@ import {
   type Core,
 } from '../core/index.js';
 import { grantRoutes } from './grant-routes.js';
+import { oneClickRoutes } from './one-click-routes.js';
 import {
   authenticatePluginRequest,
   KEY_HEADER,
@@ -77,6 +79,7 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
   const authenticate = pluginAuthenticator(core, bridge);
 
   router.use(grantRoutes(core, bridge));
+  router.use(oneClickRoutes(core, bridge));
 
   const rates = answerRates(core, bridge, authenticate);
   router.post('/rates', pluginBody, (request, response) => runAsCheckout(() => rates(request, response)));

@@ -33,7 +33,7 @@ export function startGrant(core: Core, bridge: WooCommerceBridge) {
 }
 
 /** The store `tenant` may connect: a real store address, theirs, that the SSRF guard lets us call. */
-async function grantableAddress(
+export async function grantableAddress(
   bridge: WooCommerceBridge,
   tenant: string,
   input: string,
@@ -64,7 +64,7 @@ async function grantableAddress(
 }
 
 /** WooCommerce cannot post the keys back to a PUBLIC_URL on another port: say so before the merchant goes. */
-function callbackWarning(publicUrl: string): { callbackWarning?: string } {
+export function callbackWarning(publicUrl: string): { callbackWarning?: string } {
   const url = new URL(publicUrl);
   if (CALLBACK_PORTS.has(url.port)) return {};
   return {

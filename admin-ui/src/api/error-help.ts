@@ -203,6 +203,18 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'The admin UI is not built',
     help: 'Run npm run build (npm start builds it when needed).',
   },
+  RB_ERR_ONE_CLICK_REQUEST_INVALID: {
+    title: 'The connect link from WordPress is not valid',
+    help: 'Update the RateBridge plugin in WordPress, then click "Connect to RateBridge" in its settings again.',
+  },
+  RB_ERR_ONE_CLICK_APPROVAL_INVALID: {
+    title: 'This connection request has expired',
+    help: 'Go back to the plugin\'s settings in WordPress and click "Connect to RateBridge" again.',
+  },
+  RB_ERR_ONE_CLICK_CODE_INVALID: {
+    title: 'The connection code is no longer valid',
+    help: 'Click "Connect to RateBridge" in the plugin again, or create a connector key here and paste it.',
+  },
   RB_ERR_PLUGIN_ZIP_NOT_BUILT: {
     title: 'The WordPress plugin zip is not built',
     help: 'Whoever runs RateBridge should run npm run plugin:zip (npm run build builds it too), then try again.',
