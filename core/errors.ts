@@ -311,6 +311,13 @@ export const ERRORS = {
     status: 422,
     message: (detail: string) => detail,
   },
+  RB_ERR_STORE_HTTPS_UNSEEN: {
+    meaning:
+      'WordPress does not see the store as HTTPS (a TLS proxy in front of it), so WooCommerce ignores any REST API key; the key may be fine.',
+    fix: "Make WordPress see HTTPS (e.g. $_SERVER['HTTPS'] = 'on' in wp-config.php behind a proxy sending X-Forwarded-Proto: https), then connect again; no new key is needed.",
+    status: 422,
+    message: (detail: string) => detail,
+  },
   RB_ERR_STORE_UNREACHABLE: {
     meaning: 'The WooCommerce store could not be reached or did not answer in time.',
     fix: 'Check the store URL and that the store is online, then try again.',

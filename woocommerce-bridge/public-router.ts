@@ -143,6 +143,10 @@ function answerRates(
     const body = parsePluginRatesBody(requireRawBody(request));
     const connection = await bridge.connections.get(caller.tenant);
     const quoteRequest = toQuoteRequest(body, connection?.units ?? undefined);
+    // The plugin reads the store's units live: different ones mean the store switched them.
+    void bridge.tasks.run('woocommerce-units', (signal) =>
+      bridge.link.noticeUnits(caller.tenant, body.units, connection?.units, signal),
+    );
     const deadlineMs = deadlineForPlugin(
       request.get('x-ratebridge-timeout-ms'),
       core.config.quote.deadlineMs,

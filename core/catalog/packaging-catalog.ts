@@ -6,12 +6,14 @@ import { rbError } from '../errors.js';
 import { readTenantLocations } from '../locations/location-record.js';
 import { DEFAULT_BOX_REF, createCatalogContext, validKey } from './catalog-context.js';
 import type { CatalogLine, CatalogOptions } from './catalog.js';
+import { forgetProducts } from './forget-products.js';
 import { importCsv } from './import-csv.js';
 import { parseInput } from './input-error.js';
 import { missingDimensionsReport } from './missing-dimensions-report.js';
 import { writePackagingCsv } from './packaging-csv/write-packaging-csv.js';
 import { defaultBoxSchema, type DefaultBox, type PackagingProfile } from './packaging-profile.js';
 import type { ProductInput } from './product-record.js';
+import { productRecords } from './product-records.js';
 import { profilesForLines } from './profiles-for-lines.js';
 import { recordProducts } from './record-products.js';
 import { recordSeenAtCheckout } from './record-seen-at-checkout.js';
@@ -52,6 +54,8 @@ export function createCatalog(options: CatalogOptions) {
     profilesFor: (tenant: string, lines: readonly CatalogLine[]) => profilesForLines(ctx, tenant, lines),
     recordProducts: (tenant: string, products: readonly ProductInput[]) =>
       recordProducts(ctx, tenant, products),
+    forgetProducts: (tenant: string, keys: readonly string[]) => forgetProducts(ctx, tenant, keys),
+    productRecords: (tenant: string) => productRecords(ctx, tenant),
     recordSeenAtCheckout: (tenant: string, line: CatalogLine & { readonly grams?: number }) =>
       recordSeenAtCheckout(ctx, tenant, line),
     missingDimensionsReport: (tenant: string) => missingDimensionsReport(ctx, tenant),

@@ -14,6 +14,7 @@ import type * as locations from './locations-schema.js';
 import type * as packaging from './packaging-schema.js';
 import type * as quoting from './quoting-schema.js';
 import type * as shopify from './shopify-schema.js';
+import type * as storeLink from './store-link-schema.js';
 import type * as woocommerce from './woocommerce-schema.js';
 
 export type { PackageType, PlatformEnvironment, PlatformName, QuoteSource } from './vocabulary.js';
@@ -102,11 +103,14 @@ export type RateLogEntryResponse = Output<typeof quoting.rateLogEntryResponseSch
 
 // --- the WooCommerce bridge's admin routes --------------------------------------------------------
 export type StoreConnectionView = Output<typeof woocommerce.storeViewSchema>;
+export type StoreLink = Output<typeof storeLink.storeLinkSchema>;
+export type GrantCheck = Output<typeof storeLink.grantCheckSchema>;
 export type StoreUnits = Output<typeof woocommerce.storeUnitsSchema>;
 export type SyncView = Output<typeof woocommerce.syncViewSchema>;
 export type ConnectorKeyView = Output<typeof woocommerce.connectorKeySchema>;
 export type CreatedConnectorKey = Output<typeof woocommerce.createdConnectorKeySchema>;
 export type StoreResponse = Output<typeof woocommerce.storeResponseSchema>;
+export type StoreBody = Input<typeof woocommerce.storeBodySchema>;
 export type StoreConnectedResponse = Output<typeof woocommerce.storeConnectedResponseSchema>;
 export type SyncResponse = Output<typeof woocommerce.syncResponseSchema>;
 export type SyncStartedResponse = Output<typeof woocommerce.syncStartedResponseSchema>;

@@ -157,6 +157,10 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'The key may not do this',
     help: 'Give the key Read permission for a user who can manage WooCommerce, then paste it again.',
   },
+  RB_ERR_STORE_HTTPS_UNSEEN: {
+    title: 'WordPress does not see HTTPS',
+    help: "A proxy in front of the store ends HTTPS without telling WordPress, so WooCommerce ignores every key. Keep your key: make WordPress see HTTPS (e.g. $_SERVER['HTTPS'] = 'on' in wp-config.php when X-Forwarded-Proto is https), then connect again.",
+  },
   RB_ERR_STORE_UNREACHABLE: {
     title: 'The store could not be reached',
     help: 'Check the store address and that the store is online, then try again.',

@@ -36,6 +36,9 @@ const RateLogEntryPage = lazy(() =>
 const ConnectorKeysPage = lazy(() =>
   import('../pages/ConnectorKeysPage').then((m) => ({ default: m.ConnectorKeysPage })),
 );
+const WooCommerceStorePage = lazy(() =>
+  import('../pages/WooCommerceStorePage').then((m) => ({ default: m.WooCommerceStorePage })),
+);
 
 interface NavEntry {
   readonly label: string;
@@ -50,6 +53,7 @@ const NAV: readonly NavEntry[] = [
   { label: 'Products and packaging', path: '/settings/packaging' },
   { label: 'Rules', path: '/settings/rules' },
   { label: 'Rate log', path: '/settings/rate-log' },
+  { label: 'WooCommerce store', path: '/settings/woocommerce', standaloneOnly: true },
   { label: 'Connector keys', path: '/settings/connector-keys', standaloneOnly: true },
 ];
 
@@ -125,6 +129,7 @@ function Routes(): ReactNode {
   const entry = /^\/settings\/rate-log\/([^/]+)$/.exec(path);
   if (entry?.[1]) return <RateLogEntryPage entryId={decodeURIComponent(entry[1])} />;
   if (path === '/settings/connector-keys') return <ConnectorKeysPage />;
+  if (path === '/settings/woocommerce') return <WooCommerceStorePage />;
   return <NotFound />;
 }
 
