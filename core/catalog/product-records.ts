@@ -2,7 +2,10 @@
 import { PRODUCT_KIND, readProduct, type CatalogContext } from './catalog-context.js';
 import type { ProductRecord } from './product-record.js';
 
-export async function productRecords(ctx: CatalogContext, tenant: string): Promise<Map<string, ProductRecord>> {
+export async function productRecords(
+  ctx: CatalogContext,
+  tenant: string,
+): Promise<Map<string, ProductRecord>> {
   const docs = await ctx.store.listDocs(tenant, PRODUCT_KIND);
   return new Map([...docs].map(([key, raw]) => [key, readProduct(raw)]));
 }
