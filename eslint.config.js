@@ -24,11 +24,13 @@ export default tseslint.config(
       'server.ts',
       'admin-ui/src/**/*.{ts,tsx}',
     ],
-    // core/quoting is being rewritten (and split) on its own branch; remove these once it lands.
     ignores: [
-      'core/quoting/build-packages.ts',
-      'core/quoting/quote-engine.ts',
-      'core/quoting/upstream-quoter.ts',
+      // Grew past 60 lines with the budgets and alerts merges (#14); their owners split them.
+      'core/quoting/budget/platform-budgets.ts',
+      'core/ratebridge.ts',
+      'core/tokens/token-context.ts',
+      'server.ts',
+      'shopify-app/shopify-app.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },

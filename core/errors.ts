@@ -96,6 +96,19 @@ export const ERRORS = {
     message: () => 'RateBridge cannot reach its storage right now. Try again in a moment.',
   },
 
+  RB_ERR_METRICS_OFF: {
+    meaning: '/metrics is not served: METRICS_TOKEN is not set.',
+    fix: 'Operators: set METRICS_TOKEN (or METRICS_PORT for a private listener) and restart (docs/deploy.md, Metrics).',
+    status: 404,
+    message: () => 'There is nothing at this address (metrics are off: METRICS_TOKEN is not set).',
+  },
+  RB_ERR_METRICS_UNAUTHORIZED: {
+    meaning: 'GET /metrics came without the bearer token METRICS_TOKEN, or with a wrong one.',
+    fix: "Operators: put METRICS_TOKEN in the scraper's bearer token (Prometheus: authorization.credentials).",
+    status: 401,
+    message: () => 'Send the metrics token as "Authorization: Bearer <METRICS_TOKEN>".',
+  },
+
   // --- configuration (start-up only, never an HTTP response) -------------------------------------
   RB_ERR_CONFIG: {
     meaning: 'Start-up: the environment variables have problems (all are listed).',
@@ -271,6 +284,13 @@ export const ERRORS = {
   RB_ERR_PLATFORM_RATE_LIMITED: {
     meaning: 'The freight platform asked RateBridge to slow down.',
     fix: 'Wait the seconds in Retry-After, then try again.',
+    status: 429,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_PLATFORM_BUDGET_EXHAUSTED: {
+    meaning:
+      "The connection's token has used the requests its platform allows for now (per minute or per day: the platform's fair-use terms, or the connection's own limits); nothing was sent.",
+    fix: "Wait the seconds in Retry-After. Checkouts keep being answered meanwhile from saved prices or your fallback rates. If your platform account allows more, set the connection's limits (PUT /api/connections/:id/budget).",
     status: 429,
     message: (detail: string) => detail,
   },

@@ -6,6 +6,7 @@
  */
 import { createAdminApiRouter, storeKnownDown, type Core } from '../core/index.js';
 import { Router } from 'express';
+import { createCarrierServiceCheck } from './carrier-service-check.js';
 import { createCarrierServiceRegistration } from './carrier-service-registration.js';
 import type { ProductSyncOptions } from './product-sync.js';
 import { createProductSync } from './product-sync/create-product-sync.js';
@@ -58,6 +59,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     now,
     storeDown: () => storeKnownDown(store),
   });
+  const carrierServiceCheck = createCarrierServiceCheck({ core, api, registration, offlineSessions });
 
   // No freight connection left: stop Shopify asking us for rates we cannot get.
   core.tokens.onDisconnected(async (tenant, remaining) => {
@@ -83,6 +85,8 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     api,
     offlineSessions,
     registration,
+    /** Whether each live shop still has the carrier service (an incident when not): start it once. */
+    carrierServiceCheck,
     products,
     /** Put in front of the admin API router for the embedded admin. */
     requireSessionToken,
@@ -95,6 +99,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
       storage,
       onShopErased: async (shop) => {
         await registration.forget(shop);
+        await core.alerts.forget(shop);
         await options.onShopErased?.(shop);
       },
     }),

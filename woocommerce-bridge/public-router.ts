@@ -151,7 +151,10 @@ function answerRates(
       request.get('x-ratebridge-timeout-ms'),
       core.config.quote.deadlineMs,
     );
-    const outcome = await core.quotes.quote(caller.tenant, quoteRequest, { deadlineMs });
+    const outcome = await core.quotes.quote(caller.tenant, quoteRequest, {
+      deadlineMs,
+      frontEnd: 'woocommerce',
+    });
     response.setHeader('Cache-Control', 'no-store');
     response.json(toWooRates(outcome));
   };

@@ -11,7 +11,11 @@ import type {
   PlatformsResponse,
   VerifyResponse,
 } from '../wire/admin-api-types.js';
-import { connectBodySchema, replaceTokenBodySchema } from '../wire/connections-schema.js';
+import {
+  connectBodySchema,
+  replaceTokenBodySchema,
+  setBudgetBodySchema,
+} from '../wire/connections-schema.js';
 import { tenantContext } from './tenant-context.js';
 
 // Generous for a token, tight for anything else: these bodies are a label and a pasted token.
@@ -59,6 +63,23 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
     response.status(204).end();
   });
 
+  connectionFixRoutes(router, tokens);
+  return router;
+}
+
+/** What the admin shows of a platform this process runs. */
+function platformView(p: FreightPlatform): PlatformsResponse['platforms'][number] {
+  return {
+    name: p.name,
+    displayName: p.displayName,
+    environments: p.environments,
+    hasWarehouses: p.hasWarehouses,
+    limits: p.limits,
+  };
+}
+
+/** What a merchant does to one connection: check it now, replace its token, set its budget, read its trail. */
+function connectionFixRoutes(router: Router, tokens: TokenLifecycle): void {
   router.post('/connections/:id/verify', async (request, response) => {
     const { tenant, actor } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
@@ -74,6 +95,15 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
     } satisfies ConnectionResponse);
   });
 
+  router.put('/connections/:id/budget', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant, actor } = tenantContext(response);
+    const { id } = parseWith(idParam, request.params);
+    const { budget } = parseWith(setBudgetBodySchema, request.body);
+    response.json({
+      connection: await tokens.setBudget(tenant, id, budget, actor),
+    } satisfies ConnectionResponse);
+  });
+
   router.get('/connections/:id/events', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
@@ -84,16 +114,4 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
       limit,
     } satisfies ConnectionEventsResponse);
   });
-
-  return router;
-}
-
-/** What the admin shows of a platform this process runs. */
-function platformView(p: FreightPlatform): PlatformsResponse['platforms'][number] {
-  return {
-    name: p.name,
-    displayName: p.displayName,
-    environments: p.environments,
-    hasWarehouses: p.hasWarehouses,
-  };
 }

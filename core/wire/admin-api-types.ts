@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import type * as connections from './connections-schema.js';
 import type * as errors from './error-schema.js';
+import type * as incidents from './incidents-schema.js';
 import type * as locations from './locations-schema.js';
 import type * as packaging from './packaging-schema.js';
 import type * as quoting from './quoting-schema.js';
@@ -44,6 +45,7 @@ export type CheckTrigger = LastCheck['trigger'];
 export type ConnectionEvent = Output<typeof connections.connectionEventSchema>;
 export type ConnectionEventType = ConnectionEvent['type'];
 export type ConnectBody = Input<typeof connections.connectBodySchema>;
+export type ConnectionBudget = Output<typeof connections.connectionBudgetSchema>;
 export type PlatformsResponse = Output<typeof connections.platformsResponseSchema>;
 export type ConnectionsResponse = Output<typeof connections.connectionsResponseSchema>;
 export type ConnectionResponse = Output<typeof connections.connectionResponseSchema>;
@@ -123,3 +125,8 @@ export type CarrierServiceResponse = Output<typeof shopify.carrierServiceRespons
 export type GoLiveResponse = Output<typeof shopify.goLiveResponseSchema>;
 export type SyncProgress = Output<typeof shopify.syncProgressSchema>;
 export type ShopifyContext = Output<typeof shopify.shopifyContextSchema>;
+
+// --- incidents -----------------------------------------------------------------------------------
+export type IncidentView = Output<typeof incidents.incidentViewSchema>;
+export type IncidentKind = IncidentView['kind'];
+export type IncidentsResponse = Output<typeof incidents.incidentsResponseSchema>;

@@ -18,6 +18,7 @@ import type {
   DefaultBoxSaved,
   GoLiveResponse,
   GrantCheck,
+  IncidentsResponse,
   LocalitiesResponse,
   LocationDeleted,
   LocationInput,
@@ -74,6 +75,8 @@ export function createAdminApi(client: ApiClient) {
     host: client.host,
 
     platforms: () => get<PlatformsResponse>('/platforms').then((r) => r.platforms),
+
+    incidents: () => get<IncidentsResponse>('/incidents').then((r) => r.incidents),
 
     connections: connectionsApi(http),
 

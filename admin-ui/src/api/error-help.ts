@@ -70,6 +70,10 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'The freight platform asked us to slow down',
     help: 'Wait a minute and try again. Checkout keeps working meanwhile (from the cache, or your fallback rates).',
   },
+  RB_ERR_PLATFORM_BUDGET_EXHAUSTED: {
+    title: 'This connection has used its requests for now',
+    help: "RateBridge keeps each token inside its platform's fair-use limits, so the platform never suspends it. Checkout keeps working from saved prices or your fallback rates; wait a minute (or until tomorrow for the daily limit), or raise the connection's limits if your platform account allows more.",
+  },
   RB_ERR_RATE_LIMITED: {
     title: 'Too many attempts',
     help: 'For your security RateBridge allows ten token attempts in ten minutes. Wait, then try again.',

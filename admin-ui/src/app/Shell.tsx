@@ -58,12 +58,12 @@ const NAV: readonly NavEntry[] = [
 ];
 
 export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
-  const { host, connections } = useAdmin();
+  const { host, connections, incidents } = useAdmin();
   const { route, href } = useRouter();
   const entries = NAV.filter((entry) => !entry.standaloneOnly || host.kind === 'standalone');
   const failing = (connections.data ?? []).filter((c) => c.status !== 'active').length;
 
-  useFreshConnections(route.path, connections.reload);
+  useFreshConnections(route.path, connections.reload, incidents.reload);
   const signOut = useAction(async () => {
     await fetch('/admin/logout', { method: 'POST', credentials: 'same-origin' });
     return true;
@@ -177,8 +177,13 @@ function NotFound() {
 /**
  * The connection banners must be current on every page: a health check or a checkout may have found a
  * token revoked since the last look. Refreshed on each page change and when the tab comes back.
+ * Incidents likewise (a carrier service removed, checkouts falling back, a store key revoked).
  */
-function useFreshConnections(path: string, reloadConnections: () => Promise<unknown>): void {
+function useFreshConnections(
+  path: string,
+  reloadConnections: () => Promise<unknown>,
+  reloadIncidents: () => Promise<unknown>,
+): void {
   const firstPage = useRef(true);
   useEffect(() => {
     // The first page is served by AdminProvider's own load.
@@ -187,12 +192,15 @@ function useFreshConnections(path: string, reloadConnections: () => Promise<unkn
       return;
     }
     void reloadConnections();
-  }, [path, reloadConnections]);
+    void reloadIncidents();
+  }, [path, reloadConnections, reloadIncidents]);
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void reloadConnections();
+      if (document.visibilityState !== 'visible') return;
+      void reloadConnections();
+      void reloadIncidents();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reloadConnections]);
+  }, [reloadConnections, reloadIncidents]);
 }

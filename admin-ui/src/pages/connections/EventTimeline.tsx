@@ -20,6 +20,7 @@ const EVENT_TEXT: Readonly<Record<string, string>> = {
   replaced: 'Token replaced',
   replace_refused: 'New token refused',
   disconnected: 'Disconnected',
+  budget_changed: 'Request limits changed',
 };
 
 export function EventTimeline({ connectionId, version }: { connectionId: string; version: number }) {
