@@ -8,7 +8,8 @@ import { createAdminApiRouter, storeKnownDown, type Core } from '../core/index.j
 import { Router } from 'express';
 import { createCarrierServiceCheck } from './carrier-service-check.js';
 import { createCarrierServiceRegistration } from './carrier-service-registration.js';
-import { createProductSync, type ProductSyncOptions } from './product-sync.js';
+import type { ProductSyncOptions } from './product-sync.js';
+import { createProductSync } from './product-sync/create-product-sync.js';
 import { ratesCallbackRouter } from './rates-callback.js';
 import { shopifyAdminRoutes } from './shopify-admin-routes.js';
 import { createOfflineSessions } from './offline-sessions.js';
