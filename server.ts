@@ -181,32 +181,12 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const serverApp = await createServerApp(core ?? (await createCore({ config, logger })), options);
-  const health = startHealthScheduler(serverApp.core.tokens, logger);
-  const alerting = startAlertScheduler(serverApp.core.alerts, logger);
-  const carrierServiceChecks = serverApp.shopify?.carrierServiceCheck.start();
-  await serverApp.woocommerce.start();
-  // Slowloris bounds: a client has a few seconds for its headers and its whole request. Node checks the
-  // bounds only every connectionsCheckingInterval (30 s by default), so check every second.
-  const server = http.createServer(
-    {
-      requestTimeout: config.requestTimeoutMs,
-      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs),
-      connectionsCheckingInterval: 1000,
-    },
-    serverApp.app,
-  );
-  server.keepAliveTimeout = 5_000;
+  const background = await startBackground(serverApp, logger);
+  const server = createHttpServer(config, serverApp.app);
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => resolve());
-    });
+    await listenOn(server, config.port, config.host);
   } catch (error) {
-    await health.stop();
-    await alerting.stop();
-    await carrierServiceChecks?.stop();
-    await serverApp.woocommerce.stop();
-    await serverApp.core.close();
+    await background.stop();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw rbError('RB_ERR_PORT_IN_USE', `${config.host}:${config.port}`);
     throw error;
@@ -219,20 +199,8 @@ export async function startServer(
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive sockets turn idle as their last response ends; close each as soon as it does.
-      server.closeIdleConnections();
-      const reaper = setInterval(() => server.closeIdleConnections(), 50);
-      const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
-      await closed;
-      clearInterval(reaper);
-      clearTimeout(grace);
-      await health.stop();
-      await alerting.stop();
-      await carrierServiceChecks?.stop();
-      await metricsServer?.close();
-      await serverApp.woocommerce.stop();
-      await serverApp.core.close();
+      await drain(server, config.shutdownGraceMs);
+      await background.stop(() => metricsServer?.close());
     })());
   if (config.metrics.port !== undefined) {
     try {
@@ -247,6 +215,64 @@ export async function startServer(
   return { url, server, serverApp, metricsUrl: metricsServer?.url, shutdown };
 }
 
+/**
+ * The schedulers and the WooCommerce bridge's background work, started before the port opens; `stop`
+ * ends them and closes the core, in that order, so nothing writes to a closed store.
+ */
+async function startBackground(serverApp: ServerApp, logger: Logger) {
+  const health = startHealthScheduler(serverApp.core.tokens, logger);
+  const alerting = startAlertScheduler(serverApp.core.alerts, logger);
+  const carrierServiceChecks = serverApp.shopify?.carrierServiceCheck.start();
+  await serverApp.woocommerce.start();
+  return {
+    /** `beforeBridge`: what else closes once the schedulers have (the private metrics listener). */
+    async stop(beforeBridge?: () => Promise<void> | undefined): Promise<void> {
+      await health.stop();
+      await alerting.stop();
+      await carrierServiceChecks?.stop();
+      await beforeBridge?.();
+      await serverApp.woocommerce.stop();
+      await serverApp.core.close();
+    },
+  };
+}
+
+/**
+ * Slowloris bounds: a client has a few seconds for its headers and its whole request. Node checks the
+ * bounds only every connectionsCheckingInterval (30 s by default), so check every second.
+ */
+function createHttpServer(config: Config, app: Express): http.Server {
+  const server = http.createServer(
+    {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs),
+      connectionsCheckingInterval: 1000,
+    },
+    app,
+  );
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+function listenOn(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** Stops accepting and lets in-flight requests finish, cutting whatever is still open after the grace. */
+async function drain(server: http.Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive sockets turn idle as their last response ends; close each as soon as it does.
+  server.closeIdleConnections();
+  const reaper = setInterval(() => server.closeIdleConnections(), 50);
+  const grace = setTimeout(() => server.closeAllConnections(), graceMs);
+  await closed;
+  clearInterval(reaper);
+  clearTimeout(grace);
+}
+
 /** The private metrics listener: /metrics without a token, on loopback only (METRICS_PORT). */
 async function listenForMetrics(
   core: Core,
@@ -258,10 +284,7 @@ async function listenForMetrics(
   app.use(notFoundHandler);
   app.use(errorHandler(core.logger));
   const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  await listenOn(server, port, '127.0.0.1');
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
   return {

@@ -1,8 +1,8 @@
 /**
  * The Shopify front end, built once from the core and validated settings: session storage on core's store,
  * Shopify's app library (@shopify/shopify-app-express) over it, our GraphQL client, offline sessions for
- * background work, the session-token chain for the embedded admin API and the webhooks router. server.ts mounts the two HTTP pieces; the rest is for the carrier-service and catalogue
- * code that calls Shopify.
+ * background work, the session-token chain for the embedded admin API and the webhooks router. server.ts
+ * mounts the two HTTP pieces; the rest is for the carrier-service and catalogue code that calls Shopify.
  */
 import { createAdminApiRouter, storeKnownDown, type Core } from '../core/index.js';
 import { Router } from 'express';
@@ -18,7 +18,8 @@ import { requireShopifySessionToken } from './session-token-auth.js';
 import { createShopifyApi } from './shopify-api.js';
 import { createShopifyLibrary } from './shopify-library.js';
 import type { ShopifySettings } from './shopify-config.js';
-import { parseShopDomain, type ShopDomain } from './shop-domain.js';
+import type { ShopDomain } from './shop-domain.js';
+import { deactivateWhenUnlinked } from './deactivate-when-unlinked.js';
 import { shopifyWebhooksRouter } from './webhooks.js';
 
 export interface ShopifyAppOptions {
@@ -61,15 +62,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
   });
   const carrierServiceCheck = createCarrierServiceCheck({ core, api, registration, offlineSessions });
 
-  // No freight connection left: stop Shopify asking us for rates we cannot get.
-  core.tokens.onDisconnected(async (tenant, remaining) => {
-    if (remaining > 0) return;
-    const shop = parseShopDomain(tenant);
-    if (!shop || !(await registration.status(shop))?.active) return;
-    const session = await offlineSessions.forShop(shop);
-    if (session.ok) await registration.deactivate(shop, session.value);
-    else log.warn({ tenant: shop }, 'could not deactivate the carrier service: no Shopify session');
-  });
+  deactivateWhenUnlinked(core, registration, offlineSessions, log);
 
   const adminRouters = shopifyAdminRouters(core, registration, products);
   const adminApi = Router();

@@ -3,13 +3,11 @@
  * make (the tenant's connections document, the health schedule, the audit trail). Built once by
  * token-lifecycle.ts; each operation is a function of it in a file of its own.
  */
-import { rbError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PlatformRegistry } from '../platforms/registry.js';
 import type { Fingerprinter } from '../security/fingerprint.js';
 import type { Sealer } from '../security/seal.js';
-import { GLOBAL_TENANT, UNCHANGED, type JsonValue, type Store } from '../storage/store.js';
-import { updateDocOrRefuse } from '../storage/update-or-refuse.js';
+import type { Store } from '../storage/store.js';
 import { createAttemptLimiter, DEFAULT_ATTEMPT_LIMIT, type AttemptLimit } from './attempt-limiter.js';
 import type {
   ConnectionEvent,
@@ -18,12 +16,9 @@ import type {
   ConnectionView,
 } from '../wire/admin-api-types.js';
 import { createAuditTrail } from './audit-trail.js';
-import {
-  tenantConnectionsSchema,
-  toView,
-  type ConnectionRecord,
-  type TenantConnections,
-} from './connection.js';
+import { toView, type ConnectionRecord } from './connection.js';
+import { createConnectionsDoc } from './connections-doc.js';
+import { createHealthDueTimes } from './health-due-times.js';
 
 /** Told when a connection's status changes (alerts open and resolve incidents from it). */
 export type StatusListener = (
@@ -48,20 +43,19 @@ export interface TokenLifecycleOptions {
   readonly recheckMinIntervalMs?: number;
 }
 
-const CONNECTIONS_DOC = { kind: 'connections', id: 'all' } as const;
-const SCHEDULE_KIND = 'token-health-schedule';
 const DEFAULT_HEALTH_INTERVAL = 6 * 60 * 60_000;
 
 export function createTokenContext(options: TokenLifecycleOptions) {
   const { store } = options;
   const now = options.now ?? Date.now;
   const healthInterval = options.healthIntervalMs ?? DEFAULT_HEALTH_INTERVAL;
-  const docRef = (tenant: string) => ({ tenant, ...CONNECTIONS_DOC });
   const audit = createAuditTrail(store);
   const statusListeners: StatusListener[] = [];
 
   return {
     ...options,
+    ...createConnectionsDoc(store),
+    ...createHealthDueTimes(store, now, healthInterval),
     now,
     iso: () => new Date(now()).toISOString(),
     limiter: createAttemptLimiter(store, options.attemptLimit ?? DEFAULT_ATTEMPT_LIMIT),
@@ -84,49 +78,6 @@ export function createTokenContext(options: TokenLifecycleOptions) {
       }
     },
 
-    async load(tenant: string): Promise<TenantConnections> {
-      return parseConnections(await store.getDoc(docRef(tenant)));
-    },
-
-    async record(tenant: string, id: string): Promise<ConnectionRecord> {
-      const found = parseConnections(await store.getDoc(docRef(tenant))).connections[id];
-      if (!found) throw rbError('RB_ERR_NOT_FOUND', 'That connection');
-      return found;
-    },
-
-    /** Atomically changes one tenant's connections; `change` returns the document to store. */
-    async mutate(
-      tenant: string,
-      change: (current: TenantConnections) => TenantConnections | typeof UNCHANGED,
-    ): Promise<TenantConnections> {
-      const stored = await updateDocOrRefuse(store, docRef(tenant), (raw) => {
-        const next = change(parseConnections(raw));
-        if (next === UNCHANGED) return UNCHANGED;
-        return Object.keys(next.connections).length === 0 ? undefined : (next as unknown as JsonValue);
-      });
-      return parseConnections(stored);
-    },
-
-    /** When a connection is next due: staggered, so connections made together are not all checked at once. */
-    nextCheckAt(): string {
-      return new Date(
-        now() + healthInterval + Math.floor(Math.random() * (healthInterval / 4)),
-      ).toISOString();
-    },
-
-    /** Puts a connection on the health schedule at `at`, or takes it off (`undefined`). */
-    async schedule(tenant: string, id: string, at: string | undefined): Promise<void> {
-      await store.updateDoc({ tenant: GLOBAL_TENANT, kind: SCHEDULE_KIND, id: tenant }, (raw) => {
-        const due = new Map(Object.entries((raw as Record<string, string> | undefined) ?? {}));
-        if (at === undefined) due.delete(id);
-        else due.set(id, at);
-        return due.size === 0 ? undefined : Object.fromEntries(due);
-      });
-    },
-
-    /** Every tenant's due times, for the scheduler pass. */
-    schedules: () => store.listDocs(GLOBAL_TENANT, SCHEDULE_KIND),
-
     async event(
       tenant: string,
       id: string,
@@ -140,7 +91,3 @@ export function createTokenContext(options: TokenLifecycleOptions) {
 }
 
 export type TokenContext = ReturnType<typeof createTokenContext>;
-
-function parseConnections(raw: JsonValue | undefined): TenantConnections {
-  return raw === undefined ? { connections: {} } : tenantConnectionsSchema.parse(raw);
-}

@@ -23,3 +23,5 @@ export function createBudgetUsage(maxTokens = 10_000) {
     },
   };
 }
+
+export type BudgetUsage = ReturnType<typeof createBudgetUsage>;
