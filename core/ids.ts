@@ -6,12 +6,8 @@ export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 /** A merchant: a Shopify shop domain, a WooCommerce store id, or `demo`. */
 export type TenantId = Brand<string, 'TenantId'>;
-export type ConnectionId = Brand<string, 'ConnectionId'>;
-export type LocationId = Brand<string, 'LocationId'>;
 
 export const asTenantId = (value: string): TenantId => value as TenantId;
-export const asConnectionId = (value: string): ConnectionId => value as ConnectionId;
-export const asLocationId = (value: string): LocationId => value as LocationId;
 
 /** A random, URL-safe identifier with a readable prefix (`con_…`, `loc_…`). 96 bits is plenty to never collide. */
 export function newId(prefix: string): string {

@@ -1,33 +1,25 @@
 /** What front ends may use of the core. They import from here only (a dependency rule checks it). */
-export { createCore, type Core, type CoreOptions } from './ratebridge.js';
+export { createCore, type Core } from './ratebridge.js';
 export { loadConfig, type Config } from './config.js';
 export { createLogger, type Logger } from './logger.js';
-export {
-  ERRORS,
-  RateBridgeError,
-  rbError,
-  rbErrorWithDetails,
-  isRateBridgeError,
-  type ErrorCode,
-} from './errors.js';
-export { errorHandler, notFoundHandler, toRateBridgeError } from './http/error-handler.js';
+export { RateBridgeError, rbError, rbErrorWithDetails, isRateBridgeError } from './errors.js';
+export { errorHandler, notFoundHandler } from './http/error-handler.js';
 export { jsonBody, parseWith } from './http/json-body.js';
 export { escapeHtml } from './http/escape-html.js';
 export { simplePage } from './http/simple-page.js';
 export { requestLogging } from './http/request-logging.js';
 export { storeWriteGate } from './http/store-write-gate.js';
-export type { Store, JsonValue, DocRef } from './storage/store.js';
+export type { Store, JsonValue } from './storage/store.js';
 export { runAsCheckout } from './storage/checkout-scope.js';
 export { isStoreUnavailable, storeUnavailable } from './storage/store-unavailable.js';
 export { storeKnownDown } from './storage/guarded-store.js';
 export { signRequest, verifyRequestSignature } from './security/request-signature.js';
 export { constantTimeEqual } from './security/constant-time.js';
-export { redactUrl, redactDeep } from './security/redact.js';
 export type { Cents } from './money.js';
 export { dollarsToCents, centsToDecimalString } from './money.js';
-export type { TenantId, ConnectionId } from './ids.js';
+export type { TenantId } from './ids.js';
 export { createAdminApiRouter } from './admin-api/admin-api-router.js';
-export { setTenantContext, tenantContext, type TenantContext } from './admin-api/tenant-context.js';
+export { setTenantContext, tenantContext } from './admin-api/tenant-context.js';
 export { createSandboxRouter } from './platforms/sandbox/sandbox-router.js';
 export { startHealthScheduler } from './tokens/health-scheduler.js';
 export { startAlertScheduler } from './alerts/alert-scheduler.js';
@@ -42,7 +34,7 @@ export {
   type LengthUnit,
 } from './catalog/units.js';
 export type { ProductInput } from './catalog/product-record.js';
-export type { QuoteRequest, QuoteLine, Rate } from './quoting/quote-request.js';
+export type { QuoteRequest, Rate } from './quoting/quote-request.js';
 export { quoteRequestSchema } from './quoting/quote-request.js';
 export type { QuoteOutcome } from './quoting/quote-engine.js';
 export { fallbackRates } from './quoting/fallback-rates.js';

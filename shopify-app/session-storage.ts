@@ -48,10 +48,6 @@ export function offlineSessionId(shop: ShopDomain): string {
   return `offline_${shop}`;
 }
 
-export function onlineSessionId(shop: ShopDomain, userId: string | number): string {
-  return `${shop}_${userId}`;
-}
-
 /** The shop a session id belongs to, or undefined when the id is not one Shopify creates for embedded apps. */
 export function shopOfSessionId(id: string): ShopDomain | undefined {
   if (id.startsWith('offline_')) return parseShopDomain(id.slice('offline_'.length));

@@ -15,7 +15,3 @@ const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,62}\.myshopify\.com$/;
 export function parseShopDomain(value: unknown): ShopDomain | undefined {
   return typeof value === 'string' && SHOP_DOMAIN.test(value) ? (value as ShopDomain) : undefined;
 }
-
-export function isShopDomain(value: unknown): value is ShopDomain {
-  return parseShopDomain(value) !== undefined;
-}

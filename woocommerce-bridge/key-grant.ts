@@ -128,5 +128,3 @@ export function createKeyGrant(core: Pick<Core, 'sealer' | 'store' | 'config'>, 
     },
   };
 }
-
-export type KeyGrant = ReturnType<typeof createKeyGrant>;

@@ -36,5 +36,3 @@ export function createProductSync(options: ProductSyncOptions) {
     stop: withContext(ctx, stopSyncs),
   };
 }
-
-export type ProductSync = ReturnType<typeof createProductSync>;

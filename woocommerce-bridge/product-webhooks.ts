@@ -21,8 +21,7 @@ import { handleDelivery } from './product-webhooks/handle-delivery.js';
 import { createWebhooksContext, type ProductWebhookOptions } from './product-webhooks/webhooks-context.js';
 import { withContext } from './with-context.js';
 
-export { verifyWebhookSignature, type WebhookDelivery } from './product-webhooks/handle-delivery.js';
-export type { WebhookOutcome } from './product-webhooks/apply-delivery.js';
+export { verifyWebhookSignature } from './product-webhooks/handle-delivery.js';
 export type { ProductWebhookOptions } from './product-webhooks/webhooks-context.js';
 
 export function createProductWebhooks(options: ProductWebhookOptions) {
@@ -31,5 +30,3 @@ export function createProductWebhooks(options: ProductWebhookOptions) {
     handle: withContext(ctx, handleDelivery),
   };
 }
-
-export type ProductWebhooks = ReturnType<typeof createProductWebhooks>;

@@ -9,7 +9,7 @@ import { checkDue, startChecks, stopChecks } from './store-link/schedule-checks.
 import { freshUnits, noticeUnits } from './store-link/units-freshness.js';
 import { withContext } from './with-context.js';
 
-export type { LinkEvent, LinkListener, LinkEvents } from './store-link/link-events.js';
+export type { LinkEvent } from './store-link/link-events.js';
 export { createLinkEvents } from './store-link/link-events.js';
 export type { LinkCheck, CheckReason } from './store-link/check-link.js';
 export type { StoreLinkOptions } from './store-link/link-context.js';
@@ -27,5 +27,3 @@ export function createStoreLink(options: StoreLinkOptions) {
     subscribe: options.events.subscribe,
   };
 }
-
-export type StoreLink = ReturnType<typeof createStoreLink>;

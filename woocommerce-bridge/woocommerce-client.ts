@@ -37,7 +37,6 @@ import {
 
 export type {
   AuthStyle,
-  NewWebhook,
   WooClient,
   WooClientOptions,
   WooCredentials,

@@ -74,8 +74,6 @@ export function createStandaloneSessions(options: StandaloneSessionOptions) {
   };
 }
 
-export type StandaloneSessions = ReturnType<typeof createStandaloneSessions>;
-
 /** What the session operations below share: the store, the clock, the link key and our origins. */
 function sessionContext(options: StandaloneSessionOptions) {
   const { publicUrl } = options;

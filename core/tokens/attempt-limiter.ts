@@ -27,4 +27,3 @@ export function createAttemptLimiter(store: Store, limit: AttemptLimit = DEFAULT
     },
   };
 }
-export type AttemptLimiter = ReturnType<typeof createAttemptLimiter>;

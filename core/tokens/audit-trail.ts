@@ -28,4 +28,3 @@ export function createAuditTrail(store: Store) {
     },
   };
 }
-export type AuditTrail = ReturnType<typeof createAuditTrail>;

@@ -15,7 +15,7 @@ export interface BigPostFakeToken {
   readonly suspended?: boolean;
 }
 
-export type { FakeBehaviour, RecordedRequest } from './fake-platform-server.js';
+export type { RecordedRequest } from './fake-platform-server.js';
 
 export interface BigPostFakeLocality {
   readonly PostcodeId: number;

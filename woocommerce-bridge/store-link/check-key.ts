@@ -4,7 +4,7 @@
  */
 import type { OpenStore } from '../store-setup.js';
 import type { LinkKey } from '../../core/wire/store-link-schema.js';
-import { describeFailure, type WooClient, type WooFailure } from '../woocommerce-client.js';
+import type { WooClient, WooFailure } from '../woocommerce-client.js';
 import type { LinkContext } from './link-context.js';
 
 export type KeyProbe =
@@ -59,5 +59,3 @@ export function linkBroken(failure: WooFailure): boolean {
     failure.kind === 'header-stripped'
   );
 }
-
-export const failureDetail = describeFailure;

@@ -1,8 +1,5 @@
 import type { ErrorDetail } from '../../../core/wire/admin-api-types';
 
-/** Codes the UI raises itself, for failures that never reached (or never came back from) the server. */
-export type UiErrorCode = 'RB_UI_NETWORK' | 'RB_UI_BAD_RESPONSE' | 'RB_UI_APP_BRIDGE_MISSING';
-
 /** Every failed API call becomes one of these: the server's coded error, or one the UI itself observed. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';

@@ -17,7 +17,3 @@ export function LoadingState({ label = 'Loading' }: { label?: string }) {
     </Card>
   );
 }
-
-export function InlineSpinner({ label }: { label: string }) {
-  return <Spinner size="small" accessibilityLabel={label} />;
-}

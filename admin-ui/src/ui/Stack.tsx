@@ -1,4 +1,4 @@
-import { BlockStack, Box, Divider as PolarisDivider, InlineStack } from '@shopify/polaris';
+import { BlockStack, InlineStack } from '@shopify/polaris';
 import type { ReactNode } from 'react';
 
 type Gap = '100' | '200' | '300' | '400' | '500' | '800';
@@ -25,16 +25,4 @@ export function Row({
       {children}
     </InlineStack>
   );
-}
-
-export function Inset({ children }: { children: ReactNode }) {
-  return (
-    <Box paddingInlineStart="400" paddingBlockStart="100" paddingBlockEnd="100">
-      {children}
-    </Box>
-  );
-}
-
-export function Divider() {
-  return <PolarisDivider />;
 }

@@ -47,7 +47,6 @@ export const quoteRequestSchema = z.strictObject({
   items: z.array(itemSchema).min(1).max(200),
 });
 export type SandboxQuoteRequest = z.infer<typeof quoteRequestSchema>;
-export type SandboxItem = z.infer<typeof itemSchema>;
 
 export const MAX_LOCALITY_RESULTS = 50;
 
@@ -63,7 +62,6 @@ export const pingResponseSchema = z.object({
   ok: z.literal(true),
   account: z.object({ name: z.string(), environment: environmentSchema }),
 });
-export type SandboxPingResponse = z.infer<typeof pingResponseSchema>;
 
 const namedCodeSchema = z.object({ code: z.string(), name: z.string() });
 
@@ -85,12 +83,10 @@ export const quoteResponseSchema = z.object({
   distanceKm: z.number().nonnegative(),
   options: z.array(quoteOptionSchema),
 });
-export type SandboxQuoteResponse = z.infer<typeof quoteResponseSchema>;
 
 export const localitiesResponseSchema = z.object({
   localities: z.array(z.object({ suburb: z.string(), postcode: z.string(), state: z.enum(AU_STATES) })),
 });
-export type SandboxLocalitiesResponse = z.infer<typeof localitiesResponseSchema>;
 
 export const warehouseSchema = z.object({
   id: z.string(),
