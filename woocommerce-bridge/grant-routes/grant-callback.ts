@@ -20,10 +20,7 @@ export function grantCallback(bridge: WooCommerceBridge) {
     rememberSecret(body.consumer_secret);
     const claims = bridge.grant.open(body.user_id);
     if (!claims) {
-      throw new RateBridgeError(
-        'RB_ERR_SIGNATURE_INVALID',
-        'This connection request is invalid or has expired. Start connecting again from RateBridge.',
-      );
+      throw rbError('RB_ERR_GRANT_EXPIRED');
     }
     if (!(await bridge.grant.useOnce(claims.nonce, 'callback'))) throw rbError('RB_ERR_SIGNATURE_REPLAYED');
     const { tenant, address } = claims;
