@@ -8,7 +8,7 @@
  * the sandbox and demo store off by default and requires RATEBRIDGE_KEYS and PUBLIC_URL.
  */
 import { z } from 'zod';
-import { rbError, rbErrorWithDetails, type RateBridgeError } from './errors.js';
+import { rbErrorWithDetails, type RateBridgeError } from './errors.js';
 import { parseKeyRing, type KeyRing } from './security/key-ring.js';
 import type { RedisConnection } from './storage/redis-store.js';
 

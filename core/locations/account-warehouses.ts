@@ -2,7 +2,7 @@
  * The warehouses a connection's account keeps (MachShip company locations), for picking the one a
  * location is and for importing them. A platform's refusal becomes the matching coded error.
  */
-import { RateBridgeError, rbError, type ErrorCode } from '../errors.js';
+import { rbError, type ErrorCode, type RateBridgeError } from '../errors.js';
 import { invalidInput } from '../catalog/input-error.js';
 import type { PlatformFailure, PlatformWarehouse } from '../platforms/freight-platform.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';

@@ -1,7 +1,7 @@
 /** POST /auth-callback: WooCommerce delivers the keys (JSON); answered 200 at once, checked afterwards. */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { RateBridgeError, parseWith, rbError, rememberSecret } from '../../core/index.js';
+import { parseWith, rbError, rememberSecret } from '../../core/index.js';
 import type { WooCommerceBridge } from '../woocommerce-bridge.js';
 
 /** WooCommerce's keys: `ck_`/`cs_` and a hash. Extra fields are ignored (newer WooCommerce versions). */

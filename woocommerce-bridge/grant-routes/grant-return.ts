@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { RateBridgeError, constantTimeEqual, parseWith, rbError, type Core } from '../../core/index.js';
+import { constantTimeEqual, parseWith, rbError, type Core } from '../../core/index.js';
 import { GRANT_COOKIE, type GrantProgress } from '../key-grant.js';
 import type { WooCommerceBridge } from '../woocommerce-bridge.js';
 import { setGrantCookie } from './grant-cookie.js';
