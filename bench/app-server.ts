@@ -84,7 +84,12 @@ async function setUpTenant(started: Started, tenantName: string, token: string):
     core.tokens.connect(tenant, { platform: 'sandbox', environment: 'test', label: 'Bench', token }),
   );
   for (const [index, [suburb, postcode, state]] of WAREHOUSES.entries()) {
-    const { location } = await core.locations.create(tenant, { name: `${suburb} DC`, suburb, postcode, state });
+    const { location } = await core.locations.create(tenant, {
+      name: `${suburb} DC`,
+      suburb,
+      postcode,
+      state,
+    });
     await core.catalog.upsertProfile(tenant, `sku:SKU-${index}`, {
       packages: [{ type: 'carton', lengthCm: 50, widthCm: 40, heightCm: 30, weightKg: 8 }],
       locationIds: [location.id],
@@ -148,7 +153,8 @@ async function stop(started: Started): Promise<void> {
   }
 }
 
-type Command = { cmd: 'mem'; gc?: boolean } | { cmd: 'inprocess'; ms: number } | { cmd: 'latency' } | { cmd: 'stop' };
+type Command =
+  { cmd: 'mem'; gc?: boolean } | { cmd: 'inprocess'; ms: number } | { cmd: 'latency' } | { cmd: 'stop' };
 
 async function answer(started: Started, message: Command): Promise<unknown> {
   switch (message.cmd) {
@@ -158,7 +164,9 @@ async function answer(started: Started, message: Command): Promise<unknown> {
     case 'inprocess':
       return { rate: await inProcessRate(started, message.ms) };
     case 'latency':
-      return { lines: await latencySections(started.core, started.sandbox.url, asTenantId(SHOP), DEADLINE_MS) };
+      return {
+        lines: await latencySections(started.core, started.sandbox.url, asTenantId(SHOP), DEADLINE_MS),
+      };
     case 'stop':
       await stop(started);
       return { stopped: true };

@@ -4,7 +4,9 @@
  */
 import express from 'express';
 
-const RATES = { rates: [{ service_name: 'Road', service_code: 'road', total_price: '1500', currency: 'AUD' }] };
+const RATES = {
+  rates: [{ service_name: 'Road', service_code: 'road', total_price: '1500', currency: 'AUD' }],
+};
 
 const app = express();
 app.post('/', express.json(), (_request, response) => {

@@ -22,8 +22,17 @@ function wooBody(quantity: number): string {
     currency: 'AUD',
     units: { weight: 'kg', dimension: 'cm' },
     package: {
-      destination: { country: 'AU', state: 'VIC', postcode: '3000', city: 'Melbourne', address_1: '', address_2: '' },
-      contents: [{ product_id: 11, variation_id: 0, sku: 'SKU-0', quantity, line_total: '40.00', weight: '8' }],
+      destination: {
+        country: 'AU',
+        state: 'VIC',
+        postcode: '3000',
+        city: 'Melbourne',
+        address_1: '',
+        address_2: '',
+      },
+      contents: [
+        { product_id: 11, variation_id: 0, sku: 'SKU-0', quantity, line_total: '40.00', weight: '8' },
+      ],
     },
     n: ++counter,
   });

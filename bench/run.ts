@@ -61,8 +61,14 @@ async function throughput(bare: Child, app: Child, credentials: Credentials, pri
   const url = String(app.ready.url);
   for (const cache of ['hit', 'miss'] as const) {
     for (const front of ['woo', 'shopify'] as const) {
-      const name = front === 'woo' ? 'WooCommerce POST /woocommerce/rates, signed' : 'Shopify carrier-service callback, HMAC';
-      row(`${name}, cache ${cache}`, await measured(url, { requests: [requestFor(credentials, front, cache)] }));
+      const name =
+        front === 'woo'
+          ? 'WooCommerce POST /woocommerce/rates, signed'
+          : 'Shopify carrier-service callback, HMAC';
+      row(
+        `${name}, cache ${cache}`,
+        await measured(url, { requests: [requestFor(credentials, front, cache)] }),
+      );
     }
   }
   print();
@@ -91,7 +97,8 @@ async function paced(app: Child, credentials: Credentials, print: (line?: string
 
 async function memory(app: Child, credentials: Credentials, print: (line?: string) => void) {
   const sample = async (gc = false) => (await app.ask<{ memory: Memory }>({ cmd: 'mem', gc })).memory;
-  const row = (when: string, m: Memory) => print(`| ${when} | ${mb(m.rss)} | ${mb(m.heapUsed)} | ${mb(m.heapTotal)} |`);
+  const row = (when: string, m: Memory) =>
+    print(`| ${when} | ${mb(m.rss)} | ${mb(m.heapUsed)} | ${mb(m.heapTotal)} |`);
   print(`### Memory of the server process`);
   print();
   print('| when | RSS | heap used | heap total |');
@@ -103,7 +110,10 @@ async function memory(app: Child, credentials: Credentials, print: (line?: strin
     load(url, { amount: half, requests: [requestFor(credentials, 'woo', 'hit')] }),
     load(url, { amount: CHECKOUTS - half, requests: [requestFor(credentials, 'shopify', 'hit')] }),
   ]);
-  row(`after ${CHECKOUTS.toLocaleString('en')} checkouts at full load (errors: ${errors(woo) + errors(shop)})`, await sample());
+  row(
+    `after ${CHECKOUTS.toLocaleString('en')} checkouts at full load (errors: ${errors(woo) + errors(shop)})`,
+    await sample(),
+  );
   await new Promise((resolve) => setTimeout(resolve, IDLE_S * 1000));
   row(`after ${IDLE_S} s idle`, await sample());
   row('same, after a forced GC (live heap)', await sample(true));
@@ -147,14 +157,24 @@ async function main(): Promise<void> {
   print(`## Run of ${new Date().toISOString().slice(0, 16)} UTC, ${store} store`);
   print();
   print(`Command: \`${store === 'redis' ? 'REDIS_URL=redis://127.0.0.1:6379 ' : ''}npm run bench\`.`);
-  print(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (the 2 cores are shared with other work: absolute figures move, the ratios less).`);
+  print(
+    `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (the 2 cores are shared with other work: absolute figures move, the ratios less).`,
+  );
   print();
   await throughput(bare, app, credentials, print);
   await paced(app, credentials, print);
   await memory(app, credentials, print);
   for (const line of (await app.ask<{ lines: string[] }>({ cmd: 'latency' })).lines) print(line);
   print();
-  print(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+  print(
+    `Load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}.`,
+  );
   await app.ask({ cmd: 'stop' });
   bare.process.send({ cmd: 'stop' });
   await writeReport(store, lines);
