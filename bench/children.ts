@@ -10,7 +10,13 @@ export interface Child {
 
 export function startChild(file: string, env: NodeJS.ProcessEnv): Promise<Child> {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // BENCH_CPU_PROF=<dir>: a CPU profile of each server process, written when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : []),
+    ],
     env,
     // The server's log lines (JSON at info, one per request) go nowhere, as a production log shipper's would.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

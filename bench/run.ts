@@ -95,7 +95,7 @@ async function paced(app: Child, credentials: Credentials, print: (line?: string
   print();
 }
 
-async function memory(app: Child, credentials: Credentials, print: (line?: string) => void) {
+async function memory(app: Child, credentials: Credentials, atStart: Memory, print: (line?: string) => void) {
   const sample = async (gc = false) => (await app.ask<{ memory: Memory }>({ cmd: 'mem', gc })).memory;
   const row = (when: string, m: Memory) =>
     print(`| ${when} | ${mb(m.rss)} | ${mb(m.heapUsed)} | ${mb(m.heapTotal)} |`);
@@ -103,7 +103,8 @@ async function memory(app: Child, credentials: Credentials, print: (line?: strin
   print();
   print('| when | RSS | heap used | heap total |');
   print('| --- | --- | --- | --- |');
-  row('before load', await sample());
+  row('after start-up, before any load', atStart);
+  row('after the throughput runs above (cache misses included)', await sample());
   const url = String(app.ready.url);
   const half = Math.floor(CHECKOUTS / 2);
   const [woo, shop] = await Promise.all([
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
   const bare = await startChild('./bare-express.ts', env);
   const app = await startChild('./app-server.ts', env);
   const credentials = app.ready as unknown as Credentials;
+  const atStart = (await app.ask<{ memory: Memory }>({ cmd: 'mem' })).memory;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   print(`## Run of ${new Date().toISOString().slice(0, 16)} UTC, ${store} store`);
   print();
@@ -166,7 +168,7 @@ async function main(): Promise<void> {
   print();
   await throughput(bare, app, credentials, print);
   await paced(app, credentials, print);
-  await memory(app, credentials, print);
+  await memory(app, credentials, atStart, print);
   for (const line of (await app.ask<{ lines: string[] }>({ cmd: 'latency' })).lines) print(line);
   print();
   print(

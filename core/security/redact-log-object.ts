@@ -37,6 +37,7 @@ function redactValue(value: unknown, depth: number, seen: WeakSet<object>): unkn
   if (depth >= MAX_DEPTH || seen.has(value)) return '[…]';
   seen.add(value);
   if (value instanceof Error) return redactDeep(value, depth);
+  if (value instanceof URL) return scrubKnownSecrets(redactUrl(value.href));
   // A Date, a URL, a Buffer: written as their JSON, so that is what is redacted.
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') return redactValue(toJSON.call(value), depth + 1, seen);
