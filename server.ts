@@ -8,8 +8,9 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { adminUiDistDir, adminUiRouter } from './admin-ui/server/admin-ui-routes.js';
 import { frontPagesRouter } from './admin-ui/server/front-pages.js';
-import { createShopifyApp } from './shopify-app/shopify-app.js';
+import { createShopifyApp, type ShopifyApp } from './shopify-app/shopify-app.js';
 import {
+  alertOnStoreKeys,
   createWooCommerceBridge,
   woocommerceAdminRouter,
   woocommercePublicRouter,
@@ -22,6 +23,9 @@ import {
   createCore,
   createSandboxRouter,
   startHealthScheduler,
+  startAlertScheduler,
+  metricsEndpoint,
+  privateMetricsEndpoint,
   createLogger,
   errorHandler,
   isRateBridgeError,
@@ -45,6 +49,8 @@ export interface ServerApp {
   readonly app: Express;
   readonly core: Core;
   readonly woocommerce: WooCommerceBridge;
+  /** The Shopify front end, when configured. */
+  readonly shopify: ShopifyApp | undefined;
   /** Lines to print at start: what is served where. */
   readonly banner: readonly string[];
 }
@@ -77,6 +83,8 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     }
   });
   banner.push(`Health: ${config.publicUrl}/healthz  Ready: ${config.publicUrl}/readyz`);
+  app.get('/metrics', metricsEndpoint(core.metrics, config.metrics.token));
+  if (config.metrics.token !== undefined) banner.push(`Metrics: ${config.publicUrl}/metrics (bearer token)`);
 
   const shopifySettings = options.shopify ?? loadShopifySettings();
   // The start page at / and the sandbox's page, for browsers (HTML); before the sandbox's own router.
@@ -99,8 +107,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   app.use(['/admin/api', '/shopify/api'], storeWriteGate(store));
 
   // Shopify: raw-body routes (webhooks, the CarrierService callback) before any JSON parser.
+  let shopify: ShopifyApp | undefined;
   if (shopifySettings.enabled) {
-    const shopify = createShopifyApp(core, shopifySettings);
+    shopify = createShopifyApp(core, shopifySettings);
     app.use(shopify.webhooks);
     app.use(shopify.ratesCallback);
     app.use('/shopify/api', shopify.adminApi);
@@ -111,6 +120,8 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
 
   // WooCommerce: the bridge the WordPress plugin calls (signed, raw-body routes) and the store connection.
   const woocommerce = createWooCommerceBridge(core);
+  // A store key the link check finds refused is an incident for the merchant.
+  alertOnStoreKeys(core.alerts, woocommerce.link);
   app.use('/woocommerce', woocommercePublicRouter(core, woocommerce));
   banner.push(
     `WooCommerce bridge: ${config.publicUrl}/woocommerce (signed in, connect a store: /woocommerce/connect?store_url=…)`,
@@ -131,7 +142,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
-  return { app, core, woocommerce, banner };
+  return { app, core, woocommerce, shopify, banner };
 }
 
 /** What /admin/api serves behind the session; test/e2e/tenant-isolation.test.ts walks every route of it. */
@@ -143,6 +154,8 @@ export interface RunningServer {
   readonly url: string;
   readonly server: http.Server;
   readonly serverApp: ServerApp;
+  /** The private metrics listener's URL (METRICS_PORT), when there is one. */
+  readonly metricsUrl: string | undefined;
   /** Stops accepting, lets in-flight requests finish within the grace period, closes the store. */
   shutdown(): Promise<void>;
 }
@@ -155,6 +168,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const serverApp = await createServerApp(core ?? (await createCore({ config, logger })), options);
   const health = startHealthScheduler(serverApp.core.tokens, logger);
+  const alerting = startAlertScheduler(serverApp.core.alerts, logger);
+  const carrierServiceChecks = serverApp.shopify?.carrierServiceCheck.start();
   await serverApp.woocommerce.start();
   // Slowloris bounds: a client has a few seconds for its headers and its whole request. Node checks the
   // bounds only every connectionsCheckingInterval (30 s by default), so check every second.
@@ -174,6 +189,8 @@ export async function startServer(
     });
   } catch (error) {
     await health.stop();
+    await alerting.stop();
+    await carrierServiceChecks?.stop();
     await serverApp.woocommerce.stop();
     await serverApp.core.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
@@ -183,6 +200,7 @@ export async function startServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  let metricsServer: { url: string; close: () => Promise<void> } | undefined;
 
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
@@ -196,10 +214,50 @@ export async function startServer(
       clearInterval(reaper);
       clearTimeout(grace);
       await health.stop();
+      await alerting.stop();
+      await carrierServiceChecks?.stop();
+      await metricsServer?.close();
       await serverApp.woocommerce.stop();
       await serverApp.core.close();
     })());
-  return { url, server, serverApp, shutdown };
+  if (config.metrics.port !== undefined) {
+    try {
+      metricsServer = await listenForMetrics(serverApp.core, config.metrics.port);
+    } catch (error) {
+      await shutdown();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw rbError('RB_ERR_PORT_IN_USE', `127.0.0.1:${config.metrics.port}`);
+      throw error;
+    }
+  }
+  return { url, server, serverApp, metricsUrl: metricsServer?.url, shutdown };
+}
+
+/** The private metrics listener: /metrics without a token, on loopback only (METRICS_PORT). */
+async function listenForMetrics(
+  core: Core,
+  port: number,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', privateMetricsEndpoint(core.metrics));
+  app.use(notFoundHandler);
+  app.use(errorHandler(core.logger));
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

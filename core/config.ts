@@ -49,6 +49,18 @@ export const ENVIRONMENT_VARIABLES = {
   },
   QUOTE_DEADLINE_MS: { default: '2500', secret: false, meaning: 'Deadline for one checkout quote.' },
   QUOTE_CACHE_TTL_SECONDS: { default: '600', secret: false, meaning: 'How long a platform quote is reused.' },
+  QUOTE_STALE_SECONDS: {
+    default: '600',
+    secret: false,
+    meaning:
+      'How long past its TTL a cached quote is still served (marked stale) while one background refresh runs; 0 turns it off.',
+  },
+  QUOTE_LAST_KNOWN_GOOD_SECONDS: {
+    default: '86400',
+    secret: false,
+    meaning:
+      "When a token's request budget is spent: how old the last good quote for the same lane may be to price a checkout as it was (else the fallback rates); 0 turns it off.",
+  },
   PLATFORM_TIMEOUT_MS: {
     default: '8000',
     secret: false,
@@ -97,6 +109,55 @@ export const ENVIRONMENT_VARIABLES = {
     meaning:
       'Development only: let a WooCommerce store on this machine (localhost, 127.0.0.0/8, ::1) connect. Private and other non-public addresses stay refused; refused in production.',
   },
+  SMTP_HOST: {
+    default: '(unset: alerts are shown in the admin only)',
+    secret: false,
+    meaning: 'SMTP server alert mail is sent through; needs ALERT_MAIL_FROM and ALERT_MAIL_TO.',
+  },
+  SMTP_PORT: { default: '587 (465 with SMTP_SECURE)', secret: false, meaning: 'SMTP port.' },
+  SMTP_SECURE: {
+    default: 'false',
+    secret: false,
+    meaning:
+      'true: TLS from the first byte (port 465); false: STARTTLS when offered (required in production).',
+  },
+  SMTP_USER: { default: '(unset: no login)', secret: false, meaning: 'SMTP login; needs SMTP_PASSWORD.' },
+  SMTP_PASSWORD: { default: '(unset)', secret: true, meaning: 'SMTP password.' },
+  ALERT_MAIL_FROM: {
+    default: '(unset)',
+    secret: false,
+    meaning: 'Sender of alert mail, e.g. `alerts@example.com`.',
+  },
+  ALERT_MAIL_TO: {
+    default: '(unset)',
+    secret: false,
+    meaning: 'Who is told when an incident opens or clears: addresses separated by commas.',
+  },
+  ALERT_FALLBACK_SHARE: {
+    default: '0.5',
+    secret: false,
+    meaning: 'A fallback incident opens when more than this share (0–1) of a store’s checkouts fall back…',
+  },
+  ALERT_FALLBACK_MINUTES: {
+    default: '15',
+    secret: false,
+    meaning: '…for this many minutes in a row (measured over the last 5 minutes of checkouts each minute).',
+  },
+  ALERT_FALLBACK_MIN_QUOTES: {
+    default: '10',
+    secret: false,
+    meaning: 'Fewer checkouts than this in the last 5 minutes say nothing about the fallback share.',
+  },
+  METRICS_TOKEN: {
+    default: '(unset: /metrics answers 404)',
+    secret: true,
+    meaning: 'Bearer token Prometheus sends to GET /metrics (at least 24 characters).',
+  },
+  METRICS_PORT: {
+    default: '(unset)',
+    secret: false,
+    meaning: 'Also serve /metrics without a token on this port, on 127.0.0.1 only (a private listener).',
+  },
 } as const;
 
 const booleanText = z
@@ -139,6 +200,13 @@ const schema = z.object({
   RATEBRIDGE_KEYS: z.string().optional(),
   QUOTE_DEADLINE_MS: z.coerce.number().int().min(200).max(9000).default(2500),
   QUOTE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  QUOTE_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  QUOTE_LAST_KNOWN_GOOD_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(86_400),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
   MACHSHIP_BASE_URL: httpUrl.default('https://live.machship.com'),
   BIGPOST_LIVE_URL: httpUrl.default('https://api.bigpost.com.au'),
@@ -149,7 +217,40 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(6000),
   WOOCOMMERCE_ALLOW_LOCAL_STORES: booleanText.default(false),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: booleanText.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  ALERT_MAIL_FROM: z.email().optional(),
+  ALERT_MAIL_TO: z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()))
+    .pipe(z.array(z.email()).min(1))
+    .optional(),
+  ALERT_FALLBACK_SHARE: z.coerce.number().min(0).max(1).default(0.5),
+  ALERT_FALLBACK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  ALERT_FALLBACK_MIN_QUOTES: z.coerce.number().int().min(1).max(500).default(10),
+  METRICS_TOKEN: z.string().min(24).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
+
+/** Where alert mail goes; undefined when SMTP_HOST is unset (incidents are then shown in the admin only). */
+export interface MailSettings {
+  readonly host: string;
+  readonly port: number;
+  /** TLS from the first byte; otherwise STARTTLS when the server offers it (required when `requireTls`). */
+  readonly secure: boolean;
+  readonly requireTls: boolean;
+  readonly auth: { readonly user: string; readonly password: string } | undefined;
+  readonly from: string;
+  readonly to: readonly string[];
+}
 
 export interface Config {
   readonly env: 'development' | 'test' | 'production';
@@ -164,7 +265,14 @@ export interface Config {
   readonly redisKeyPrefix: string;
   /** Undefined outside production when RATEBRIDGE_KEYS is unset: keys are generated into DATA_DIR. */
   readonly keyRing: KeyRing | undefined;
-  readonly quote: { readonly deadlineMs: number; readonly cacheTtlMs: number };
+  readonly quote: {
+    readonly deadlineMs: number;
+    readonly cacheTtlMs: number;
+    /** An expired quote is served this long past its TTL while it is refreshed. */
+    readonly staleMs: number;
+    /** How old a lane's last good quote may be to price a checkout when the budget is spent. */
+    readonly lastKnownGoodMs: number;
+  };
   readonly platforms: {
     readonly timeoutMs: number;
     readonly machshipBaseUrl: string;
@@ -179,6 +287,13 @@ export interface Config {
   readonly requestTimeoutMs: number;
   /** Store URLs on loopback may connect (development only). */
   readonly allowLocalStores: boolean;
+  readonly alerts: {
+    readonly mail: MailSettings | undefined;
+    /** A fallback share above `share` of at least `minQuotes` checkouts, sustained for `sustainMs`. */
+    readonly fallback: { readonly share: number; readonly sustainMs: number; readonly minQuotes: number };
+  };
+  /** GET /metrics: behind `token` (undefined: 404), and/or on a private listener at `port`. */
+  readonly metrics: { readonly token: string | undefined; readonly port: number | undefined };
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -226,6 +341,7 @@ export function loadConfig(environment: Environment = process.env): Config {
   if (raw.REDIS_SENTINELS !== undefined && raw.REDIS_SENTINEL_NAME === undefined) {
     problems.push('REDIS_SENTINEL_NAME is required with REDIS_SENTINELS');
   }
+  problems.push(...mailProblems(raw));
   if (!parsed.success || problems.length > 0) throw configError(problems);
   const env = parsed.data;
 
@@ -256,7 +372,12 @@ export function loadConfig(environment: Environment = process.env): Config {
     redis,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     keyRing,
-    quote: { deadlineMs: env.QUOTE_DEADLINE_MS, cacheTtlMs: env.QUOTE_CACHE_TTL_SECONDS * 1000 },
+    quote: {
+      deadlineMs: env.QUOTE_DEADLINE_MS,
+      cacheTtlMs: env.QUOTE_CACHE_TTL_SECONDS * 1000,
+      staleMs: env.QUOTE_STALE_SECONDS * 1000,
+      lastKnownGoodMs: env.QUOTE_LAST_KNOWN_GOOD_SECONDS * 1000,
+    },
     platforms: {
       timeoutMs: env.PLATFORM_TIMEOUT_MS,
       machshipBaseUrl: env.MACHSHIP_BASE_URL,
@@ -269,7 +390,46 @@ export function loadConfig(environment: Environment = process.env): Config {
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     allowLocalStores: env.WOOCOMMERCE_ALLOW_LOCAL_STORES,
+    alerts: {
+      mail: mailSettings(env, production),
+      fallback: {
+        share: env.ALERT_FALLBACK_SHARE,
+        sustainMs: env.ALERT_FALLBACK_MINUTES * 60_000,
+        minQuotes: env.ALERT_FALLBACK_MIN_QUOTES,
+      },
+    },
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
   });
+}
+
+/** SMTP settings come as a set: a host needs a sender and recipients, a user needs a password. */
+function mailProblems(raw: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (raw.SMTP_HOST !== undefined) {
+    if (raw.ALERT_MAIL_FROM === undefined) problems.push('ALERT_MAIL_FROM is required with SMTP_HOST');
+    if (raw.ALERT_MAIL_TO === undefined) problems.push('ALERT_MAIL_TO is required with SMTP_HOST');
+  }
+  if ((raw.SMTP_USER === undefined) !== (raw.SMTP_PASSWORD === undefined))
+    problems.push('SMTP_USER and SMTP_PASSWORD are set together or not at all');
+  return problems;
+}
+
+function mailSettings(env: z.output<typeof schema>, production: boolean): MailSettings | undefined {
+  if (env.SMTP_HOST === undefined || env.ALERT_MAIL_FROM === undefined || env.ALERT_MAIL_TO === undefined)
+    return undefined;
+  return {
+    host: env.SMTP_HOST,
+    port: env.SMTP_PORT ?? (env.SMTP_SECURE ? 465 : 587),
+    secure: env.SMTP_SECURE,
+    // Alert mail names a shop and what broke: in production it never crosses the network in clear.
+    requireTls: production && !env.SMTP_SECURE,
+    auth:
+      env.SMTP_USER === undefined || env.SMTP_PASSWORD === undefined
+        ? undefined
+        : { user: env.SMTP_USER, password: env.SMTP_PASSWORD },
+    from: env.ALERT_MAIL_FROM,
+    to: env.ALERT_MAIL_TO,
+  };
 }
 
 function configError(problems: readonly string[]): RateBridgeError {

@@ -96,6 +96,19 @@ export const ERRORS = {
     message: () => 'RateBridge cannot reach its storage right now. Try again in a moment.',
   },
 
+  RB_ERR_METRICS_OFF: {
+    meaning: '/metrics is not served: METRICS_TOKEN is not set.',
+    fix: 'Operators: set METRICS_TOKEN (or METRICS_PORT for a private listener) and restart (docs/deploy.md, Metrics).',
+    status: 404,
+    message: () => 'There is nothing at this address (metrics are off: METRICS_TOKEN is not set).',
+  },
+  RB_ERR_METRICS_UNAUTHORIZED: {
+    meaning: 'GET /metrics came without the bearer token METRICS_TOKEN, or with a wrong one.',
+    fix: "Operators: put METRICS_TOKEN in the scraper's bearer token (Prometheus: authorization.credentials).",
+    status: 401,
+    message: () => 'Send the metrics token as "Authorization: Bearer <METRICS_TOKEN>".',
+  },
+
   // --- configuration (start-up only, never an HTTP response) -------------------------------------
   RB_ERR_CONFIG: {
     meaning: 'Start-up: the environment variables have problems (all are listed).',
@@ -274,6 +287,13 @@ export const ERRORS = {
     status: 429,
     message: (detail: string) => detail,
   },
+  RB_ERR_PLATFORM_BUDGET_EXHAUSTED: {
+    meaning:
+      "The connection's token has used the requests its platform allows for now (per minute or per day: the platform's fair-use terms, or the connection's own limits); nothing was sent.",
+    fix: "Wait the seconds in Retry-After. Checkouts keep being answered meanwhile from saved prices or your fallback rates. If your platform account allows more, set the connection's limits (PUT /api/connections/:id/budget).",
+    status: 429,
+    message: (detail: string) => detail,
+  },
   RB_ERR_LABEL_TAKEN: {
     meaning: 'Another connection of this store has that name.',
     fix: "Choose another name, or replace that connection's token.",
@@ -311,11 +331,41 @@ export const ERRORS = {
     status: 422,
     message: (detail: string) => detail,
   },
+  RB_ERR_STORE_HTTPS_UNSEEN: {
+    meaning:
+      'WordPress does not see the store as HTTPS (a TLS proxy in front of it), so WooCommerce ignores any REST API key; the key may be fine.',
+    fix: "Make WordPress see HTTPS (e.g. $_SERVER['HTTPS'] = 'on' in wp-config.php behind a proxy sending X-Forwarded-Proto: https), then connect again; no new key is needed.",
+    status: 422,
+    message: (detail: string) => detail,
+  },
   RB_ERR_STORE_UNREACHABLE: {
     meaning: 'The WooCommerce store could not be reached or did not answer in time.',
     fix: 'Check the store URL and that the store is online, then try again.',
     status: 502,
     message: (detail: string) => detail,
+  },
+  RB_ERR_ONE_CLICK_REQUEST_INVALID: {
+    meaning:
+      'The plugin\'s "Connect to RateBridge" link is malformed, or its return address is not on the store it names.',
+    fix: 'Update the RateBridge plugin, then click "Connect to RateBridge" again in its settings.',
+    status: 400,
+    message: (detail: string) => detail,
+  },
+  RB_ERR_ONE_CLICK_APPROVAL_INVALID: {
+    meaning:
+      'A one-click connect approval expired (15 minutes), was already used, or belongs to another sign-in.',
+    fix: 'Click "Connect to RateBridge" in the plugin\'s settings again, signed in to RateBridge as that store.',
+    status: 401,
+    message: () =>
+      'This connection request has expired or was already used. Click "Connect to RateBridge" in the plugin again.',
+  },
+  RB_ERR_ONE_CLICK_CODE_INVALID: {
+    meaning:
+      "The plugin's one-click code is unknown, expired (2 minutes), already used, or not for this store and verifier.",
+    fix: 'Click "Connect to RateBridge" in the plugin\'s settings again (or paste a connector key by hand).',
+    status: 401,
+    message: () =>
+      'This connection code is invalid, has expired or was already used. Connect again from the plugin.',
   },
   // --- Shopify ----------------------------------------------------------------------------------
   RB_ERR_SHOPIFY_PLAN: {

@@ -30,6 +30,8 @@ export { createAdminApiRouter } from './admin-api/admin-api-router.js';
 export { setTenantContext, tenantContext, type TenantContext } from './admin-api/tenant-context.js';
 export { createSandboxRouter } from './platforms/sandbox/sandbox-router.js';
 export { startHealthScheduler } from './tokens/health-scheduler.js';
+export { startAlertScheduler } from './alerts/alert-scheduler.js';
+export { metricsEndpoint, privateMetricsEndpoint } from './http/metrics-endpoint.js';
 export { asTenantId } from './ids.js';
 export {
   toKilograms,
@@ -42,7 +44,8 @@ export {
 export type { ProductInput } from './catalog/product-record.js';
 export type { QuoteRequest, QuoteLine, Rate } from './quoting/quote-request.js';
 export { quoteRequestSchema } from './quoting/quote-request.js';
-export { fallbackRates, type QuoteOutcome } from './quoting/quote-engine.js';
+export type { QuoteOutcome } from './quoting/quote-engine.js';
+export { fallbackRates } from './quoting/fallback-rates.js';
 export { DEFAULT_QUOTE_SETTINGS } from './quoting/quote-settings.js';
 export { GLOBAL_TENANT, UNCHANGED } from './storage/store.js';
 export { rememberSecret } from './security/redact.js';

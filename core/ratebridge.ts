@@ -26,6 +26,17 @@ import { createQuoteEngine } from './quoting/quote-engine.js';
 import { createQuoteSettingsStore } from './quoting/quote-settings.js';
 import { createRateLog } from './quoting/rate-log.js';
 import { createUpstreamQuoter, type UpstreamQuoterOptions } from './quoting/upstream-quoter.js';
+import { meterPlatform } from './quoting/budget/meter-platform.js';
+import { createPlatformBudgets, type PlatformBudgetsOptions } from './quoting/budget/platform-budgets.js';
+import {
+  createAlerts,
+  createMailer,
+  watchBudgets,
+  watchTokenHealth,
+  type AlertMailer,
+} from './alerts/index.js';
+import { createMetrics } from './metrics/metrics-registry.js';
+import { observeQuotes } from './metrics/observe-quotes.js';
 
 export interface CoreOptions {
   readonly config: Config;
@@ -40,6 +51,10 @@ export interface CoreOptions {
   >;
   /** Tests tune the breaker. */
   readonly upstream?: Partial<Pick<UpstreamQuoterOptions, 'breakerThreshold' | 'breakerHalfOpenAfterMs'>>;
+  /** Tests shorten the budgets' minute (or give them a clock). */
+  readonly budgets?: Partial<Pick<PlatformBudgetsOptions, 'minuteMs' | 'now'>>;
+  /** Tests set the alerts' clock; the mailer is built from config's SMTP settings unless given. */
+  readonly alerts?: { readonly now?: () => number; readonly mailer?: AlertMailer };
 }
 
 export async function createCore(options: CoreOptions) {
@@ -50,7 +65,10 @@ export async function createCore(options: CoreOptions) {
   const store: Store = guardStore(options.store ?? (await openStore(config, logger, sealer)));
   if (store.kind === 'redis') await checkRedisKeys(store, sealer, config);
   const fingerprinter = createFingerprinter(keyRing);
-  const platforms = createPlatformRegistry(options.platforms ?? platformsFromConfig(config));
+  const budgets = createPlatformBudgets({ store, logger, fingerprinter, ...options.budgets });
+  const platforms = createPlatformRegistry(
+    (options.platforms ?? platformsFromConfig(config)).map((platform) => meterPlatform(platform, budgets)),
+  );
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
   const sessions = createStandaloneSessions({
     store,
@@ -65,10 +83,29 @@ export async function createCore(options: CoreOptions) {
   const upstream = createUpstreamQuoter({
     store,
     cacheTtlMs: config.quote.cacheTtlMs,
+    staleMs: config.quote.staleMs,
+    lastKnownGoodMs: config.quote.lastKnownGoodMs,
+    budgets,
     callTimeoutMs: config.platforms.timeoutMs,
+    onError: (error) => logger.error({ err: error }, 'a background quote refresh failed'),
     ...options.upstream,
   });
-  const quotes = createQuoteEngine({
+  const alerts = createAlerts({
+    store,
+    logger,
+    rateLog,
+    mailer: options.alerts?.mailer ?? (config.alerts.mail ? createMailer(config.alerts.mail) : undefined),
+    publicUrl: config.publicUrl,
+    fallback: config.alerts.fallback,
+    ...(options.alerts?.now ? { now: options.alerts.now } : {}),
+  });
+  watchTokenHealth(alerts.ctx, tokens, platforms);
+  watchBudgets(alerts.ctx, budgets, tokens, platforms);
+  const metrics = createMetrics({
+    openIncidents: () => alerts.countOpen(),
+    budgetUsage: () => Promise.resolve(budgets.usage()),
+  });
+  const engine = createQuoteEngine({
     tokens,
     packaging: catalog,
     locations,
@@ -78,6 +115,11 @@ export async function createCore(options: CoreOptions) {
     logger,
     deadlineMs: config.quote.deadlineMs,
   });
+  // Checkouts (a front end named) feed /metrics and the fallback-share alert.
+  const quotes = observeQuotes(engine, [
+    (tenant, frontEnd, outcome) => metrics.observeCheckout(frontEnd, outcome),
+    (tenant) => alerts.noteCheckout(tenant),
+  ]);
 
   return {
     config,
@@ -92,8 +134,13 @@ export async function createCore(options: CoreOptions) {
     catalog,
     quoteSettings,
     rateLog,
+    /** `budgets.onExhausted(listener)`: told whenever a token's budget refuses a request (alerts). */
+    budgets,
     quotes,
+    alerts,
+    metrics,
     async close(): Promise<void> {
+      await alerts.close();
       await store.close();
     },
   };

@@ -27,7 +27,7 @@ import {
 import type { CarrierServiceView } from '../core/wire/admin-api-types.js';
 import { findCarrierService } from './carrier-service-query.js';
 import type { ShopifyApi, ShopifyFailure } from './shopify-api.js';
-import type { ShopDomain } from './shop-domain.js';
+import { parseShopDomain, type ShopDomain } from './shop-domain.js';
 
 export const CARRIER_SERVICE_NAME = 'RateBridge live freight rates';
 const KEY_INDEX = 'shopify-callback-keys';
@@ -161,6 +161,12 @@ export function createCarrierServiceRegistration(options: {
       const result = await updateCarrierService(api, session, { id: record.serviceId, active: false });
       if (!result.ok) await throwUnlessGone(session, record.serviceId, result.failure);
       await store.putDoc(ref(shop), { ...record, active: false });
+    },
+
+    /** Every shop that went live (its record may say inactive since). */
+    async shops(): Promise<ShopDomain[]> {
+      const ids = [...(await store.listDocs(GLOBAL_TENANT, SHOP_INDEX)).keys()];
+      return ids.flatMap((id) => parseShopDomain(id) ?? []);
     },
 
     /** The shop whose callback key this is, if any. */

@@ -171,7 +171,7 @@ export function ratesCallbackRouter(options: {
         const rates =
           shop === STORE_DOWN
             ? fallbackRates(DEFAULT_QUOTE_SETTINGS)
-            : (await core.quotes.quote(shop, quoteRequest)).rates;
+            : (await core.quotes.quote(shop, quoteRequest, { frontEnd: 'shopify' })).rates;
         const today = now();
         response.json({ rates: rates.map((rate) => toShopifyRate(rate, today)) });
       }),

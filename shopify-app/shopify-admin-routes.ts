@@ -42,6 +42,8 @@ export function shopifyAdminRoutes(
       throw rbError('RB_ERR_NOT_LIVE');
     }
     const carrierService = await registration.goLive(shop, shopifySession(response));
+    // Live again: an incident about the service having been removed in the shop is over.
+    await core.alerts.resolve(shop, 'carrier_service_removed', 'shopify');
     response.json({ carrierService, instructions: GO_LIVE_INSTRUCTIONS } satisfies GoLiveResponse);
   });
 

@@ -6,6 +6,7 @@
  */
 import { createAdminApiRouter, storeKnownDown, type Core } from '../core/index.js';
 import { Router } from 'express';
+import { createCarrierServiceCheck } from './carrier-service-check.js';
 import { createCarrierServiceRegistration } from './carrier-service-registration.js';
 import { createProductSync, type ProductSyncOptions } from './product-sync.js';
 import { ratesCallbackRouter } from './rates-callback.js';
@@ -57,6 +58,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     now,
     storeDown: () => storeKnownDown(store),
   });
+  const carrierServiceCheck = createCarrierServiceCheck({ core, api, registration, offlineSessions });
 
   // No freight connection left: stop Shopify asking us for rates we cannot get.
   core.tokens.onDisconnected(async (tenant, remaining) => {
@@ -82,6 +84,8 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     api,
     offlineSessions,
     registration,
+    /** Whether each live shop still has the carrier service (an incident when not): start it once. */
+    carrierServiceCheck,
     products,
     /** Put in front of the admin API router for the embedded admin. */
     requireSessionToken,
@@ -94,6 +98,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
       storage,
       onShopErased: async (shop) => {
         await registration.forget(shop);
+        await core.alerts.forget(shop);
         await options.onShopErased?.(shop);
       },
     }),

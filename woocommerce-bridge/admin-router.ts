@@ -4,6 +4,7 @@
  *
  *   GET  /woocommerce/store              the store connection (no key, secret or sealed value: a hint)
  *   POST /woocommerce/store              {storeUrl, consumerKey, consumerSecret}: connect by pasted keys
+ *   GET  /woocommerce/grant-check?storeUrl=  what the key grant needs, checked before sending the merchant
  *   GET  /woocommerce/sync               the product sync's progress (done / total) or null
  *   POST /woocommerce/sync               starts a full sync (202), or returns the one running
  *   GET  /connector-keys                 the store's connector keys, with created / last used / revoked
@@ -18,15 +19,17 @@ import type {
   ConnectorKeyResponse,
   ConnectorKeysResponse,
   CreatedConnectorKey,
+  GrantCheck,
   StoreConnectedResponse,
   StoreResponse,
   SyncResponse,
   SyncStartedResponse,
 } from '../core/wire/admin-api-types.js';
+import { grantCheckQuerySchema } from '../core/wire/store-link-schema.js';
 import { connectorKeyBodySchema, storeBodySchema } from '../core/wire/woocommerce-schema.js';
 import { KEY_ID_PATTERN } from './connector-keys.js';
 import { PLUGIN_ZIP_ROUTE, servePluginZip } from './plugin-zip/plugin-zip-route.js';
-import { isStoreTenant, parseStoreUrl } from './store-url.js';
+import { isStoreTenant, parseStoreUrl, type StoreAddress } from './store-url.js';
 import type { WooCommerceBridge } from './woocommerce-bridge.js';
 
 const BODY_LIMIT = '16kb';
@@ -43,6 +46,12 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
   });
 
   router.post('/woocommerce/store', jsonBody(BODY_LIMIT), connectByPastedKeys(bridge));
+
+  router.get('/woocommerce/grant-check', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const address = storeAddressOf(tenant, parseWith(grantCheckQuerySchema, request.query).storeUrl);
+    response.json((await bridge.grantPreconditions(address.url)) satisfies GrantCheck);
+  });
 
   router.get('/woocommerce/sync', async (_request, response) => {
     const { tenant } = tenantContext(response);
@@ -93,26 +102,32 @@ function connectByPastedKeys(bridge: WooCommerceBridge) {
     for (const value of [raw?.consumerKey, raw?.consumerSecret])
       if (typeof value === 'string') rememberSecret(value.trim());
     const body = parseWith(storeBodySchema, request.body);
-    const address = parseStoreUrl(body.storeUrl);
-    if (!address) {
-      throw new RateBridgeError(
-        'RB_ERR_VALIDATION',
-        'Enter your store address, e.g. https://shop.example.com.',
-        [{ path: 'storeUrl', message: 'is not a store address' }],
-      );
-    }
-    // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
-    if (isStoreTenant(tenant) && address.tenant !== tenant) {
-      throw new RateBridgeError(
-        'RB_ERR_VALIDATION',
-        'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
-        [{ path: 'storeUrl', message: 'is not the store of this admin' }],
-      );
-    }
+    const address = storeAddressOf(tenant, body.storeUrl);
     const store = await bridge.setup.connectManually(tenant, address, {
       consumerKey: body.consumerKey,
       consumerSecret: body.consumerSecret,
     });
     response.status(201).json({ store } satisfies StoreConnectedResponse);
   };
+}
+
+/** The store address a merchant typed, when it is one and this admin's (the demo store: any). */
+function storeAddressOf(tenant: string, input: string): StoreAddress {
+  const address = parseStoreUrl(input);
+  if (!address) {
+    throw new RateBridgeError(
+      'RB_ERR_VALIDATION',
+      'Enter your store address, e.g. https://shop.example.com.',
+      [{ path: 'storeUrl', message: 'is not a store address' }],
+    );
+  }
+  // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
+  if (isStoreTenant(tenant) && address.tenant !== tenant) {
+    throw new RateBridgeError(
+      'RB_ERR_VALIDATION',
+      'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
+      [{ path: 'storeUrl', message: 'is not the store of this admin' }],
+    );
+  }
+  return address;
 }

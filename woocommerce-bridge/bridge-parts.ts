@@ -7,6 +7,7 @@ import { createProductSync, type ProductSyncOptions } from './product-sync.js';
 import { createProductWebhooks } from './product-webhooks.js';
 import { createStoreAgents } from './store-agents.js';
 import { createStoreConnections } from './store-connection.js';
+import { createLinkEvents, createStoreLink } from './store-link.js';
 import { createStoreSetup } from './store-setup.js';
 import { createSyncedProfiles } from './synced-profiles.js';
 
@@ -15,6 +16,8 @@ export interface WooCommerceBridgeOptions {
   readonly timeoutMs?: number;
   /** An extra certificate authority for store HTTPS (tests: the fake store's certificate). */
   readonly tlsCa?: string | Buffer;
+  /** A certificate authority to count as in WordPress's bundle when checking the grant's callback (tests). */
+  readonly callbackCa?: string;
   readonly sync?: Partial<
     Pick<
       ProductSyncOptions,
@@ -23,6 +26,8 @@ export interface WooCommerceBridgeOptions {
   >;
   /** How long the grant's return page waits for the store to accept the keys before asking for a reload. */
   readonly connectedWaitMs?: number;
+  /** The scheduled link check: every `intervalMs` per store (15 minutes), looking every `tickMs` (1 minute). */
+  readonly linkCheck?: { readonly intervalMs?: number; readonly tickMs?: number };
   readonly now?: () => number;
 }
 
@@ -34,6 +39,7 @@ export function createBridgeParts(core: Core, options: WooCommerceBridgeOptions)
     ...(options.tlsCa === undefined ? {} : { ca: options.tlsCa }),
   });
   const tasks = createBackgroundTasks(logger);
+  const linkCheckIntervalMs = options.linkCheck?.intervalMs ?? 15 * 60_000;
   const connections = createStoreConnections({ store: core.store, sealer: core.sealer, logger }, now);
   const profiles = createSyncedProfiles({ store: core.store, catalog: core.catalog, logger });
   const setup = createStoreSetup({
@@ -46,11 +52,25 @@ export function createBridgeParts(core: Core, options: WooCommerceBridgeOptions)
     onConnected: async (tenant) => {
       await sync.start(tenant, 'connect');
     },
+    afterWebhooks: (tenant, signal) => link.check(tenant, 'manual', signal),
+    linkCheckIntervalMs,
+    now,
+  });
+  const link = createStoreLink({
+    store: core.store,
+    logger,
+    connections,
+    setup,
+    events: createLinkEvents(logger),
+    startSync: (tenant, trigger) => sync.start(tenant, trigger),
+    now,
+    intervalMs: linkCheckIntervalMs,
+    tickMs: Math.min(options.linkCheck?.tickMs ?? 60_000, linkCheckIntervalMs),
   });
   const sync = createProductSync({
     store: core.store,
     logger,
-    stores: setup,
+    stores: { open: setup.open, switchToQueryAuth: setup.switchToQueryAuth, check: link.check },
     profiles,
     now,
     ...options.sync,
@@ -64,6 +84,8 @@ export function createBridgeParts(core: Core, options: WooCommerceBridgeOptions)
     profiles,
     tasks,
     open: (tenant) => setup.open(tenant),
+    freshUnits: (tenant, signal) => link.freshUnits(tenant, signal),
+    reconcile: (tenant) => sync.start(tenant, 'reconcile'),
   });
-  return { logger, agents, tasks, connections, setup, sync, keys, grant, webhooks };
+  return { logger, agents, tasks, connections, setup, sync, keys, grant, webhooks, link };
 }

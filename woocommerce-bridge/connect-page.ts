@@ -8,15 +8,18 @@ import { escapeHtml, simplePage } from '../core/index.js';
 export interface ConnectPageInput {
   readonly storeUrl: string;
   readonly authorizeUrl: string;
-  /** Shown when WooCommerce is known to refuse delivering keys to our callback URL. */
-  readonly callbackWarning?: string;
+  /** What the grant needs and does not have (WooCommerce would refuse to deliver the keys), one a line. */
+  readonly warnings: readonly string[];
 }
 
 export function connectPage(input: ConnectPageInput): string {
   const host = new URL(input.storeUrl).host;
-  const warning = input.callbackWarning
-    ? `<p class="warn" role="alert">${escapeHtml(input.callbackWarning)}</p>`
-    : '';
+  const warning =
+    input.warnings.length > 0
+      ? `<div class="warn" role="alert"><p>The key grant will probably fail, and WooCommerce's error page does not lead back here:</p><ul>${input.warnings
+          .map((text) => `<li>${escapeHtml(text)}</li>`)
+          .join('')}</ul><p>Connect with pasted keys instead (RateBridge → WooCommerce store).</p></div>`
+      : '';
   return simplePage(
     `Connect ${host} to RateBridge`,
     `<h1>Connect your WooCommerce store</h1>

@@ -8,3 +8,4 @@ export { woocommercePublicRouter, PLUGIN_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from '
 export { woocommerceAdminRouter } from './admin-router.js';
 export { KEY_HEADER, SIGNATURE_HEADER } from './plugin-request.js';
 export { parseStoreUrl, type StoreAddress } from './store-url.js';
+export { alertOnStoreKeys } from './store-link/key-incidents.js';

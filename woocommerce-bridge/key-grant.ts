@@ -19,6 +19,9 @@
  * permissions"), so the product webhooks of a granted store are registered by the RateBridge plugin inside
  * WordPress (store-setup.ts, `acceptPluginWebhooks`); a read_write key pasted by hand still has them
  * registered over the REST API.
+ *
+ * One-click connect from the plugin (one-click-routes.ts) starts a grant with `then`, a path of ours sealed
+ * into the state: once connected, the return page leads there (its finish step) instead of the admin.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -31,7 +34,14 @@ export const GRANT_COOKIE = 'rb_woo_grant';
 const GRANT_TTL_MS = 15 * 60_000;
 const STATE_OWNER = 'woocommerce-grant-state';
 
-const claimsSchema = z.object({ n: z.string().min(16), t: z.string(), u: z.string(), e: z.number() });
+// h: where the return page leads once connected (one-click connect); a path on our own origin.
+const claimsSchema = z.object({
+  n: z.string().min(16),
+  t: z.string(),
+  u: z.string(),
+  e: z.number(),
+  h: z.string().startsWith('/').optional(),
+});
 
 export interface GrantClaims {
   readonly nonce: string;
@@ -39,6 +49,8 @@ export interface GrantClaims {
   readonly tenant: string;
   readonly address: StoreAddress;
   readonly expiresAt: number;
+  /** Where the return page sends the merchant once connected, instead of the admin (a path of ours). */
+  readonly then?: string;
 }
 
 /** Recorded from the callback on. */
@@ -61,10 +73,14 @@ export function createKeyGrant(core: Pick<Core, 'sealer' | 'store' | 'config'>, 
     ttlMs: GRANT_TTL_MS,
 
     /** A new grant by `tenant` for `address`: its sealed state and the store URL to send the merchant to. */
-    begin(tenant: string, address: StoreAddress): { state: string; nonce: string; authorizeUrl: string } {
+    begin(
+      tenant: string,
+      address: StoreAddress,
+      then?: string,
+    ): { state: string; nonce: string; authorizeUrl: string } {
       const nonce = randomBytes(16).toString('base64url');
       const state = sealer.seal(
-        JSON.stringify({ n: nonce, t: tenant, u: address.url, e: now() + GRANT_TTL_MS }),
+        JSON.stringify({ n: nonce, t: tenant, u: address.url, e: now() + GRANT_TTL_MS, h: then }),
         STATE_OWNER,
       );
       const returnUrl = `${config.publicUrl}/woocommerce/connected?state=${encodeURIComponent(state)}`;
@@ -88,7 +104,13 @@ export function createKeyGrant(core: Pick<Core, 'sealer' | 'store' | 'config'>, 
       }
       const address = parseStoreUrl(claims.u);
       if (!address || claims.e < now()) return undefined;
-      return { nonce: claims.n, tenant: claims.t, address, expiresAt: claims.e };
+      return {
+        nonce: claims.n,
+        tenant: claims.t,
+        address,
+        expiresAt: claims.e,
+        ...(claims.h === undefined ? {} : { then: claims.h }),
+      };
     },
 
     /** True the first time only, even after a restart: each state delivers keys once and returns once. */

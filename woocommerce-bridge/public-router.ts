@@ -3,6 +3,7 @@
  * signatures over the exact bytes received, so they read the raw body themselves):
  *
  *   GET  /connect, POST /auth-callback, GET /connected   WooCommerce's key grant (grant-routes.ts)
+ *   /one-click…                 the plugin's one-click connect (one-click-routes.ts)
  *   POST /rates                 the plugin's signed rate request -> {"rates": [...]}
  *   POST /admin-link            the plugin's signed request for a one-time admin sign-in link
  *   POST /webhook-setup         the plugin's signed offer to register the product webhooks itself (read-only
@@ -22,6 +23,7 @@ import {
   type Core,
 } from '../core/index.js';
 import { grantRoutes } from './grant-routes.js';
+import { oneClickRoutes } from './one-click-routes.js';
 import {
   authenticatePluginRequest,
   KEY_HEADER,
@@ -77,6 +79,7 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
   const authenticate = pluginAuthenticator(core, bridge);
 
   router.use(grantRoutes(core, bridge));
+  router.use(oneClickRoutes(core, bridge));
 
   const rates = answerRates(core, bridge, authenticate);
   router.post('/rates', pluginBody, (request, response) => runAsCheckout(() => rates(request, response)));
@@ -140,11 +143,18 @@ function answerRates(
     const body = parsePluginRatesBody(requireRawBody(request));
     const connection = await bridge.connections.get(caller.tenant);
     const quoteRequest = toQuoteRequest(body, connection?.units ?? undefined);
+    // The plugin reads the store's units live: different ones mean the store switched them.
+    void bridge.tasks.run('woocommerce-units', (signal) =>
+      bridge.link.noticeUnits(caller.tenant, body.units, connection?.units, signal),
+    );
     const deadlineMs = deadlineForPlugin(
       request.get('x-ratebridge-timeout-ms'),
       core.config.quote.deadlineMs,
     );
-    const outcome = await core.quotes.quote(caller.tenant, quoteRequest, { deadlineMs });
+    const outcome = await core.quotes.quote(caller.tenant, quoteRequest, {
+      deadlineMs,
+      frontEnd: 'woocommerce',
+    });
     response.setHeader('Cache-Control', 'no-store');
     response.json(toWooRates(outcome));
   };

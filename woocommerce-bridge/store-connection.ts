@@ -21,6 +21,7 @@ import { tenantIndex } from './tenant-index.js';
 export {
   toConnectionView,
   type CheckOutcome,
+  type LinkState,
   type SealedCredentials,
   type StoreConnection,
   type StoreConnectionView,

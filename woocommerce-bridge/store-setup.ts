@@ -20,6 +20,7 @@ import { connectManually } from './store-setup/connect-manually.js';
 import { openStore } from './store-setup/open-store.js';
 import { receiveGrantedKeys } from './store-setup/receive-granted-keys.js';
 import { registerWebhooks } from './store-setup/register-webhooks.js';
+import { revertToHeaderAuth } from './store-setup/revert-to-header-auth.js';
 import { createSetupContext, type StoreSetupOptions } from './store-setup/setup-context.js';
 import { switchToQueryAuth } from './store-setup/switch-to-query-auth.js';
 import { verifyPendingKeys } from './store-setup/verify-pending-keys.js';
@@ -40,6 +41,9 @@ export function createStoreSetup(options: StoreSetupOptions) {
     receiveGrantedKeys: withContext(ctx, receiveGrantedKeys),
     verifyPending: withContext(ctx, verifyPendingKeys),
     switchToQueryAuth: withContext(ctx, switchToQueryAuth),
+    revertToHeaderAuth: withContext(ctx, revertToHeaderAuth),
+    deliveryUrl: ctx.deliveryUrl,
+    nextCheckAt: ctx.nextCheckAt,
     async view(tenant: string): Promise<StoreConnectionView | undefined> {
       const record = await ctx.connections.get(tenant);
       return record && toConnectionView(record);

@@ -1,8 +1,12 @@
 /**
  * WooCommerce states weights and dimensions in the store's own units (Settings → Products: kg, g, lbs, oz;
- * m, cm, mm, in, yd) as decimal strings. They become grams and centimetres here, exactly: core's unit
- * conversion reads the decimal digits, and grams are reached by shifting the decimal point (an exponent)
- * rather than multiplying a float by 1000, so "0.0153" kg is 15.3 g and not 15.299999999999999.
+ * m, cm, mm, in, yd) as decimal strings. They become grams and centimetres here, exactly: the decimal digits
+ * are multiplied in integer arithmetic (core's conversion does the reading and rounding), so "0.0153" kg is
+ * 15.3 g and not 15.299999999999999.
+ *
+ * The factors are WooCommerce's own (wc_get_weight, wc_get_dimension): 1 lbs = 0.453592 kg and
+ * 1 oz = 0.0283495 kg, not the exact definitions, so a weight here is the one WooCommerce itself and every
+ * other shipping plugin of the store computes. Its length factors are the exact ones.
  */
 import {
   parseLengthUnit,
@@ -37,17 +41,32 @@ export function isSet(value: MeasureText): value is string | number {
   return value !== null && value !== undefined && String(value).trim() !== '';
 }
 
+/** WooCommerce's kilograms per unit (wc_get_weight), as decimal digits and a scale: 0.453592 = 453592e-6. */
+const WOO_KILOGRAMS_PER: Readonly<Record<WeightUnit, { digits: bigint; scale: number }>> = {
+  g: { digits: 1n, scale: 3 },
+  kg: { digits: 1n, scale: 0 },
+  lbs: { digits: 453592n, scale: 6 },
+  oz: { digits: 283495n, scale: 7 },
+};
+
 /** Grams of `value` in `unit`; undefined when it is not a plain non-negative decimal. */
 export function toGrams(value: MeasureText, unit: WeightUnit): number | undefined {
-  if (!isSet(value)) return undefined;
-  const kilograms = toKilograms(timesThousand(String(value).trim()), unit);
-  return kilograms !== undefined && kilograms >= 0 ? kilograms : undefined;
+  return wooWeight(value, unit, 3);
 }
 
 /** Kilograms of `value` in `unit`; undefined when it is not a plain non-negative decimal. */
 export function toWeightKg(value: MeasureText, unit: WeightUnit): number | undefined {
+  return wooWeight(value, unit, 0);
+}
+
+/** `value` × WooCommerce's factor × 10^shift, exactly, through core's decimal reading and rounding. */
+function wooWeight(value: MeasureText, unit: WeightUnit, shift: number): number | undefined {
   if (!isSet(value)) return undefined;
-  const kilograms = toKilograms(String(value).trim(), unit);
+  const decimal = readDecimal(String(value).trim());
+  if (decimal === undefined) return undefined;
+  const factor = WOO_KILOGRAMS_PER[unit];
+  const exponent = shift - decimal.scale - factor.scale;
+  const kilograms = toKilograms(`${decimal.digits * factor.digits}e${exponent}`, 'kg');
   return kilograms !== undefined && kilograms >= 0 ? kilograms : undefined;
 }
 
@@ -67,10 +86,11 @@ export function toDimensionsCm(
   return { length, width, height };
 }
 
-/** The same decimal times 1000, written with an exponent so no float multiplication happens. */
-function timesThousand(text: string): string {
-  const match = /^(.*?)(?:[eE]([+-]?\d{1,3}))?$/.exec(text);
-  const mantissa = match?.[1] ?? text;
-  const exponent = Number(match?.[2] ?? '0') + 3;
-  return `${mantissa}e${exponent}`;
+/** "12", "1.50", ".5", "2e-3" as integer digits over 10^scale; undefined for anything else (negatives too). */
+function readDecimal(text: string): { digits: bigint; scale: number } | undefined {
+  const match = /^\+?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/.exec(text);
+  if (!match) return undefined;
+  const [, whole = '', fraction = '', exponent = '0'] = match;
+  if (whole === '' && fraction === '') return undefined;
+  return { digits: BigInt(`${whole}${fraction}`), scale: fraction.length - Number(exponent) };
 }

@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { callStore, type CallInput, type StoreTarget } from './woocommerce-client/call-store.js';
+import { probeUnseenHttps } from './woocommerce-client/probe-unseen-https.js';
 import { headerNumber } from './woocommerce-client/response-headers.js';
 import type {
   AuthStyle,
@@ -83,9 +84,28 @@ export function createWooClient(
       const endpoint = `settings/${encodeURIComponent(group)}/${encodeURIComponent(id)}`;
       return get(endpoint, (data) => parsed(wooSettingSchema, data)?.value, withSignal(signal));
     },
+    async explainRefusal(failure, signal) {
+      const visitor = failure.kind === 'rejected' && failure.code === 'woocommerce_rest_cannot_view';
+      if (!visitor || target.style !== 'query') return failure;
+      const probe = await probeUnseenHttps(credentials, options, signal);
+      return probe === 'key-works' ? { kind: 'https-unseen' } : failure;
+    },
+    ...webhookCalls(target),
+  };
+}
+
+/** The webhook endpoints: list, create, re-enable, delete. */
+function webhookCalls(
+  target: StoreTarget,
+): Pick<WooClient, 'listWebhooks' | 'createWebhook' | 'setWebhookStatus' | 'deleteWebhook'> {
+  const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+  const webhook = (body: unknown) => parsed(wooWebhookSchema, body);
+  return {
     listWebhooks(pageNumber, signal) {
       const input = { params: { page: pageNumber, per_page: 100 }, ...withSignal(signal) };
-      return get(
+      return callStore(
+        target,
+        'get',
         'webhooks',
         (data, headers) => page(parsed(z.array(wooWebhookSchema), data), headers),
         input,
@@ -99,10 +119,14 @@ export function createWooClient(
         secret: input.secret,
         status: 'active',
       };
-      return callStore(target, 'post', 'webhooks', (body) => parsed(wooWebhookSchema, body), {
-        data,
-        ...withSignal(signal),
-      });
+      return callStore(target, 'post', 'webhooks', webhook, { data, ...withSignal(signal) });
+    },
+    setWebhookStatus(id, status, signal) {
+      return callStore(target, 'put', `webhooks/${id}`, webhook, { data: { status }, ...withSignal(signal) });
+    },
+    deleteWebhook(id, signal) {
+      const params = { force: 'true' };
+      return callStore(target, 'delete', `webhooks/${id}`, webhook, { params, ...withSignal(signal) });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Core } from '../ratebridge.js';
 import { connectionsRoutes } from './connections-routes.js';
+import { incidentsRoutes } from './incidents-routes.js';
 import { localitiesRoutes } from './localities-routes.js';
 import { locationsRoutes } from './locations-routes.js';
 import { packagingRoutes } from './packaging-routes.js';
@@ -17,5 +18,6 @@ export function createAdminApiRouter(core: Core): Router {
   router.use(locationsRoutes(core.locations));
   router.use(packagingRoutes(core.catalog));
   router.use(quotingRoutes(core.quotes, core.quoteSettings, core.rateLog));
+  router.use(incidentsRoutes(core.alerts));
   return router;
 }

@@ -10,7 +10,11 @@ import type {
   PlatformsResponse,
   VerifyResponse,
 } from '../wire/admin-api-types.js';
-import { connectBodySchema, replaceTokenBodySchema } from '../wire/connections-schema.js';
+import {
+  connectBodySchema,
+  replaceTokenBodySchema,
+  setBudgetBodySchema,
+} from '../wire/connections-schema.js';
 import { tenantContext } from './tenant-context.js';
 
 // Generous for a token, tight for anything else: these bodies are a label and a pasted token.
@@ -33,6 +37,7 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
         displayName: p.displayName,
         environments: p.environments,
         hasWarehouses: p.hasWarehouses,
+        limits: p.limits,
       })),
     } satisfies PlatformsResponse);
   });
@@ -77,6 +82,15 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
     const { token } = parseWith(replaceTokenBodySchema, request.body);
     response.json({
       connection: await tokens.replaceToken(tenant, id, token, actor),
+    } satisfies ConnectionResponse);
+  });
+
+  router.put('/connections/:id/budget', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant, actor } = tenantContext(response);
+    const { id } = parseWith(idParam, request.params);
+    const { budget } = parseWith(setBudgetBodySchema, request.body);
+    response.json({
+      connection: await tokens.setBudget(tenant, id, budget, actor),
     } satisfies ConnectionResponse);
   });
 

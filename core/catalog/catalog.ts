@@ -213,6 +213,25 @@ export function createCatalog(options: CatalogOptions) {
     },
 
     /**
+     * The shop no longer has these products (deleted, trashed, or gone at a full sync): their records go,
+     * so the missing-dimensions report stops listing them. Profiles are the caller's to remove. Returns
+     * how many records there were.
+     */
+    async forgetProducts(tenant: string, keys: readonly string[]): Promise<number> {
+      let removed = 0;
+      await writeAll(keys, async (key) => {
+        if (await store.deleteDoc({ tenant, kind: PRODUCT_KIND, id: key })) removed += 1;
+      });
+      return removed;
+    },
+
+    /** Every product record, by key (what a front end's full sync compares with the shop). */
+    async productRecords(tenant: string): Promise<Map<string, ProductRecord>> {
+      const docs = await store.listDocs(tenant, PRODUCT_KIND);
+      return new Map([...docs].map(([key, raw]) => [key, readProduct(raw)]));
+    },
+
+    /**
      * The quote engine met a line without a profile. Cheap and idempotent: one write per product per
      * `seenResolutionMs`; never throws (a checkout must not fail for bookkeeping).
      */

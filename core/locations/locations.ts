@@ -590,11 +590,13 @@ const FAILURE_CODES: Partial<Record<PlatformFailure['reason'], ErrorCode>> = {
   unauthorized: 'RB_ERR_CONNECTION_REVOKED',
   forbidden: 'RB_ERR_TOKEN_FORBIDDEN',
   rate_limited: 'RB_ERR_PLATFORM_RATE_LIMITED',
+  budget_exhausted: 'RB_ERR_PLATFORM_BUDGET_EXHAUSTED',
 };
 
 function platformError(failure: PlatformFailure, label: string): RateBridgeError {
   const code = FAILURE_CODES[failure.reason] ?? 'RB_ERR_PLATFORM_UNREACHABLE';
   if (code === 'RB_ERR_CONNECTION_REVOKED') return rbError(code, label);
   const error = new RateBridgeError(code, failure.detail);
-  return code === 'RB_ERR_PLATFORM_RATE_LIMITED' ? error.withRetryAfter(failure.retryAfterSeconds) : error;
+  const waits = code === 'RB_ERR_PLATFORM_RATE_LIMITED' || code === 'RB_ERR_PLATFORM_BUDGET_EXHAUSTED';
+  return waits ? error.withRetryAfter(failure.retryAfterSeconds) : error;
 }

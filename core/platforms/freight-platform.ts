@@ -52,6 +52,37 @@ export {
 export interface PlatformCredentials {
   readonly token: string;
   readonly environment: PlatformEnvironment;
+  /**
+   * The token's outbound budget, when the caller meters it (quoting does). The adapter's client asks it
+   * before every HTTP request it sends with these credentials, so a quote that needs three requests
+   * (Big Post: two suburb lookups and the quote) spends three calls; refused, the request is not sent and
+   * the adapter answers `budget_exhausted`.
+   */
+  readonly budget?: CallBudget;
+}
+
+// --- outbound budgets ----------------------------------------------------------------------------
+
+/**
+ * How many requests one token may send: what the platform publishes as its fair-use terms (Big Post:
+ * 60 a minute and 2,000 a calendar day), or RateBridge's own cautious figure where it publishes none
+ * (docs/platforms/<name>.md says which and cites the source). A connection may override either figure
+ * (`ConnectionRecord.budget`) for an account with other terms. Counted across all instances.
+ */
+export interface CallLimits {
+  /** At most this many requests in any 60 seconds. */
+  readonly perMinute: number;
+  /** At most this many requests in one calendar day (Australia/Sydney). */
+  readonly perDay: number;
+}
+
+export type BudgetDecision =
+  | { readonly granted: true }
+  | { readonly granted: false; readonly window: 'minute' | 'day'; readonly retryAfterMs: number };
+
+export interface CallBudget {
+  /** Spends one request of the token's budget, or refuses without spending. Never throws. */
+  spend(): Promise<BudgetDecision>;
 }
 
 // --- verifying a token ---------------------------------------------------------------------------
@@ -197,6 +228,8 @@ export interface QuoteOption {
 /**
  * Why a platform call failed. `unauthorized` is the one the token lifecycle listens for: quoting calls
  * `reportUnauthorized` on it so a revoked token is noticed at the first checkout that hits it.
+ * `budget_exhausted` is ours, not the platform's: the token's budget (`CallBudget`) refused the request,
+ * which was therefore never sent.
  */
 export const FAILURE_REASONS = [
   'unauthorized',
@@ -207,6 +240,7 @@ export const FAILURE_REASONS = [
   'unreachable',
   'rejected_request',
   'bad_response',
+  'budget_exhausted',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -233,6 +267,8 @@ export interface FreightPlatform {
   readonly environments: readonly PlatformEnvironment[];
   /** Whether `listWarehouses` means anything here (MachShip company locations: yes). */
   readonly hasWarehouses: boolean;
+  /** Requests one token may send, per minute and per day (see `CallLimits`). */
+  readonly limits: CallLimits;
   /**
    * What this platform keeps as a pickup point's reference (`PickupPoint.platformRefs[name]`), which the
    * core stores with a location without reading it:

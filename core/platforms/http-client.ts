@@ -6,7 +6,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
-import type { PlatformFailure } from './freight-platform.js';
+import type { CallBudget, PlatformFailure } from './freight-platform.js';
 
 export interface HttpResponse {
   readonly status: number;
@@ -26,6 +26,8 @@ export interface HttpRequest {
   readonly body?: unknown;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
+  /** Asked before the request is sent; a refusal sends nothing (`budget_exhausted`). */
+  readonly budget?: CallBudget;
 }
 
 export interface PlatformHttp {
@@ -66,6 +68,8 @@ export function createPlatformHttp(options: {
       if (request.signal?.aborted) {
         return { ok: false, failure: { reason: 'aborted', detail: 'The quote was cancelled.' } };
       }
+      const refused = await budgetRefusal(request.budget, options.displayName);
+      if (refused) return { ok: false, failure: refused };
       try {
         const response = await instance.request({
           method: request.method,
@@ -111,6 +115,22 @@ function transportFailure(
   return {
     reason: 'unreachable',
     detail: `${options.displayName} could not be reached (${code}). Try again in a few minutes.`,
+  };
+}
+
+/** The budget's refusal as a failure, or undefined when the request may go. */
+async function budgetRefusal(
+  budget: CallBudget | undefined,
+  displayName: string,
+): Promise<PlatformFailure | undefined> {
+  if (!budget) return undefined;
+  const decision = await budget.spend();
+  if (decision.granted) return undefined;
+  const per = decision.window === 'minute' ? 'minute' : 'day';
+  return {
+    reason: 'budget_exhausted',
+    detail: `This connection has used its ${displayName} requests for the ${per}; RateBridge answers from saved prices until it may ask again.`,
+    retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000),
   };
 }
 

@@ -142,6 +142,14 @@ export class RedisStore implements Store {
     this.scripts = client as unknown as ScriptedClient;
   }
 
+  /**
+   * The connection and key prefix, for rate-limiter-flexible's RateLimiterRedis (core/quoting/budget):
+   * outbound budgets are counted on this Redis by that library, under keys of its own below the prefix.
+   */
+  limiterConnection(): { readonly client: Redis | Cluster; readonly keyPrefix: string } {
+    return { client: this.client, keyPrefix: this.prefix };
+  }
+
   private docKey(tenant: string, kind: string): string {
     return `${this.prefix}doc:{${tenant}}:${kind}`;
   }

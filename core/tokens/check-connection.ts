@@ -87,6 +87,7 @@ async function recordCheck(
     detail: outcome.detail,
   });
   if (before.status === updated.status) return;
+  await ctx.statusChanged(tenant, updated, before.status);
   ctx.logger.warn(
     {
       tenant,

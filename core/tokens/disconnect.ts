@@ -23,7 +23,7 @@ export async function disconnect(
   ctx.logger.info({ tenant, connectionId: id }, 'connection disconnected');
   const remaining = Object.keys(after.connections).length;
   for (const listener of ctx.disconnectListeners) {
-    await listener(tenant, remaining).catch((error: unknown) =>
+    await listener(tenant, remaining, id).catch((error: unknown) =>
       ctx.logger.error({ err: error, tenant }, 'a disconnect listener failed'),
     );
   }

@@ -29,9 +29,11 @@ export async function replaceToken(
     throw verifyError(outcome);
   }
   const at = ctx.iso();
+  let previous = current.status;
   const after = await ctx.mutate(tenant, (doc) => {
     const latest = doc.connections[id];
     if (!latest) throw rbError('RB_ERR_NOT_FOUND', 'That connection');
+    previous = latest.status;
     refuseHeldElsewhere(ctx, Object.values(doc.connections), id, token);
     const replaced: ConnectionRecord = {
       ...latest,
@@ -51,6 +53,7 @@ export async function replaceToken(
   await ctx.schedule(tenant, id, replaced.nextCheckAt);
   await ctx.event(tenant, id, 'replaced', actor, { outcome: 'valid', detail: outcome.detail });
   ctx.logger.info({ tenant, connectionId: id }, 'connection token replaced');
+  await ctx.statusChanged(tenant, replaced, previous);
   return toView(replaced);
 }
 

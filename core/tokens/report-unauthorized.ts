@@ -3,6 +3,7 @@
  * then confirm with the platform in the background, at most once a minute, in case it was a blip.
  */
 import { UNCHANGED } from '../storage/store.js';
+import type { ConnectionStatus } from '../wire/admin-api-types.js';
 import { verifyConnection } from './check-connection.js';
 import type { TokenContext } from './token-context.js';
 
@@ -16,14 +17,14 @@ export async function reportUnauthorized(
   const at = ctx.iso();
   // If the confirming check below is throttled, the scheduler confirms soon after instead of in hours.
   const confirmAt = new Date(ctx.now() + ctx.recheckMinInterval + 1000).toISOString();
-  let changed = false;
-  await ctx.mutate(tenant, (doc) => {
-    changed = false;
+  let previous: ConnectionStatus | undefined;
+  const after = await ctx.mutate(tenant, (doc) => {
+    previous = undefined;
     const latest = doc.connections[id];
     if (!latest || latest.status === 'revoked') return UNCHANGED;
     // A 401 about a token that has since been replaced says nothing about the new one.
     if (tokenFingerprint !== undefined && latest.fingerprint !== tokenFingerprint) return UNCHANGED;
-    changed = true;
+    previous = latest.status;
     return {
       connections: {
         ...doc.connections,
@@ -37,9 +38,11 @@ export async function reportUnauthorized(
       },
     };
   });
-  if (!changed) return;
+  const revoked = after.connections[id];
+  if (previous === undefined || !revoked) return;
   await ctx.schedule(tenant, id, confirmAt);
   await ctx.event(tenant, id, 'revoked_detected', 'checkout', { outcome: 'rejected', detail });
+  await ctx.statusChanged(tenant, revoked, previous);
   ctx.logger.warn(
     { tenant, connectionId: id },
     'platform answered 401 while quoting: connection marked revoked',

@@ -11,9 +11,28 @@ import type { Sealer } from '../security/seal.js';
 import { GLOBAL_TENANT, UNCHANGED, type JsonValue, type Store } from '../storage/store.js';
 import { updateDocOrRefuse } from '../storage/update-or-refuse.js';
 import { createAttemptLimiter, DEFAULT_ATTEMPT_LIMIT, type AttemptLimit } from './attempt-limiter.js';
-import type { ConnectionEvent, ConnectionEventType } from '../wire/admin-api-types.js';
+import type {
+  ConnectionEvent,
+  ConnectionEventType,
+  ConnectionStatus,
+  ConnectionView,
+} from '../wire/admin-api-types.js';
 import { createAuditTrail } from './audit-trail.js';
-import { tenantConnectionsSchema, type ConnectionRecord, type TenantConnections } from './connection.js';
+import {
+  tenantConnectionsSchema,
+  toView,
+  type ConnectionRecord,
+  type TenantConnections,
+} from './connection.js';
+
+/** Told when a connection's status changes (alerts open and resolve incidents from it). */
+export type StatusListener = (
+  tenant: string,
+  connection: ConnectionView,
+  previous: ConnectionStatus,
+) => Promise<void>;
+/** Told after a disconnect: how many connections are left, and which one went. */
+export type DisconnectListener = (tenant: string, remaining: number, connectionId: string) => Promise<void>;
 
 export interface TokenLifecycleOptions {
   readonly store: Store;
@@ -39,6 +58,7 @@ export function createTokenContext(options: TokenLifecycleOptions) {
   const healthInterval = options.healthIntervalMs ?? DEFAULT_HEALTH_INTERVAL;
   const docRef = (tenant: string) => ({ tenant, ...CONNECTIONS_DOC });
   const audit = createAuditTrail(store);
+  const statusListeners: StatusListener[] = [];
 
   return {
     ...options,
@@ -47,7 +67,22 @@ export function createTokenContext(options: TokenLifecycleOptions) {
     limiter: createAttemptLimiter(store, options.attemptLimit ?? DEFAULT_ATTEMPT_LIMIT),
     audit,
     recheckMinInterval: options.recheckMinIntervalMs ?? 60_000,
-    disconnectListeners: [] as ((tenant: string, remaining: number) => Promise<void>)[],
+    disconnectListeners: [] as DisconnectListener[],
+    statusListeners,
+
+    /** Tells every status listener; a listener's failure is logged, never the operation's. */
+    async statusChanged(
+      tenant: string,
+      updated: ConnectionRecord,
+      previous: ConnectionStatus,
+    ): Promise<void> {
+      if (updated.status === previous) return;
+      for (const listener of statusListeners) {
+        await listener(tenant, toView(updated), previous).catch((error: unknown) =>
+          options.logger.error({ err: error, tenant }, 'a connection status listener failed'),
+        );
+      }
+    },
 
     async load(tenant: string): Promise<TenantConnections> {
       return parseConnections(await store.getDoc(docRef(tenant)));

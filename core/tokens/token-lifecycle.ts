@@ -15,7 +15,13 @@ import { disconnect } from './disconnect.js';
 import { replaceToken } from './replace-token.js';
 import { reportUnauthorized } from './report-unauthorized.js';
 import { runDueChecks } from './run-due-checks.js';
-import { createTokenContext, type TokenLifecycleOptions } from './token-context.js';
+import { setBudget } from './set-budget.js';
+import {
+  createTokenContext,
+  type DisconnectListener,
+  type StatusListener,
+  type TokenLifecycleOptions,
+} from './token-context.js';
 import { markUsed, usableConnections } from './usable-connections.js';
 
 export type { TokenLifecycleOptions } from './token-context.js';
@@ -34,9 +40,14 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
     connect: (...args: Tail<Parameters<typeof connect>>) => connect(ctx, ...args),
     replaceToken: (...args: Tail<Parameters<typeof replaceToken>>) => replaceToken(ctx, ...args),
     disconnect: (...args: Tail<Parameters<typeof disconnect>>) => disconnect(ctx, ...args),
+    setBudget: (...args: Tail<Parameters<typeof setBudget>>) => setBudget(ctx, ...args),
     /** Front ends react to disconnects (Shopify deactivates its carrier service when none is left). */
-    onDisconnected(listener: (tenant: string, remaining: number) => Promise<void>): void {
+    onDisconnected(listener: DisconnectListener): void {
       ctx.disconnectListeners.push(listener);
+    },
+    /** Alerts react to status changes: revoked or unusable opens an incident, active resolves it. */
+    onStatusChanged(listener: StatusListener): void {
+      ctx.statusListeners.push(listener);
     },
     verify: (tenant: string, id: string, actor?: string, trigger?: CheckTrigger) =>
       verifyConnection(ctx, tenant, id, actor, trigger),

@@ -10,10 +10,12 @@
 import type { z } from 'zod';
 import type * as connections from './connections-schema.js';
 import type * as errors from './error-schema.js';
+import type * as incidents from './incidents-schema.js';
 import type * as locations from './locations-schema.js';
 import type * as packaging from './packaging-schema.js';
 import type * as quoting from './quoting-schema.js';
 import type * as shopify from './shopify-schema.js';
+import type * as storeLink from './store-link-schema.js';
 import type * as woocommerce from './woocommerce-schema.js';
 
 export type { PackageType, PlatformEnvironment, PlatformName, QuoteSource } from './vocabulary.js';
@@ -43,6 +45,7 @@ export type CheckTrigger = LastCheck['trigger'];
 export type ConnectionEvent = Output<typeof connections.connectionEventSchema>;
 export type ConnectionEventType = ConnectionEvent['type'];
 export type ConnectBody = Input<typeof connections.connectBodySchema>;
+export type ConnectionBudget = Output<typeof connections.connectionBudgetSchema>;
 export type PlatformsResponse = Output<typeof connections.platformsResponseSchema>;
 export type ConnectionsResponse = Output<typeof connections.connectionsResponseSchema>;
 export type ConnectionResponse = Output<typeof connections.connectionResponseSchema>;
@@ -102,11 +105,14 @@ export type RateLogEntryResponse = Output<typeof quoting.rateLogEntryResponseSch
 
 // --- the WooCommerce bridge's admin routes --------------------------------------------------------
 export type StoreConnectionView = Output<typeof woocommerce.storeViewSchema>;
+export type StoreLink = Output<typeof storeLink.storeLinkSchema>;
+export type GrantCheck = Output<typeof storeLink.grantCheckSchema>;
 export type StoreUnits = Output<typeof woocommerce.storeUnitsSchema>;
 export type SyncView = Output<typeof woocommerce.syncViewSchema>;
 export type ConnectorKeyView = Output<typeof woocommerce.connectorKeySchema>;
 export type CreatedConnectorKey = Output<typeof woocommerce.createdConnectorKeySchema>;
 export type StoreResponse = Output<typeof woocommerce.storeResponseSchema>;
+export type StoreBody = Input<typeof woocommerce.storeBodySchema>;
 export type StoreConnectedResponse = Output<typeof woocommerce.storeConnectedResponseSchema>;
 export type SyncResponse = Output<typeof woocommerce.syncResponseSchema>;
 export type SyncStartedResponse = Output<typeof woocommerce.syncStartedResponseSchema>;
@@ -119,3 +125,8 @@ export type CarrierServiceResponse = Output<typeof shopify.carrierServiceRespons
 export type GoLiveResponse = Output<typeof shopify.goLiveResponseSchema>;
 export type SyncProgress = Output<typeof shopify.syncProgressSchema>;
 export type ShopifyContext = Output<typeof shopify.shopifyContextSchema>;
+
+// --- incidents -----------------------------------------------------------------------------------
+export type IncidentView = Output<typeof incidents.incidentViewSchema>;
+export type IncidentKind = IncidentView['kind'];
+export type IncidentsResponse = Output<typeof incidents.incidentsResponseSchema>;

@@ -8,11 +8,25 @@ import { PLATFORM_ENVIRONMENTS, PLATFORM_NAMES } from './vocabulary.js';
 /** Longer than any platform's token; a pasted one may carry up to four times this in spaces and quotes. */
 export const MAX_TOKEN_LENGTH = 512;
 
+/** Requests one token may send in any 60 seconds and in one calendar day (FreightPlatform `CallLimits`). */
+export const callLimitsSchema = z.object({ perMinute: z.number(), perDay: z.number() });
+
 export const platformViewSchema = z.object({
   name: z.enum(PLATFORM_NAMES),
   displayName: z.string(),
   environments: z.array(z.enum(PLATFORM_ENVIRONMENTS)),
   hasWarehouses: z.boolean(),
+  /** The platform's published fair-use limits, or RateBridge's own where it publishes none. */
+  limits: callLimitsSchema,
+});
+
+/**
+ * A connection's own request limits, where its account's terms differ from what the platform publishes;
+ * a figure left out is the platform's.
+ */
+export const connectionBudgetSchema = z.strictObject({
+  perMinute: z.number().int().min(1).max(100_000).optional(),
+  perDay: z.number().int().min(1).max(10_000_000).optional(),
 });
 
 export const CONNECTION_STATUSES = ['active', 'revoked', 'needs_attention'] as const;
@@ -46,6 +60,8 @@ export const connectionViewSchema = z.object({
   nextCheckAt: z.string(),
   revokedAt: z.string().nullable(),
   account: z.object({ name: z.string().optional(), testMode: z.boolean().optional() }).nullable(),
+  /** The connection's own request limits; absent or null: the platform's `limits`. */
+  budget: connectionBudgetSchema.nullable().optional(),
 });
 
 export const AUDIT_EVENT_TYPES = [
@@ -57,6 +73,7 @@ export const AUDIT_EVENT_TYPES = [
   'replaced',
   'replace_refused',
   'disconnected',
+  'budget_changed',
 ] as const;
 
 /** One entry of a connection's audit trail. Never token material: labels, outcomes and details only. */
@@ -76,6 +93,8 @@ export const connectBodySchema = z.strictObject({
   token: z.string().max(MAX_TOKEN_LENGTH * 4),
 });
 export const replaceTokenBodySchema = z.strictObject({ token: z.string().max(MAX_TOKEN_LENGTH * 4) });
+/** `budget: null` goes back to the platform's published limits. */
+export const setBudgetBodySchema = z.strictObject({ budget: connectionBudgetSchema.nullable() });
 
 export const platformsResponseSchema = z.object({ platforms: z.array(platformViewSchema) });
 export const connectionsResponseSchema = z.object({ connections: z.array(connectionViewSchema) });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { packagingPackageSchema } from './packaging-schema.js';
-import { QUOTE_SOURCES } from './vocabulary.js';
+import { QUOTE_OUTCOMES, QUOTE_SOURCES } from './vocabulary.js';
 
 const cents = z.number().int().min(0).max(100_000_000);
 
@@ -136,7 +136,10 @@ export const upstreamCallSchema = z.object({
   platform: z.string(),
   locationId: z.string(),
   latencyMs: z.number(),
-  /** `hit`, `miss` or `shared` (another checkout's call in flight). */
+  /**
+   * `hit`, `miss`, `shared` (another checkout's call in flight), `stale` (an expired entry served while one
+   * refresh runs) or `last-known-good` (the token's budget was spent; the lane's last good answer).
+   */
   cache: z.string(),
   outcome: z.string(),
   detail: z.string().optional(),
@@ -151,6 +154,8 @@ export const rateLogEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
   source: z.enum(QUOTE_SOURCES),
+  /** Where the rates came from (vocabulary.ts `QUOTE_OUTCOMES`); absent on entries logged before it was. */
+  outcome: z.enum(QUOTE_OUTCOMES).optional(),
   fallbackReason: z.string().optional(),
   durationMs: z.number(),
   request: z.object({

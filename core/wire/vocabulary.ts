@@ -25,6 +25,18 @@ export type PackageType = (typeof PACKAGE_TYPES)[number];
 export const QUOTE_SOURCES = ['live', 'fallback', 'none'] as const;
 export type QuoteSource = (typeof QUOTE_SOURCES)[number];
 
+/**
+ * Where a checkout's rates came from, for the merchant and for metrics (the rate log's `outcome`):
+ *   live             at least one platform answered this checkout (or a call it shared)
+ *   cached           every price came fresh from the quote cache
+ *   stale            a price came from an expired cache entry, served while one refresh ran
+ *   last-known-good  a token's budget was spent: a price came from the lane's last good answer
+ *   fallback         the merchant's fallback table (`fallbackReason` says why)
+ *   none             nothing to quote (no shipping needed, or outside Australia)
+ */
+export const QUOTE_OUTCOMES = ['live', 'cached', 'stale', 'last-known-good', 'fallback', 'none'] as const;
+export type QuoteOutcomeKind = (typeof QUOTE_OUTCOMES)[number];
+
 export const WEIGHT_UNITS = ['g', 'kg', 'lbs', 'oz'] as const;
 export type WeightUnit = (typeof WEIGHT_UNITS)[number];
 export const LENGTH_UNITS = ['mm', 'cm', 'm', 'in', 'yd'] as const;

@@ -4,6 +4,7 @@
  * sealed value: a hint of the consumer key at most.
  */
 import { z } from 'zod';
+import { storeLinkSchema } from './store-link-schema.js';
 import { LENGTH_UNITS, WEIGHT_UNITS } from './vocabulary.js';
 
 /** verifying: keys received, the store not asked yet; failed: the last keys did not work. */
@@ -22,6 +23,8 @@ export const STORE_CHECK_OUTCOMES = [
   'not_found',
   'redirected',
   'unreachable',
+  /** WordPress does not see the request as HTTPS (a TLS proxy before it), so it reads no key at all. */
+  'https_unseen',
   'failed',
 ] as const;
 
@@ -47,6 +50,8 @@ export const storeViewSchema = z.object({
     .nullable(),
   lastCheck: storeCheckSchema.nullable(),
   connectedAt: z.string().nullable(),
+  /** The link's health: key, units, webhooks, next check (store-link-schema.ts). */
+  link: storeLinkSchema,
 });
 
 /** What writing a page of products did, counted for the sync's progress and the admin. */
@@ -64,7 +69,8 @@ export const syncCountsSchema = z.object({
 });
 
 export const SYNC_STATUSES = ['running', 'completed', 'failed'] as const;
-export const SYNC_TRIGGERS = ['connect', 'manual'] as const;
+/** units: the store switched units; reconcile: a delivery named a product the store no longer has. */
+export const SYNC_TRIGGERS = ['connect', 'manual', 'units', 'reconcile'] as const;
 
 export const syncViewSchema = z.object({
   id: z.string(),
@@ -79,6 +85,8 @@ export const syncViewSchema = z.object({
   percent: z.number(),
   variations: z.number(),
   counts: syncCountsSchema,
+  /** Products forgotten at the end because the store no longer lists them (deleted, trashed). */
+  removed: z.number(),
   /** How many times a runner picked the sync up again after a restart. */
   resumed: z.number(),
   error: z.string().nullable(),

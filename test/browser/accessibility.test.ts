@@ -17,6 +17,7 @@ const PAGES = [
   '/settings/rules',
   '/settings/rate-log',
   '/settings/connector-keys',
+  '/settings/woocommerce',
   '/setup',
 ];
 

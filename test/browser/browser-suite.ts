@@ -11,11 +11,12 @@ export interface RateBridgeInChromium {
   readonly browser: Browser;
 }
 
-export function rateBridgeInChromium(): RateBridgeInChromium {
+/** `env`: configuration on top of the suite defaults (startRateBridge's `extraEnv`). */
+export function rateBridgeInChromium(env: Record<string, string> = {}): RateBridgeInChromium {
   let server: RunningRateBridge | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startRateBridge();
+    server = await startRateBridge(env);
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {

@@ -77,10 +77,11 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts `node dist/server.js` on a free port with a fresh DATA_DIR; resolves once it printed the demo link.
+ * `extraEnv` adds configuration (e.g. WOOCOMMERCE_ALLOW_LOCAL_STORES for a fake store on this machine).
  * RB_BROWSER_SERVER_ENTRY runs another entry instead (a .ts one through tsx), e.g. `server.ts` while
  * developing the UI without rebuilding the server.
  */
-export async function startRateBridge(): Promise<RunningRateBridge> {
+export async function startRateBridge(extraEnv: Record<string, string> = {}): Promise<RunningRateBridge> {
   const entry = path.resolve(ROOT, process.env.RB_BROWSER_SERVER_ENTRY ?? path.join('dist', 'server.js'));
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   const args = /\.m?ts$/.test(entry) ? ['--import', 'tsx', entry] : [entry];
@@ -97,6 +98,7 @@ export async function startRateBridge(): Promise<RunningRateBridge> {
     LOG_LEVEL: 'warn',
     SANDBOX_ENABLED: 'true',
     DEMO_STORE_ENABLED: 'true',
+    ...extraEnv,
   });
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,

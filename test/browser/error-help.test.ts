@@ -22,7 +22,7 @@ const load = <T>(file: string): Promise<T> => import(/* @vite-ignore */ file) as
 const { ERROR_HELP, explainError } = await load<ErrorHelpModule>('../../admin-ui/src/api/error-help.ts');
 const { ApiError } = await load<ApiErrorModule>('../../admin-ui/src/api/api-error.ts');
 
-/** Codes no admin page can receive: start-up configuration, and the plugin's signed requests. */
+/** Codes no admin page can receive: start-up configuration, the plugin's signed requests, /metrics. */
 const NOT_MET_BY_THE_ADMIN = new Set([
   'RB_ERR_CONFIG',
   'RB_ERR_DATA_DIR_LOCKED',
@@ -34,6 +34,8 @@ const NOT_MET_BY_THE_ADMIN = new Set([
   'RB_ERR_SIGNATURE_INVALID',
   'RB_ERR_SIGNATURE_EXPIRED',
   'RB_ERR_SIGNATURE_REPLAYED',
+  'RB_ERR_METRICS_OFF',
+  'RB_ERR_METRICS_UNAUTHORIZED',
 ]);
 
 describe('error help in the admin UI', () => {

@@ -1,5 +1,7 @@
 /**
- * Time to an interactive wizard: from navigation start to the moment the first wizard control (the
+ * Two measures for docs/performance.md. A new merchant's whole first run (first-run-walk.ts: / → sandbox
+ * token → sign-in → wizard → first live rate), whose screens, pastes and times it writes into the doc's
+ * first-run section itself (first-run-doc.ts). And time to an interactive wizard: from navigation start to the moment the first wizard control (the
  * platform picker) can be used, as marked by the app itself (`rb:wizard-interactive`). Real server, real
  * build, Chromium, on this machine: a cold visit (empty cache, through the sign-in link's redirect) and
  * repeat visits with a warm cache. Not a test: it asserts nothing and prints figures for docs/performance.md.
@@ -11,8 +13,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumSkipReason, launchChromium, signIn, startRateBridge } from './browser-support.js';
+import { measureFirstRun, writeFirstRunSection } from './first-run-doc.js';
 
 const RUNS = 7;
+const FIRST_RUNS = 3;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function interactiveAt(page: Page): Promise<number> {
@@ -76,6 +80,11 @@ async function main(): Promise<void> {
     await writeFile(
       path.join(ROOT, 'test-artifacts', 'wizard-performance.json'),
       `${JSON.stringify(figures, null, 2)}\n`,
+    );
+    const firstRun = await measureFirstRun(browser, FIRST_RUNS);
+    await writeFirstRunSection(path.join(ROOT, 'docs', 'performance.md'), firstRun);
+    console.log(
+      `first run: ${firstRun.screens.length} screens, ${firstRun.pastes} paste, median ${firstRun.medianMs} ms (docs/performance.md updated)`,
     );
     console.log(
       `time to interactive wizard: first visit via sign-in link ${figures.firstVisitViaSignInLinkMs} ms; ` +

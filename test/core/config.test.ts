@@ -88,4 +88,44 @@ describe('config', () => {
     expect(config.keyRing?.primary.id).toBe('k1');
     expect(config.host).toBe('0.0.0.0');
   });
+
+  it('alert mail: SMTP settings come as a set, secrets are never echoed, production requires TLS', () => {
+    expect(loadConfig({}).alerts.mail).toBeUndefined();
+    const incomplete = configProblems({ SMTP_HOST: 'smtp.example.com', SMTP_USER: 'alerts' });
+    expect(incomplete.message).toContain('ALERT_MAIL_FROM is required with SMTP_HOST');
+    expect(incomplete.message).toContain('ALERT_MAIL_TO is required with SMTP_HOST');
+    expect(incomplete.message).toContain('SMTP_USER and SMTP_PASSWORD are set together');
+    const badMetrics = configProblems({ METRICS_TOKEN: 'short-metrics-secret' });
+    expect(badMetrics.message).toContain('METRICS_TOKEN is not valid');
+    expect(badMetrics.message).not.toContain('short-metrics-secret');
+
+    const mail = {
+      SMTP_HOST: 'smtp.example.com',
+      SMTP_USER: 'alerts',
+      SMTP_PASSWORD: 'pw',
+      ALERT_MAIL_FROM: 'alerts@example.com',
+      ALERT_MAIL_TO: 'a@example.com, b@example.com',
+    };
+    expect(loadConfig(mail).alerts.mail).toEqual({
+      host: 'smtp.example.com',
+      port: 587,
+      secure: false,
+      requireTls: false,
+      auth: { user: 'alerts', password: 'pw' },
+      from: 'alerts@example.com',
+      to: ['a@example.com', 'b@example.com'],
+    });
+    const production = loadConfig({
+      ...mail,
+      NODE_ENV: 'production',
+      RATEBRIDGE_KEYS: validKeys,
+      PUBLIC_URL: 'https://rates.example.com',
+    });
+    expect(production.alerts.mail).toMatchObject({ requireTls: true, port: 587 });
+    expect(loadConfig({ ...mail, SMTP_SECURE: 'true' }).alerts.mail).toMatchObject({
+      port: 465,
+      secure: true,
+    });
+    expect(loadConfig({}).alerts.fallback).toEqual({ share: 0.5, sustainMs: 15 * 60_000, minQuotes: 10 });
+  });
 });

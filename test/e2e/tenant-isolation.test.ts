@@ -1,8 +1,8 @@
 /**
  * Tenant isolation, route by route: store A is set up with something of every kind (a freight connection, a
- * location, packaging, rules, a default box, a connector key, a rate log entry, a WooCommerce store), then
- * store B calls every route of the standalone admin API with A's ids and names. B never sees anything of
- * A's, gets 404 for each of A's records, and A's whole state reads back exactly as before.
+ * location, packaging, rules, a default box, a connector key, a rate log entry, a WooCommerce store, an
+ * incident), then store B calls every route of the standalone admin API with A's ids and names. B never
+ * sees anything of A's, gets 404 for each of A's records, and A's whole state reads back exactly as before.
  *
  * The routes come from walking the routers server.ts mounts at /admin/api (Express's router stacks), so a
  * route added without an entry in PROBES below fails this test until someone says how B attacks it.
@@ -69,6 +69,11 @@ const PROBES: Record<string, Probe> = {
     path: (ids) => `/connections/${ids.connection}/token`,
     body: () => ({ token: `sbx_test_${randomBytes(12).toString('hex')}` }),
   },
+  'PUT /connections/:id/budget': {
+    expect: 'not-found',
+    path: (ids) => `/connections/${ids.connection}/budget`,
+    body: () => ({ budget: { perMinute: 1, perDay: 1 } }),
+  },
   'GET /connections/:id/events': {
     expect: 'not-found',
     path: (ids) => `/connections/${ids.connection}/events`,
@@ -121,6 +126,8 @@ const PROBES: Record<string, Probe> = {
   'POST /quotes/test': { expect: 'own', body: () => cart },
   'GET /rate-log': { expect: 'own' },
   'GET /rate-log/:id': { expect: 'not-found', path: (ids) => `/rate-log/${ids.rateLog}` },
+  // A's incident names A's connection (a canary): B's list must hold none of it.
+  'GET /incidents': { expect: 'own' },
   // The same file for every store: nothing of a tenant's in it.
   'GET /woocommerce/plugin.zip': { expect: 'own' },
   'GET /woocommerce/store': { expect: 'own' },
@@ -174,6 +181,11 @@ describe('tenant isolation on every admin route', () => {
       expect: 'own',
       body: () => ({ platform: 'sandbox', environment: 'test', label: CANARIES.connection, token: tokenB }),
     };
+    // B asks whether A's store could be connected: an answer about the store's address, nothing of A's.
+    PROBES['GET /woocommerce/grant-check'] = {
+      expect: 'own',
+      path: () => `/woocommerce/grant-check?storeUrl=${encodeURIComponent(fakeWoo.url)}`,
+    };
     const keyB = fakeWoo.issueKey();
     PROBES['POST /woocommerce/store'] = {
       expect: 'own',
@@ -199,6 +211,12 @@ describe('tenant isolation on every admin route', () => {
     const token = await app.createSandboxToken(`a-${mark}`);
     const connection = { platform: 'sandbox', environment: 'test', label: CANARIES.connection, token };
     const connected = await ok('POST', '/connections', connection, 201);
+    await app.running.serverApp.core.alerts.open(a.tenant, {
+      kind: 'token_revoked',
+      connectionId: connected.connection?.id ?? '',
+      label: CANARIES.connection,
+      platform: 'RateBridge Sandbox',
+    });
     const location = await ok('POST', '/locations', depot(CANARIES.location), 201);
     const packaging = encodeURIComponent(`sku:${CANARIES.sku}`);
     await ok('PUT', `/packaging/${packaging}`, { packages: [box] });

@@ -15,6 +15,7 @@ import {
   verifyResponseSchema,
 } from '../../core/wire/connections-schema.js';
 import { errorBodySchema } from '../../core/wire/error-schema.js';
+import { incidentsResponseSchema } from '../../core/wire/incidents-schema.js';
 import {
   localitiesResponseSchema,
   locationResultSchema,
@@ -117,6 +118,12 @@ describe('the admin API answers in its wire types', () => {
     const entryId = (log.entries as { id: string }[])[0]?.id;
     expect(entryId).toBeDefined();
     await answer(rateLogEntryResponseSchema, 'GET', `/rate-log/${entryId}`);
+  });
+
+  it('incidents', async () => {
+    await app.running.serverApp.core.alerts.open(merchant.tenant, { kind: 'store_key_revoked' });
+    const { incidents } = await answer(incidentsResponseSchema, 'GET', '/incidents');
+    expect(incidents).toHaveLength(1);
   });
 
   it('a refusal is the wire error body', async () => {

@@ -24,6 +24,8 @@ export interface RecordedRequest {
 
 export abstract class FakePlatformServer {
   readonly requests: RecordedRequest[] = [];
+  /** When each request arrived (Date.now()), in the order of `requests`: what a platform's limits count. */
+  readonly arrivals: number[] = [];
   private readonly overrides = new Map<string, FakeBehaviour>();
   private server: http.Server | undefined;
 
@@ -56,8 +58,10 @@ export abstract class FakePlatformServer {
   protected abstract answer(request: RecordedRequest, url: URL, res: http.ServerResponse): void;
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const arrived = Date.now();
     const request = await record(req);
     this.requests.push(request);
+    this.arrivals.push(arrived);
     const url = new URL(request.path, 'http://fake');
     const override = this.overrides.get(url.pathname) ?? this.overrides.get('*');
     if (override) return behave(req, res, override);

@@ -52,14 +52,15 @@ function refusal(run: () => unknown): RateBridgeError {
   throw new Error('expected a refusal');
 }
 
-describe('exact unit conversion', () => {
+describe("exact unit conversion, with WooCommerce's own factors (wc_get_weight)", () => {
   it.each([
     ['1', 'kg', 1000],
     ['0.0153', 'kg', 15.3],
     ['250', 'g', 250],
-    ['2.5', 'lbs', 1133.980925],
-    ['1', 'oz', 28.349523125],
-    ['16', 'oz', 453.59237],
+    ['2.5', 'lbs', 1133.98],
+    ['0.387', 'lbs', 175.540104],
+    ['1', 'oz', 28.3495],
+    ['16', 'oz', 453.592],
     [0.1, 'kg', 100],
     ['1e-3', 'kg', 1],
   ] as const)('%s %s is %d g', (value, unit, grams) => {
@@ -67,7 +68,8 @@ describe('exact unit conversion', () => {
   });
 
   it('reads kilograms for profiles the same way', () => {
-    expect(toWeightKg('2.5', 'lbs')).toBe(1.133980925);
+    expect(toWeightKg('2.5', 'lbs')).toBe(1.13398);
+    expect(toWeightKg('1', 'lbs')).toBe(0.453592);
     expect(toWeightKg('300', 'g')).toBe(0.3);
   });
 
@@ -157,7 +159,7 @@ describe('plugin rate request -> QuoteRequest', () => {
       {
         variantId: '77',
         quantity: 3,
-        grams: 1133.980925,
+        grams: 1133.98,
         priceCents: 1000,
         requiresShipping: true,
         dimensionsCm: { length: 13.97, width: 30.48, height: 2.54 },

@@ -242,6 +242,20 @@ describe.skipIf(!wordpress.ok)('the store link with a real WordPress + WooCommer
     expect((await profile(merchant, chairId)).packages[0]?.weightKg).toBe(8.25);
   }, 120_000);
 
+  it("reads units switched in WooCommerce at the next sync, with WooCommerce's own factors", async () => {
+    await site.run('set-units', { weight: 'lbs', dimension: 'in' });
+    expect((await merchant.api('POST', '/woocommerce/sync')).status).toBe(202);
+    await eventually(async () => {
+      const state = ((await merchant.api('GET', '/woocommerce/sync')).body as SyncView).sync;
+      return state?.status === 'completed' ? state : undefined;
+    }, 60_000);
+    const view = (await merchant.api('GET', '/woocommerce/store')).body as StoreView;
+    expect(view.store.units).toEqual({ weight: 'lbs', dimension: 'in' });
+    // The chair's 8.25 and 60 now mean lbs and inches: 8.25 × 0.453592 kg and 60 × 2.54 cm.
+    const chair = await profile(merchant, site.products['CHAIR-01']!);
+    expect(chair.packages[0]).toMatchObject({ lengthCm: 152.4, weightKg: 3.742134 });
+  }, 120_000);
+
   it('over plain http honours keys only by OAuth 1.0a under /wp-json/wc/, and pages as the fake does', async () => {
     const granted = JSON.parse(front.callsTo('/woocommerce/auth-callback')[0]!.body) as {
       consumer_key: string;
@@ -304,6 +318,26 @@ describe.skipIf(!wordpress.ok)('the store link with a real WordPress + WooCommer
       ],
       ['product.deleted', { id: chairId }],
     ]);
+  }, 120_000);
+
+  it('answers those deliveries 200 (WooCommerce counts no failure) and forgets both products', async () => {
+    const [chairId, lampId] = [site.products['CHAIR-01']!, site.products['LAMP-02']!];
+    const { webhooks } = await site.run<{
+      webhooks: { topic: string; status: string; failure_count: number }[];
+    }>('webhooks');
+    for (const webhook of webhooks) expect(webhook).toMatchObject({ status: 'active', failure_count: 0 });
+    // The trashed chair at once; the lamp, deleted before delivery, by the sync that delivery started.
+    await eventually(async () => {
+      const gone = await Promise.all(
+        [chairId, lampId].map(
+          async (id) =>
+            (await merchant.api('GET', `/packaging/${encodeURIComponent(`variant:${id}`)}`)).status === 404,
+        ),
+      );
+      return gone.every(Boolean) ? true : undefined;
+    }, 60_000);
+    const report = (await merchant.api('GET', '/packaging/missing-dimensions')).body as { total: number };
+    expect(report.total).toBe(0);
   }, 120_000);
 
   it('wrote no PHP warning, notice or deprecation from the plugin to debug.log', async () => {

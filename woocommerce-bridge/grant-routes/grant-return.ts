@@ -40,8 +40,8 @@ export function grantReturn(core: Core, bridge: WooCommerceBridge) {
       if (!(await bridge.grant.useOnce(claims.nonce, 'return'))) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
       setGrantCookie(core.config, response, '', 0);
       response.setHeader('Cache-Control', 'no-store');
-      // The merchant started signed in; the admin picks their session up again from its own page.
-      response.redirect(303, '/admin/');
+      // The merchant started signed in; the admin (or one-click connect's finish) picks their session up.
+      response.redirect(303, claims.then ?? '/admin/');
       return;
     }
     if (progress?.stage === 'failed') throw rbError('RB_ERR_STORE_KEY_REJECTED', progress.detail);

@@ -3,14 +3,12 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { RateBridgeError, parseWith, rbError, type Core } from '../../core/index.js';
 import { connectPage } from '../connect-page.js';
+import { CALLBACK_PORTS } from '../grant-preconditions.js';
 import { isStoreTenant, parseStoreUrl, type StoreAddress } from '../store-url.js';
 import type { WooCommerceBridge } from '../woocommerce-bridge.js';
 import { secureCookies, setGrantCookie } from './grant-cookie.js';
 
 const connectQuery = z.object({ store_url: z.string().max(2048, 'is too long') });
-
-/** WordPress's wp_safe_remote_post, which WooCommerce uses for the callback, only calls these ports. */
-const CALLBACK_PORTS = new Set(['', '80', '443', '8080']);
 
 export function startGrant(core: Core, bridge: WooCommerceBridge) {
   const { config } = core;
@@ -28,12 +26,12 @@ export function startGrant(core: Core, bridge: WooCommerceBridge) {
     response
       .status(200)
       .type('html')
-      .send(connectPage({ storeUrl: address.url, authorizeUrl, ...callbackWarning(config.publicUrl) }));
+      .send(connectPage({ storeUrl: address.url, authorizeUrl, warnings: await warnings(bridge, address) }));
   };
 }
 
 /** The store `tenant` may connect: a real store address, theirs, that the SSRF guard lets us call. */
-async function grantableAddress(
+export async function grantableAddress(
   bridge: WooCommerceBridge,
   tenant: string,
   input: string,
@@ -63,8 +61,14 @@ async function grantableAddress(
   return address;
 }
 
+/** What the grant needs and does not have, said on the page before the merchant goes (grant-preconditions.ts). */
+async function warnings(bridge: WooCommerceBridge, address: StoreAddress): Promise<string[]> {
+  const { checks } = await bridge.grantPreconditions(address.url);
+  return checks.filter((check) => check.ok === false).map((check) => check.detail);
+}
+
 /** WooCommerce cannot post the keys back to a PUBLIC_URL on another port: say so before the merchant goes. */
-function callbackWarning(publicUrl: string): { callbackWarning?: string } {
+export function callbackWarning(publicUrl: string): { callbackWarning?: string } {
   const url = new URL(publicUrl);
   if (CALLBACK_PORTS.has(url.port)) return {};
   return {

@@ -20,11 +20,15 @@ export async function runSync(
   const stopRenewing = keepLease(ctx, tenant, id);
   const log = ctx.logger.child({ tenant, syncId: id });
   try {
-    await syncAllPages(ctx, { tenant, id, signal }, log);
+    const startedAt = await syncAllPages(ctx, { tenant, id, signal }, log);
+    if (signal.aborted) throw new SyncStopped();
+    // Every page was read: what the store did not list is gone (deleted, trashed) and leaves the catalog.
+    const removed = await ctx.profiles.forgetStale(tenant, startedAt);
     await ctx.finish(tenant, id, (current) => ({
       ...current,
       status: 'completed',
       finishedAt: ctx.iso(),
+      removed,
       lease: null,
     }));
     const final = await ctx.load(tenant);
@@ -37,14 +41,14 @@ export async function runSync(
   }
 }
 
+/** Reads every page not done yet; returns when the sync started (what was written since is current). */
 async function syncAllPages(
   ctx: SyncContext,
   which: Pick<SyncRun, 'tenant' | 'id' | 'signal'>,
   log: Logger,
-): Promise<void> {
+): Promise<string> {
   const { tenant, signal } = which;
-  const opened = await ctx.stores.open(tenant);
-  if (!opened) throw new SyncFailure('The store is not connected (or its keys were not accepted yet).');
+  const opened = await openChecked(ctx, tenant, signal);
   const fetch = createFetchWithRetry(ctx, tenant, opened.client, signal);
   const run: SyncRun = { ctx, ...which, units: opened.units, fetch };
   const state = await withFirstPage(run);
@@ -58,6 +62,20 @@ async function syncAllPages(
       for (let page = queue.shift(); page !== undefined; page = queue.shift()) await syncPage(run, page);
     }),
   );
+  return state.startedAt;
+}
+
+/**
+ * The store's client and units as the link check just found them (the units are read again at every
+ * sync). A store that did not answer the check gets the page reads' own retries, with the stored units.
+ */
+async function openChecked(ctx: SyncContext, tenant: string, signal: AbortSignal) {
+  const checked = await ctx.stores.check(tenant, 'sync', signal);
+  if (checked.ok) return checked;
+  if (signal.aborted) throw new SyncStopped();
+  const opened = checked.transient ? await ctx.stores.open(tenant) : undefined;
+  if (!opened) throw new SyncFailure(checked.detail);
+  return opened;
 }
 
 /** The sync's state once its first page is done (read now when a new sync has not read it yet). */

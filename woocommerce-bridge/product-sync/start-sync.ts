@@ -41,6 +41,7 @@ function freshSync(ctx: SyncContext, trigger: SyncState['trigger']): SyncState {
     done: 0,
     variations: 0,
     counts: emptyCounts(),
+    removed: 0,
     resumed: 0,
     error: null,
     lease: ctx.lease(),

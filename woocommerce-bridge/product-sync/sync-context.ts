@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { GLOBAL_TENANT, UNCHANGED, type JsonValue, type Logger, type Store } from '../../core/index.js';
+import type { CheckReason, LinkCheck } from '../store-link.js';
 import type { OpenStore } from '../store-setup.js';
 import type { SyncedProfiles } from '../synced-profiles.js';
 import type { WooClient } from '../woocommerce-client.js';
@@ -16,6 +17,8 @@ export const INDEX_KIND = 'woocommerce-sync-index';
 
 export interface StoreAccess {
   open(tenant: string): Promise<OpenStore | undefined>;
+  /** The link check (key, units read again, webhooks) every sync starts with. */
+  check(tenant: string, reason: CheckReason, signal?: AbortSignal): Promise<LinkCheck>;
   switchToQueryAuth(tenant: string): Promise<WooClient | undefined>;
 }
 

@@ -22,6 +22,8 @@ const syncStateSchema = z.object({
   done: z.number(),
   variations: z.number(),
   counts: syncCountsSchema,
+  /** Products forgotten at the end because the store no longer lists them (deleted, trashed). */
+  removed: z.number().default(0),
   /** How many times a runner picked the sync up again after a restart. */
   resumed: z.number(),
   error: z.string().nullable(),
@@ -53,6 +55,7 @@ export function toSyncView(state: SyncState): SyncView {
     percent,
     variations: state.variations,
     counts: state.counts,
+    removed: state.removed,
     resumed: state.resumed,
     error: state.error,
   };

@@ -1,17 +1,32 @@
 /**
- * Applies a verified product delivery: a deleted product is forgotten, a simple one mapped and written,
- * and a variable one's variations read again from the store after the answer (their defaults changed).
+ * Applies a verified product delivery: a deleted or trashed product is forgotten, a simple one mapped and
+ * written (in the store's units, read again first when the last read is old), and a variable one's
+ * variations read again from the store after the answer (their defaults changed).
+ *
+ * WooCommerce builds a payload when it delivers, not when the product changed: a product deleted
+ * meanwhile arrives as its REST error (`{"code": "woocommerce_rest_product_invalid_id", …}`), without the
+ * id. That is answered 200 (a 4xx counts as a failed delivery, and after more than five WooCommerce
+ * disables the webhook) and a full sync finds and forgets the product.
  */
 import { rbError } from '../../core/index.js';
 import { hasVariations, mapProduct, mapVariation } from '../product-mapping.js';
-import { wooDeletedResourceSchema, wooProductSchema, type WooProduct } from '../woocommerce-resources.js';
+import {
+  wooDeletedResourceSchema,
+  wooErrorSchema,
+  wooProductSchema,
+  type WooProduct,
+} from '../woocommerce-resources.js';
 import type { WebhooksContext } from './webhooks-context.js';
 
 export type WebhookOutcome =
   | { readonly result: 'ping' }
   | { readonly result: 'duplicate' }
   | { readonly result: 'ignored'; readonly topic: string }
+  | { readonly result: 'gone'; readonly topic: string }
   | { readonly result: 'applied'; readonly topic: string; readonly products: number };
+
+/** WooCommerce's "Invalid ID" errors for products and variations (woocommerce_rest_product_invalid_id, …). */
+const GONE_CODE = /^woocommerce_rest_(product|product_variation)_invalid_id$/;
 
 export async function applyDelivery(
   ctx: WebhooksContext,
@@ -19,8 +34,6 @@ export async function applyDelivery(
   topic: string,
   body: unknown,
 ): Promise<WebhookOutcome> {
-  const record = await ctx.connections.get(tenant);
-  const units = record?.units;
   if (topic === 'product.deleted') {
     const deleted = wooDeletedResourceSchema.safeParse(body);
     if (!deleted.success) throw rbError('RB_ERR_VALIDATION', 'the deleted product has no id');
@@ -28,9 +41,15 @@ export async function applyDelivery(
     return { result: 'applied', topic, products: 1 };
   }
   const parsed = wooProductSchema.safeParse(body);
-  if (!parsed.success) throw rbError('RB_ERR_VALIDATION', 'the body is not a WooCommerce product');
-  if (!units) throw rbError('RB_ERR_NOT_FOUND', 'A connected store for this webhook');
+  if (!parsed.success) return notAProduct(ctx, tenant, topic, body);
   const product = parsed.data;
+  if (product.status === 'trash') {
+    await ctx.profiles.forget(tenant, product.id);
+    return { result: 'applied', topic, products: 1 };
+  }
+  await ctx.freshUnits(tenant);
+  const units = (await ctx.connections.get(tenant))?.units;
+  if (!units) throw rbError('RB_ERR_NOT_FOUND', 'A connected store for this webhook');
   if (hasVariations(product)) {
     // A parent's weight and size are its variations' defaults: read them again, after answering.
     void ctx.tasks.run('woocommerce-variations', (signal) => refreshVariations(ctx, tenant, product, signal));
@@ -39,6 +58,20 @@ export async function applyDelivery(
   const mapped = mapProduct(product, units);
   if (mapped) await ctx.profiles.apply(tenant, [mapped]);
   return { result: 'applied', topic, products: mapped ? 1 : 0 };
+}
+
+async function notAProduct(
+  ctx: WebhooksContext,
+  tenant: string,
+  topic: string,
+  body: unknown,
+): Promise<WebhookOutcome> {
+  const error = wooErrorSchema.safeParse(body);
+  if (!error.success || !GONE_CODE.test(error.data.code))
+    throw rbError('RB_ERR_VALIDATION', 'the body is not a WooCommerce product');
+  ctx.logger.info({ tenant, topic }, 'delivery for a product deleted before delivery: reconciling');
+  await ctx.reconcile(tenant);
+  return { result: 'gone', topic };
 }
 
 async function refreshVariations(

@@ -18,6 +18,10 @@ export interface ProductWebhookOptions {
   readonly profiles: SyncedProfiles;
   readonly tasks: BackgroundTasks;
   readonly open: (tenant: string) => Promise<OpenStore | undefined>;
+  /** Reads the store's units again when the last read is old, before a delivery is converted with them. */
+  readonly freshUnits: (tenant: string, signal?: AbortSignal) => Promise<void>;
+  /** A delivery named a product the store no longer has, without its id: a full sync finds which. */
+  readonly reconcile: (tenant: string) => Promise<unknown>;
 }
 
 export function createWebhooksContext(options: ProductWebhookOptions) {

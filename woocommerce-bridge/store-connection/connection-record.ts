@@ -1,6 +1,7 @@
 /** The stored connection document (schema and types) and its view, which holds no key, secret or sealed value. */
 import { z } from 'zod';
 import type { StoreConnectionView } from '../../core/wire/admin-api-types.js';
+import { linkKeySchema, linkWebhookSchema, type StoreLink } from '../../core/wire/store-link-schema.js';
 import type { STORE_CHECK_OUTCOMES } from '../../core/wire/woocommerce-schema.js';
 import {
   AUTH_STYLES,
@@ -45,6 +46,15 @@ export type StoreWebhooks = z.infer<typeof webhooksSchema>;
 
 export type CheckOutcome = (typeof STORE_CHECK_OUTCOMES)[number];
 
+/** The link's health as the scheduled check (store-link/) last saw it. */
+const linkStateSchema = z.object({
+  key: linkKeySchema,
+  unitsCheckedAt: z.string().nullable(),
+  webhooks: z.array(linkWebhookSchema),
+  nextCheckAt: z.string().nullable(),
+});
+export type LinkState = z.infer<typeof linkStateSchema>;
+
 export const storeConnectionSchema = z.object({
   storeUrl: z.string(),
   status: z.enum(STORE_STATUSES),
@@ -55,6 +65,8 @@ export const storeConnectionSchema = z.object({
   webhooks: webhooksSchema.nullable(),
   lastCheck: storeCheckSchema.nullable(),
   connectedAt: z.string().nullable(),
+  /** Absent on connections stored before the link was checked. */
+  link: linkStateSchema.nullable().optional(),
   updatedAt: z.string(),
 });
 export type StoreConnection = z.infer<typeof storeConnectionSchema>;
@@ -76,5 +88,20 @@ export function toConnectionView(record: StoreConnection): StoreConnectionView {
       : null,
     lastCheck: record.lastCheck,
     connectedAt: record.connectedAt,
+    link: toLinkView(record),
+  };
+}
+
+function toLinkView(record: StoreConnection): StoreLink {
+  const link = record.link;
+  return {
+    key: link?.key ?? { status: 'unknown', checkedAt: null, detail: null },
+    units: {
+      weight: record.units?.weight ?? '',
+      dimension: record.units?.dimension ?? '',
+      checkedAt: link?.unitsCheckedAt ?? null,
+    },
+    webhooks: link?.webhooks ?? [],
+    nextCheckAt: link?.nextCheckAt ?? null,
   };
 }

@@ -1,7 +1,7 @@
 /** The manual path: pasted keys are checked against the store before anything is stored. */
 import { toConnectionView, type StoreConnection, type StoreConnectionView } from '../store-connection.js';
 import type { StoreAddress } from '../store-url.js';
-import { afterConnect, connectedRecord } from './become-connected.js';
+import { afterConnect, connectedRecord, webhooksToRetire } from './become-connected.js';
 import { failureError } from './key-failure.js';
 import type { SetupContext } from './setup-context.js';
 import { verifyStoreKeys } from './verify-store-keys.js';
@@ -23,10 +23,12 @@ export async function connectManually(
     { ...input, wcKeyId: null, permissions: null },
     'manual',
   );
-  const record = await connections.update(tenant, (current) =>
-    connectedRecord(ctx, current, address.url, sealed, verified),
-  );
+  let retired: ReturnType<typeof webhooksToRetire>;
+  const record = await connections.update(tenant, (current) => {
+    retired = webhooksToRetire(current, address.url);
+    return connectedRecord(ctx, current, address.url, sealed, verified);
+  });
   logger.info({ tenant, storeUrl: address.url, auth: verified.auth }, 'WooCommerce store connected');
-  afterConnect(ctx, tenant);
+  afterConnect(ctx, tenant, retired);
   return toConnectionView(record as StoreConnection);
 }

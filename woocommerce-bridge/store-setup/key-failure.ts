@@ -10,6 +10,8 @@ export function checkOutcome(failure: WooFailure): CheckOutcome {
       return 'rejected';
     case 'forbidden':
       return 'forbidden';
+    case 'https-unseen':
+      return 'https_unseen';
     case 'not-found':
       return 'not_found';
     case 'redirected':
@@ -33,6 +35,8 @@ export function failureError(failure: WooFailure): RateBridgeError {
       return rbError('RB_ERR_STORE_KEY_REJECTED', detail);
     case 'forbidden':
       return rbError('RB_ERR_STORE_KEY_FORBIDDEN', detail);
+    case 'https-unseen':
+      return rbError('RB_ERR_STORE_HTTPS_UNSEEN', detail);
     case 'not-found':
     case 'redirected':
     case 'bad-response':

@@ -24,6 +24,7 @@ export async function receiveGrantedKeys(
       webhooks: null,
       lastCheck: null,
       connectedAt: null,
+      link: null,
       updatedAt: connections.iso(),
     };
   });

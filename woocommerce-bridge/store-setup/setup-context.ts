@@ -23,6 +23,11 @@ export interface StoreSetupOptions {
   readonly timeoutMs: number;
   /** Called once a store is connected (starts the first full sync). */
   readonly onConnected: (tenant: string) => Promise<void>;
+  /** Called once the product webhooks of a newly connected store are registered (checks the link). */
+  readonly afterWebhooks: (tenant: string, signal?: AbortSignal) => Promise<unknown>;
+  /** How often the scheduled check looks at a connected store's key, units and webhooks. */
+  readonly linkCheckIntervalMs: number;
+  readonly now: () => number;
 }
 
 export function createSetupContext(options: StoreSetupOptions) {
@@ -35,6 +40,8 @@ export function createSetupContext(options: StoreSetupOptions) {
     endpoints: tenantIndex(core.store, WEBHOOK_ENDPOINT_KIND),
     /** Webhook delivery URL of an endpoint. */
     deliveryUrl: (endpointId: string) => `${core.config.publicUrl}${WEBHOOK_PATH}/${endpointId}`,
+    /** When the scheduled check should next look at a store checked now. */
+    nextCheckAt: () => new Date(options.now() + options.linkCheckIntervalMs).toISOString(),
   };
 }
 

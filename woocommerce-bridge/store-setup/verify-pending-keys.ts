@@ -1,7 +1,7 @@
 /** Pending keys are checked against the store; on success they become the connection's credentials. */
 import type { SealedCredentials } from '../store-connection.js';
 import { describeFailure, type WooFailure } from '../woocommerce-client.js';
-import { afterConnect, connectedRecord } from './become-connected.js';
+import { afterConnect, connectedRecord, webhooksToRetire } from './become-connected.js';
 import { checkOutcome } from './key-failure.js';
 import type { SetupContext } from './setup-context.js';
 import { verifyStoreKeys } from './verify-store-keys.js';
@@ -27,15 +27,17 @@ export async function verifyPendingKeys(
     return { ok: false, detail };
   }
   let promoted = false;
+  let retired: ReturnType<typeof webhooksToRetire>;
   await connections.update(tenant, (current) => {
     promoted = false;
     if (current?.pending?.sealedKey !== expected.sealedKey) return undefined;
     promoted = true;
+    retired = webhooksToRetire(current, storeUrl);
     return connectedRecord(ctx, current, storeUrl, expected, verified);
   });
   if (!promoted) return { ok: false, detail: SUPERSEDED };
   logger.info({ tenant, auth: verified.auth }, 'WooCommerce store connected through the key grant');
-  afterConnect(ctx, tenant);
+  afterConnect(ctx, tenant, retired);
   return { ok: true };
 }
 

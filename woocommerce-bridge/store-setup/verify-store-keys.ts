@@ -29,13 +29,14 @@ export async function verifyStoreKeys(
     candidate = ctx.client(credentials, 'query');
     probe = await candidate.listProducts(1, 1, signal);
   }
-  if (!probe.ok) return probe;
+  // A visitor's answer to query-string keys too: revoked, or WordPress not seeing HTTPS. Ask which.
+  if (!probe.ok) return { ok: false, failure: await candidate.explainRefusal(probe.failure, signal) };
   const units = await readUnits(candidate, signal);
   if (!units.ok) return units;
   return { ok: true, auth: candidate.auth, units: units.value, client: candidate };
 }
 
-async function readUnits(woo: WooClient, signal?: AbortSignal): Promise<WooResult<StoreUnits>> {
+export async function readUnits(woo: WooClient, signal?: AbortSignal): Promise<WooResult<StoreUnits>> {
   const [weight, dimension] = await Promise.all([
     woo.getSetting('products', 'woocommerce_weight_unit', signal),
     woo.getSetting('products', 'woocommerce_dimension_unit', signal),

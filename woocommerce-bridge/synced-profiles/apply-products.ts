@@ -18,6 +18,7 @@ export async function applyProducts(
     tenant,
     products.map((product) => product.record),
   );
+  await noteVariations(ctx, tenant, products);
   const boxed = products.filter((product) => product.box !== undefined);
   for (let start = 0; start < boxed.length; start += WRITE_CONCURRENCY) {
     await Promise.all(
@@ -33,6 +34,19 @@ export async function applyProducts(
     );
   }
   return counts;
+}
+
+async function noteVariations(
+  ctx: ProfilesContext,
+  tenant: string,
+  products: readonly MappedProduct[],
+): Promise<void> {
+  const byParent = new Map<number, number[]>();
+  for (const product of products) {
+    if (product.parentId !== undefined)
+      byParent.set(product.parentId, [...(byParent.get(product.parentId) ?? []), product.id]);
+  }
+  for (const [parentId, ids] of byParent) await ctx.noteVariations(tenant, parentId, ids);
 }
 
 async function applyBox(

@@ -6,6 +6,8 @@
 import { isRateBridgeError, type Core, type JsonValue, type Logger } from '../../core/index.js';
 
 export const OWNERSHIP_KIND = 'woocommerce-synced-profiles';
+/** (tenant, this kind, parent id) -> {ids}: the variations of a variable product, for forgetting them with it. */
+export const VARIATIONS_KIND = 'woocommerce-variations';
 
 interface Ownership {
   readonly updatedAt: string;
@@ -31,6 +33,19 @@ export function createOwnership(deps: ProfilesDeps) {
     write: (tenant: string, key: string, record: Ownership) =>
       store.putDoc(ownershipRef(tenant, key), record as unknown as JsonValue),
     remove: (tenant: string, key: string) => store.deleteDoc(ownershipRef(tenant, key)),
+    async variationsOf(tenant: string, parentId: number): Promise<number[]> {
+      const raw = await store.getDoc({ tenant, kind: VARIATIONS_KIND, id: String(parentId) });
+      const ids = (raw as { ids?: unknown } | undefined)?.ids;
+      return Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
+    },
+    /** Adds variations to their parent's list (a sync page or a webhook names some of them at a time). */
+    async noteVariations(tenant: string, parentId: number, ids: readonly number[]): Promise<void> {
+      await store.updateDoc({ tenant, kind: VARIATIONS_KIND, id: String(parentId) }, (raw) => {
+        const known = (raw as { ids?: unknown } | undefined)?.ids;
+        const all = new Set([...(Array.isArray(known) ? known : []), ...ids]);
+        return { ids: [...all] } as unknown as JsonValue;
+      });
+    },
     /** The catalog's profile of `key`, or undefined when it has none. */
     async currentProfile(tenant: string, key: string) {
       try {

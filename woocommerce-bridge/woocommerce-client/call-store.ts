@@ -14,7 +14,11 @@ const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 type WooCommerceRestApiInstance = {
   get(endpoint: string, params?: Record<string, string | number>): Promise<unknown>;
   post(endpoint: string, data: unknown, params?: Record<string, string | number>): Promise<unknown>;
+  put(endpoint: string, data: unknown, params?: Record<string, string | number>): Promise<unknown>;
+  delete(endpoint: string, params?: Record<string, string | number>): Promise<unknown>;
 };
+
+export type CallMethod = 'get' | 'post' | 'put' | 'delete';
 type WooCommerceRestApiConstructor = new (options: IWooCommerceRestApiOptions) => WooCommerceRestApiInstance;
 
 // The package is CommonJS with `exports.default`: under native ESM its default import is the module
@@ -40,7 +44,7 @@ export interface CallInput {
 
 export async function callStore<T>(
   target: StoreTarget,
-  method: 'get' | 'post',
+  method: CallMethod,
   endpoint: string,
   parse: (data: unknown, headers: unknown) => T | undefined,
   input: CallInput,
@@ -52,10 +56,11 @@ export async function callStore<T>(
   const api = restApi(target, input.signal);
   let raw: unknown;
   try {
+    const params = input.params ?? {};
     raw =
-      method === 'get'
-        ? await api.get(endpoint, input.params ?? {})
-        : await api.post(endpoint, input.data, input.params ?? {});
+      method === 'get' || method === 'delete'
+        ? await api[method](endpoint, params)
+        : await api[method](endpoint, input.data, params);
   } catch (error) {
     return fail(transportFailure(error, input.signal));
   }

@@ -10,6 +10,8 @@ export function describeFailure(failure: WooFailure): string {
       return `The store refused the API key (${failure.code || failure.status}${failure.message ? `: ${failure.message}` : ''}). Create a new key in WooCommerce → Settings → Advanced → REST API, or connect again.`;
     case 'header-stripped':
       return 'The store did not receive the credentials: its host strips the Authorization header.';
+    case 'https-unseen':
+      return HTTPS_UNSEEN;
     case 'forbidden':
       return `The API key is not allowed to do this (${failure.code || failure.status}${failure.message ? `: ${failure.message}` : ''}). Give the key Read/Write permissions, for a user who can manage WooCommerce.`;
     case 'not-found':
@@ -78,6 +80,8 @@ export function transportFailure(error: unknown, signal: AbortSignal | undefined
 }
 
 const NO_ANSWER = 'no answer';
+const HTTPS_UNSEEN =
+  "WordPress does not see this store's requests as HTTPS (a TLS proxy or load balancer in front of it does not tell it), so WooCommerce ignores the API key, whichever way it is sent. The key itself may be fine: make WordPress see HTTPS (for example set $_SERVER['HTTPS'] = 'on' in wp-config.php when the proxy sends X-Forwarded-Proto: https), then connect again.";
 const NOT_REACHED =
   'The store could not be reached at this address, or did not answer in time. Check the store URL and that the store is online, then try again.';
 

@@ -10,6 +10,11 @@ export type WooFailure =
   | { readonly kind: 'rejected'; readonly status: number; readonly code: string; readonly message: string }
   /** 401 `woocommerce_rest_cannot_view` to header auth: the host stripped the Authorization header. */
   | { readonly kind: 'header-stripped' }
+  /**
+   * WordPress does not see the request as HTTPS (a TLS proxy before it does not say so), so it reads no
+   * Basic or query-string key at all; the key itself works (probe-unseen-https.ts found so).
+   */
+  | { readonly kind: 'https-unseen' }
   /** The key works but may not do this (a read-only key creating webhooks, a user without the capability). */
   | { readonly kind: 'forbidden'; readonly status: number; readonly code: string; readonly message: string }
   /** No WooCommerce REST API at this address (plugin inactive, REST disabled, wrong URL). */
@@ -63,4 +68,13 @@ export interface WooClient {
   getSetting(group: string, id: string, signal?: AbortSignal): Promise<WooResult<string>>;
   listWebhooks(page: number, signal?: AbortSignal): Promise<WooResult<WooPage<WooWebhook>>>;
   createWebhook(input: NewWebhook, signal?: AbortSignal): Promise<WooResult<WooWebhook>>;
+  /** PUT webhooks/<id> {status}: re-enables a webhook WooCommerce disabled (needs write permission). */
+  setWebhookStatus(id: number, status: 'active', signal?: AbortSignal): Promise<WooResult<WooWebhook>>;
+  /**
+   * After a visitor's 401 to query-string auth: the `https-unseen` failure when the key works once signed
+   * as WordPress sees the URL (no HTTPS), else `failure` as it was (probe-unseen-https.ts).
+   */
+  explainRefusal(failure: WooFailure, signal?: AbortSignal): Promise<WooFailure>;
+  /** DELETE webhooks/<id>?force=true (webhooks cannot be trashed). */
+  deleteWebhook(id: number, signal?: AbortSignal): Promise<WooResult<WooWebhook>>;
 }

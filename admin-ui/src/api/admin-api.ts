@@ -17,6 +17,8 @@ import type {
   DefaultBoxResponse,
   DefaultBoxSaved,
   GoLiveResponse,
+  GrantCheck,
+  IncidentsResponse,
   LocalitiesResponse,
   LocationDeleted,
   LocationInput,
@@ -34,6 +36,8 @@ import type {
   RateLogEntryResponse,
   RateLogPage,
   RulesResponse,
+  StoreBody,
+  StoreConnectedResponse,
   StoreResponse,
   SyncProgress,
   SyncResponse,
@@ -74,6 +78,8 @@ export function createAdminApi(client: ApiClient) {
     host: client.host,
 
     platforms: () => get<PlatformsResponse>('/platforms').then((r) => r.platforms),
+
+    incidents: () => get<IncidentsResponse>('/incidents').then((r) => r.incidents),
 
     connections: {
       list: () => get<ConnectionsResponse>('/connections').then((r) => r.connections),
@@ -135,6 +141,14 @@ export function createAdminApi(client: ApiClient) {
 
     /** The WooCommerce store connected to this (standalone) admin, or null. */
     woocommerceStore: () => get<StoreResponse>('/woocommerce/store').then((r) => r.store),
+
+    woocommerce: {
+      /** What WooCommerce's key grant needs, checked before the merchant is sent to the store. */
+      grantCheck: (storeUrl: string) => get<GrantCheck>(`/woocommerce/grant-check${q({ storeUrl })}`),
+      /** Connects by keys pasted from WooCommerce → Settings → Advanced → REST API. */
+      connect: (body: StoreBody) =>
+        post<StoreConnectedResponse>('/woocommerce/store', body).then((r) => r.store),
+    },
 
     rules: {
       get: () => get<RulesResponse>('/rules').then((r) => r.rules),

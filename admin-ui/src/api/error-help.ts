@@ -70,6 +70,10 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'The freight platform asked us to slow down',
     help: 'Wait a minute and try again. Checkout keeps working meanwhile (from the cache, or your fallback rates).',
   },
+  RB_ERR_PLATFORM_BUDGET_EXHAUSTED: {
+    title: 'This connection has used its requests for now',
+    help: "RateBridge keeps each token inside its platform's fair-use limits, so the platform never suspends it. Checkout keeps working from saved prices or your fallback rates; wait a minute (or until tomorrow for the daily limit), or raise the connection's limits if your platform account allows more.",
+  },
   RB_ERR_RATE_LIMITED: {
     title: 'Too many attempts',
     help: 'For your security RateBridge allows ten token attempts in ten minutes. Wait, then try again.',
@@ -157,6 +161,10 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'The key may not do this',
     help: 'Give the key Read permission for a user who can manage WooCommerce, then paste it again.',
   },
+  RB_ERR_STORE_HTTPS_UNSEEN: {
+    title: 'WordPress does not see HTTPS',
+    help: "A proxy in front of the store ends HTTPS without telling WordPress, so WooCommerce ignores every key. Keep your key: make WordPress see HTTPS (e.g. $_SERVER['HTTPS'] = 'on' in wp-config.php when X-Forwarded-Proto is https), then connect again.",
+  },
   RB_ERR_STORE_UNREACHABLE: {
     title: 'The store could not be reached',
     help: 'Check the store address and that the store is online, then try again.',
@@ -202,6 +210,18 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
   RB_ERR_ADMIN_UI_NOT_BUILT: {
     title: 'The admin UI is not built',
     help: 'Run npm run build (npm start builds it when needed).',
+  },
+  RB_ERR_ONE_CLICK_REQUEST_INVALID: {
+    title: 'The connect link from WordPress is not valid',
+    help: 'Update the RateBridge plugin in WordPress, then click "Connect to RateBridge" in its settings again.',
+  },
+  RB_ERR_ONE_CLICK_APPROVAL_INVALID: {
+    title: 'This connection request has expired',
+    help: 'Go back to the plugin\'s settings in WordPress and click "Connect to RateBridge" again.',
+  },
+  RB_ERR_ONE_CLICK_CODE_INVALID: {
+    title: 'The connection code is no longer valid',
+    help: 'Click "Connect to RateBridge" in the plugin again, or create a connector key here and paste it.',
   },
   RB_ERR_PLUGIN_ZIP_NOT_BUILT: {
     title: 'The WordPress plugin zip is not built',

@@ -1,8 +1,8 @@
 /**
- * What every page shares: the API, the host, and the tenant's connections (the banner on every page reads
- * them, so one load serves all and a change made on one page shows everywhere).
+ * What every page shares: the API, the host, the tenant's connections and incidents (the banners on every
+ * page read them, so one load serves all and a change made on one page shows everywhere).
  */
-import type { ConnectionView, PlatformView } from '../../../core/wire/admin-api-types';
+import type { ConnectionView, IncidentView, PlatformView } from '../../../core/wire/admin-api-types';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { AdminApi } from '../api/admin-api';
 import { useResource, type Resource } from '../api/use-resource';
@@ -13,6 +13,8 @@ interface AdminContextValue {
   readonly host: Host;
   readonly connections: Resource<readonly ConnectionView[]>;
   readonly platforms: Resource<readonly PlatformView[]>;
+  /** Open incidents (and those resolved lately): the banner on every page reads them too. */
+  readonly incidents: Resource<readonly IncidentView[]>;
 }
 
 const AdminContext = createContext<AdminContextValue | undefined>(undefined);
@@ -20,9 +22,10 @@ const AdminContext = createContext<AdminContextValue | undefined>(undefined);
 export function AdminProvider({ api, children }: { api: AdminApi; children: ReactNode }) {
   const connections = useResource(() => api.connections.list(), [api]);
   const platforms = useResource(() => api.platforms(), [api]);
+  const incidents = useResource(() => api.incidents(), [api]);
   const value = useMemo(
-    () => ({ api, host: api.host, connections, platforms }),
-    [api, connections, platforms],
+    () => ({ api, host: api.host, connections, platforms, incidents }),
+    [api, connections, platforms, incidents],
   );
   return <AdminContext.Provider value={value}>{children}</AdminContext.Provider>;
 }

@@ -36,6 +36,9 @@ const RateLogEntryPage = lazy(() =>
 const ConnectorKeysPage = lazy(() =>
   import('../pages/ConnectorKeysPage').then((m) => ({ default: m.ConnectorKeysPage })),
 );
+const WooCommerceStorePage = lazy(() =>
+  import('../pages/WooCommerceStorePage').then((m) => ({ default: m.WooCommerceStorePage })),
+);
 
 interface NavEntry {
   readonly label: string;
@@ -50,18 +53,21 @@ const NAV: readonly NavEntry[] = [
   { label: 'Products and packaging', path: '/settings/packaging' },
   { label: 'Rules', path: '/settings/rules' },
   { label: 'Rate log', path: '/settings/rate-log' },
+  { label: 'WooCommerce store', path: '/settings/woocommerce', standaloneOnly: true },
   { label: 'Connector keys', path: '/settings/connector-keys', standaloneOnly: true },
 ];
 
 export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
-  const { host, connections } = useAdmin();
+  const { host, connections, incidents } = useAdmin();
   const { route, href } = useRouter();
   const entries = NAV.filter((entry) => !entry.standaloneOnly || host.kind === 'standalone');
   const failing = (connections.data ?? []).filter((c) => c.status !== 'active').length;
 
   // The connection banners must be current on every page: a health check or a checkout may have found a
   // token revoked since the last look. Refreshed on each page change and when the tab comes back.
+  // Incidents likewise (a carrier service removed, checkouts falling back, a store key revoked).
   const { reload: reloadConnections } = connections;
+  const { reload: reloadIncidents } = incidents;
   const firstPage = useRef(true);
   useEffect(() => {
     // The first page is served by AdminProvider's own load.
@@ -70,14 +76,17 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
       return;
     }
     void reloadConnections();
-  }, [route.path, reloadConnections]);
+    void reloadIncidents();
+  }, [route.path, reloadConnections, reloadIncidents]);
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void reloadConnections();
+      if (document.visibilityState !== 'visible') return;
+      void reloadConnections();
+      void reloadIncidents();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reloadConnections]);
+  }, [reloadConnections, reloadIncidents]);
   const signOut = useAction(async () => {
     await fetch('/admin/logout', { method: 'POST', credentials: 'same-origin' });
     return true;
@@ -143,6 +152,7 @@ function Routes(): ReactNode {
   const entry = /^\/settings\/rate-log\/([^/]+)$/.exec(path);
   if (entry?.[1]) return <RateLogEntryPage entryId={decodeURIComponent(entry[1])} />;
   if (path === '/settings/connector-keys') return <ConnectorKeysPage />;
+  if (path === '/settings/woocommerce') return <WooCommerceStorePage />;
   return <NotFound />;
 }
 

@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { Page, type PageAction } from '../ui/Page';
 import { Stack } from '../ui/Stack';
 import { ConnectionAlerts } from './ConnectionAlerts';
+import { IncidentAlerts } from './IncidentAlerts';
 
-/** A page of the admin: its title, the connection alerts every page shows, then its content. */
+/** A page of the admin: its title, the connection and incident alerts every page shows, then its content. */
 export function AdminPage({
   title,
   subtitle,
@@ -32,6 +33,7 @@ export function AdminPage({
     >
       <Stack gap="400">
         <ConnectionAlerts />
+        <IncidentAlerts />
         {children}
       </Stack>
     </Page>

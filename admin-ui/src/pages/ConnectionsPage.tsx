@@ -36,6 +36,7 @@ const EVENT_TEXT: Readonly<Record<string, string>> = {
   replaced: 'Token replaced',
   replace_refused: 'New token refused',
   disconnected: 'Disconnected',
+  budget_changed: 'Request limits changed',
 };
 
 export function ConnectionsPage() {

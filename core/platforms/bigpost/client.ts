@@ -37,6 +37,7 @@ export function createBigPostClient(settings: BigPostSettings): BigPostClient {
         ...request,
         headers: { AccessToken: credentials.token },
         ...(signal ? { signal } : {}),
+        ...(credentials.budget ? { budget: credentials.budget } : {}),
       });
     },
   };

@@ -29,6 +29,8 @@ export function createBigPostPlatform(settings: BigPostSettings): FreightPlatfor
     displayName: BIGPOST_DISPLAY_NAME,
     environments: ['live', 'test'],
     hasWarehouses: false,
+    // Big Post's API Fair Use Policy (docs/platforms/bigpost.md): 60 calls a minute, 2,000 a day.
+    limits: { perMinute: 60, perDay: 2000 },
     // Quotes need the pickup suburb's LocalityId; a location's is looked up once and kept.
     pickupRef: { kind: 'locality' },
 

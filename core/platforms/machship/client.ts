@@ -29,7 +29,12 @@ export function createMachShipClient(settings: MachShipSettings): MachShipClient
   return {
     send(credentials, request, signal) {
       // The document's security scheme "User API Token": an apiKey in the `token` header.
-      return http.send({ ...request, headers: { token: credentials.token }, ...(signal ? { signal } : {}) });
+      return http.send({
+        ...request,
+        headers: { token: credentials.token },
+        ...(signal ? { signal } : {}),
+        ...(credentials.budget ? { budget: credentials.budget } : {}),
+      });
     },
   };
 }

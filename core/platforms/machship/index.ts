@@ -29,6 +29,8 @@ export function createMachShipPlatform(settings: MachShipSettings): FreightPlatf
     // One host; the environment is the merchant's label, since MachShip does not say a user's.
     environments: ['live', 'test'],
     hasWarehouses: true,
+    // MachShip publishes no figure: RateBridge's own cap per token (docs/platforms/machship.md).
+    limits: { perMinute: 300, perDay: 30_000 },
     // A warehouse linked to a company location is priced from it (`fromCompanyLocationId`).
     pickupRef: { kind: 'warehouse', noun: 'company location' },
 

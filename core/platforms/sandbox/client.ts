@@ -30,6 +30,7 @@ export function createSandboxClient(settings: SandboxSettings): SandboxClient {
           [ENVIRONMENT_HEADER]: credentials.environment,
         },
         ...(signal ? { signal } : {}),
+        ...(credentials.budget ? { budget: credentials.budget } : {}),
       });
     },
   };

@@ -22,6 +22,8 @@ export function createSandboxPlatform(settings: SandboxSettings): FreightPlatfor
     displayName: SANDBOX_DISPLAY_NAME,
     environments: ['live', 'test'],
     hasWarehouses: true,
+    // Ours and local: high enough never to matter, present so the contract is the same everywhere.
+    limits: { perMinute: 100_000, perDay: 10_000_000 },
     pickupRef: { kind: 'none' },
 
     async verifyToken(credentials, signal) {

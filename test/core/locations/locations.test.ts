@@ -30,6 +30,7 @@ function stubPlatform(name: PlatformName, behaviour: StubBehaviour = {}): Freigh
     displayName: { machship: 'MachShip', bigpost: 'Big Post', sandbox: 'Sandbox' }[name],
     environments: ['live', 'test'],
     hasWarehouses: name !== 'bigpost',
+    limits: { perMinute: 60, perDay: 2000 },
     pickupRef: {
       machship: { kind: 'warehouse', noun: 'company location' } as const,
       bigpost: { kind: 'locality' } as const,

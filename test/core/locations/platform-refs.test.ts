@@ -24,6 +24,7 @@ function platform(name: PlatformName, pickupRef: FreightPlatform['pickupRef']): 
     displayName: { machship: 'MachShip', bigpost: 'Big Post', sandbox: 'Sandbox' }[name],
     environments: ['live', 'test'],
     hasWarehouses: pickupRef.kind !== 'locality',
+    limits: { perMinute: 60, perDay: 2000 },
     pickupRef,
     verifyToken: async () => ({ status: 'valid', detail: 'ok' }),
     quote: async () => ({ ok: true, value: [] }),

@@ -13,6 +13,8 @@
  *   php site.php trash-product '{"id": N}'    moves a product to the trash, as the editor's "Move to Trash"
  *   php site.php delete-product '{"id": N}'   deletes a product for good (REST DELETE with force=true)
  *   php site.php queue              runs WooCommerce's Action Scheduler queue once (webhook deliveries)
+ *   php site.php set-units '{"weight": "lbs", "dimension": "in"}'   Settings → Products → units
+ *   php site.php webhooks            every webhook with its status and failure count
  *
  * Every command prints one JSON object on its last line. Each runs in a fresh process, so WordPress and
  * WooCommerce load the way they do on a web request (plugins_loaded, init, ...).
@@ -248,6 +250,24 @@ switch ( $command ) {
 	case 'queue':
 		$ran = WC()->queue() && class_exists( 'ActionScheduler_QueueRunner' ) ? ActionScheduler_QueueRunner::instance()->run( 'RateBridge test' ) : 0;
 		done( array( 'ran' => (int) $ran ) );
+
+	case 'set-units':
+		update_option( 'woocommerce_weight_unit', (string) $input['weight'] );
+		update_option( 'woocommerce_dimension_unit', (string) $input['dimension'] );
+		done( array( 'weight' => get_option( 'woocommerce_weight_unit' ), 'dimension' => get_option( 'woocommerce_dimension_unit' ) ) );
+
+	case 'webhooks':
+		$webhooks = array();
+		foreach ( ( new WC_Webhook_Data_Store() )->search_webhooks( array( 'limit' => -1 ) ) as $webhook_id ) {
+			$webhook    = wc_get_webhook( (int) $webhook_id );
+			$webhooks[] = array(
+				'id'            => $webhook->get_id(),
+				'topic'         => $webhook->get_topic(),
+				'status'        => $webhook->get_status(),
+				'failure_count' => $webhook->get_failure_count(),
+			);
+		}
+		done( array( 'webhooks' => $webhooks ) );
 
 	default:
 		fail( 'unknown command: ' . $command );

@@ -39,6 +39,8 @@ require_once __DIR__ . '/includes/class-ratebridge-key-status.php';
 require_once __DIR__ . '/includes/class-ratebridge-admin-link.php';
 require_once __DIR__ . '/includes/class-ratebridge-webhooks.php';
 require_once __DIR__ . '/includes/class-ratebridge-settings-notice.php';
+require_once __DIR__ . '/includes/class-ratebridge-one-click-exchange.php';
+require_once __DIR__ . '/includes/class-ratebridge-one-click.php';
 require_once __DIR__ . '/includes/class-ratebridge-plugin.php';
 
 RateBridge_Plugin::boot( __FILE__ );

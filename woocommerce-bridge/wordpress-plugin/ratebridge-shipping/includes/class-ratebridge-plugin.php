@@ -36,6 +36,9 @@ final class RateBridge_Plugin {
 		add_action( 'admin_post_' . RateBridge_Admin_Link::ACTION, array( RateBridge_Admin_Link::class, 'handle' ) );
 		add_action( 'admin_notices', array( RateBridge_Key_Status::class, 'render_admin_notice' ) );
 		add_action( 'admin_notices', array( RateBridge_Settings_Notice::class, 'render' ) );
+		add_action( 'admin_post_' . RateBridge_One_Click::START_ACTION, array( RateBridge_One_Click::class, 'handle_start' ) );
+		add_action( 'admin_post_' . RateBridge_One_Click::RETURN_ACTION, array( RateBridge_One_Click::class, 'handle_return' ) );
+		add_action( 'admin_notices', array( RateBridge_One_Click::class, 'render_connected_notice' ) );
 	}
 
 	/**

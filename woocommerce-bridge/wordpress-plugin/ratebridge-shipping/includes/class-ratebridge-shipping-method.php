@@ -72,6 +72,10 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 				'default'     => '',
 				'placeholder' => 'https://',
 			),
+			'connect'    => array(
+				'title' => __( 'Connect', 'ratebridge-shipping' ),
+				'type'  => 'ratebridge_connect',
+			),
 			'key_id'     => array(
 				'title'       => __( 'Connector key id', 'ratebridge-shipping' ),
 				'type'        => 'text',
@@ -260,6 +264,28 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 			$settings_link,
 			esc_html__( 'Warehouses, packaging, carriers and pricing rules are managed in RateBridge. This signs you in with a one-time link.', 'ratebridge-shipping' )
 		);
+	}
+
+	/**
+	 * Renders the "Connect to RateBridge" button (RateBridge_One_Click).
+	 *
+	 * @param string               $key  Field key.
+	 * @param array<string, mixed> $data Field definition.
+	 * @return string
+	 */
+	public function generate_ratebridge_connect_html( $key, $data ) {
+		return RateBridge_One_Click::button_html();
+	}
+
+	/**
+	 * The connect row holds no value.
+	 *
+	 * @param string $key   Field key.
+	 * @param mixed  $value Posted value.
+	 * @return string
+	 */
+	public function validate_ratebridge_connect_field( $key, $value ) {
+		return '';
 	}
 
 	/**

@@ -93,6 +93,9 @@ function wp_remote_post( string $url, array $args = array() ): array|WP_Error {
 		'url'  => $url,
 		'args' => $args,
 	);
+	if ( RateBridge_Test_World::$real_http ) {
+		return RateBridge_Test_Real_Http::post( $url, $args );
+	}
 	if ( array() === RateBridge_Test_World::$http_queue ) {
 		throw new LogicException( 'wp_remote_post() called with no fake response queued: ' . $url );
 	}
@@ -160,8 +163,14 @@ function plugin_basename( string $file ): string {
 }
 
 // Admin.
+function home_url( string $path = '' ): string {
+	return RateBridge_Test_World::$home_url . ( '' === $path ? '' : '/' . ltrim( $path, '/' ) );
+}
 function admin_url( string $path = '' ): string {
-	return 'https://shop.example/wp-admin/' . ltrim( $path, '/' );
+	return RateBridge_Test_World::$home_url . '/wp-admin/' . ltrim( $path, '/' );
+}
+function wp_create_nonce( string $action = '-1' ): string {
+	return substr( md5( 'nonce|' . $action ), 0, 10 );
 }
 function wp_nonce_url( string $url, string $action = '-1' ): string {
 	return $url . ( str_contains( $url, '?' ) ? '&' : '?' ) . '_wpnonce=' . substr( md5( 'nonce|' . $action ), 0, 10 );
@@ -183,7 +192,7 @@ function wp_die( string $message = '', string $title = '', array $args = array()
 }
 function wp_safe_redirect( string $location, int $status = 302 ): never {
 	$host    = parse_url( $location, PHP_URL_HOST );
-	$allowed = apply_filters( 'allowed_redirect_hosts', array( 'shop.example' ), $host );
+	$allowed = apply_filters( 'allowed_redirect_hosts', array( parse_url( RateBridge_Test_World::$home_url, PHP_URL_HOST ) ), $host );
 	if ( ! in_array( $host, $allowed, true ) ) {
 		$location = admin_url();
 	}

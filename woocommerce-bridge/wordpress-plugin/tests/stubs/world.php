@@ -12,6 +12,10 @@ final class RateBridge_Test_World {
 	/** @var array<string, array{0: mixed, 1: int}> name => [value, expires at (0 = never)] */
 	public static array $transients = array();
 	public static int $now = 1700000000;
+	/** The store's home URL (home_url(), admin_url()). */
+	public static string $home_url = 'https://shop.example';
+	/** When true, wp_remote_post() really sends the request (RateBridge_Test_Real_Http), for socket tests. */
+	public static bool $real_http = false;
 
 	/** @var list<array{url: string, args: array<string, mixed>}> */
 	public static array $http_calls = array();
@@ -52,6 +56,8 @@ final class RateBridge_Test_World {
 		);
 		self::$transients      = array();
 		self::$now             = 1700000000;
+		self::$home_url        = 'https://shop.example';
+		self::$real_http       = false;
 		self::$http_calls      = array();
 		self::$http_queue      = array();
 		self::$logs            = array();

@@ -1,0 +1,57 @@
+/** What the quote engine is built from, and what one quote answers. */
+import type { Logger } from '../logger.js';
+import type { TokenLifecycle } from '../tokens/token-lifecycle.js';
+import type { DefaultBox, PackagingProfile, PickupLocation } from './packaging-types.js';
+import type { QuoteSettings, QuoteSettingsStore } from './quote-settings.js';
+import type { Rate } from './quote-request.js';
+import type { RateLog, RateLogEntry } from './rate-log.js';
+import type { UpstreamQuoter } from './upstream-quoter.js';
+
+/** What the engine needs of the catalog (core/catalog implements it). */
+export interface PackagingSource {
+  profilesFor(
+    tenant: string,
+    lines: readonly { sku?: string; variantId?: string }[],
+  ): Promise<ReadonlyMap<number, PackagingProfile>>;
+  getDefaultBox(tenant: string): Promise<DefaultBox | undefined>;
+  recordSeenAtCheckout(
+    tenant: string,
+    item: { sku?: string; variantId?: string; grams?: number },
+  ): Promise<void>;
+}
+
+/** What the engine needs of the pickup locations (core/locations implements it). */
+export interface LocationSource {
+  pickupLocations(tenant: string): Promise<readonly PickupLocation[]>;
+}
+
+export interface QuoteEngineOptions {
+  readonly tokens: TokenLifecycle;
+  readonly packaging: PackagingSource;
+  readonly locations: LocationSource;
+  readonly settings: QuoteSettingsStore;
+  readonly upstream: UpstreamQuoter;
+  readonly rateLog: RateLog;
+  readonly logger: Logger;
+  readonly deadlineMs: number;
+  readonly now?: () => number;
+  /**
+   * Told of every recorded quote as it is answered, with its rate-log entry (`outcome` says where the
+   * rates came from): what metrics and alerts count. Must not throw or wait; previews are not told.
+   */
+  readonly onQuoted?: (tenant: string, entry: RateLogEntry) => void;
+}
+
+export interface QuoteOutcome {
+  readonly rates: readonly Rate[];
+  readonly source: 'live' | 'fallback' | 'none';
+  readonly fallbackReason?: string;
+  /** The rate-log entry, for the admin's test quote. */
+  readonly log: RateLogEntry;
+}
+
+export interface QuoteOverrides {
+  readonly deadlineMs?: number;
+  readonly settings?: QuoteSettings;
+  readonly record?: boolean;
+}

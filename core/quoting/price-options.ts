@@ -1,0 +1,43 @@
+import { applyRules } from './apply-rules.js';
+import { combineGroups, type GroupOption, type GroupResult } from './combine-groups.js';
+import type { QuoteOutcome } from './engine-dependencies.js';
+import { fallBack, finishQuote } from './finish-quote.js';
+import type { GroupQuotes } from './quote-groups.js';
+import type { QuoteSettings } from './quote-settings.js';
+import type { EngineContext, QuoteRun } from './quote-run.js';
+
+/** What landed, combined into shop-level options and put through the merchant's rules. */
+export function priceOptions(ctx: EngineContext, run: QuoteRun, quotes: GroupQuotes): QuoteOutcome {
+  const { settings, request } = run;
+  if (quotes.unauthorized) return fallBack(ctx, run, 'a platform rejected the token (revoked or expired)');
+  const results: GroupResult[] = run.groups.map((group) => ({
+    groupId: group.locationId,
+    options: visible(quotes.perGroup.get(group.locationId) ?? [], settings),
+  }));
+  const combination = combineGroups(results, settings);
+  if (!combination.ok) {
+    const timedOut = run.deadline.aborted ? ' before the deadline' : '';
+    return fallBack(
+      ctx,
+      run,
+      `no option for the goods leaving location ${combination.uncoveredGroupId}${timedOut}`,
+    );
+  }
+  if (combination.options.length === 0)
+    return fallBack(ctx, run, 'no shipping service is common to every pickup location');
+  const subtotalCents = request.lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
+  const ruled = applyRules(combination.options, settings, { subtotalCents, currency: request.currency });
+  return finishQuote(ctx, run, { rates: ruled.rates, source: 'live', rulesApplied: ruled.applied });
+}
+
+/** The merchant's hidden carriers and services left out. */
+function visible(options: readonly GroupOption[], settings: QuoteSettings): GroupOption[] {
+  if (settings.hideCarriers.length === 0 && settings.hideServices.length === 0) return [...options];
+  const carriers = new Set(settings.hideCarriers.map((c) => c.toLowerCase()));
+  return options.filter(
+    (option) =>
+      !carriers.has(option.carrierName.toLowerCase()) &&
+      !carriers.has(option.carrierId.toLowerCase()) &&
+      !settings.hideServices.includes(option.key),
+  );
+}

@@ -1,0 +1,95 @@
+import type { Destination, PlatformQuoteRequest, QuoteResult } from '../platforms/freight-platform.js';
+import type { UsableConnection } from '../tokens/token-lifecycle.js';
+import type { PackedGroup } from './build-packages.js';
+import type { GroupOption } from './combine-groups.js';
+import { deliveryDays, platformToday } from './delivery-days.js';
+import type { EngineContext, QuoteRun } from './quote-run.js';
+import { untilSettledOrAborted } from './wait-for-deadline.js';
+
+export interface GroupQuotes {
+  /** Options per group (location id), as they landed before the deadline. */
+  readonly perGroup: ReadonlyMap<string, readonly GroupOption[]>;
+  /** A platform rejected a token: the connection is being re-checked and the quote falls back. */
+  readonly unauthorized: boolean;
+}
+
+/** Every (group, connection) pair at once, collected as they land, until all land or the deadline. */
+export async function quoteGroups(
+  ctx: EngineContext,
+  run: QuoteRun,
+  destination: Destination,
+  usable: readonly UsableConnection[],
+): Promise<GroupQuotes> {
+  const today = platformToday(ctx.now());
+  const perGroup = new Map<string, GroupOption[]>(run.groups.map((group) => [group.locationId, []]));
+  const state = { unauthorized: false, used: new Set<string>() };
+  const calls = run.groups.flatMap((group) =>
+    usable.map(async (connection) => {
+      const result = await quoteOne(ctx, run, group, connection, destination);
+      if (result.ok) {
+        state.used.add(connection.connection.id);
+        perGroup.get(group.locationId)?.push(...toGroupOptions(result, connection, today));
+      } else if (result.failure.reason === 'unauthorized') {
+        state.unauthorized = true;
+        ctx.tokens
+          .reportUnauthorized(run.tenant, connection.connection.id, result.failure.detail)
+          .catch((error: unknown) =>
+            ctx.logger.error({ err: error, tenant: run.tenant }, 'reporting a revoked token failed'),
+          );
+      }
+    }),
+  );
+  await untilSettledOrAborted(calls, run.deadline);
+  // Once per connection per quote, not per (group, connection) call.
+  for (const id of state.used) ctx.tokens.markUsed(run.tenant, id).catch(() => undefined);
+  return { perGroup, unauthorized: state.unauthorized };
+}
+
+/** One group on one connection through the upstream quoter, traced into the run. */
+async function quoteOne(
+  ctx: EngineContext,
+  run: QuoteRun,
+  group: PackedGroup,
+  connection: UsableConnection,
+  destination: Destination,
+): Promise<QuoteResult> {
+  const platformRequest: PlatformQuoteRequest = {
+    pickup: group.pickup,
+    destination,
+    delivery: run.settings.deliveryDefaults,
+    packages: group.packages,
+  };
+  const { result, cache, latencyMs } = await ctx.upstream.quote(
+    run.tenant,
+    connection,
+    platformRequest,
+    run.deadline,
+  );
+  run.upstreamCalls.push({
+    connectionId: connection.connection.id,
+    platform: connection.platform.name,
+    locationId: group.locationId,
+    latencyMs,
+    cache,
+    outcome: result.ok ? 'ok' : result.failure.reason,
+    ...(result.ok ? {} : { detail: result.failure.detail }),
+    options: result.ok ? result.value.length : 0,
+  });
+  return result;
+}
+
+function toGroupOptions(
+  result: Extract<QuoteResult, { ok: true }>,
+  connection: UsableConnection,
+  today: string,
+): GroupOption[] {
+  return result.value.map((option) => ({
+    key: option.key,
+    carrierId: option.carrier.id,
+    carrierName: option.carrier.name,
+    serviceName: option.service.name,
+    totalCents: option.totalCents,
+    connectionId: connection.connection.id,
+    ...deliveryDays(option, today),
+  }));
+}

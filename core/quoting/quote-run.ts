@@ -1,0 +1,24 @@
+/** One quote in progress: what every step of it reads, and the trace the rate log is built from. */
+import type { PackedGroup } from './build-packages.js';
+import type { QuoteEngineOptions, QuoteOverrides } from './engine-dependencies.js';
+import type { QuoteRequest } from './quote-request.js';
+import type { QuoteSettings } from './quote-settings.js';
+import type { RateLogEntry } from './rate-log.js';
+
+/** The engine's dependencies with the clock resolved, shared by every quote. */
+export interface EngineContext extends QuoteEngineOptions {
+  readonly now: () => number;
+}
+
+export interface QuoteRun {
+  readonly tenant: string;
+  readonly request: QuoteRequest;
+  readonly overrides: QuoteOverrides;
+  readonly deadline: AbortSignal;
+  readonly started: number;
+  readonly settings: QuoteSettings;
+  /** Filled once the cart is packed; empty in the log of a quote that stopped before. */
+  groups: readonly PackedGroup[];
+  /** Each (group, connection) call as it lands. */
+  readonly upstreamCalls: RateLogEntry['upstream'][number][];
+}
