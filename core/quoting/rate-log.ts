@@ -13,8 +13,17 @@ const LIST = 'rate-log';
 
 export type { RateLogEntry } from '../wire/admin-api-types.js';
 
+// Random bytes drawn 4 KB at a time: a call into the CPRNG per entry was a twentieth of a cache-hit quote.
+let pool = Buffer.alloc(0);
+let used = 0;
+
 export function newRateLogId(): string {
-  return `rl_${randomBytes(8).toString('base64url')}`;
+  if (used + 8 > pool.length) {
+    pool = randomBytes(4096);
+    used = 0;
+  }
+  used += 8;
+  return `rl_${pool.subarray(used - 8, used).toString('base64url')}`;
 }
 
 export function createRateLog(store: Store) {
