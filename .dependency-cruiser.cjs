@@ -1,4 +1,4 @@
-/** Architecture rules (ARCHITECTURE.md, "Boundaries"); `npm run lint` fails on any violation. */
+/** Architecture rules (docs/architecture.md, "Layers"); `npm run lint` fails on any violation. */
 module.exports = {
   forbidden: [
     {

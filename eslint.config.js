@@ -15,6 +15,26 @@ export default tseslint.config(
     },
   },
   {
+    // One operation per function (issue 13): a function longer than a screen is several operations that
+    // each deserve a name and a file. Production code only; tests and bench read better as long scenarios.
+    files: [
+      'core/**/*.ts',
+      'shopify-app/**/*.ts',
+      'woocommerce-bridge/**/*.ts',
+      'server.ts',
+      'admin-ui/src/**/*.{ts,tsx}',
+    ],
+    ignores: [
+      // Grew past 60 lines with the budgets and alerts merges (#14); their owners split them.
+      'core/quoting/budget/platform-budgets.ts',
+      'core/ratebridge.ts',
+      'core/tokens/token-context.ts',
+      'server.ts',
+      'shopify-app/shopify-app.ts',
+    ],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // Polaris React is deprecated for Polaris web components: keep it behind our own thin wrappers.
     files: ['admin-ui/src/**'],
     ignores: ['admin-ui/src/ui/**'],

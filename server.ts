@@ -69,19 +69,7 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   app.use(helmet());
   app.use(requestLogging(logger));
 
-  app.get('/healthz', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_request, response) => {
-    try {
-      await withTimeout(store.ping(), 1000);
-      response.json({ status: 'ready', store: store.kind });
-    } catch {
-      const unavailable = storeUnavailable();
-      response.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
-      response.status(503).json({ status: 'unavailable', store: store.kind, ...unavailable.toJSON() });
-    }
-  });
+  mountHealth(app, store);
   banner.push(`Health: ${config.publicUrl}/healthz  Ready: ${config.publicUrl}/readyz`);
   app.get('/metrics', metricsEndpoint(core.metrics, config.metrics.token));
   if (config.metrics.token !== undefined) banner.push(`Metrics: ${config.publicUrl}/metrics (bearer token)`);
@@ -127,6 +115,39 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     `WooCommerce bridge: ${config.publicUrl}/woocommerce (signed in, connect a store: /woocommerce/connect?store_url=…)`,
   );
 
+  mountStandaloneAdmin(app, core, woocommerce, { shopifySettings, adminUiDist });
+  if (config.demoStoreEnabled) {
+    banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
+  }
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return { app, core, woocommerce, shopify, banner };
+}
+
+/** /healthz: the process answers. /readyz: the store answers within a second. */
+function mountHealth(app: Express, store: Core['store']): void {
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    try {
+      await withTimeout(store.ping(), 1000);
+      response.json({ status: 'ready', store: store.kind });
+    } catch {
+      const unavailable = storeUnavailable();
+      response.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
+      response.status(503).json({ status: 'unavailable', store: store.kind, ...unavailable.toJSON() });
+    }
+  });
+}
+
+function mountStandaloneAdmin(
+  app: Express,
+  core: Core,
+  woocommerce: WooCommerceBridge,
+  { shopifySettings, adminUiDist }: { shopifySettings: ShopifySettingsResult; adminUiDist: string },
+): void {
   // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
   app.use('/admin', core.sessions.routes());
   app.use('/admin/api', core.sessions.requireSession(), ...standaloneAdminRouters(core, woocommerce));
@@ -136,13 +157,6 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
     // Shopify opens the embedded app at its root URL; its assets load from /admin/assets.
     app.use('/', adminUiRouter({ distDir: adminUiDist, shopify: { apiKey: shopifySettings.apiKey } }));
   }
-  if (config.demoStoreEnabled) {
-    banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
-  }
-
-  app.use(notFoundHandler);
-  app.use(errorHandler(logger));
-  return { app, core, woocommerce, shopify, banner };
 }
 
 /** What /admin/api serves behind the session; test/e2e/tenant-isolation.test.ts walks every route of it. */

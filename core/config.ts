@@ -12,7 +12,7 @@ import { RateBridgeError, rbError } from './errors.js';
 import { parseKeyRing, type KeyRing } from './security/key-ring.js';
 import type { RedisConnection } from './storage/redis-store.js';
 
-/** Every variable RateBridge reads; the README's table is generated from the same descriptions. */
+/** Every variable RateBridge reads, with the README's description of it (test/readme.test.ts checks the README lists each). */
 export const ENVIRONMENT_VARIABLES = {
   NODE_ENV: { default: 'development', secret: false, meaning: '`development`, `test` or `production`.' },
   PORT: { default: '3000', secret: false, meaning: 'HTTP port.' },
@@ -304,19 +304,32 @@ export function loadConfig(environment: Environment = process.env): Config {
     Object.keys(schema.shape).map((name) => [name, optional(environment[name])]),
   );
   const parsed = schema.safeParse(input);
+  // The checks across keys read the raw text, so they are reported alongside any invalid key.
+  const crossKey = crossKeyChecks(input as Record<string, string | undefined>);
+  const problems = [...(parsed.success ? [] : schemaProblems(parsed.error)), ...crossKey.problems];
+  if (!parsed.success || problems.length > 0) throw configError(problems);
+  return deepFreeze(toConfig(parsed.data, crossKey.keyRing));
+}
+
+type ParsedEnvironment = z.infer<typeof schema>;
+
+function schemaProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '');
+    const secret =
+      name in ENVIRONMENT_VARIABLES &&
+      ENVIRONMENT_VARIABLES[name as keyof typeof ENVIRONMENT_VARIABLES].secret;
+    // zod messages can quote the input; for secrets only the key name is safe to print.
+    return secret ? `${name} is not valid` : `${name}: ${issue.message}`;
+  });
+}
+
+/** Rules that span keys (production requirements, one Redis mode) and the key ring, which parses itself. */
+function crossKeyChecks(raw: Record<string, string | undefined>): {
+  problems: string[];
+  keyRing: KeyRing | undefined;
+} {
   const problems: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0] ?? '');
-      const secret =
-        name in ENVIRONMENT_VARIABLES &&
-        ENVIRONMENT_VARIABLES[name as keyof typeof ENVIRONMENT_VARIABLES].secret;
-      // zod messages can quote the input; for secrets only the key name is safe to print.
-      problems.push(secret ? `${name} is not valid` : `${name}: ${issue.message}`);
-    }
-  }
-  // The checks across keys read the raw text, so they are reported alongside any invalid key above.
-  const raw = input as Record<string, string | undefined>;
   const production = raw.NODE_ENV === 'production';
   let keyRing: KeyRing | undefined;
   if (raw.RATEBRIDGE_KEYS !== undefined) {
@@ -342,34 +355,36 @@ export function loadConfig(environment: Environment = process.env): Config {
     problems.push('REDIS_SENTINEL_NAME is required with REDIS_SENTINELS');
   }
   problems.push(...mailProblems(raw));
-  if (!parsed.success || problems.length > 0) throw configError(problems);
-  const env = parsed.data;
+  return { problems, keyRing };
+}
 
-  let redis: RedisConnection | undefined;
-  if (env.REDIS_URL !== undefined) redis = { mode: 'standalone', url: env.REDIS_URL };
-  else if (env.REDIS_SENTINELS !== undefined) {
-    redis = {
+function redisConnection(env: ParsedEnvironment): RedisConnection | undefined {
+  const password = env.REDIS_PASSWORD === undefined ? {} : { password: env.REDIS_PASSWORD };
+  if (env.REDIS_URL !== undefined) return { mode: 'standalone', url: env.REDIS_URL };
+  if (env.REDIS_SENTINELS !== undefined) {
+    return {
       mode: 'sentinel',
       sentinels: env.REDIS_SENTINELS,
       name: env.REDIS_SENTINEL_NAME as string,
-      ...(env.REDIS_PASSWORD === undefined ? {} : { password: env.REDIS_PASSWORD }),
-    };
-  } else if (env.REDIS_CLUSTER_NODES !== undefined) {
-    redis = {
-      mode: 'cluster',
-      nodes: env.REDIS_CLUSTER_NODES,
-      ...(env.REDIS_PASSWORD === undefined ? {} : { password: env.REDIS_PASSWORD }),
+      ...password,
     };
   }
+  if (env.REDIS_CLUSTER_NODES !== undefined) {
+    return { mode: 'cluster', nodes: env.REDIS_CLUSTER_NODES, ...password };
+  }
+  return undefined;
+}
 
-  return deepFreeze({
+function toConfig(env: ParsedEnvironment, keyRing: KeyRing | undefined): Config {
+  const production = env.NODE_ENV === 'production';
+  return {
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     logLevel: env.LOG_LEVEL,
     dataDir: env.DATA_DIR,
-    redis,
+    redis: redisConnection(env),
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     keyRing,
     quote: {
@@ -399,7 +414,7 @@ export function loadConfig(environment: Environment = process.env): Config {
       },
     },
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
-  });
+  };
 }
 
 /** SMTP settings come as a set: a host needs a sender and recipients, a user needs a password. */

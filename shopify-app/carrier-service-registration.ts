@@ -57,109 +57,32 @@ const shopIndexSchema = z.object({ keyHash: z.string() });
 
 export const hashCallbackKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
-export function createCarrierServiceRegistration(options: {
+interface RegistrationContext {
   readonly core: Core;
   readonly api: ShopifyApi;
   readonly appUrl: string;
-}) {
-  const { core, api } = options;
-  const { store, sealer } = core;
-  const ref = (shop: string) => ({ tenant: shop, kind: 'shopify', id: 'carrier-service' });
-  const owner = (shop: string) => `shopify-callback-key|${shop}`;
+}
 
-  async function load(shop: string): Promise<CarrierServiceRecord | undefined> {
-    const raw = await store.getDoc(ref(shop));
-    return raw === undefined ? undefined : recordSchema.parse(raw);
-  }
-
-  /**
-   * After Shopify refused a change to `serviceId`: returns when the service is gone from Shopify (so it may
-   * be recreated or recorded inactive); throws the refusal when Shopify still has it.
-   */
-  async function throwUnlessGone(
-    session: Session,
-    serviceId: string,
-    refusal: ShopifyFailure,
-  ): Promise<void> {
-    if (refusal.kind !== 'user_errors') throw failure(refusal);
-    const found = await findCarrierService(api, session, serviceId);
-    if (!found.ok) throw failure(found.failure);
-    if (found.value !== null) throw failure(refusal);
-  }
-
-  function failure(error: ShopifyFailure): RateBridgeError {
-    if (isCarrierCalculatedShippingUnavailable(error)) return rbError('RB_ERR_SHOPIFY_PLAN');
-    if (error.kind === 'user_errors') {
-      return rbError(
-        'RB_ERR_SHOPIFY_REFUSED',
-        (error.userErrors ?? []).map((e) => e.message).join(' ') || error.message,
-      );
-    }
-    if (error.kind === 'timeout' || error.kind === 'unreachable')
-      return rbError('RB_ERR_SHOPIFY_UNREACHABLE');
-    if (error.kind === 'no_session' || error.kind === 'unauthorized')
-      return rbError('RB_ERR_SHOPIFY_SESSION_MISSING');
-    return rbError('RB_ERR_SHOPIFY_REFUSED', error.message);
-  }
-
+export function createCarrierServiceRegistration(options: RegistrationContext) {
+  const { store } = options.core;
   return {
     async status(shop: ShopDomain): Promise<CarrierServiceView | undefined> {
-      const record = await load(shop);
+      const record = await load(store, shop);
       return record && { id: record.serviceId, active: record.active, registeredAt: record.registeredAt };
     },
 
     /** Creates or updates the carrier service with a fresh callback key; returns it active. */
-    async goLive(shop: ShopDomain, session: Session): Promise<CarrierServiceView> {
-      const key = randomBytes(32).toString('base64url');
-      const keyHash = hashCallbackKey(key);
-      const callbackUrl = `${options.appUrl}/shopify/carrier-service/${key}`;
-      const existing = await load(shop);
-      let service: CarrierService | undefined;
-      if (existing) {
-        const updated = await updateCarrierService(api, session, {
-          id: existing.serviceId,
-          callbackUrl,
-          active: true,
-          name: CARRIER_SERVICE_NAME,
-        });
-        // Deleted in Shopify meanwhile (by hand, or by another app install): create it again.
-        if (updated.ok) service = updated.value ?? undefined;
-        else await throwUnlessGone(session, existing.serviceId, updated.failure);
-      }
-      if (!service) {
-        const created = await createCarrierService(api, session, {
-          name: CARRIER_SERVICE_NAME,
-          callbackUrl,
-          active: true,
-          supportsServiceDiscovery: true,
-        });
-        if (!created.ok) throw failure(created.failure);
-        if (!created.value) throw rbError('RB_ERR_SHOPIFY_REFUSED', 'Shopify returned no carrier service.');
-        service = created.value;
-      }
-      const record: CarrierServiceRecord = {
-        serviceId: service.id,
-        active: service.active,
-        sealedKey: sealer.seal(key, owner(shop)),
-        keyHash,
-        registeredAt: new Date().toISOString(),
-      };
-      // New key first, then the record, then the old key goes: a callback in flight never finds nothing.
-      await store.putDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: keyHash }, { shop });
-      await store.putDoc(ref(shop), record);
-      await store.putDoc({ tenant: GLOBAL_TENANT, kind: SHOP_INDEX, id: shop }, { keyHash });
-      if (existing && existing.keyHash !== keyHash) {
-        await store.deleteDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: existing.keyHash });
-      }
-      return { id: record.serviceId, active: record.active, registeredAt: record.registeredAt };
-    },
+    goLive: (shop: ShopDomain, session: Session) => goLive(options, shop, session),
 
     /** Sets the service inactive (no freight connection left); the key stays valid for a later go-live. */
     async deactivate(shop: ShopDomain, session: Session): Promise<void> {
-      const record = await load(shop);
+      const record = await load(store, shop);
       if (!record || !record.active) return;
-      const result = await updateCarrierService(api, session, { id: record.serviceId, active: false });
-      if (!result.ok) await throwUnlessGone(session, record.serviceId, result.failure);
+      const result = await updateCarrierService(options.api, session, {
+        id: record.serviceId,
+        active: false,
+      });
+      if (!result.ok) await throwUnlessGone(options.api, session, record.serviceId, result.failure);
       await store.putDoc(ref(shop), { ...record, active: false });
     },
 
@@ -191,13 +114,112 @@ export function createCarrierServiceRegistration(options: {
      * leaves the record (and its active flag) as it was while Shopify still has the service.
      */
     async remove(shop: ShopDomain, session: Session): Promise<void> {
-      const record = await load(shop);
+      const record = await load(store, shop);
       if (!record) return;
-      const deleted = await deleteCarrierService(api, session, record.serviceId);
-      if (!deleted.ok) await throwUnlessGone(session, record.serviceId, deleted.failure);
+      const deleted = await deleteCarrierService(options.api, session, record.serviceId);
+      if (!deleted.ok) await throwUnlessGone(options.api, session, record.serviceId, deleted.failure);
       await store.putDoc(ref(shop), { ...record, active: false });
     },
   };
 }
 
 export type CarrierServiceRegistration = ReturnType<typeof createCarrierServiceRegistration>;
+
+const ref = (shop: string) => ({ tenant: shop, kind: 'shopify', id: 'carrier-service' });
+const owner = (shop: string) => `shopify-callback-key|${shop}`;
+
+async function load(store: Core['store'], shop: string): Promise<CarrierServiceRecord | undefined> {
+  const raw = await store.getDoc(ref(shop));
+  return raw === undefined ? undefined : recordSchema.parse(raw);
+}
+
+async function goLive(
+  ctx: RegistrationContext,
+  shop: ShopDomain,
+  session: Session,
+): Promise<CarrierServiceView> {
+  const { store, sealer } = ctx.core;
+  const key = randomBytes(32).toString('base64url');
+  const keyHash = hashCallbackKey(key);
+  const existing = await load(store, shop);
+  const service = await upsertService(
+    ctx.api,
+    session,
+    existing,
+    `${ctx.appUrl}/shopify/carrier-service/${key}`,
+  );
+  const record: CarrierServiceRecord = {
+    serviceId: service.id,
+    active: service.active,
+    sealedKey: sealer.seal(key, owner(shop)),
+    keyHash,
+    registeredAt: new Date().toISOString(),
+  };
+  // New key first, then the record, then the old key goes: a callback in flight never finds nothing.
+  await store.putDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: keyHash }, { shop });
+  await store.putDoc(ref(shop), record);
+  await store.putDoc({ tenant: GLOBAL_TENANT, kind: SHOP_INDEX, id: shop }, { keyHash });
+  if (existing && existing.keyHash !== keyHash) {
+    await store.deleteDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: existing.keyHash });
+  }
+  return { id: record.serviceId, active: record.active, registeredAt: record.registeredAt };
+}
+
+/** The shop's carrier service pointed at `callbackUrl` and active: updated, or created when there is none. */
+async function upsertService(
+  api: ShopifyApi,
+  session: Session,
+  existing: CarrierServiceRecord | undefined,
+  callbackUrl: string,
+): Promise<CarrierService> {
+  if (existing) {
+    const updated = await updateCarrierService(api, session, {
+      id: existing.serviceId,
+      callbackUrl,
+      active: true,
+      name: CARRIER_SERVICE_NAME,
+    });
+    // Deleted in Shopify meanwhile (by hand, or by another app install): create it again.
+    if (updated.ok && updated.value) return updated.value;
+    if (!updated.ok) await throwUnlessGone(api, session, existing.serviceId, updated.failure);
+  }
+  const created = await createCarrierService(api, session, {
+    name: CARRIER_SERVICE_NAME,
+    callbackUrl,
+    active: true,
+    supportsServiceDiscovery: true,
+  });
+  if (!created.ok) throw failure(created.failure);
+  if (!created.value) throw rbError('RB_ERR_SHOPIFY_REFUSED', 'Shopify returned no carrier service.');
+  return created.value;
+}
+
+/**
+ * After Shopify refused a change to `serviceId`: returns when the service is gone from Shopify (so it may
+ * be recreated or recorded inactive); throws the refusal when Shopify still has it.
+ */
+async function throwUnlessGone(
+  api: ShopifyApi,
+  session: Session,
+  serviceId: string,
+  refusal: ShopifyFailure,
+): Promise<void> {
+  if (refusal.kind !== 'user_errors') throw failure(refusal);
+  const found = await findCarrierService(api, session, serviceId);
+  if (!found.ok) throw failure(found.failure);
+  if (found.value !== null) throw failure(refusal);
+}
+
+function failure(error: ShopifyFailure): RateBridgeError {
+  if (isCarrierCalculatedShippingUnavailable(error)) return rbError('RB_ERR_SHOPIFY_PLAN');
+  if (error.kind === 'user_errors') {
+    return rbError(
+      'RB_ERR_SHOPIFY_REFUSED',
+      (error.userErrors ?? []).map((e) => e.message).join(' ') || error.message,
+    );
+  }
+  if (error.kind === 'timeout' || error.kind === 'unreachable') return rbError('RB_ERR_SHOPIFY_UNREACHABLE');
+  if (error.kind === 'no_session' || error.kind === 'unauthorized')
+    return rbError('RB_ERR_SHOPIFY_SESSION_MISSING');
+  return rbError('RB_ERR_SHOPIFY_REFUSED', error.message);
+}

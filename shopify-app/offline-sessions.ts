@@ -35,64 +35,14 @@ export interface OfflineSessionsOptions {
 }
 
 export function createOfflineSessions(options: OfflineSessionsOptions) {
-  const { storage, library, store, logger } = options;
-  const now = options.now ?? Date.now;
-
-  const usable = (session: Session | undefined): boolean =>
-    session !== undefined &&
-    Boolean(session.accessToken) &&
-    (session.expires === undefined || session.expires.getTime() - REFRESH_MARGIN_MS > now());
-
-  const refreshable = (session: Session | undefined): boolean =>
-    session !== undefined &&
-    Boolean(session.refreshToken) &&
-    (session.refreshTokenExpires === undefined || session.refreshTokenExpires.getTime() > now());
-
-  const load = (shop: ShopDomain) => storage.loadSession(offlineSessionId(shop));
-
-  const refresh = async (shop: ShopDomain): Promise<ShopifyResult<Session>> => {
-    const lock = await store.acquireLock(`shopify-token-refresh:${shop}`, REFRESH_LOCK_TTL_MS);
-    if (!lock) {
-      // Another instance holds the refresh token right now; its result lands in the store.
-      for (let step = 0; step < REFRESH_WAIT_STEPS; step++) {
-        await new Promise((resolve) => setTimeout(resolve, REFRESH_WAIT_STEP_MS));
-        const session = await load(shop);
-        if (session && usable(session)) return { ok: true, value: session };
-      }
-      return {
-        ok: false,
-        failure: { kind: 'unavailable', message: 'Refreshing the Shopify token took too long.' },
-      };
-    }
-    try {
-      const current = await load(shop);
-      if (current && usable(current)) return { ok: true, value: current };
-      if (!current?.refreshToken || !refreshable(current)) {
-        return {
-          ok: false,
-          failure: { kind: 'no_session', message: 'The Shopify refresh token has expired.' },
-        };
-      }
-      const refreshed = await refreshWithShopify(library, shop, current.refreshToken);
-      if (refreshed.ok) {
-        await storage.storeSession(refreshed.value);
-        logger.info({ shop }, 'Shopify offline token refreshed');
-      } else {
-        logger.warn({ shop, failure: refreshed.failure.kind }, 'Shopify offline token refresh failed');
-      }
-      return refreshed;
-    } finally {
-      await store.releaseLock(lock);
-    }
-  };
-
+  const ctx = sessionChecks(options);
   return {
     /** For work outside a merchant's request: no session token to exchange. */
     async forShop(shop: ShopDomain): Promise<ShopifyResult<Session>> {
-      const stored = await load(shop);
-      if (stored && usable(stored)) return { ok: true, value: stored };
-      if (refreshable(stored)) {
-        const refreshed = await refresh(shop);
+      const stored = await ctx.load(shop);
+      if (stored && ctx.usable(stored)) return { ok: true, value: stored };
+      if (ctx.refreshable(stored)) {
+        const refreshed = await refresh(ctx, shop);
         // A refused refresh means the merchant must come back; anything else is worth retrying later.
         if (refreshed.ok || !REFUSED.has(refreshed.failure.kind)) return refreshed;
       }
@@ -105,6 +55,65 @@ export function createOfflineSessions(options: OfflineSessionsOptions) {
         },
       };
     },
+  };
+}
+
+/** The options, with the clock's two questions about a session and how one is read. */
+function sessionChecks(options: OfflineSessionsOptions) {
+  const now = options.now ?? Date.now;
+  return {
+    ...options,
+    usable: (session: Session | undefined): boolean =>
+      session !== undefined &&
+      Boolean(session.accessToken) &&
+      (session.expires === undefined || session.expires.getTime() - REFRESH_MARGIN_MS > now()),
+    refreshable: (session: Session | undefined): boolean =>
+      session !== undefined &&
+      Boolean(session.refreshToken) &&
+      (session.refreshTokenExpires === undefined || session.refreshTokenExpires.getTime() > now()),
+    load: (shop: ShopDomain) => options.storage.loadSession(offlineSessionId(shop)),
+  };
+}
+
+type SessionChecks = ReturnType<typeof sessionChecks>;
+
+/** One refresh per shop across instances (a lock); the others wait for its result in the store. */
+async function refresh(ctx: SessionChecks, shop: ShopDomain): Promise<ShopifyResult<Session>> {
+  const { store, logger } = ctx;
+  const lock = await store.acquireLock(`shopify-token-refresh:${shop}`, REFRESH_LOCK_TTL_MS);
+  if (!lock) return waitForOtherRefresh(ctx, shop);
+  try {
+    const current = await ctx.load(shop);
+    if (current && ctx.usable(current)) return { ok: true, value: current };
+    if (!current?.refreshToken || !ctx.refreshable(current)) {
+      return {
+        ok: false,
+        failure: { kind: 'no_session', message: 'The Shopify refresh token has expired.' },
+      };
+    }
+    const refreshed = await refreshWithShopify(ctx.library, shop, current.refreshToken);
+    if (refreshed.ok) {
+      await ctx.storage.storeSession(refreshed.value);
+      logger.info({ shop }, 'Shopify offline token refreshed');
+    } else {
+      logger.warn({ shop, failure: refreshed.failure.kind }, 'Shopify offline token refresh failed');
+    }
+    return refreshed;
+  } finally {
+    await store.releaseLock(lock);
+  }
+}
+
+/** Another instance holds the refresh token right now; its result lands in the store. */
+async function waitForOtherRefresh(ctx: SessionChecks, shop: ShopDomain): Promise<ShopifyResult<Session>> {
+  for (let step = 0; step < REFRESH_WAIT_STEPS; step++) {
+    await new Promise((resolve) => setTimeout(resolve, REFRESH_WAIT_STEP_MS));
+    const session = await ctx.load(shop);
+    if (session && ctx.usable(session)) return { ok: true, value: session };
+  }
+  return {
+    ok: false,
+    failure: { kind: 'unavailable', message: 'Refreshing the Shopify token took too long.' },
   };
 }
 

@@ -80,95 +80,8 @@ const onlineAccessInfo = z.looseObject({
 });
 
 export function createSessionStorage(options: SessionStorageOptions): ShopifySessionStorage {
-  const { store, sealer, logger } = options;
-  const now = options.now ?? Date.now;
-  const owner = (shop: string, id: string, field: string) => `shopify-session|${shop}|${id}|${field}`;
-  const ref = (shop: ShopDomain, id: string) => ({ tenant: shop, kind: SESSION_KIND, id });
-
-  const toRecord = (session: Session, shop: ShopDomain): StoredSession => {
-    const seal = (field: string, value: string | undefined) =>
-      value === undefined || value === '' ? undefined : sealer.seal(value, owner(shop, session.id, field));
-    const info = session.onlineAccessInfo as OnlineAccessInfo | undefined;
-    return stripUndefined({
-      v: FORMAT_VERSION,
-      id: session.id,
-      shop,
-      state: session.state,
-      isOnline: session.isOnline,
-      scope: session.scope,
-      expires: dateMillis(session.expires),
-      accessToken: seal('accessToken', session.accessToken),
-      refreshToken: seal('refreshToken', session.refreshToken),
-      refreshTokenExpires: dateMillis(session.refreshTokenExpires),
-      onlineAccessInfo: seal('onlineAccessInfo', info === undefined ? undefined : JSON.stringify(info)),
-      savedAt: now(),
-    });
-  };
-
-  /** The session in `raw`, or undefined (and a log line) when the record cannot be read. */
-  const fromRecord = (raw: JsonValue | undefined, shop: ShopDomain, id: string): Session | undefined => {
-    if (raw === undefined) return undefined;
-    const parsed = storedSession.safeParse(raw);
-    if (!parsed.success || parsed.data.id !== id || parsed.data.shop !== shop) {
-      logger?.warn({ shop, sessionId: id }, 'unreadable Shopify session record ignored');
-      return undefined;
-    }
-    const record = parsed.data;
-    try {
-      const open = (field: string, value: string | undefined) =>
-        value === undefined ? undefined : sealer.open(value, owner(shop, id, field));
-      const info = open('onlineAccessInfo', record.onlineAccessInfo);
-      return new Session(
-        stripUndefined({
-          id: record.id,
-          shop: record.shop,
-          state: record.state,
-          isOnline: record.isOnline,
-          scope: record.scope,
-          expires: millisDate(record.expires),
-          accessToken: open('accessToken', record.accessToken),
-          refreshToken: open('refreshToken', record.refreshToken),
-          refreshTokenExpires: millisDate(record.refreshTokenExpires),
-          onlineAccessInfo:
-            info === undefined
-              ? undefined
-              : (onlineAccessInfo.parse(JSON.parse(info)) as unknown as OnlineAccessInfo),
-        }),
-      );
-    } catch (error) {
-      logger?.warn({ shop, sessionId: id, err: error }, 'Shopify session could not be opened; ignored');
-      return undefined;
-    }
-  };
-
-  /**
-   * After a key rotation, a session read with an older key is written back sealed with the primary key:
-   * same fields, same `savedAt`, and only if nobody has replaced the record meanwhile. Best effort: a
-   * failure is logged, and the session read stays usable.
-   */
-  const resealInPlace = async (shop: ShopDomain, id: string, raw: JsonValue | undefined) => {
-    const parsed = storedSession.safeParse(raw);
-    if (!parsed.success) return;
-    const again = resealCounter(sealer);
-    const field = (name: string, value: string | undefined) =>
-      value === undefined ? undefined : again.value(value, owner(shop, id, name));
-    const next: StoredSession = stripUndefined({
-      ...parsed.data,
-      accessToken: field('accessToken', parsed.data.accessToken),
-      refreshToken: field('refreshToken', parsed.data.refreshToken),
-      onlineAccessInfo: field('onlineAccessInfo', parsed.data.onlineAccessInfo),
-    });
-    if (again.moved === 0) return;
-    const seen = JSON.stringify(raw);
-    try {
-      await store.updateDoc(ref(shop, id), (current) =>
-        JSON.stringify(current) === seen ? next : UNCHANGED,
-      );
-    } catch (error) {
-      logger?.warn({ shop, sessionId: id, err: error }, 'Shopify session could not be re-sealed');
-    }
-  };
-
+  const ctx: StorageContext = { ...options, now: options.now ?? Date.now };
+  const { store } = ctx;
   const deleteOne = async (id: string) => {
     const shop = shopOfSessionId(id);
     if (shop !== undefined) await store.deleteDoc(ref(shop, id));
@@ -183,7 +96,7 @@ export function createSessionStorage(options: SessionStorageOptions): ShopifySes
       if (session.shop !== shop) {
         throw rbError('RB_ERR_VALIDATION', 'a Shopify session must belong to the shop its id names');
       }
-      await store.putDoc(ref(shop, session.id), toRecord(session, shop));
+      await store.putDoc(ref(shop, session.id), toRecord(ctx, session, shop));
       return true;
     },
 
@@ -191,8 +104,8 @@ export function createSessionStorage(options: SessionStorageOptions): ShopifySes
       const shop = shopOfSessionId(id);
       if (shop === undefined) return undefined;
       const raw = await store.getDoc(ref(shop, id));
-      const session = fromRecord(raw, shop, id);
-      if (session) await resealInPlace(shop, id, raw);
+      const session = fromRecord(ctx, raw, shop, id);
+      if (session) await resealInPlace(ctx, shop, id, raw);
       return session;
     },
 
@@ -213,7 +126,7 @@ export function createSessionStorage(options: SessionStorageOptions): ShopifySes
       const records = await store.listDocs(shop, SESSION_KIND);
       const sessions: Session[] = [];
       for (const [id, raw] of records) {
-        const session = fromRecord(raw, shop, id);
+        const session = fromRecord(ctx, raw, shop, id);
         if (session) sessions.push(session);
       }
       return sessions;
@@ -226,6 +139,107 @@ export function createSessionStorage(options: SessionStorageOptions): ShopifySes
       return parsed.success ? parsed.data.savedAt : undefined;
     },
   };
+}
+
+type StorageContext = Required<Pick<SessionStorageOptions, 'store' | 'sealer' | 'now'>> &
+  Pick<SessionStorageOptions, 'logger'>;
+
+/** The associated data of a sealed field: shop, session id and field, so a copied value does not open. */
+const owner = (shop: string, id: string, field: string) => `shopify-session|${shop}|${id}|${field}`;
+const ref = (shop: ShopDomain, id: string) => ({ tenant: shop, kind: SESSION_KIND, id });
+
+function toRecord(ctx: StorageContext, session: Session, shop: ShopDomain): StoredSession {
+  const seal = (field: string, value: string | undefined) =>
+    value === undefined || value === '' ? undefined : ctx.sealer.seal(value, owner(shop, session.id, field));
+  const info = session.onlineAccessInfo as OnlineAccessInfo | undefined;
+  return stripUndefined({
+    v: FORMAT_VERSION,
+    id: session.id,
+    shop,
+    state: session.state,
+    isOnline: session.isOnline,
+    scope: session.scope,
+    expires: dateMillis(session.expires),
+    accessToken: seal('accessToken', session.accessToken),
+    refreshToken: seal('refreshToken', session.refreshToken),
+    refreshTokenExpires: dateMillis(session.refreshTokenExpires),
+    onlineAccessInfo: seal('onlineAccessInfo', info === undefined ? undefined : JSON.stringify(info)),
+    savedAt: ctx.now(),
+  });
+}
+
+/** The session in `raw`, or undefined (and a log line) when the record cannot be read. */
+function fromRecord(
+  ctx: StorageContext,
+  raw: JsonValue | undefined,
+  shop: ShopDomain,
+  id: string,
+): Session | undefined {
+  if (raw === undefined) return undefined;
+  const parsed = storedSession.safeParse(raw);
+  if (!parsed.success || parsed.data.id !== id || parsed.data.shop !== shop) {
+    ctx.logger?.warn({ shop, sessionId: id }, 'unreadable Shopify session record ignored');
+    return undefined;
+  }
+  const record = parsed.data;
+  try {
+    const open = (field: string, value: string | undefined) =>
+      value === undefined ? undefined : ctx.sealer.open(value, owner(shop, id, field));
+    const info = open('onlineAccessInfo', record.onlineAccessInfo);
+    return new Session(
+      stripUndefined({
+        id: record.id,
+        shop: record.shop,
+        state: record.state,
+        isOnline: record.isOnline,
+        scope: record.scope,
+        expires: millisDate(record.expires),
+        accessToken: open('accessToken', record.accessToken),
+        refreshToken: open('refreshToken', record.refreshToken),
+        refreshTokenExpires: millisDate(record.refreshTokenExpires),
+        onlineAccessInfo:
+          info === undefined
+            ? undefined
+            : (onlineAccessInfo.parse(JSON.parse(info)) as unknown as OnlineAccessInfo),
+      }),
+    );
+  } catch (error) {
+    ctx.logger?.warn({ shop, sessionId: id, err: error }, 'Shopify session could not be opened; ignored');
+    return undefined;
+  }
+}
+
+/**
+ * After a key rotation, a session read with an older key is written back sealed with the primary key:
+ * same fields, same `savedAt`, and only if nobody has replaced the record meanwhile. Best effort: a
+ * failure is logged, and the session read stays usable.
+ */
+async function resealInPlace(
+  ctx: StorageContext,
+  shop: ShopDomain,
+  id: string,
+  raw: JsonValue | undefined,
+): Promise<void> {
+  const parsed = storedSession.safeParse(raw);
+  if (!parsed.success) return;
+  const again = resealCounter(ctx.sealer);
+  const field = (name: string, value: string | undefined) =>
+    value === undefined ? undefined : again.value(value, owner(shop, id, name));
+  const next: StoredSession = stripUndefined({
+    ...parsed.data,
+    accessToken: field('accessToken', parsed.data.accessToken),
+    refreshToken: field('refreshToken', parsed.data.refreshToken),
+    onlineAccessInfo: field('onlineAccessInfo', parsed.data.onlineAccessInfo),
+  });
+  if (again.moved === 0) return;
+  const seen = JSON.stringify(raw);
+  try {
+    await ctx.store.updateDoc(ref(shop, id), (current) =>
+      JSON.stringify(current) === seen ? next : UNCHANGED,
+    );
+  } catch (error) {
+    ctx.logger?.warn({ shop, sessionId: id, err: error }, 'Shopify session could not be re-sealed');
+  }
 }
 
 function dateMillis(date: Date | undefined | null): number | undefined {

@@ -60,14 +60,20 @@ const locals = (response: Response) => response.locals as ShopifyLocals;
 const requestLog = (request: object, fallback: Logger) => (request as { log?: Logger }).log ?? fallback;
 
 export function requireShopifySessionToken(options: SessionTokenAuthOptions): Router {
-  const { settings, library } = options;
-  const now = options.now ?? Date.now;
+  const decide = libraryDecision(options.library.validateAuthenticatedSession(), options);
+  const chain = Router();
+  chain.use(sessionTokenGate(options), oneDecisionPerShop(decide), tenantFromSession);
+  return chain;
+}
 
-  const gate: RequestHandler = (request, response, next) => {
+/** Step 1: only a verified session token of this app, for a real shop, goes further. */
+function sessionTokenGate(options: SessionTokenAuthOptions): RequestHandler {
+  const now = options.now ?? Date.now;
+  return (request, response, next) => {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!bearer?.[1]) throw rbError('RB_ERR_UNAUTHENTICATED');
     rememberSecret(bearer[1]);
-    const verified = verifySessionToken(bearer[1], settings, now());
+    const verified = verifySessionToken(bearer[1], options.settings, now());
     if (!verified.valid) {
       requestLog(request, options.logger).info({ reason: verified.reason }, 'Shopify session token refused');
       if (RETRYABLE.has(verified.reason)) response.setHeader(RETRY_INVALID_SESSION_HEADER, '1');
@@ -76,10 +82,16 @@ export function requireShopifySessionToken(options: SessionTokenAuthOptions): Ro
     locals(response).shopifyClaims = { ...verified.claims, token: bearer[1] };
     next();
   };
+}
 
-  const validate = library.validateAuthenticatedSession();
-  /** Runs the library's middleware; resolves with what to pass to `next` once it has decided. */
-  const decide = (request: Request, response: Response): Promise<unknown> =>
+type Decide = (request: Request, response: Response) => Promise<unknown>;
+
+/** Step 2: runs the library's middleware; resolves with what to pass to `next` once it has decided. */
+function libraryDecision(
+  validate: RequestHandler,
+  options: Pick<SessionTokenAuthOptions, 'logger' | 'storeDown'>,
+): Decide {
+  return (request, response) =>
     new Promise((resolve) => {
       const send = response.send.bind(response);
       let settled = false;
@@ -90,38 +102,44 @@ export function requireShopifySessionToken(options: SessionTokenAuthOptions): Ro
         resolve(error);
       };
       response.send = function refusal() {
-        const status = response.statusCode;
-        const log = requestLog(request, options.logger);
-        // The library may have prepared an HTML page (App Bridge bounce); our answer is a JSON error.
-        response.removeHeader('Content-Type');
-        response.removeHeader('Content-Security-Policy');
-        if (status === 401) {
-          if (response.getHeader(RETRY_INVALID_SESSION_HEADER) === '1') {
-            log.info('Shopify refused the session token; App Bridge will retry with a fresh one');
-          } else {
-            log.warn(
-              'Shopify refused the token exchange: the app was uninstalled, or SHOPIFY_API_KEY and SHOPIFY_API_SECRET do not match the app',
-            );
-          }
-          settle(rbError('RB_ERR_UNAUTHENTICATED'));
-        } else if (options.storeDown?.()) {
-          settle(storeUnavailable());
-        } else {
-          log.warn({ status }, 'Shopify session could not be established');
-          settle(rbError('RB_ERR_SHOPIFY_UNREACHABLE'));
-        }
+        settle(refusalError(response, requestLog(request, options.logger), options.storeDown));
         return response;
       };
       Promise.resolve(validate(request, response, (error?: unknown) => settle(error))).catch(
         (error: unknown) => settle(error),
       );
     });
+}
 
-  // One decision per shop at a time: the first call after the offline token expired exchanges a new one
-  // and stores it; calls arriving meanwhile (the admin loads several resources at once) then find it
-  // instead of each exchanging their own.
+/** The library's own refusal, as our coded error instead of its plain-text body. */
+function refusalError(response: Response, log: Logger, storeDown: (() => boolean) | undefined): unknown {
+  const status = response.statusCode;
+  // The library may have prepared an HTML page (App Bridge bounce); our answer is a JSON error.
+  response.removeHeader('Content-Type');
+  response.removeHeader('Content-Security-Policy');
+  if (status !== 401) {
+    if (storeDown?.()) return storeUnavailable();
+    log.warn({ status }, 'Shopify session could not be established');
+    return rbError('RB_ERR_SHOPIFY_UNREACHABLE');
+  }
+  if (response.getHeader(RETRY_INVALID_SESSION_HEADER) === '1') {
+    log.info('Shopify refused the session token; App Bridge will retry with a fresh one');
+  } else {
+    log.warn(
+      'Shopify refused the token exchange: the app was uninstalled, or SHOPIFY_API_KEY and SHOPIFY_API_SECRET do not match the app',
+    );
+  }
+  return rbError('RB_ERR_UNAUTHENTICATED');
+}
+
+/**
+ * One decision per shop at a time: the first call after the offline token expired exchanges a new one
+ * and stores it; calls arriving meanwhile (the admin loads several resources at once) then find it
+ * instead of each exchanging their own.
+ */
+function oneDecisionPerShop(decide: Decide): RequestHandler {
   const deciding = new Map<string, Promise<unknown>>();
-  const shopifyMiddleware: RequestHandler = async (request, response, next) => {
+  return async (request, response, next) => {
     const claims = locals(response).shopifyClaims;
     if (!claims) throw rbError('RB_ERR_UNAUTHENTICATED');
     // The library reads `Bearer <token>` case-sensitively (and falls back to an `id_token` query parameter
@@ -139,24 +157,21 @@ export function requireShopifySessionToken(options: SessionTokenAuthOptions): Ro
     });
     next(await mine);
   };
-
-  const tenant: RequestHandler = (_request, response, next) => {
-    const { shopifyClaims: claims, shopify } = locals(response);
-    const session = shopify?.session;
-    // Both come from the same verified token; a mismatch would be a bug, never a reason to pick one.
-    if (!claims || !session || session.shop !== claims.shop) throw rbError('RB_ERR_UNAUTHENTICATED');
-    locals(response).shopifySession = session;
-    setTenantContext(response, {
-      tenant: asTenantId(claims.shop),
-      actor: `shopify-user:${claims.userId ?? 'unknown'}`,
-    });
-    next();
-  };
-
-  const chain = Router();
-  chain.use(gate, shopifyMiddleware, tenant);
-  return chain;
 }
+
+/** Step 3: the tenant context, from the verified token and the session the library loaded for it. */
+const tenantFromSession: RequestHandler = (_request, response, next) => {
+  const { shopifyClaims: claims, shopify } = locals(response);
+  const session = shopify?.session;
+  // Both come from the same verified token; a mismatch would be a bug, never a reason to pick one.
+  if (!claims || !session || session.shop !== claims.shop) throw rbError('RB_ERR_UNAUTHENTICATED');
+  locals(response).shopifySession = session;
+  setTenantContext(response, {
+    tenant: asTenantId(claims.shop),
+    actor: `shopify-user:${claims.userId ?? 'unknown'}`,
+  });
+  next();
+};
 
 /** The shop's offline session, for routes behind `requireShopifySessionToken` that call Shopify. */
 export function shopifySession(response: Response): Session {

@@ -7,7 +7,7 @@ import type {
   SyncProgress,
 } from '../core/wire/admin-api-types.js';
 import { GO_LIVE_INSTRUCTIONS, type CarrierServiceRegistration } from './carrier-service-registration.js';
-import type { ProductSync } from './product-sync.js';
+import type { ProductSync } from './product-sync/create-product-sync.js';
 import { shopifySession } from './session-token-auth.js';
 import type { ShopDomain } from './shop-domain.js';
 

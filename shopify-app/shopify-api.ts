@@ -134,48 +134,6 @@ export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
     timeoutMs,
     ...(settings.hostOverride === undefined ? {} : { hostOverride: settings.hostOverride }),
   });
-  const timedOut = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
-
-  const post = async (
-    url: string,
-    headers: Record<string, string>,
-    body: JsonValue,
-    call: CallOptions,
-  ): Promise<ShopifyResult<{ status: number; headers: Headers; json: unknown }>> => {
-    let response: Response;
-    try {
-      response = await send(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          'User-Agent': 'RateBridge/0.1',
-          ...headers,
-        },
-        body: JSON.stringify(body),
-        ...(call.signal ? { signal: call.signal } : {}),
-      });
-    } catch (error) {
-      if (timedOut(error)) return failed('timeout', `Shopify did not answer within ${timeoutMs / 1000} s.`);
-      if (call.signal?.aborted) return failed('timeout', 'The call to Shopify was cancelled.');
-      return failed('unreachable', `Shopify could not be reached (${networkCode(error)}).`);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (timedOut(error))
-        return failed('timeout', `Shopify did not finish answering within ${timeoutMs / 1000} s.`);
-      return failed('unreachable', 'The connection to Shopify broke while reading its answer.');
-    }
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { ok: true, value: { status: response.status, headers: response.headers, json } };
-  };
 
   return {
     async graphql(session, document, variables, call = {}) {
@@ -190,32 +148,93 @@ export function createShopifyApi(options: ShopifyApiOptions): ShopifyApi {
       if (!(await pacer.beforeSend(shop, document.text, call.signal))) {
         return failed('timeout', 'The call to Shopify was cancelled.');
       }
-      const sent = await post(
+      const sent = await postJson(
+        { send, timeoutMs },
         `https://${shop}/admin/api/${settings.apiVersion}/graphql.json`,
         { 'X-Shopify-Access-Token': session.accessToken },
         { query: document.text, variables: checkedVariables.data as JsonValue },
         call,
       );
       if (!sent.ok) return sent;
-      const { status, headers, json } = sent.value;
-      if (status !== 200) return httpFailure(status, headers);
-      const parsed = graphqlResponse.safeParse(json);
-      if (!parsed.success) return failed('bad_response', 'Shopify answered GraphQL in an unknown shape.');
-      const { data, errors, extensions } = parsed.data;
-      if (extensions?.cost) pacer.afterAnswer(shop, document.text, extensions.cost);
-      if (errors && errors.length > 0) return graphqlErrorsFailure(errors, extensions?.cost);
-      if (data === undefined || data === null)
-        return failed('bad_response', 'Shopify answered without data.');
-      const userErrors = collectUserErrors(data);
-      if (userErrors.length > 0) {
-        const summary = userErrors.map((e) => e.message).join('; ');
-        return { ok: false, failure: { kind: 'user_errors', message: summary, userErrors } };
-      }
-      const typed = document.data.safeParse(data);
-      if (!typed.success) return failed('bad_response', 'Shopify answered GraphQL with unexpected data.');
-      return { ok: true, value: typed.data };
+      return readAnswer(sent.value, document.data, (cost) => pacer.afterAnswer(shop, document.text, cost));
     },
   };
+}
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly json: unknown;
+}
+
+/** One POST; a failure to send or to read the answer becomes a failure of the matching kind. */
+async function postJson(
+  transport: { send: ReturnType<typeof shopifyFetch>; timeoutMs: number },
+  url: string,
+  headers: Record<string, string>,
+  body: JsonValue,
+  call: CallOptions,
+): Promise<ShopifyResult<Answer>> {
+  const { send, timeoutMs } = transport;
+  let response: Response;
+  try {
+    response = await send(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'User-Agent': 'RateBridge/0.1',
+        ...headers,
+      },
+      body: JSON.stringify(body),
+      ...(call.signal ? { signal: call.signal } : {}),
+    });
+  } catch (error) {
+    if (timedOut(error)) return failed('timeout', `Shopify did not answer within ${timeoutMs / 1000} s.`);
+    if (call.signal?.aborted) return failed('timeout', 'The call to Shopify was cancelled.');
+    return failed('unreachable', `Shopify could not be reached (${networkCode(error)}).`);
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (timedOut(error))
+      return failed('timeout', `Shopify did not finish answering within ${timeoutMs / 1000} s.`);
+    return failed('unreachable', 'The connection to Shopify broke while reading its answer.');
+  }
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { ok: true, value: { status: response.status, headers: response.headers, json } };
+}
+
+const timedOut = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
+
+/** A GraphQL answer read: HTTP status, shape, cost (told to `onCost`), errors, userErrors, then `data`. */
+function readAnswer<DS extends z.ZodType>(
+  answer: Answer,
+  dataSchema: DS,
+  onCost: (cost: QueryCost) => void,
+): ShopifyResult<z.output<DS>> {
+  const { status, headers, json } = answer;
+  if (status !== 200) return httpFailure(status, headers);
+  const parsed = graphqlResponse.safeParse(json);
+  if (!parsed.success) return failed('bad_response', 'Shopify answered GraphQL in an unknown shape.');
+  const { data, errors, extensions } = parsed.data;
+  if (extensions?.cost) onCost(extensions.cost);
+  if (errors && errors.length > 0) return graphqlErrorsFailure(errors, extensions?.cost);
+  if (data === undefined || data === null) return failed('bad_response', 'Shopify answered without data.');
+  const userErrors = collectUserErrors(data);
+  if (userErrors.length > 0) {
+    const summary = userErrors.map((e) => e.message).join('; ');
+    return { ok: false, failure: { kind: 'user_errors', message: summary, userErrors } };
+  }
+  const typed = dataSchema.safeParse(data);
+  if (!typed.success) return failed('bad_response', 'Shopify answered GraphQL with unexpected data.');
+  return { ok: true, value: typed.data };
 }
 
 /** What waiting fixes: Shopify's rate limit, and an answer that did not come. */

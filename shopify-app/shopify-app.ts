@@ -8,7 +8,8 @@ import { createAdminApiRouter, storeKnownDown, type Core } from '../core/index.j
 import { Router } from 'express';
 import { createCarrierServiceCheck } from './carrier-service-check.js';
 import { createCarrierServiceRegistration } from './carrier-service-registration.js';
-import { createProductSync, type ProductSyncOptions } from './product-sync.js';
+import type { ProductSyncOptions } from './product-sync.js';
+import { createProductSync } from './product-sync/create-product-sync.js';
 import { ratesCallbackRouter } from './rates-callback.js';
 import { shopifyAdminRoutes } from './shopify-admin-routes.js';
 import { createOfflineSessions } from './offline-sessions.js';
@@ -70,12 +71,9 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     else log.warn({ tenant: shop }, 'could not deactivate the carrier service: no Shopify session');
   });
 
+  const adminRouters = shopifyAdminRouters(core, registration, products);
   const adminApi = Router();
-  adminApi.use(
-    requireSessionToken,
-    shopifyAdminRoutes(core, registration, products),
-    createAdminApiRouter(core),
-  );
+  adminApi.use(requireSessionToken, ...adminRouters);
 
   return {
     settings,
@@ -91,6 +89,8 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     requireSessionToken,
     /** The embedded admin API (core's plus go-live and product sync): mount at /shopify/api. */
     adminApi,
+    /** What adminApi serves behind the session token; test/e2e/shopify-tenant-isolation.test.ts walks it. */
+    adminRouters,
     /** POST /shopify/carrier-service/:key with its own raw-body parser: mount before any JSON parser. */
     ratesCallback: ratesCallbackRouter({ core, registration, apiSecret: settings.apiSecret }),
     /** POST /shopify/webhooks with its own raw-body parser: mount before any JSON parser. */
@@ -106,6 +106,15 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
 }
 
 export type ShopifyApp = ReturnType<typeof createShopifyApp>;
+
+/** The routers behind the embedded admin's session token, in the order they are tried. */
+function shopifyAdminRouters(
+  core: Core,
+  registration: Parameters<typeof shopifyAdminRoutes>[1],
+  products: Parameters<typeof shopifyAdminRoutes>[2],
+): Router[] {
+  return [shopifyAdminRoutes(core, registration, products), createAdminApiRouter(core)];
+}
 
 /** Tests' fake Shopify serves bulk results itself, over http: only its own address is fetched. */
 function testHostDownload(host: string) {

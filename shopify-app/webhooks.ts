@@ -59,62 +59,23 @@ export function shopifyWebhooksRouter(
   options: ShopifyWebhookOptions = {},
 ): Router {
   const router = Router();
-  const { store } = core;
   const storage =
-    options.storage ?? createSessionStorage({ store, sealer: core.sealer, logger: core.logger });
-
-  const eraseShop = async (shop: ShopDomain, triggeredAt: number | undefined, log: Logger) => {
-    const savedAt = await storage.savedAt(offlineSessionId(shop));
-    if (triggeredAt !== undefined && savedAt !== undefined && savedAt > triggeredAt + STALE_EVENT_MARGIN_MS) {
-      log.warn({ shop }, 'erasing webhook older than the current install: ignored');
-      return;
-    }
-    // Sessions live under the tenant, so this removes the shop's tokens with everything else.
-    await store.deleteTenant(asTenantId(shop));
-    await options.onShopErased?.(shop);
-    log.info({ shop }, 'shop erased');
-  };
+    options.storage ?? createSessionStorage({ store: core.store, sealer: core.sealer, logger: core.logger });
+  const erase = { store: core.store, storage, onShopErased: options.onShopErased };
 
   router.post(
     SHOPIFY_WEBHOOKS_PATH,
     express.raw({ type: 'application/json', limit: WEBHOOK_BODY_LIMIT }),
     async (request, response) => {
       const log = ((request as { log?: Logger }).log ?? core.logger).child({ webhook: 'shopify' });
-      if (!Buffer.isBuffer(request.body)) throw rbError('RB_ERR_UNSUPPORTED_MEDIA_TYPE');
-      const rawBody = request.body;
-
-      const hmac = header(request, 'hmac-sha256');
-      if (hmac === undefined) throw rbError('RB_ERR_SIGNATURE_MISSING');
-      if (!verifyWebhookHmac(rawBody, hmac, settings.apiSecret)) {
-        log.warn('Shopify webhook with a bad HMAC refused');
-        throw rbError('RB_ERR_SIGNATURE_INVALID');
-      }
-
-      const topic = header(request, 'topic');
-      const shop = parseShopDomain(header(request, 'shop-domain'));
-      if (topic === undefined) throw rbError('RB_ERR_VALIDATION', 'X-Shopify-Topic is missing');
-      if (shop === undefined)
-        throw rbError('RB_ERR_VALIDATION', 'X-Shopify-Shop-Domain is not a shop domain');
-      let body: unknown;
-      try {
-        body = JSON.parse(rawBody.toString('utf8'));
-      } catch {
-        throw rbError('RB_ERR_BAD_JSON');
-      }
-      const named = shopNamedInBody.safeParse(body);
-      const bodyShop = named.success ? (named.data.shop_domain ?? named.data.myshopify_domain) : undefined;
-      if (bodyShop !== undefined && bodyShop !== shop) {
-        throw rbError('RB_ERR_VALIDATION', 'the shop in the body is not the shop in X-Shopify-Shop-Domain');
-      }
-      const triggeredText = header(request, 'triggered-at');
-      const triggered = triggeredText === undefined ? Number.NaN : Date.parse(triggeredText);
-      const triggeredAt = Number.isFinite(triggered) ? triggered : undefined;
+      const delivery = readDelivery(request, settings.apiSecret, log);
+      const { topic, shop, body, triggeredAt } = delivery;
       const webhookLog = log.child({ topic, shop, webhookId: header(request, 'webhook-id') });
 
       switch (topic) {
         case WEBHOOK_TOPICS.appUninstalled:
         case WEBHOOK_TOPICS.shopRedact:
-          await eraseShop(shop, triggeredAt, webhookLog);
+          await eraseShop(erase, shop, triggeredAt, webhookLog);
           break;
         case WEBHOOK_TOPICS.customersDataRequest: {
           const dataRequest = dataRequestBody.safeParse(body);
@@ -135,6 +96,61 @@ export function shopifyWebhooksRouter(
     },
   );
   return router;
+}
+
+/** A delivery checked: signed with our secret, naming its topic and one shop; its body parsed. */
+function readDelivery(
+  request: Request,
+  apiSecret: string,
+  log: Logger,
+): { topic: string; shop: ShopDomain; body: unknown; triggeredAt: number | undefined } {
+  if (!Buffer.isBuffer(request.body)) throw rbError('RB_ERR_UNSUPPORTED_MEDIA_TYPE');
+  const rawBody = request.body;
+
+  const hmac = header(request, 'hmac-sha256');
+  if (hmac === undefined) throw rbError('RB_ERR_SIGNATURE_MISSING');
+  if (!verifyWebhookHmac(rawBody, hmac, apiSecret)) {
+    log.warn('Shopify webhook with a bad HMAC refused');
+    throw rbError('RB_ERR_SIGNATURE_INVALID');
+  }
+
+  const topic = header(request, 'topic');
+  const shop = parseShopDomain(header(request, 'shop-domain'));
+  if (topic === undefined) throw rbError('RB_ERR_VALIDATION', 'X-Shopify-Topic is missing');
+  if (shop === undefined) throw rbError('RB_ERR_VALIDATION', 'X-Shopify-Shop-Domain is not a shop domain');
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw rbError('RB_ERR_BAD_JSON');
+  }
+  const named = shopNamedInBody.safeParse(body);
+  const bodyShop = named.success ? (named.data.shop_domain ?? named.data.myshopify_domain) : undefined;
+  if (bodyShop !== undefined && bodyShop !== shop) {
+    throw rbError('RB_ERR_VALIDATION', 'the shop in the body is not the shop in X-Shopify-Shop-Domain');
+  }
+  const triggeredText = header(request, 'triggered-at');
+  const triggered = triggeredText === undefined ? Number.NaN : Date.parse(triggeredText);
+  return { topic, shop, body, triggeredAt: Number.isFinite(triggered) ? triggered : undefined };
+}
+
+/** Uninstall or shop redact: the shop's tenant goes, unless the event is older than the current install. */
+async function eraseShop(
+  deps: Pick<Core, 'store'> &
+    Pick<ShopifyWebhookOptions, 'onShopErased'> & { storage: ShopifySessionStorage },
+  shop: ShopDomain,
+  triggeredAt: number | undefined,
+  log: Logger,
+): Promise<void> {
+  const savedAt = await deps.storage.savedAt(offlineSessionId(shop));
+  if (triggeredAt !== undefined && savedAt !== undefined && savedAt > triggeredAt + STALE_EVENT_MARGIN_MS) {
+    log.warn({ shop }, 'erasing webhook older than the current install: ignored');
+    return;
+  }
+  // Sessions live under the tenant, so this removes the shop's tokens with everything else.
+  await deps.store.deleteTenant(asTenantId(shop));
+  await deps.onShopErased?.(shop);
+  log.info({ shop }, 'shop erased');
 }
 
 /** Shopify's webhook headers: `X-Shopify-<name>`, or `shopify-<name>` on newer event deliveries. */

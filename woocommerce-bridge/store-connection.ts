@@ -63,7 +63,14 @@ export function createStoreConnections(deps: Deps, now: () => number) {
       return next === undefined ? UNCHANGED : ({ ...next, updatedAt: iso() } as unknown as JsonValue);
     });
     // The list of stores is for the re-seal pass: a store missing from it is found through its keys.
-    if (created) await stores.put(tenant, tenant);
+    // A connection just created whose entry could not be written is taken back, so the caller's 503
+    // means nothing was stored and a retry creates both (an update would never write the entry).
+    if (created) {
+      await stores.put(tenant, tenant).catch(async (error: unknown) => {
+        await store.deleteDoc(ref(tenant)).catch(() => undefined);
+        throw error;
+      });
+    }
     return read(tenant, stored);
   }
 

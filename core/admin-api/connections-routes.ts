@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type { FreightPlatform } from '../platforms/freight-platform.js';
 import type { PlatformRegistry } from '../platforms/registry.js';
 import type { TokenLifecycle } from '../tokens/token-lifecycle.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
@@ -31,15 +32,7 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
   const router = Router();
 
   router.get('/platforms', (_request, response) => {
-    response.json({
-      platforms: platforms.list().map((p) => ({
-        name: p.name,
-        displayName: p.displayName,
-        environments: p.environments,
-        hasWarehouses: p.hasWarehouses,
-        limits: p.limits,
-      })),
-    } satisfies PlatformsResponse);
+    response.json({ platforms: platforms.list().map(platformView) } satisfies PlatformsResponse);
   });
 
   router.get('/connections', async (_request, response) => {
@@ -70,6 +63,23 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
     response.status(204).end();
   });
 
+  connectionFixRoutes(router, tokens);
+  return router;
+}
+
+/** What the admin shows of a platform this process runs. */
+function platformView(p: FreightPlatform): PlatformsResponse['platforms'][number] {
+  return {
+    name: p.name,
+    displayName: p.displayName,
+    environments: p.environments,
+    hasWarehouses: p.hasWarehouses,
+    limits: p.limits,
+  };
+}
+
+/** What a merchant does to one connection: check it now, replace its token, set its budget, read its trail. */
+function connectionFixRoutes(router: Router, tokens: TokenLifecycle): void {
   router.post('/connections/:id/verify', async (request, response) => {
     const { tenant, actor } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
@@ -104,6 +114,4 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
       limit,
     } satisfies ConnectionEventsResponse);
   });
-
-  return router;
 }

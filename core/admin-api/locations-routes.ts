@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Locations } from '../locations/locations.js';
+import type { Locations } from '../locations/pickup-locations.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
 import type {
   LocationDeleted,

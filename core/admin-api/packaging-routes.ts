@@ -1,6 +1,6 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/packaging-catalog.js';
 import { MAX_CSV_BYTES, type CsvProblem } from '../catalog/packaging-csv.js';
 import { defaultBoxSchema, parseProfileKey, profileInputSchema } from '../catalog/packaging-profile.js';
 import { RateBridgeError } from '../errors.js';
@@ -44,23 +44,7 @@ export function packagingRoutes(catalog: Catalog): Router {
   });
 
   // The fixed paths come before /packaging/:key.
-  router.post('/packaging/import', csvBody, async (request, response) => {
-    const { tenant } = tenantContext(response);
-    if (!request.is(CSV_TYPES)) {
-      throw new RateBridgeError(
-        'RB_ERR_UNSUPPORTED_MEDIA_TYPE',
-        'Send the file itself as the request body, with Content-Type: text/csv.',
-      );
-    }
-    const text = typeof request.body === 'string' ? request.body : '';
-    const result = await catalog.importCsv(tenant, text);
-    if (!result.ok) throw csvRefusal(result.errors, result.moreErrors);
-    response.json({
-      imported: result.imported,
-      rows: result.rows,
-      profiles: result.profiles,
-    } satisfies CsvImportResult);
-  });
+  router.post('/packaging/import', csvBody, importCsvHandler(catalog));
 
   router.get('/packaging/export', async (request, response) => {
     const { tenant } = tenantContext(response);
@@ -128,4 +112,25 @@ function csvRefusal(problems: readonly CsvProblem[], more: number): RateBridgeEr
     `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}. Fix ${count === 1 ? 'it' : 'them'} and upload it again. ${summary}`.trim(),
     details,
   );
+}
+
+/** POST /packaging/import: the CSV file itself as the body; every problem with it is one coded refusal. */
+function importCsvHandler(catalog: Catalog): RequestHandler {
+  return async (request, response) => {
+    const { tenant } = tenantContext(response);
+    if (!request.is(CSV_TYPES)) {
+      throw new RateBridgeError(
+        'RB_ERR_UNSUPPORTED_MEDIA_TYPE',
+        'Send the file itself as the request body, with Content-Type: text/csv.',
+      );
+    }
+    const text = typeof request.body === 'string' ? request.body : '';
+    const result = await catalog.importCsv(tenant, text);
+    if (!result.ok) throw csvRefusal(result.errors, result.moreErrors);
+    response.json({
+      imported: result.imported,
+      rows: result.rows,
+      profiles: result.profiles,
+    } satisfies CsvImportResult);
+  };
 }

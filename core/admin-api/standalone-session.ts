@@ -54,147 +54,164 @@ export interface StandaloneSessionOptions {
 }
 
 export function createStandaloneSessions(options: StandaloneSessionOptions) {
-  const { store, publicUrl } = options;
-  const now = options.now ?? Date.now;
-  const macKey = deriveKey(options.keyRing.primary, 'admin-login-link');
-  const secure = publicUrl.startsWith('https:');
-  const origins = ownOrigins({ publicUrl, loopbackAliases: options.loopbackAliases ?? false });
-  const mac = (payload: string) => createHmac('sha256', macKey).update(payload).digest('base64url');
-  const sessionKey = (cookieValue: string) =>
-    `admin-session:${createHash('sha256').update(cookieValue).digest('hex')}`;
-  const cookieOf = (headers: IncomingHttpHeaders) => parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
-  const sameOrigin = (headers: IncomingHttpHeaders) => isSameOrigin(headers, origins);
-
-  /** The claims of an authentic, unexpired link; it is not spent here. */
-  function readLink(link: string): LinkClaims {
-    const [payload = '', signature = ''] = link.split('.');
-    if (!constantTimeEqual(mac(payload), signature)) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-    let claims: LinkClaims;
-    try {
-      claims = linkPayload.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
-    } catch {
-      throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-    }
-    if (claims.e < now()) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-    return claims;
-  }
-
-  async function sessionOf(headers: IncomingHttpHeaders): Promise<z.infer<typeof sessionRecord> | undefined> {
-    const value = cookieOf(headers);
-    if (!value) return undefined;
-    const parsed = sessionRecord.safeParse(await store.cacheGet(sessionKey(value)));
-    return parsed.success ? parsed.data : undefined;
-  }
-
-  function setSessionCookie(response: Response, value: string, maxAgeMs: number): void {
-    response.setHeader(
-      'Set-Cookie',
-      stringifySetCookie({
-        name: SESSION_COOKIE,
-        value,
-        httpOnly: true,
-        secure,
-        sameSite: 'strict',
-        path: '/',
-        maxAge: maxAgeMs / 1000,
-      }),
-    );
-  }
-
-  /** A new session for `tenant`, its cookie set on `response`; the browser's old session ends. */
-  async function startSession(
-    response: Response,
-    headers: IncomingHttpHeaders,
-    tenant: string,
-    actor: string,
-  ): Promise<void> {
-    const previous = cookieOf(headers);
-    if (previous) await store.cacheDelete(sessionKey(previous));
-    const session = randomBytes(32).toString('base64url');
-    await store.cacheSet(sessionKey(session), { tenant, actor }, SESSION_TTL_MS);
-    setSessionCookie(response, session, SESSION_TTL_MS);
-  }
-
+  const ctx = sessionContext(options);
   return {
     /** A one-time login link for `tenant`, valid for 15 minutes. */
-    loginLink(tenant: string, actor = 'merchant'): string {
-      const payload = Buffer.from(
-        JSON.stringify({
-          t: tenant,
-          a: actor,
-          e: now() + LOGIN_LINK_TTL_MS,
-          n: randomBytes(16).toString('hex'),
-        }),
-      ).toString('base64url');
-      return `${publicUrl}/admin/login/${payload}.${mac(payload)}`;
-    },
-
-    startSession,
-
+    loginLink: (tenant: string, actor = 'merchant'): string => loginLink(ctx, tenant, actor),
+    /** A new session for `tenant`, its cookie set on `response`; the browser's old session ends. */
+    startSession: (response: Response, headers: IncomingHttpHeaders, tenant: string, actor: string) =>
+      startSession(ctx, response, headers, tenant, actor),
     /** Whether a request names our own origin (for state-changing routes outside the admin API). */
-    sameOrigin,
-
+    sameOrigin: ctx.sameOrigin,
     /** The tenant of the browser's current session, if it has one. */
     async currentTenant(headers: IncomingHttpHeaders): Promise<string | undefined> {
-      return (await sessionOf(headers))?.tenant;
+      return (await sessionOf(ctx, headers))?.tenant;
     },
-
     /** GET /admin/login/:link (asks to confirm), POST /admin/login/:link (signs in), POST /admin/logout. */
-    routes(): Router {
-      const router = Router();
-      router.get('/login/:link', async (request, response) => {
-        const claims = readLink(String(request.params.link));
-        const current = await sessionOf(request.headers);
-        response.setHeader('Cache-Control', 'no-store');
-        // no-referrer (helmet's default) makes the browser send `Origin: null` with the form below.
-        response.setHeader('Referrer-Policy', 'same-origin');
-        response
-          .status(200)
-          .type('html')
-          .send(
-            loginPage({
-              tenant: claims.t,
-              ...(current === undefined ? {} : { current: current.tenant }),
-              action: request.originalUrl.split('?')[0] ?? '',
-            }),
-          );
-      });
-      router.post(
-        '/login/:link',
-        express.urlencoded({ extended: false, limit: '1kb' }),
-        async (request, response) => {
-          if (!sameOrigin(request.headers)) throw rbError('RB_ERR_CROSS_SITE');
-          const claims = readLink(String(request.params.link));
-          if (!(await store.claimOnce(`admin-login-used:${claims.n}`, LOGIN_LINK_TTL_MS))) {
-            throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-          }
-          await startSession(response, request.headers, claims.t, claims.a);
-          response.setHeader('Cache-Control', 'no-store');
-          response.redirect(303, options.landingPath ?? '/admin/');
-        },
-      );
-      router.post('/logout', async (request, response) => {
-        if (!sameOrigin(request.headers)) throw rbError('RB_ERR_CROSS_SITE');
-        const value = cookieOf(request.headers);
-        if (value) await store.cacheDelete(sessionKey(value));
-        setSessionCookie(response, '', 0);
-        response.status(204).end();
-      });
-      return router;
-    },
-
+    routes: (): Router => loginRoutes(ctx),
     /** Authenticates a request by its session cookie and sets the tenant context. */
-    requireSession(): RequestHandler {
-      return async (request, response, next) => {
-        const session = await sessionOf(request.headers);
-        if (!session) throw rbError('RB_ERR_UNAUTHENTICATED');
-        if (!SAFE_METHODS.has(request.method) && !sameOrigin(request.headers))
-          throw rbError('RB_ERR_CROSS_SITE');
-        setTenantContext(response, { tenant: asTenantId(session.tenant), actor: session.actor });
-        next();
-      };
-    },
+    requireSession: (): RequestHandler => requireSession(ctx),
   };
 }
 
 export type StandaloneSessions = ReturnType<typeof createStandaloneSessions>;
+
+/** What the session operations below share: the store, the clock, the link key and our origins. */
+function sessionContext(options: StandaloneSessionOptions) {
+  const { publicUrl } = options;
+  const macKey = deriveKey(options.keyRing.primary, 'admin-login-link');
+  const origins = ownOrigins({ publicUrl, loopbackAliases: options.loopbackAliases ?? false });
+  return {
+    store: options.store,
+    publicUrl,
+    landingPath: options.landingPath ?? '/admin/',
+    now: options.now ?? Date.now,
+    secure: publicUrl.startsWith('https:'),
+    mac: (payload: string) => createHmac('sha256', macKey).update(payload).digest('base64url'),
+    sessionKey: (cookieValue: string) =>
+      `admin-session:${createHash('sha256').update(cookieValue).digest('hex')}`,
+    cookieOf: (headers: IncomingHttpHeaders) => parseCookie(headers.cookie ?? '')[SESSION_COOKIE],
+    sameOrigin: (headers: IncomingHttpHeaders) => isSameOrigin(headers, origins),
+  };
+}
+
+type SessionContext = ReturnType<typeof sessionContext>;
+
+function loginLink(ctx: SessionContext, tenant: string, actor: string): string {
+  const payload = Buffer.from(
+    JSON.stringify({
+      t: tenant,
+      a: actor,
+      e: ctx.now() + LOGIN_LINK_TTL_MS,
+      n: randomBytes(16).toString('hex'),
+    }),
+  ).toString('base64url');
+  return `${ctx.publicUrl}/admin/login/${payload}.${ctx.mac(payload)}`;
+}
+
+/** The claims of an authentic, unexpired link; it is not spent here. */
+function readLink(ctx: SessionContext, link: string): LinkClaims {
+  const [payload = '', signature = ''] = link.split('.');
+  if (!constantTimeEqual(ctx.mac(payload), signature)) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
+  let claims: LinkClaims;
+  try {
+    claims = linkPayload.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+  } catch {
+    throw rbError('RB_ERR_LOGIN_LINK_INVALID');
+  }
+  if (claims.e < ctx.now()) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
+  return claims;
+}
+
+async function sessionOf(
+  ctx: SessionContext,
+  headers: IncomingHttpHeaders,
+): Promise<z.infer<typeof sessionRecord> | undefined> {
+  const value = ctx.cookieOf(headers);
+  if (!value) return undefined;
+  const parsed = sessionRecord.safeParse(await ctx.store.cacheGet(ctx.sessionKey(value)));
+  return parsed.success ? parsed.data : undefined;
+}
+
+function setSessionCookie(ctx: SessionContext, response: Response, value: string, maxAgeMs: number): void {
+  response.setHeader(
+    'Set-Cookie',
+    stringifySetCookie({
+      name: SESSION_COOKIE,
+      value,
+      httpOnly: true,
+      secure: ctx.secure,
+      sameSite: 'strict',
+      path: '/',
+      maxAge: maxAgeMs / 1000,
+    }),
+  );
+}
+
+async function startSession(
+  ctx: SessionContext,
+  response: Response,
+  headers: IncomingHttpHeaders,
+  tenant: string,
+  actor: string,
+): Promise<void> {
+  const previous = ctx.cookieOf(headers);
+  if (previous) await ctx.store.cacheDelete(ctx.sessionKey(previous));
+  const session = randomBytes(32).toString('base64url');
+  await ctx.store.cacheSet(ctx.sessionKey(session), { tenant, actor }, SESSION_TTL_MS);
+  setSessionCookie(ctx, response, session, SESSION_TTL_MS);
+}
+
+function loginRoutes(ctx: SessionContext): Router {
+  const router = Router();
+  router.get('/login/:link', async (request, response) => {
+    const claims = readLink(ctx, String(request.params.link));
+    const current = await sessionOf(ctx, request.headers);
+    response.setHeader('Cache-Control', 'no-store');
+    // no-referrer (helmet's default) makes the browser send `Origin: null` with the form below.
+    response.setHeader('Referrer-Policy', 'same-origin');
+    response
+      .status(200)
+      .type('html')
+      .send(
+        loginPage({
+          tenant: claims.t,
+          ...(current === undefined ? {} : { current: current.tenant }),
+          action: request.originalUrl.split('?')[0] ?? '',
+        }),
+      );
+  });
+  router.post(
+    '/login/:link',
+    express.urlencoded({ extended: false, limit: '1kb' }),
+    async (request, response) => {
+      if (!ctx.sameOrigin(request.headers)) throw rbError('RB_ERR_CROSS_SITE');
+      const claims = readLink(ctx, String(request.params.link));
+      if (!(await ctx.store.claimOnce(`admin-login-used:${claims.n}`, LOGIN_LINK_TTL_MS))) {
+        throw rbError('RB_ERR_LOGIN_LINK_INVALID');
+      }
+      await startSession(ctx, response, request.headers, claims.t, claims.a);
+      response.setHeader('Cache-Control', 'no-store');
+      response.redirect(303, ctx.landingPath);
+    },
+  );
+  router.post('/logout', async (request, response) => {
+    if (!ctx.sameOrigin(request.headers)) throw rbError('RB_ERR_CROSS_SITE');
+    const value = ctx.cookieOf(request.headers);
+    if (value) await ctx.store.cacheDelete(ctx.sessionKey(value));
+    setSessionCookie(ctx, response, '', 0);
+    response.status(204).end();
+  });
+  return router;
+}
+
+function requireSession(ctx: SessionContext): RequestHandler {
+  return async (request, response, next) => {
+    const session = await sessionOf(ctx, request.headers);
+    if (!session) throw rbError('RB_ERR_UNAUTHENTICATED');
+    if (!SAFE_METHODS.has(request.method) && !ctx.sameOrigin(request.headers))
+      throw rbError('RB_ERR_CROSS_SITE');
+    setTenantContext(response, { tenant: asTenantId(session.tenant), actor: session.actor });
+    next();
+  };
+}

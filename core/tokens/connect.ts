@@ -1,5 +1,6 @@
 /** Connect: a pasted token is checked live, sealed and stored as a new connection, or refused with a code. */
 import { rbError } from '../errors.js';
+import { UNCHANGED } from '../storage/store.js';
 import { newId } from '../ids.js';
 import type { ConnectBody, ConnectionView } from '../wire/admin-api-types.js';
 import { toView, sealOwner, type ConnectionRecord } from './connection.js';
@@ -45,19 +46,50 @@ export async function connect(
     sealedToken: ctx.sealer.seal(token, sealOwner(tenant, id)),
     fingerprint: ctx.fingerprinter.fingerprint(token),
   };
-  // The schedule first: a connection must never exist unchecked (a dangling entry is cleaned up).
-  await ctx.schedule(tenant, id, created.nextCheckAt);
-  await ctx.mutate(tenant, (doc) => {
-    // Checked again inside the atomic update: two tabs connecting at once must not both win.
-    refuseTaken(ctx, Object.values(doc.connections), label, token);
-    return { connections: { ...doc.connections, [id]: created } };
-  });
-  await ctx.event(tenant, id, 'connected', actor, { outcome: 'valid', detail: outcome.detail });
+  await storeConnection(ctx, tenant, created, token, () =>
+    ctx.event(tenant, id, 'connected', actor, { outcome: 'valid', detail: outcome.detail }),
+  );
   ctx.logger.info(
     { tenant, connectionId: id, platform: platform.name, environment: input.environment },
     'connection created',
   );
   return toView(created);
+}
+
+/**
+ * The schedule entry, the connection (its sealed token inside it) and its 'connected' event, all or none:
+ * when a write fails partway, what was written is taken back (best effort) before the 503, so a failed
+ * connect leaves no connection without its trail and no schedule entry naming nothing.
+ */
+async function storeConnection(
+  ctx: TokenContext,
+  tenant: string,
+  created: ConnectionRecord,
+  token: string,
+  recordEvent: () => Promise<void>,
+): Promise<void> {
+  const { id } = created;
+  // The schedule first: a connection must never exist unchecked.
+  await ctx.schedule(tenant, id, created.nextCheckAt);
+  try {
+    await ctx.mutate(tenant, (doc) => {
+      // Checked again inside the atomic update: two tabs connecting at once must not both win.
+      refuseTaken(ctx, Object.values(doc.connections), created.label, token);
+      return { connections: { ...doc.connections, [id]: created } };
+    });
+    await recordEvent();
+  } catch (error) {
+    await ctx
+      .mutate(tenant, (doc) => {
+        if (!doc.connections[id]) return UNCHANGED;
+        const { [id]: _removed, ...rest } = doc.connections;
+        return { connections: rest };
+      })
+      .catch(() => undefined);
+    // A dangling entry left here (the store still down) is dropped by the scheduler's next pass.
+    await ctx.schedule(tenant, id, undefined).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Labels are unique per tenant (case-insensitive), and one token is connected once. */

@@ -13,9 +13,9 @@ import { errorHandler, notFoundHandler } from '../../core/http/error-handler.js'
 import { locationsRoutes } from '../../core/admin-api/locations-routes.js';
 import { packagingRoutes } from '../../core/admin-api/packaging-routes.js';
 import { asTenantId, setTenantContext } from '../../core/admin-api/tenant-context.js';
-import { createCatalog, type Catalog } from '../../core/catalog/catalog.js';
+import { createCatalog, type Catalog } from '../../core/catalog/packaging-catalog.js';
 import { PACKAGING_CSV_HEADER } from '../../core/catalog/packaging-csv.js';
-import { createLocations } from '../../core/locations/locations.js';
+import { createLocations } from '../../core/locations/pickup-locations.js';
 import { createBigPostPlatform } from '../../core/platforms/bigpost/index.js';
 import { createMachShipPlatform } from '../../core/platforms/machship/index.js';
 import { createCore, type Core } from '../../core/ratebridge.js';

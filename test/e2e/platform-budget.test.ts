@@ -130,6 +130,15 @@ describe.skipIf(!redis.ok)(`Big Post's per-minute budget under 500 carts a minut
     ).toBe(true);
     const connectionId = known.log.upstream[0]?.connectionId;
     expect(exhausted).toContain(`${tenant}|${connectionId}|minute`);
+    // One incident for the whole storm (not one per refused checkout), and /metrics shows the budget spent.
+    await expect
+      .poll(async () => (await core.alerts.list(tenant)).filter((i) => i.kind === 'budget_exhausted'))
+      .toHaveLength(1);
+    const scraped = await core.metrics.render();
+    const used = /ratebridge_platform_budget_used_ratio\{platform="bigpost",window="minute"\} ([\d.]+)/.exec(
+      scraped,
+    );
+    expect(Number(used?.[1])).toBe(1);
 
     // While the budget is spent: the same cart comes from the cache; the same lane (same postcode and
     // packages, another suburb) from the last-known-good quote, priced as it was; neither asks Big Post.

@@ -7,131 +7,38 @@
  * The routes come from walking the routers server.ts mounts at /admin/api (Express's router stacks), so a
  * route added without an entry in PROBES below fails this test until someone says how B attacks it.
  */
-import { randomBytes } from 'node:crypto';
-import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGING_CSV_HEADER } from '../../core/catalog/packaging-csv.js';
 import { standaloneAdminRouters } from '../../server.js';
 import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
 import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
+import {
+  CANARIES,
+  CORE_PROBES,
+  box,
+  cart,
+  defaultBox,
+  depot,
+  mark,
+  routesOf,
+  type CoreIds,
+  type Probe as CoreProbe,
+} from './admin-isolation-probes.js';
 
 /** A's ids, filled in once A is set up; a probe's path uses them in place of `:id` / `:key`. */
-interface Ids {
-  connection: string;
-  location: string;
-  packaging: string;
-  rateLog: string;
+interface Ids extends CoreIds {
   connectorKey: string;
 }
-
-interface Probe {
-  /** The path B calls (A's ids in place of the parameters); the route's own path when absent. */
-  readonly path?: (ids: Ids) => string;
-  readonly body?: (ids: Ids) => unknown;
-  readonly csv?: string;
-  /** 'not-found': A's record, so B must get 404; 'own': B acts on its own data (any status but 5xx). */
-  readonly expect: 'not-found' | 'own';
-}
-
-const mark = randomBytes(4).toString('hex');
-/** Every name A gives its things: none may ever appear in an answer to B. */
-const CANARIES = {
-  connection: `A-connection-${mark}`,
-  location: `A-depot-${mark}`,
-  sku: `A-SKU-${mark}`,
-  rate: `A-fallback-${mark}`,
-  key: `A key ${mark}`,
-};
-const box = { type: 'carton', lengthCm: 50, widthCm: 40, heightCm: 30, weightKg: 9 };
-const defaultBox = { type: 'carton', lengthCm: 50, widthCm: 40, heightCm: 30, tareWeightKg: 1 };
-const depot = (name: string) => ({ name, suburb: 'Melbourne', postcode: '3000', state: 'VIC' });
-const cart = {
-  destination: { country: 'AU', postcode: '2000', suburb: 'Sydney', state: 'NSW' },
-  lines: [{ sku: CANARIES.sku, quantity: 1, priceCents: 5000, requiresShipping: true }],
-};
+type Probe = CoreProbe<Ids>;
 
 /** How B attacks each route. Keyed `METHOD /path` exactly as the routers declare it. */
 const PROBES: Record<string, Probe> = {
-  'GET /platforms': { expect: 'own' },
-  'GET /connections': { expect: 'own' },
-  'POST /connections': {
-    expect: 'own',
-    body: () => ({ platform: 'sandbox', environment: 'test', label: CANARIES.connection, token: 'B' }),
-  },
-  'GET /connections/:id': { expect: 'not-found', path: (ids) => `/connections/${ids.connection}` },
-  'DELETE /connections/:id': { expect: 'not-found', path: (ids) => `/connections/${ids.connection}` },
-  'POST /connections/:id/verify': {
-    expect: 'not-found',
-    path: (ids) => `/connections/${ids.connection}/verify`,
-  },
-  'PUT /connections/:id/token': {
-    expect: 'not-found',
-    path: (ids) => `/connections/${ids.connection}/token`,
-    body: () => ({ token: `sbx_test_${randomBytes(12).toString('hex')}` }),
-  },
-  'PUT /connections/:id/budget': {
-    expect: 'not-found',
-    path: (ids) => `/connections/${ids.connection}/budget`,
-    body: () => ({ budget: { perMinute: 1, perDay: 1 } }),
-  },
-  'GET /connections/:id/events': {
-    expect: 'not-found',
-    path: (ids) => `/connections/${ids.connection}/events`,
-  },
-  'GET /localities': { expect: 'own', path: () => '/localities?q=Melbourne' },
-  'GET /locations': { expect: 'own' },
-  'POST /locations': { expect: 'own', body: () => depot(CANARIES.location) },
-  'POST /locations/import-warehouses': {
-    expect: 'not-found',
-    body: (ids) => ({ connectionId: ids.connection }),
-  },
-  'POST /locations/import-machship': {
-    expect: 'not-found',
-    body: (ids) => ({ connectionId: ids.connection }),
-  },
-  'GET /locations/platform-warehouses': {
-    expect: 'not-found',
-    path: (ids) => `/locations/platform-warehouses?connectionId=${ids.connection}`,
-  },
-  'GET /locations/:id': { expect: 'not-found', path: (ids) => `/locations/${ids.location}` },
-  'PUT /locations/:id': {
-    expect: 'not-found',
-    path: (ids) => `/locations/${ids.location}`,
-    body: () => depot('B renamed it'),
-  },
-  'DELETE /locations/:id': { expect: 'not-found', path: (ids) => `/locations/${ids.location}` },
-  'POST /locations/:id/default': {
-    expect: 'not-found',
-    path: (ids) => `/locations/${ids.location}/default`,
-  },
-  'GET /packaging': { expect: 'own' },
-  'POST /packaging/import': {
-    expect: 'own',
-    csv: `${PACKAGING_CSV_HEADER}\nB-SKU-${mark},,carton,10,10,10,1,1,,\n`,
-  },
-  'GET /packaging/export': { expect: 'own' },
-  'GET /packaging/missing-dimensions': { expect: 'own' },
-  'GET /packaging/:key': { expect: 'not-found', path: (ids) => `/packaging/${ids.packaging}` },
-  // B may describe a SKU of the same name: that is B's record, and A's must stay as it was.
-  'PUT /packaging/:key': {
-    expect: 'own',
-    path: (ids) => `/packaging/${ids.packaging}`,
-    body: () => ({ packages: [{ ...box, weightKg: 1 }] }),
-  },
-  'DELETE /packaging/:key': { expect: 'own', path: (ids) => `/packaging/${ids.packaging}` },
-  'GET /packaging-settings/default-box': { expect: 'own' },
-  'PUT /packaging-settings/default-box': { expect: 'own', body: () => ({ ...defaultBox, tareWeightKg: 2 }) },
-  'GET /rules': { expect: 'own' },
-  'PUT /rules': { expect: 'own', body: () => ({ markupPercent: 50 }) },
-  'POST /quotes/test': { expect: 'own', body: () => cart },
-  'GET /rate-log': { expect: 'own' },
-  'GET /rate-log/:id': { expect: 'not-found', path: (ids) => `/rate-log/${ids.rateLog}` },
-  // A's incident names A's connection (a canary): B's list must hold none of it.
-  'GET /incidents': { expect: 'own' },
+  ...CORE_PROBES,
   // The same file for every store: nothing of a tenant's in it.
   'GET /woocommerce/plugin.zip': { expect: 'own' },
   'GET /woocommerce/store': { expect: 'own' },
   'POST /woocommerce/store': { expect: 'own', body: () => undefined },
+  // B names A's store (set below once the fake store runs): refused, as it is not B's store.
+  'GET /woocommerce/grant-check': { expect: 'own' },
   'GET /woocommerce/sync': { expect: 'own' },
   'POST /woocommerce/sync': { expect: 'own' },
   'GET /connector-keys': { expect: 'own' },
@@ -141,21 +48,6 @@ const PROBES: Record<string, Probe> = {
     path: (ids) => `/connector-keys/${ids.connectorKey}/revoke`,
   },
 };
-
-/** Every `METHOD /path` the routers declare, nested routers included. */
-function routesOf(routers: readonly Router[]): string[] {
-  interface Layer {
-    route?: { path: string; methods: Record<string, boolean> };
-    handle?: { stack?: Layer[] };
-  }
-  const walk = (stack: readonly Layer[]): string[] =>
-    stack.flatMap((layer) =>
-      layer.route
-        ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path}`)
-        : walk(layer.handle?.stack ?? []),
-    );
-  return walk(routers.flatMap((router) => router.stack as unknown as Layer[]));
-}
 
 describe('tenant isolation on every admin route', () => {
   let app: AppHarness;

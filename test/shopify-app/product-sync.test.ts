@@ -7,7 +7,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProductSync, type ProductSyncOptions } from '../../shopify-app/product-sync.js';
+import type { ProductSyncOptions } from '../../shopify-app/product-sync.js';
+import { createProductSync } from '../../shopify-app/product-sync/create-product-sync.js';
 import type { ShopDomain } from '../../shopify-app/shop-domain.js';
 import type { FakeProduct } from '../e2e/fake-shopify.js';
 import { SINGLE_QUERY_MAX_COST } from '../support/shopify-query-cost.js';

@@ -51,6 +51,8 @@ export async function startAppHarness(
     env?: Record<string, string>;
     core?: Partial<CoreOptions>;
     shopify?: ServerOptions['shopify'];
+    /** Wraps the store the core is given (a test that makes the store fail partway). */
+    wrapStore?: (store: Store) => Store;
   } = {},
 ): Promise<AppHarness> {
   const { dir, remove } = await tempDir('app');
@@ -60,7 +62,12 @@ export async function startAppHarness(
   const config = testConfig({ DATA_DIR: dir, SANDBOX_URL: sandbox.url, ...options.env });
   const { logger, text } = capturingLogger();
   const store = options.store === 'redis' ? testRedisStore() : await openEmbeddedStore({ dataDir: dir });
-  const core = await createCore({ config, logger, store, ...options.core });
+  const core = await createCore({
+    config,
+    logger,
+    store: options.wrapStore ? options.wrapStore(store) : store,
+    ...options.core,
+  });
   const running = await startServer(config, logger, core, {
     shopify: options.shopify ?? { enabled: false, reason: 'Shopify app off in this test.' },
   });

@@ -27,12 +27,18 @@ export async function createKey(
   // The lookup first: a key whose lookup failed to write would exist but never authenticate.
   await ctx.index.put(id, tenant);
   let refusal: RateBridgeError | undefined;
-  await ctx.store.updateDoc(ctx.docRef(tenant), (raw) => {
-    const doc = ctx.readDoc(tenant, raw);
-    refusal = refusalOf(Object.values(doc.keys), name);
-    if (refusal) return UNCHANGED;
-    return { keys: { ...doc.keys, [id]: record } } as unknown as JsonValue;
-  });
+  try {
+    await ctx.store.updateDoc(ctx.docRef(tenant), (raw) => {
+      const doc = ctx.readDoc(tenant, raw);
+      refusal = refusalOf(Object.values(doc.keys), name);
+      if (refusal) return UNCHANGED;
+      return { keys: { ...doc.keys, [id]: record } } as unknown as JsonValue;
+    });
+  } catch (error) {
+    // The key was not stored: its lookup must not outlive it (best effort; the store may still be down).
+    await ctx.index.delete(id).catch(() => undefined);
+    throw error;
+  }
   if (refusal) {
     await ctx.index.delete(id);
     throw refusal;

@@ -68,11 +68,8 @@ const q = (params: Record<string, string | number | undefined>): string => {
 const id = encodeURIComponent;
 
 export function createAdminApi(client: ApiClient) {
-  const get = <T>(path: string, signal?: AbortSignal) => client.request<T>('GET', path, { signal });
-  const post = <T>(path: string, json?: unknown) => client.request<T>('POST', path, { json: json ?? {} });
-  const put = <T>(path: string, json: unknown) => client.request<T>('PUT', path, { json });
-  const del = <T>(path: string) => client.request<T>('DELETE', path);
-  const shopify = client.host.kind === 'shopify';
+  const http = verbs(client);
+  const { get, post, put } = http;
 
   return {
     host: client.host,
@@ -81,63 +78,16 @@ export function createAdminApi(client: ApiClient) {
 
     incidents: () => get<IncidentsResponse>('/incidents').then((r) => r.incidents),
 
-    connections: {
-      list: () => get<ConnectionsResponse>('/connections').then((r) => r.connections),
-      create: (body: ConnectBody) => post<ConnectionResponse>('/connections', body).then((r) => r.connection),
-      verify: (connectionId: string) => post<VerifyResponse>(`/connections/${id(connectionId)}/verify`),
-      replaceToken: (connectionId: string, token: string) =>
-        put<ConnectionResponse>(`/connections/${id(connectionId)}/token`, { token }).then(
-          (r) => r.connection,
-        ),
-      disconnect: (connectionId: string) => del<undefined>(`/connections/${id(connectionId)}`),
-      events: (connectionId: string, offset: number, limit: number) =>
-        get<ConnectionEventsResponse>(`/connections/${id(connectionId)}/events${q({ offset, limit })}`),
-    },
+    connections: connectionsApi(http),
 
     localities: (query: string, signal?: AbortSignal) =>
       get<LocalitiesResponse>(`/localities${q({ q: query, limit: 8 })}`, signal).then((r) => r.localities),
 
-    locations: {
-      list: () => get<LocationsResponse>('/locations').then((r) => r.locations),
-      create: (body: LocationInput) => post<LocationResult>('/locations', body),
-      update: (locationId: string, body: LocationUpdate) =>
-        put<LocationResult>(`/locations/${id(locationId)}`, body),
-      remove: (locationId: string) => del<LocationDeleted>(`/locations/${id(locationId)}`),
-      makeDefault: (locationId: string) =>
-        post<LocationResponse>(`/locations/${id(locationId)}/default`).then((r) => r.location),
-      importFromPlatform: (connectionId: string) =>
-        post<WarehouseImport>('/locations/import-warehouses', { connectionId }),
-    },
+    locations: locationsApi(http),
 
-    packaging: {
-      list: (offset = 0, limit = 50) => get<ProfilesPage>(`/packaging${q({ offset, limit })}`),
-      put: (key: string, body: ProfileInput) =>
-        put<ProfileResponse>(`/packaging/${id(key)}`, body).then((r) => r.profile),
-      remove: (key: string) => del<undefined>(`/packaging/${id(key)}`),
-      missing: (offset = 0, limit = 50) =>
-        get<MissingDimensionsPage>(`/packaging/missing-dimensions${q({ offset, limit })}`),
-      importCsv: (csv: string) =>
-        client.request<CsvImportResult>('POST', '/packaging/import', {
-          text: { body: csv, contentType: 'text/csv' },
-        }),
-      exportCsv: () => client.blob('/packaging/export'),
-      defaultBox: () => get<DefaultBoxResponse>('/packaging-settings/default-box').then((r) => r.defaultBox),
-      setDefaultBox: (box: DefaultBoxInput) =>
-        put<DefaultBoxSaved>('/packaging-settings/default-box', box).then((r) => r.defaultBox),
-    },
+    packaging: packagingApi(http, client),
 
-    /** Product sync from the shop: the WooCommerce bridge standalone, the Shopify app embedded. */
-    productSync: {
-      /** null: no sync has run yet. */
-      status: () =>
-        get<SyncResponse | SyncProgress>(shopify ? '/products/sync' : '/woocommerce/sync').then(
-          toProductSync,
-        ),
-      start: () =>
-        post<SyncStartedResponse | SyncProgress>(shopify ? '/products/sync' : '/woocommerce/sync').then(
-          toProductSync,
-        ),
-    },
+    productSync: productSyncApi(http, client.host.kind === 'shopify'),
 
     /** The WooCommerce store connected to this (standalone) admin, or null. */
     woocommerceStore: () => get<StoreResponse>('/woocommerce/store').then((r) => r.store),
@@ -178,6 +128,77 @@ export function createAdminApi(client: ApiClient) {
 }
 
 export type AdminApi = ReturnType<typeof createAdminApi>;
+
+type Verbs = ReturnType<typeof verbs>;
+
+/** The four HTTP verbs the API uses, typed by their answer. */
+function verbs(client: ApiClient) {
+  return {
+    get: <T>(path: string, signal?: AbortSignal) => client.request<T>('GET', path, { signal }),
+    post: <T>(path: string, json?: unknown) => client.request<T>('POST', path, { json: json ?? {} }),
+    put: <T>(path: string, json: unknown) => client.request<T>('PUT', path, { json }),
+    del: <T>(path: string) => client.request<T>('DELETE', path),
+  };
+}
+
+function connectionsApi({ get, post, put, del }: Verbs) {
+  return {
+    list: () => get<ConnectionsResponse>('/connections').then((r) => r.connections),
+    create: (body: ConnectBody) => post<ConnectionResponse>('/connections', body).then((r) => r.connection),
+    verify: (connectionId: string) => post<VerifyResponse>(`/connections/${id(connectionId)}/verify`),
+    replaceToken: (connectionId: string, token: string) =>
+      put<ConnectionResponse>(`/connections/${id(connectionId)}/token`, { token }).then((r) => r.connection),
+    disconnect: (connectionId: string) => del<undefined>(`/connections/${id(connectionId)}`),
+    events: (connectionId: string, offset: number, limit: number) =>
+      get<ConnectionEventsResponse>(`/connections/${id(connectionId)}/events${q({ offset, limit })}`),
+  };
+}
+
+function locationsApi({ get, post, put, del }: Verbs) {
+  return {
+    list: () => get<LocationsResponse>('/locations').then((r) => r.locations),
+    create: (body: LocationInput) => post<LocationResult>('/locations', body),
+    update: (locationId: string, body: LocationUpdate) =>
+      put<LocationResult>(`/locations/${id(locationId)}`, body),
+    remove: (locationId: string) => del<LocationDeleted>(`/locations/${id(locationId)}`),
+    makeDefault: (locationId: string) =>
+      post<LocationResponse>(`/locations/${id(locationId)}/default`).then((r) => r.location),
+    importFromPlatform: (connectionId: string) =>
+      post<WarehouseImport>('/locations/import-warehouses', { connectionId }),
+  };
+}
+
+function packagingApi({ get, put, del }: Verbs, client: ApiClient) {
+  return {
+    list: (offset = 0, limit = 50) => get<ProfilesPage>(`/packaging${q({ offset, limit })}`),
+    put: (key: string, body: ProfileInput) =>
+      put<ProfileResponse>(`/packaging/${id(key)}`, body).then((r) => r.profile),
+    remove: (key: string) => del<undefined>(`/packaging/${id(key)}`),
+    missing: (offset = 0, limit = 50) =>
+      get<MissingDimensionsPage>(`/packaging/missing-dimensions${q({ offset, limit })}`),
+    importCsv: (csv: string) =>
+      client.request<CsvImportResult>('POST', '/packaging/import', {
+        text: { body: csv, contentType: 'text/csv' },
+      }),
+    exportCsv: () => client.blob('/packaging/export'),
+    defaultBox: () => get<DefaultBoxResponse>('/packaging-settings/default-box').then((r) => r.defaultBox),
+    setDefaultBox: (box: DefaultBoxInput) =>
+      put<DefaultBoxSaved>('/packaging-settings/default-box', box).then((r) => r.defaultBox),
+  };
+}
+
+/** Product sync from the shop: the WooCommerce bridge standalone, the Shopify app embedded. */
+function productSyncApi({ get, post }: Verbs, shopify: boolean) {
+  return {
+    /** null: no sync has run yet. */
+    status: () =>
+      get<SyncResponse | SyncProgress>(shopify ? '/products/sync' : '/woocommerce/sync').then(toProductSync),
+    start: () =>
+      post<SyncStartedResponse | SyncProgress>(shopify ? '/products/sync' : '/woocommerce/sync').then(
+        toProductSync,
+      ),
+  };
+}
 
 /**
  * The WooCommerce bridge answers `{sync: SyncView | null}`; the Shopify app a bare SyncProgress (`state:

@@ -63,30 +63,7 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
   const entries = NAV.filter((entry) => !entry.standaloneOnly || host.kind === 'standalone');
   const failing = (connections.data ?? []).filter((c) => c.status !== 'active').length;
 
-  // The connection banners must be current on every page: a health check or a checkout may have found a
-  // token revoked since the last look. Refreshed on each page change and when the tab comes back.
-  // Incidents likewise (a carrier service removed, checkouts falling back, a store key revoked).
-  const { reload: reloadConnections } = connections;
-  const { reload: reloadIncidents } = incidents;
-  const firstPage = useRef(true);
-  useEffect(() => {
-    // The first page is served by AdminProvider's own load.
-    if (firstPage.current) {
-      firstPage.current = false;
-      return;
-    }
-    void reloadConnections();
-    void reloadIncidents();
-  }, [route.path, reloadConnections, reloadIncidents]);
-  useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState !== 'visible') return;
-      void reloadConnections();
-      void reloadIncidents();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reloadConnections, reloadIncidents]);
+  useFreshConnections(route.path, connections.reload, incidents.reload);
   const signOut = useAction(async () => {
     await fetch('/admin/logout', { method: 'POST', credentials: 'same-origin' });
     return true;
@@ -195,4 +172,35 @@ function NotFound() {
       </Card>
     </Page>
   );
+}
+
+/**
+ * The connection banners must be current on every page: a health check or a checkout may have found a
+ * token revoked since the last look. Refreshed on each page change and when the tab comes back.
+ * Incidents likewise (a carrier service removed, checkouts falling back, a store key revoked).
+ */
+function useFreshConnections(
+  path: string,
+  reloadConnections: () => Promise<unknown>,
+  reloadIncidents: () => Promise<unknown>,
+): void {
+  const firstPage = useRef(true);
+  useEffect(() => {
+    // The first page is served by AdminProvider's own load.
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    void reloadConnections();
+    void reloadIncidents();
+  }, [path, reloadConnections, reloadIncidents]);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      void reloadConnections();
+      void reloadIncidents();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [reloadConnections, reloadIncidents]);
 }

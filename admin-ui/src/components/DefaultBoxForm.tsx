@@ -23,6 +23,15 @@ export const PACKAGE_TYPE_OPTIONS = PACKAGE_TYPES.map((type) => ({
   value: type,
 }));
 
+/** The box's measures, in the order the form shows them. */
+const MEASURES = [
+  { key: 'lengthCm', label: 'Length', suffix: 'cm' },
+  { key: 'widthCm', label: 'Width', suffix: 'cm' },
+  { key: 'heightCm', label: 'Height', suffix: 'cm' },
+  { key: 'tareWeightKg', label: 'Empty box weight', suffix: 'kg' },
+] as const;
+type MeasureKey = (typeof MEASURES)[number]['key'];
+
 export function DefaultBoxForm({
   initial,
   onSaved,
@@ -30,37 +39,10 @@ export function DefaultBoxForm({
   initial: DefaultBox | null;
   onSaved: (box: DefaultBox) => void;
 }) {
-  const { api } = useAdmin();
-  const start = initial ?? SUGGESTED;
-  const [type, setType] = useState<PackageType>(start.type);
-  const [length, setLength] = useState(String(start.lengthCm));
-  const [width, setWidth] = useState(String(start.widthCm));
-  const [height, setHeight] = useState(String(start.heightCm));
-  const [tare, setTare] = useState(String(start.tareWeightKg));
-  const [saved, setSaved] = useState(false);
-  const save = useAction(api.packaging.setDefaultBox);
-  const fields = fieldErrors(save.error);
-
-  const numberError = (text: string, key: string) =>
-    fields[key] ||
-    (text.trim() !== '' && parseDecimal(text) === undefined ? 'Enter a number, like 30 or 0.5.' : undefined);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const box = {
-      type,
-      lengthCm: parseDecimal(length) ?? Number.NaN,
-      widthCm: parseDecimal(width) ?? Number.NaN,
-      heightCm: parseDecimal(height) ?? Number.NaN,
-      tareWeightKg: parseDecimal(tare) ?? Number.NaN,
-    };
-    const result = await save.run(box);
-    if (result) {
-      setSaved(true);
-      onSaved(result);
-    }
-  };
+  const { type, setType, text, setText, saved, save, numberError, submit } = useDefaultBoxForm(
+    initial,
+    onSaved,
+  );
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-label="Default box" noValidate>
@@ -78,38 +60,17 @@ export function DefaultBoxForm({
           onChange={(v) => setType(v as PackageType)}
         />
         <Row gap="300" blockAlign="start">
-          <TextField
-            label="Length"
-            suffix="cm"
-            value={length}
-            onChange={setLength}
-            inputMode="decimal"
-            error={numberError(length, 'lengthCm')}
-          />
-          <TextField
-            label="Width"
-            suffix="cm"
-            value={width}
-            onChange={setWidth}
-            inputMode="decimal"
-            error={numberError(width, 'widthCm')}
-          />
-          <TextField
-            label="Height"
-            suffix="cm"
-            value={height}
-            onChange={setHeight}
-            inputMode="decimal"
-            error={numberError(height, 'heightCm')}
-          />
-          <TextField
-            label="Empty box weight"
-            suffix="kg"
-            value={tare}
-            onChange={setTare}
-            inputMode="decimal"
-            error={numberError(tare, 'tareWeightKg')}
-          />
+          {MEASURES.map((measure) => (
+            <TextField
+              key={measure.key}
+              label={measure.label}
+              suffix={measure.suffix}
+              value={text[measure.key]}
+              onChange={(value) => setText((current) => ({ ...current, [measure.key]: value }))}
+              inputMode="decimal"
+              error={numberError(text[measure.key], measure.key)}
+            />
+          ))}
         </Row>
         <div>
           <Button submit primary={!initial} loading={save.pending}>
@@ -120,4 +81,45 @@ export function DefaultBoxForm({
       </Stack>
     </form>
   );
+}
+
+function useDefaultBoxForm(initial: DefaultBox | null, onSaved: (box: DefaultBox) => void) {
+  const { api } = useAdmin();
+  const start = initial ?? SUGGESTED;
+  const [type, setType] = useState<PackageType>(start.type);
+  const [text, setText] = useState<Record<MeasureKey, string>>(() => ({
+    lengthCm: String(start.lengthCm),
+    widthCm: String(start.widthCm),
+    heightCm: String(start.heightCm),
+    tareWeightKg: String(start.tareWeightKg),
+  }));
+  const [saved, setSaved] = useState(false);
+  const save = useAction(api.packaging.setDefaultBox);
+  const fields = fieldErrors(save.error);
+
+  const numberError = (value: string, key: string) =>
+    fields[key] ||
+    (value.trim() !== '' && parseDecimal(value) === undefined
+      ? 'Enter a number, like 30 or 0.5.'
+      : undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const number = (key: MeasureKey) => parseDecimal(text[key]) ?? Number.NaN;
+    const box = {
+      type,
+      lengthCm: number('lengthCm'),
+      widthCm: number('widthCm'),
+      heightCm: number('heightCm'),
+      tareWeightKg: number('tareWeightKg'),
+    };
+    const result = await save.run(box);
+    if (result) {
+      setSaved(true);
+      onSaved(result);
+    }
+  };
+
+  return { type, setType, text, setText, saved, save, numberError, submit };
 }

@@ -31,40 +31,8 @@ export function LocalityField({
   error?: string | false;
   helpText?: string;
 }) {
-  const { api } = useAdmin();
-  const [suggestions, setSuggestions] = useState<readonly Locality[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [unavailable, setUnavailable] = useState(false);
   const [picked, setPicked] = useState<string | undefined>(undefined);
-
-  useEffect(() => {
-    const query = value.trim();
-    if (unavailable || query.length < 2 || query === picked) {
-      setSuggestions([]);
-      setLoading(false);
-      return;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    const timer = window.setTimeout(() => {
-      api
-        .localities(query, controller.signal)
-        .then((found) => {
-          setSuggestions(found);
-          setLoading(false);
-        })
-        .catch((error: unknown) => {
-          if (controller.signal.aborted) return;
-          if (isApiError(error) && error.isMissingRoute) setUnavailable(true);
-          setSuggestions([]);
-          setLoading(false);
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [api, value, picked, unavailable]);
+  const { suggestions, setSuggestions, loading, unavailable } = useLocalitySuggestions(value, picked);
 
   if (unavailable) {
     return (
@@ -96,4 +64,43 @@ export function LocalityField({
       error={error}
     />
   );
+}
+
+/** Suggestions for what is typed (debounced; none once a suggestion is picked), or `unavailable`. */
+function useLocalitySuggestions(value: string, picked: string | undefined) {
+  const { api } = useAdmin();
+  const [suggestions, setSuggestions] = useState<readonly Locality[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [unavailable, setUnavailable] = useState(false);
+
+  useEffect(() => {
+    const query = value.trim();
+    if (unavailable || query.length < 2 || query === picked) {
+      setSuggestions([]);
+      setLoading(false);
+      return;
+    }
+    const controller = new AbortController();
+    setLoading(true);
+    const timer = window.setTimeout(() => {
+      api
+        .localities(query, controller.signal)
+        .then((found) => {
+          setSuggestions(found);
+          setLoading(false);
+        })
+        .catch((error: unknown) => {
+          if (controller.signal.aborted) return;
+          if (isApiError(error) && error.isMissingRoute) setUnavailable(true);
+          setSuggestions([]);
+          setLoading(false);
+        });
+    }, DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [api, value, picked, unavailable]);
+
+  return { suggestions, setSuggestions, loading, unavailable };
 }

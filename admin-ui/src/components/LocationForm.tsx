@@ -1,14 +1,23 @@
 /** A pickup location's address: the suburb field fills postcode and state when a suggestion is picked. */
-import type { LocationInput, LocationRecord } from '../../../core/wire/admin-api-types';
-import { AU_STATES } from '../../../core/wire/vocabulary';
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../api/api-error';
+import type { LocationInput, LocationRecord } from '../../../core/wire/admin-api-types';
+import { AU_STATES } from '../../../core/wire/vocabulary';
 import { Button, ButtonGroup } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
 import { TextField } from '../ui/TextField';
 import { ErrorBanner } from './ErrorBanner';
 import { LocalityField } from './LocalityField';
+
+interface LocationFormProps {
+  initial?: LocationRecord;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (input: LocationInput) => void;
+  onCancel?: () => void;
+}
 
 export function LocationForm({
   initial,
@@ -17,31 +26,11 @@ export function LocationForm({
   error,
   onSubmit,
   onCancel,
-}: {
-  initial?: LocationRecord;
-  submitLabel: string;
-  pending: boolean;
-  error: unknown;
-  onSubmit: (input: LocationInput) => void;
-  onCancel?: () => void;
-}) {
-  const [name, setName] = useState(initial?.name ?? '');
-  const [addressLine1, setAddressLine1] = useState(initial?.addressLine1 ?? '');
-  const [suburb, setSuburb] = useState(initial?.suburb ?? '');
-  const [postcode, setPostcode] = useState(initial?.postcode ?? '');
-  const [state, setState] = useState<string>(initial?.state ?? '');
+}: LocationFormProps) {
+  const form = useLocationFields(initial, onSubmit);
+  const { name, setName, addressLine1, setAddressLine1, suburb, setSuburb, postcode, setPostcode } = form;
+  const { state, setState, submit } = form;
   const fields = fieldErrors(error);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit({
-      name: name.trim(),
-      ...(addressLine1.trim() ? { addressLine1: addressLine1.trim() } : {}),
-      suburb: suburb.trim(),
-      postcode: postcode.trim(),
-      state,
-    });
-  };
 
   return (
     <form
@@ -67,36 +56,13 @@ export function LocationForm({
           error={fields.addressLine1}
           autoComplete="address-line1"
         />
-        <LocalityField
-          value={suburb}
-          onInput={setSuburb}
-          onPick={(locality) => {
-            setSuburb(locality.suburb);
-            setPostcode(locality.postcode);
-            setState(locality.state);
-          }}
-          error={fields.suburb}
+        <AddressFields
+          address={{ suburb, postcode, state }}
+          fields={fields}
+          setSuburb={setSuburb}
+          setPostcode={setPostcode}
+          setState={setState}
         />
-        <Row gap="300" blockAlign="start">
-          <TextField
-            label="Postcode"
-            value={postcode}
-            onChange={setPostcode}
-            error={fields.postcode}
-            inputMode="numeric"
-            autoComplete="postal-code"
-          />
-          <Select
-            label="State"
-            options={[
-              { label: 'Choose', value: '', disabled: true },
-              ...AU_STATES.map((s) => ({ label: s, value: s })),
-            ]}
-            value={state}
-            onChange={setState}
-            error={fields.state}
-          />
-        </Row>
         <ButtonGroup>
           <Button submit primary loading={pending}>
             {submitLabel}
@@ -106,4 +72,88 @@ export function LocationForm({
       </Stack>
     </form>
   );
+}
+
+/** Suburb (a picked suggestion fills postcode and state), postcode and state. */
+function AddressFields({
+  address,
+  fields,
+  setSuburb,
+  setPostcode,
+  setState,
+}: {
+  address: { suburb: string; postcode: string; state: string };
+  fields: Readonly<Record<string, string>>;
+  setSuburb: (suburb: string) => void;
+  setPostcode: (postcode: string) => void;
+  setState: (state: string) => void;
+}) {
+  return (
+    <>
+      <LocalityField
+        value={address.suburb}
+        onInput={setSuburb}
+        onPick={(locality) => {
+          setSuburb(locality.suburb);
+          setPostcode(locality.postcode);
+          setState(locality.state);
+        }}
+        error={fields.suburb}
+      />
+      <Row gap="300" blockAlign="start">
+        <TextField
+          label="Postcode"
+          value={address.postcode}
+          onChange={setPostcode}
+          error={fields.postcode}
+          inputMode="numeric"
+          autoComplete="postal-code"
+        />
+        <Select
+          label="State"
+          options={[
+            { label: 'Choose', value: '', disabled: true },
+            ...AU_STATES.map((s) => ({ label: s, value: s })),
+          ]}
+          value={address.state}
+          onChange={setState}
+          error={fields.state}
+        />
+      </Row>
+    </>
+  );
+}
+
+/** The form's fields as typed, and the submit that trims them into a location. */
+function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input: LocationInput) => void) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [addressLine1, setAddressLine1] = useState(initial?.addressLine1 ?? '');
+  const [suburb, setSuburb] = useState(initial?.suburb ?? '');
+  const [postcode, setPostcode] = useState(initial?.postcode ?? '');
+  const [state, setState] = useState<string>(initial?.state ?? '');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({
+      name: name.trim(),
+      ...(addressLine1.trim() ? { addressLine1: addressLine1.trim() } : {}),
+      suburb: suburb.trim(),
+      postcode: postcode.trim(),
+      state,
+    });
+  };
+
+  return {
+    name,
+    setName,
+    addressLine1,
+    setAddressLine1,
+    suburb,
+    setSuburb,
+    postcode,
+    setPostcode,
+    state,
+    setState,
+    submit,
+  };
 }

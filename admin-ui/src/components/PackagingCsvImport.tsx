@@ -25,16 +25,6 @@ export function PackagingCsvImport({ onImported }: { onImported: (result: CsvImp
   const [result, setResult] = useState<CsvImportResult | undefined>(undefined);
   const [tooLarge, setTooLarge] = useState(false);
   const upload = useAction(api.packaging.importCsv);
-  const exporting = useAction(async () => {
-    const blob = await api.packaging.exportCsv();
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'packaging.csv';
-    link.click();
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-  });
-
   const onFile = async (file: File) => {
     setFileName(file.name);
     setResult(undefined);
@@ -47,7 +37,6 @@ export function PackagingCsvImport({ onImported }: { onImported: (result: CsvImp
     }
   };
 
-  const lineProblems = isApiError(upload.error) ? upload.error.details : [];
   return (
     <Stack gap="300">
       <Text>
@@ -67,38 +56,63 @@ export function PackagingCsvImport({ onImported }: { onImported: (result: CsvImp
           Split the catalogue into several files and upload them one by one; each import adds to the others.
         </Banner>
       ) : null}
-      {upload.error ? (
-        <Stack gap="200">
-          <ErrorBanner error={upload.error} showDetails={false} />
-          {lineProblems.length > 0 ? (
-            <section aria-label={`Problems in ${fileName ?? 'the file'}`}>
-              <DataTable
-                headings={['Line', 'Problem']}
-                rows={lineProblems.map((problem) => [
-                  problem.path ? capitalise(problem.path) : '—',
-                  problem.message,
-                ])}
-              />
-            </section>
-          ) : null}
-        </Stack>
-      ) : null}
+      {upload.error ? <ImportProblems error={upload.error} fileName={fileName} /> : null}
       {result ? (
         <Banner tone="success" title={`Imported ${fileName ?? 'the file'}`}>
           {result.rows} rows read; packaging saved for {result.imported} product
           {result.imported === 1 ? '' : 's'}.
         </Banner>
       ) : null}
-      <Row>
-        <Button onClick={() => void exporting.run()} loading={exporting.pending}>
-          Download current packaging (CSV)
-        </Button>
-      </Row>
-      <ErrorBanner error={exporting.error} />
+      <CsvExport />
     </Stack>
   );
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Why the file was refused: the message, and each problem on its file line. */
+function ImportProblems({ error, fileName }: { error: unknown; fileName: string | undefined }) {
+  const lineProblems = isApiError(error) ? error.details : [];
+  return (
+    <Stack gap="200">
+      <ErrorBanner error={error} showDetails={false} />
+      {lineProblems.length > 0 ? (
+        <section aria-label={`Problems in ${fileName ?? 'the file'}`}>
+          <DataTable
+            headings={['Line', 'Problem']}
+            rows={lineProblems.map((problem) => [
+              problem.path ? capitalise(problem.path) : '—',
+              problem.message,
+            ])}
+          />
+        </section>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The current packaging as a CSV download, in the format the import reads. */
+function CsvExport() {
+  const { api } = useAdmin();
+  const exporting = useAction(async () => {
+    const blob = await api.packaging.exportCsv();
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'packaging.csv';
+    link.click();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  return (
+    <>
+      <Row>
+        <Button onClick={() => void exporting.run()} loading={exporting.pending}>
+          Download current packaging (CSV)
+        </Button>
+      </Row>
+      <ErrorBanner error={exporting.error} />
+    </>
+  );
 }

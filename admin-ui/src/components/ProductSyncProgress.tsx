@@ -4,10 +4,10 @@
  * WooCommerce store is connected (the demo store has none). Standalone, it also says whether product edits
  * reach RateBridge: a store connected with a read-only key needs the plugin to register the webhooks.
  */
-import type { StoreConnectionView } from '../../../core/wire/admin-api-types';
-import type { ProductSync } from '../api/admin-api';
 import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../api/api-error';
+import type { StoreConnectionView } from '../../../core/wire/admin-api-types';
+import type { ProductSync } from '../api/admin-api';
 import { useAction } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { formatAgo } from '../format/dates';
@@ -27,50 +27,10 @@ type View =
 
 export function ProductSyncProgress({ onFinished }: { onFinished?: () => void }) {
   const { api, host } = useAdmin();
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  const [error, setError] = useState<unknown>(undefined);
   const [generation, setGeneration] = useState(0);
   const start = useAction(api.productSync.start);
   const shop = host.kind === 'shopify' ? 'Shopify' : 'WooCommerce';
-  // Callers pass a fresh function each render; polling must not restart for that.
-  const finished = useRef(onFinished);
-  finished.current = onFinished;
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: number | undefined;
-    let wasRunning = false;
-    let webhooks: StoreConnectionView['webhooks'] = null;
-    const poll = async () => {
-      try {
-        if (host.kind === 'standalone' && !wasRunning) {
-          const store = await api.woocommerceStore();
-          if (stopped) return;
-          if (store?.status !== 'connected') {
-            setView({ kind: 'hidden' });
-            return;
-          }
-          webhooks = store.webhooks;
-        }
-        const sync = await api.productSync.status();
-        if (stopped) return;
-        setView({ kind: 'shown', sync, webhooks });
-        setError(undefined);
-        if (wasRunning && sync?.state !== 'running') finished.current?.();
-        wasRunning = sync?.state === 'running';
-        if (wasRunning) timer = window.setTimeout(() => void poll(), POLL_MS);
-      } catch (caught) {
-        if (stopped) return;
-        if (isApiError(caught) && caught.status === 404) setView({ kind: 'hidden' });
-        else setError(caught);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [api, host.kind, generation]);
+  const { view, error } = useSyncPolling(generation, onFinished);
 
   if (view.kind === 'hidden') return null;
   const sync = view.kind === 'shown' ? view.sync : null;
@@ -80,22 +40,7 @@ export function ProductSyncProgress({ onFinished }: { onFinished?: () => void })
       <Stack gap="300">
         <ErrorBanner error={error ?? start.error} />
         {view.kind === 'loading' && !error ? <Text tone="subdued">Checking product sync…</Text> : null}
-        {running ? (
-          <>
-            <Text>
-              Reading products from {shop}: {sync.done} of {sync.total ?? '…'}
-            </Text>
-            <ProgressBar label={`Products read from ${shop}`} done={sync.done} total={sync.total ?? 0} />
-          </>
-        ) : view.kind === 'shown' ? (
-          <Text tone={sync?.state === 'failed' ? 'critical' : undefined}>
-            {sync === null
-              ? `Products are read from ${shop} so RateBridge can list the ones without packaging.`
-              : sync.state === 'failed'
-                ? `The last sync stopped: ${sync.error ?? 'try again.'}`
-                : `${sync.done} products read from ${shop}${sync.finishedAt ? ` ${formatAgo(sync.finishedAt)}` : ''}.`}
-          </Text>
-        ) : null}
+        <SyncStatus view={view} shop={shop} />
         {view.kind === 'shown' ? <WebhooksNote webhooks={view.webhooks ?? null} /> : null}
         {!running && view.kind === 'shown' ? (
           <Row>
@@ -136,4 +81,73 @@ function WebhooksNote({ webhooks }: { webhooks: StoreConnectionView['webhooks'] 
     );
   }
   return null;
+}
+
+/** Polls the sync's status every second while it runs; WooCommerce's store first (hidden unless connected). */
+function useSyncPolling(generation: number, onFinished: (() => void) | undefined) {
+  const { api, host } = useAdmin();
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [error, setError] = useState<unknown>(undefined);
+  // Callers pass a fresh function each render; polling must not restart for that.
+  const finished = useRef(onFinished);
+  finished.current = onFinished;
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: number | undefined;
+    let wasRunning = false;
+    let webhooks: StoreConnectionView['webhooks'] = null;
+    const poll = async () => {
+      try {
+        if (host.kind === 'standalone' && !wasRunning) {
+          const store = await api.woocommerceStore();
+          if (stopped) return;
+          if (store?.status !== 'connected') {
+            setView({ kind: 'hidden' });
+            return;
+          }
+          webhooks = store.webhooks;
+        }
+        const sync = await api.productSync.status();
+        if (stopped) return;
+        setView({ kind: 'shown', sync, webhooks });
+        setError(undefined);
+        if (wasRunning && sync?.state !== 'running') finished.current?.();
+        wasRunning = sync?.state === 'running';
+        if (wasRunning) timer = window.setTimeout(() => void poll(), POLL_MS);
+      } catch (caught) {
+        if (stopped) return;
+        if (isApiError(caught) && caught.status === 404) setView({ kind: 'hidden' });
+        else setError(caught);
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [api, host.kind, generation]);
+
+  return { view, error };
+}
+
+/** How far the sync is, or how the last one ended. */
+function SyncStatus({ view, shop }: { view: View; shop: string }) {
+  const sync = view.kind === 'shown' ? view.sync : null;
+  return sync?.state === 'running' ? (
+    <>
+      <Text>
+        Reading products from {shop}: {sync.done} of {sync.total ?? '…'}
+      </Text>
+      <ProgressBar label={`Products read from ${shop}`} done={sync.done} total={sync.total ?? 0} />
+    </>
+  ) : view.kind === 'shown' ? (
+    <Text tone={sync?.state === 'failed' ? 'critical' : undefined}>
+      {sync === null
+        ? `Products are read from ${shop} so RateBridge can list the ones without packaging.`
+        : sync.state === 'failed'
+          ? `The last sync stopped: ${sync.error ?? 'try again.'}`
+          : `${sync.done} products read from ${shop}${sync.finishedAt ? ` ${formatAgo(sync.finishedAt)}` : ''}.`}
+    </Text>
+  ) : null;
 }

@@ -1,50 +1,18 @@
 /** One product's packaging: its packages (one row per kind), where it ships from, and consolidation. */
-import type {
-  LocationRecord,
-  PackageType,
-  PackagingProfile,
-  ProfileInput,
-} from '../../../core/wire/admin-api-types';
-import { useState } from 'react';
-import { fieldErrors } from '../api/api-error';
-import { useAction } from '../api/use-resource';
-import { useAdmin } from '../app/AdminContext';
-import { parseDecimal } from '../format/parse-decimal';
+import type { LocationRecord, PackagingProfile } from '../../../core/wire/admin-api-types';
 import { Button } from '../ui/Button';
 import { Checkbox } from '../ui/Checkbox';
 import { Modal } from '../ui/Modal';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
-import { Heading, Text } from '../ui/Text';
+import { Heading } from '../ui/Text';
 import { TextField } from '../ui/TextField';
-import { PACKAGE_TYPE_OPTIONS } from './DefaultBoxForm';
 import { ErrorBanner } from './ErrorBanner';
+import { PackageRowFields } from './profile-editor/PackageRowFields';
+import { ShipsFrom } from './profile-editor/ShipsFrom';
+import { EMPTY_ROW, useProfileForm } from './profile-editor/use-profile-form';
 
-interface PackageRow {
-  type: PackageType;
-  length: string;
-  width: string;
-  height: string;
-  weight: string;
-  quantity: string;
-}
-
-const EMPTY_ROW: PackageRow = {
-  type: 'carton',
-  length: '',
-  width: '',
-  height: '',
-  weight: '',
-  quantity: '1',
-};
-
-export function ProfileEditor({
-  profile,
-  suggestedKey,
-  locations,
-  onClose,
-  onSaved,
-}: {
+interface ProfileEditorProps {
   /** The profile being edited; absent to add one. */
   profile?: PackagingProfile;
   /** For "add packaging" from the missing-dimensions list: `sku:…` or `variant:…`. */
@@ -52,47 +20,12 @@ export function ProfileEditor({
   locations: readonly LocationRecord[];
   onClose: () => void;
   onSaved: (profile: PackagingProfile) => void;
-}) {
-  const { api } = useAdmin();
-  const startKey = profile?.key ?? suggestedKey ?? 'sku:';
-  const [kind, setKind] = useState(startKey.startsWith('variant:') ? 'variant' : 'sku');
-  const [identifier, setIdentifier] = useState(startKey.slice(startKey.indexOf(':') + 1));
-  const [rows, setRows] = useState<PackageRow[]>(
-    profile && profile.packages.length > 0
-      ? profile.packages.map((p) => ({
-          type: p.type,
-          length: String(p.lengthCm),
-          width: String(p.widthCm),
-          height: String(p.heightCm),
-          weight: String(p.weightKg),
-          quantity: String(p.quantity),
-        }))
-      : [{ ...EMPTY_ROW }],
-  );
-  const [locationIds, setLocationIds] = useState<string[]>([...(profile?.locationIds ?? [])]);
-  const [consolidatable, setConsolidatable] = useState(profile?.consolidatable ?? false);
-  const save = useAction((key: string, input: ProfileInput) => api.packaging.put(key, input));
-  const fields = fieldErrors(save.error);
+}
 
-  const update = (index: number, change: Partial<PackageRow>) =>
-    setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
-
-  const submit = async () => {
-    const input: ProfileInput = {
-      packages: rows.map((row) => ({
-        type: row.type,
-        lengthCm: parseDecimal(row.length) ?? Number.NaN,
-        widthCm: parseDecimal(row.width) ?? Number.NaN,
-        heightCm: parseDecimal(row.height) ?? Number.NaN,
-        weightKg: parseDecimal(row.weight) ?? Number.NaN,
-        quantity: parseDecimal(row.quantity) ?? Number.NaN,
-      })),
-      locationIds,
-      consolidatable,
-    };
-    const saved = await save.run(`${kind}:${identifier.trim()}`, input);
-    if (saved) onSaved(saved);
-  };
+export function ProfileEditor({ profile, suggestedKey, locations, onClose, onSaved }: ProfileEditorProps) {
+  const form = useProfileForm(profile, suggestedKey, onSaved);
+  const { kind, setKind, identifier, setIdentifier, rows, setRows, update, save, fields, submit } = form;
+  const { locationIds, setLocationIds, consolidatable, setConsolidatable } = form;
 
   const title = profile ? `Packaging of ${identifier}` : 'Add packaging';
   return (
@@ -125,95 +58,21 @@ export function ProfileEditor({
           />
         </Row>
         <Heading level={3}>Packages per unit sold</Heading>
-        {rows.map((row, index) => {
-          const n = index + 1;
-          const err = (field: string) => fields[`packages.${index}.${field}`];
-          return (
-            <fieldset key={index} aria-label={`Package ${n}`} className="rb-fieldset">
-              <Stack gap="200">
-                <Row gap="200" blockAlign="start">
-                  <Select
-                    label={`Package ${n} type`}
-                    options={PACKAGE_TYPE_OPTIONS}
-                    value={row.type}
-                    onChange={(v) => update(index, { type: v as PackageType })}
-                  />
-                  <TextField
-                    label={`Package ${n} length`}
-                    suffix="cm"
-                    value={row.length}
-                    onChange={(v) => update(index, { length: v })}
-                    inputMode="decimal"
-                    error={err('lengthCm')}
-                  />
-                  <TextField
-                    label={`Package ${n} width`}
-                    suffix="cm"
-                    value={row.width}
-                    onChange={(v) => update(index, { width: v })}
-                    inputMode="decimal"
-                    error={err('widthCm')}
-                  />
-                  <TextField
-                    label={`Package ${n} height`}
-                    suffix="cm"
-                    value={row.height}
-                    onChange={(v) => update(index, { height: v })}
-                    inputMode="decimal"
-                    error={err('heightCm')}
-                  />
-                  <TextField
-                    label={`Package ${n} weight`}
-                    suffix="kg"
-                    value={row.weight}
-                    onChange={(v) => update(index, { weight: v })}
-                    inputMode="decimal"
-                    error={err('weightKg')}
-                  />
-                  <TextField
-                    label={`Package ${n} quantity`}
-                    value={row.quantity}
-                    onChange={(v) => update(index, { quantity: v })}
-                    inputMode="numeric"
-                    error={err('quantity')}
-                  />
-                </Row>
-                {rows.length > 1 ? (
-                  <div>
-                    <Button plain critical onClick={() => setRows((r) => r.filter((_, i) => i !== index))}>
-                      {`Remove package ${n}`}
-                    </Button>
-                  </div>
-                ) : null}
-              </Stack>
-            </fieldset>
-          );
-        })}
+        {rows.map((row, index) => (
+          <PackageRowFields
+            key={index}
+            index={index}
+            row={row}
+            fields={fields}
+            removable={rows.length > 1}
+            onChange={(change) => update(index, change)}
+            onRemove={() => setRows((r) => r.filter((_, i) => i !== index))}
+          />
+        ))}
         <div>
           <Button onClick={() => setRows((r) => [...r, { ...EMPTY_ROW }])}>Add another package</Button>
         </div>
-        <Heading level={3}>Ships from</Heading>
-        {locations.length === 0 ? (
-          <Text tone="subdued">
-            No pickup locations yet: it ships from the default location once you add one.
-          </Text>
-        ) : (
-          <Stack gap="100">
-            <Text tone="subdued">In priority order of ticking; none ticked means the default location.</Text>
-            {locations.map((location) => (
-              <Checkbox
-                key={location.id}
-                label={`${location.name} (${location.suburb} ${location.state})`}
-                checked={locationIds.includes(location.id)}
-                onChange={(checked) =>
-                  setLocationIds((ids) =>
-                    checked ? [...ids, location.id] : ids.filter((id) => id !== location.id),
-                  )
-                }
-              />
-            ))}
-          </Stack>
-        )}
+        <ShipsFrom locations={locations} locationIds={locationIds} setLocationIds={setLocationIds} />
         <Checkbox
           label="The carrier may consolidate it with other goods"
           checked={consolidatable}

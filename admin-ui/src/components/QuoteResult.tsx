@@ -93,69 +93,8 @@ export function QuoteBreakdown({
     connections.find((c) => c.id === id)?.label ?? platform;
   return (
     <Stack gap="400">
-      <section aria-labelledby={`groups-${entry.id}`}>
-        <Stack gap="200">
-          <Heading level={3} id={`groups-${entry.id}`}>
-            Packages per pickup location
-          </Heading>
-          {entry.groups.length === 0 ? (
-            <Text tone="subdued">
-              No packages were built (nothing in the cart needed shipping, or nothing could be packed).
-            </Text>
-          ) : (
-            <DataTable
-              headings={['Ships from', 'Packages', 'Packed from']}
-              rows={entry.groups.map((group) => [
-                locationName(group.locationId),
-                group.packages
-                  .map(
-                    (p) =>
-                      `${p.quantity} × ${p.type} ${p.lengthCm}×${p.widthCm}×${p.heightCm} cm, ${p.weightKg} kg`,
-                  )
-                  .join('; '),
-                group.estimated ? (
-                  <Badge tone="attention">Estimate (shop weight, default box)</Badge>
-                ) : (
-                  'Packaging profiles'
-                ),
-              ])}
-            />
-          )}
-        </Stack>
-      </section>
-      <section aria-labelledby={`upstream-${entry.id}`}>
-        <Stack gap="200">
-          <Heading level={3} id={`upstream-${entry.id}`}>
-            Platform calls
-          </Heading>
-          {entry.upstream.length === 0 ? (
-            <Text tone="subdued">No platform was asked.</Text>
-          ) : (
-            <>
-              <DataTable
-                headings={['Ships from', 'Connection', 'Outcome', 'Cache', 'Options', 'Latency']}
-                numeric={[4, 5]}
-                rows={entry.upstream.map((call) => [
-                  locationName(call.locationId),
-                  connectionName(call.connectionId, call.platform),
-                  call.detail ? `${call.outcome}: ${call.detail}` : call.outcome,
-                  call.cache,
-                  call.options,
-                  `${call.latencyMs} ms`,
-                ])}
-              />
-              <LatencyChart
-                totalMs={entry.durationMs}
-                bars={entry.upstream.map((call) => ({
-                  label: `${locationName(call.locationId)} · ${connectionName(call.connectionId, call.platform)}`,
-                  ms: call.latencyMs,
-                  kind: call.outcome !== 'ok' ? 'failed' : call.cache === 'hit' ? 'cached' : 'ok',
-                }))}
-              />
-            </>
-          )}
-        </Stack>
-      </section>
+      <PackageGroups entry={entry} locationName={locationName} />
+      <PlatformCalls entry={entry} locationName={locationName} connectionName={connectionName} />
       {entry.rulesApplied.length > 0 ? (
         <section aria-labelledby={`rules-${entry.id}`}>
           <Stack gap="200">
@@ -167,5 +106,92 @@ export function QuoteBreakdown({
         </section>
       ) : null}
     </Stack>
+  );
+}
+
+function PackageGroups({
+  entry,
+  locationName,
+}: {
+  entry: RateLogEntry;
+  locationName: (id: string) => string;
+}) {
+  return (
+    <section aria-labelledby={`groups-${entry.id}`}>
+      <Stack gap="200">
+        <Heading level={3} id={`groups-${entry.id}`}>
+          Packages per pickup location
+        </Heading>
+        {entry.groups.length === 0 ? (
+          <Text tone="subdued">
+            No packages were built (nothing in the cart needed shipping, or nothing could be packed).
+          </Text>
+        ) : (
+          <DataTable
+            headings={['Ships from', 'Packages', 'Packed from']}
+            rows={entry.groups.map((group) => [
+              locationName(group.locationId),
+              group.packages
+                .map(
+                  (p) =>
+                    `${p.quantity} × ${p.type} ${p.lengthCm}×${p.widthCm}×${p.heightCm} cm, ${p.weightKg} kg`,
+                )
+                .join('; '),
+              group.estimated ? (
+                <Badge tone="attention">Estimate (shop weight, default box)</Badge>
+              ) : (
+                'Packaging profiles'
+              ),
+            ])}
+          />
+        )}
+      </Stack>
+    </section>
+  );
+}
+
+function PlatformCalls({
+  entry,
+  locationName,
+  connectionName,
+}: {
+  entry: RateLogEntry;
+  locationName: (id: string) => string;
+  connectionName: (id: string, platform: string) => string;
+}) {
+  return (
+    <section aria-labelledby={`upstream-${entry.id}`}>
+      <Stack gap="200">
+        <Heading level={3} id={`upstream-${entry.id}`}>
+          Platform calls
+        </Heading>
+        {entry.upstream.length === 0 ? (
+          <Text tone="subdued">No platform was asked.</Text>
+        ) : (
+          <>
+            <DataTable
+              headings={['Ships from', 'Connection', 'Outcome', 'Cache', 'Options', 'Latency']}
+              numeric={[4, 5]}
+              rows={entry.upstream.map((call) => [
+                locationName(call.locationId),
+                connectionName(call.connectionId, call.platform),
+                call.detail ? `${call.outcome}: ${call.detail}` : call.outcome,
+                call.cache,
+                call.options,
+                `${call.latencyMs} ms`,
+              ])}
+            />
+            <LatencyChart
+              totalMs={entry.durationMs}
+              bars={entry.upstream.map((call) => ({
+                label: `${locationName(call.locationId)} · ${connectionName(call.connectionId, call.platform)}`,
+                ms: call.latencyMs,
+                kind: call.outcome !== 'ok' ? 'failed' : call.cache === 'hit' ? 'cached' : 'ok',
+              }))}
+            />
+          </>
+        )}
+      </Stack>
+    </section>
   );
 }

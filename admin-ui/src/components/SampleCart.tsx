@@ -82,19 +82,29 @@ export function SampleCart({
   cart: CartState;
   onChange: (cart: CartState) => void;
 }) {
-  const [suburbText, setSuburbText] = useState(cart.suburb);
   const options = [
     ...profiles
       .filter((p) => p.packages.length > 0)
       .map((p) => ({ label: p.sku ?? p.key.replace(/^variant:/, 'Variant '), value: p.key })),
     { label: 'A product known only by its weight (default box)', value: BY_WEIGHT },
   ];
-  const setLine = (index: number, change: Partial<CartLine>) =>
-    onChange({ ...cart, lines: cart.lines.map((line, i) => (i === index ? { ...line, ...change } : line)) });
 
   return (
     <Stack gap="300">
       <Heading level={3}>Products</Heading>
+      <CartLines cart={cart} options={options} onChange={onChange} />
+      <CartDestination cart={cart} onChange={onChange} />
+    </Stack>
+  );
+}
+
+type CartProps = { cart: CartState; onChange: (cart: CartState) => void };
+
+function CartLines({ cart, options, onChange }: CartProps & { options: { label: string; value: string }[] }) {
+  const setLine = (index: number, change: Partial<CartLine>) =>
+    onChange({ ...cart, lines: cart.lines.map((line, i) => (i === index ? { ...line, ...change } : line)) });
+  return (
+    <>
       {cart.lines.map((line, index) => {
         const n = cart.lines.length > 1 ? ` ${index + 1}` : '';
         return (
@@ -147,6 +157,14 @@ export function SampleCart({
           Add a product
         </Button>
       </div>
+    </>
+  );
+}
+
+function CartDestination({ cart, onChange }: CartProps) {
+  const [suburbText, setSuburbText] = useState(cart.suburb);
+  return (
+    <>
       <Heading level={3}>Deliver to</Heading>
       <LocalityField
         label="Destination suburb"
@@ -174,6 +192,6 @@ export function SampleCart({
           onChange={(v) => onChange({ ...cart, state: v })}
         />
       </Row>
-    </Stack>
+    </>
   );
 }

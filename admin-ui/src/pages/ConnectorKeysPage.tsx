@@ -1,31 +1,25 @@
 /** Connector keys for the WooCommerce plugin (standalone only): list, create (secret shown once), revoke. */
-import type { ConnectorKeyView } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { isApiError } from '../api/api-error';
-import { useAction, useResource } from '../api/use-resource';
+import type { ConnectorKeyView } from '../../../core/wire/admin-api-types';
+import { useResource, type Resource } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
 import { ConnectorKeyCreate } from '../components/ConnectorKeyCreate';
-import { ErrorBanner } from '../components/ErrorBanner';
 import { PluginDownload } from '../components/PluginDownload';
 import { ResourceView } from '../components/ResourceView';
-import { formatAgo, formatDateTime } from '../format/dates';
-import { Badge } from '../ui/Badge';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
-import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
-import { Modal } from '../ui/Modal';
-import { Stack } from '../ui/Stack';
-import { Code, Text } from '../ui/Text';
+import { ConnectorKeysTable } from './connector-keys/ConnectorKeysTable';
+import { RevokeKeyModal } from './connector-keys/RevokeKeyModal';
 
 export function ConnectorKeysPage() {
   const { api } = useAdmin();
   const keys = useResource(() => api.connectorKeys.list(), [api]);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ConnectorKeyView | undefined>(undefined);
-  const revoke = useAction(api.connectorKeys.revoke);
   const unavailable = isApiError(keys.error) && keys.error.isMissingRoute;
 
   return (
@@ -53,86 +47,52 @@ export function ConnectorKeysPage() {
             </Card>
           ) : null}
           <PluginDownload />
-          <ResourceView resource={keys} label="connector keys">
-            {(list) =>
-              list.length === 0 ? (
-                <Card>
-                  <EmptyState
-                    heading="No connector keys yet"
-                    action={
-                      <Button primary onClick={() => setCreating(true)}>
-                        Create connector key
-                      </Button>
-                    }
-                  >
-                    The WooCommerce plugin needs one to ask RateBridge for rates.
-                  </EmptyState>
-                </Card>
-              ) : (
-                <Card>
-                  <DataTable
-                    headings={['Name', 'Key id', 'Created', 'Last used', 'Status', 'Actions']}
-                    rows={list.map((key) => [
-                      key.name,
-                      <Code key="id">{key.id}</Code>,
-                      formatDateTime(key.createdAt),
-                      formatAgo(key.lastUsedAt, 'Never'),
-                      key.revokedAt ? (
-                        <Badge
-                          key="status"
-                          tone="critical"
-                        >{`Revoked ${formatDateTime(key.revokedAt)}`}</Badge>
-                      ) : (
-                        <Badge key="status" tone="success">
-                          Active
-                        </Badge>
-                      ),
-                      key.revokedAt ? (
-                        '—'
-                      ) : (
-                        <Button
-                          key="revoke"
-                          size="slim"
-                          critical
-                          onClick={() => setRevoking(key)}
-                          accessibilityLabel={`Revoke ${key.name}`}
-                        >
-                          Revoke
-                        </Button>
-                      ),
-                    ])}
-                  />
-                </Card>
-              )
-            }
-          </ResourceView>
+          <KeysList keys={keys} onCreate={() => setCreating(true)} onRevoke={setRevoking} />
         </>
       )}
-      <Modal
-        open={revoking !== undefined}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
+      <RevokeKeyModal
+        revoking={revoking}
         onClose={() => setRevoking(undefined)}
-        primaryAction={{
-          content: 'Revoke key',
-          destructive: true,
-          loading: revoke.pending,
-          onAction: () =>
-            void revoke.run(revoking?.id ?? '').then((result) => {
-              if (!result) return;
-              setRevoking(undefined);
-              void keys.reload();
-            }),
+        onRevoked={() => {
+          setRevoking(undefined);
+          void keys.reload();
         }}
-        secondaryAction={{ content: 'Keep it', onAction: () => setRevoking(undefined) }}
-      >
-        <Stack gap="200">
-          <ErrorBanner error={revoke.error} />
-          <Text>
-            The plugin using this key stops getting live rates at once: its shop shows its fallback rate until
-            you paste a new key into it. This cannot be undone.
-          </Text>
-        </Stack>
-      </Modal>
+      />
     </AdminPage>
+  );
+}
+
+function KeysList({
+  keys,
+  onCreate,
+  onRevoke,
+}: {
+  keys: Resource<readonly ConnectorKeyView[]>;
+  onCreate: () => void;
+  onRevoke: (key: ConnectorKeyView) => void;
+}) {
+  return (
+    <ResourceView resource={keys} label="connector keys">
+      {(list) =>
+        list.length === 0 ? (
+          <Card>
+            <EmptyState
+              heading="No connector keys yet"
+              action={
+                <Button primary onClick={onCreate}>
+                  Create connector key
+                </Button>
+              }
+            >
+              The WooCommerce plugin needs one to ask RateBridge for rates.
+            </EmptyState>
+          </Card>
+        ) : (
+          <Card>
+            <ConnectorKeysTable list={list} onRevoke={onRevoke} />
+          </Card>
+        )
+      }
+    </ResourceView>
   );
 }

@@ -2,44 +2,32 @@
  * Products and packaging: the default box, product sync, the CSV import, the products still priced as
  * estimates (missing dimensions, flagged), and every product's packaging with add, edit and delete.
  */
-import type { PackagingProfile } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
-import { useAction, useResource } from '../api/use-resource';
+import type { PackagingProfile } from '../../../core/wire/admin-api-types';
+import { useResource } from '../api/use-resource';
 import { AdminPage } from '../components/AdminPage';
 import { DefaultBoxForm } from '../components/DefaultBoxForm';
-import { ErrorBanner } from '../components/ErrorBanner';
 import { PackagingCsvImport } from '../components/PackagingCsvImport';
 import { ProductSyncProgress } from '../components/ProductSyncProgress';
 import { ProfileEditor } from '../components/ProfileEditor';
 import { MissingDimensionsTable } from '../components/MissingDimensionsTable';
 import { ResourceView } from '../components/ResourceView';
-import { Badge } from '../ui/Badge';
-import { Button, ButtonGroup } from '../ui/Button';
+import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
-import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
-import { Modal } from '../ui/Modal';
-import { Row, Stack } from '../ui/Stack';
+import { Stack } from '../ui/Stack';
 import { Text } from '../ui/Text';
-
-const PAGE_SIZE = 25;
+import { DeleteProfileModal } from './packaging/DeleteProfileModal';
+import { PAGE_SIZE, ProfilesPager, ProfilesTable } from './packaging/ProfilesTable';
 
 export function PackagingPage() {
   const { api } = useAdmin();
-  const [offset, setOffset] = useState(0);
   const [version, setVersion] = useState(0);
   const refresh = () => setVersion((v) => v + 1);
-  const defaultBox = useResource(() => api.packaging.defaultBox(), [api]);
-  const profiles = useResource(() => api.packaging.list(offset, PAGE_SIZE), [api, offset, version]);
-  const missing = useResource(() => api.packaging.missing(0, 50), [api, version]);
   const locations = useResource(() => api.locations.list(), [api]);
   const [editing, setEditing] = useState<{ profile?: PackagingProfile; key?: string } | undefined>(undefined);
   const [deleting, setDeleting] = useState<PackagingProfile | undefined>(undefined);
-  const remove = useAction(async (key: string) => {
-    await api.packaging.remove(key);
-    return true;
-  });
   const locationName = (id: string) => locations.data?.find((l) => l.id === id)?.name ?? 'a deleted location';
 
   return (
@@ -48,102 +36,15 @@ export function PackagingPage() {
       subtitle="How each product ships"
       primaryAction={{ content: 'Add packaging', onAction: () => setEditing({}) }}
     >
-      <Card title="Default box">
-        <Text>
-          Products without packaging of their own are priced in this box, with their shop weight (an
-          estimate).
-        </Text>
-        <ResourceView resource={defaultBox} label="the default box">
-          {(box) => <DefaultBoxForm initial={box} onSaved={(saved) => defaultBox.setData(saved)} />}
-        </ResourceView>
-      </Card>
+      <DefaultBoxCard />
       <ProductSyncProgress onFinished={refresh} />
-      <section aria-labelledby="missing-heading">
-        <Card title="Products priced as estimates" headingId="missing-heading">
-          <ResourceView resource={missing} label="products without packaging">
-            {({ items, total }) => (
-              <MissingDimensionsTable items={items} total={total} onAdd={(key) => setEditing({ key })} />
-            )}
-          </ResourceView>
-        </Card>
-      </section>
-      <section aria-labelledby="profiles-heading">
-        <Card title="Packaging per product" headingId="profiles-heading">
-          <ResourceView resource={profiles} label="packaging">
-            {({ profiles: list, total }) =>
-              list.length === 0 ? (
-                <EmptyState
-                  heading="No product has packaging of its own yet"
-                  action={<Button onClick={() => setEditing({})}>Add packaging</Button>}
-                >
-                  Add products one by one, or upload a CSV below.
-                </EmptyState>
-              ) : (
-                <Stack gap="300">
-                  <DataTable
-                    headings={['Product', 'Packages per unit', 'Ships from', 'Consolidate', 'Actions']}
-                    rows={list.map((profile) => [
-                      profile.sku ?? `Variant ${profile.variantId ?? ''}`,
-                      profile.packages.length === 0 ? (
-                        <Badge key="none" tone="warning">
-                          Missing dimensions
-                        </Badge>
-                      ) : (
-                        profile.packages
-                          .map(
-                            (p) =>
-                              `${p.quantity} × ${p.type} ${p.lengthCm}×${p.widthCm}×${p.heightCm} cm, ${p.weightKg} kg`,
-                          )
-                          .join('; ')
-                      ),
-                      profile.locationIds.length === 0
-                        ? 'Default location'
-                        : profile.locationIds.map(locationName).join(', '),
-                      profile.consolidatable ? 'Yes' : 'No',
-                      <ButtonGroup key="actions">
-                        <Button
-                          size="slim"
-                          onClick={() => setEditing({ profile })}
-                          accessibilityLabel={`Edit packaging of ${profile.key}`}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="slim"
-                          critical
-                          onClick={() => setDeleting(profile)}
-                          accessibilityLabel={`Delete packaging of ${profile.key}`}
-                        >
-                          Delete
-                        </Button>
-                      </ButtonGroup>,
-                    ])}
-                  />
-                  <Row align="space-between">
-                    <Text tone="subdued">
-                      {offset + 1}–{offset + list.length} of {total}
-                    </Text>
-                    <ButtonGroup>
-                      <Button
-                        disabled={offset === 0}
-                        onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-                      >
-                        Previous
-                      </Button>
-                      <Button
-                        disabled={offset + list.length >= total}
-                        onClick={() => setOffset(offset + PAGE_SIZE)}
-                      >
-                        Next
-                      </Button>
-                    </ButtonGroup>
-                  </Row>
-                </Stack>
-              )
-            }
-          </ResourceView>
-        </Card>
-      </section>
+      <MissingSection version={version} onAdd={(key) => setEditing({ key })} />
+      <ProfilesSection
+        version={version}
+        locationName={locationName}
+        onEdit={setEditing}
+        onDelete={setDeleting}
+      />
       <Card title="Import or export a CSV">
         <PackagingCsvImport onImported={refresh} />
       </Card>
@@ -159,30 +60,89 @@ export function PackagingPage() {
           }}
         />
       ) : null}
-      <Modal
-        open={deleting !== undefined}
-        title={`Delete the packaging of ${deleting?.sku ?? deleting?.key ?? ''}?`}
+      <DeleteProfileModal
+        deleting={deleting}
         onClose={() => setDeleting(undefined)}
-        primaryAction={{
-          content: 'Delete packaging',
-          destructive: true,
-          loading: remove.pending,
-          onAction: () =>
-            void remove.run(deleting?.key ?? '').then((done) => {
-              if (!done) return;
-              setDeleting(undefined);
-              refresh();
-            }),
+        onDeleted={() => {
+          setDeleting(undefined);
+          refresh();
         }}
-        secondaryAction={{ content: 'Keep it', onAction: () => setDeleting(undefined) }}
-      >
-        <Stack gap="200">
-          <ErrorBanner error={remove.error} />
-          <Text>
-            Checkout will price this product from its shop weight in your default box, as an estimate.
-          </Text>
-        </Stack>
-      </Modal>
+      />
     </AdminPage>
+  );
+}
+
+function DefaultBoxCard() {
+  const { api } = useAdmin();
+  const defaultBox = useResource(() => api.packaging.defaultBox(), [api]);
+  return (
+    <Card title="Default box">
+      <Text>
+        Products without packaging of their own are priced in this box, with their shop weight (an estimate).
+      </Text>
+      <ResourceView resource={defaultBox} label="the default box">
+        {(box) => <DefaultBoxForm initial={box} onSaved={(saved) => defaultBox.setData(saved)} />}
+      </ResourceView>
+    </Card>
+  );
+}
+
+/** The products still priced as estimates (no packaging, and no dimensions from the shop). */
+function MissingSection({ version, onAdd }: { version: number; onAdd: (key: string) => void }) {
+  const { api } = useAdmin();
+  const missing = useResource(() => api.packaging.missing(0, 50), [api, version]);
+  return (
+    <section aria-labelledby="missing-heading">
+      <Card title="Products priced as estimates" headingId="missing-heading">
+        <ResourceView resource={missing} label="products without packaging">
+          {({ items, total }) => <MissingDimensionsTable items={items} total={total} onAdd={onAdd} />}
+        </ResourceView>
+      </Card>
+    </section>
+  );
+}
+
+/** Every product's packaging, a page at a time. */
+function ProfilesSection({
+  version,
+  locationName,
+  onEdit,
+  onDelete,
+}: {
+  version: number;
+  locationName: (id: string) => string;
+  onEdit: (editing: { profile?: PackagingProfile; key?: string }) => void;
+  onDelete: (profile: PackagingProfile) => void;
+}) {
+  const { api } = useAdmin();
+  const [offset, setOffset] = useState(0);
+  const profiles = useResource(() => api.packaging.list(offset, PAGE_SIZE), [api, offset, version]);
+  return (
+    <section aria-labelledby="profiles-heading">
+      <Card title="Packaging per product" headingId="profiles-heading">
+        <ResourceView resource={profiles} label="packaging">
+          {({ profiles: list, total }) =>
+            list.length === 0 ? (
+              <EmptyState
+                heading="No product has packaging of its own yet"
+                action={<Button onClick={() => onEdit({})}>Add packaging</Button>}
+              >
+                Add products one by one, or upload a CSV below.
+              </EmptyState>
+            ) : (
+              <Stack gap="300">
+                <ProfilesTable
+                  list={list}
+                  locationName={locationName}
+                  onEdit={(profile) => onEdit({ profile })}
+                  onDelete={onDelete}
+                />
+                <ProfilesPager offset={offset} shown={list.length} total={total} setOffset={setOffset} />
+              </Stack>
+            )
+          }
+        </ResourceView>
+      </Card>
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 /** Every quote checkout (and the test quotes) asked for, newest first, filterable by where the rates came from. */
-import type { QuoteSource } from '../../../core/wire/admin-api-types';
 import { useState } from 'react';
+import type { QuoteSource, RateLogEntry } from '../../../core/wire/admin-api-types';
 import { useResource } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
@@ -60,53 +60,8 @@ export function RateLogPage() {
                 </EmptyState>
               ) : (
                 <Stack gap="300">
-                  <DataTable
-                    headings={['When', 'Destination', 'Items', 'Source', 'Cheapest', 'Time', 'Details']}
-                    numeric={[2, 4, 5]}
-                    rows={entries.map((entry) => {
-                      const cheapest = entry.rates[0];
-                      return [
-                        formatDateTime(entry.at),
-                        [entry.request.suburb, entry.request.state, entry.request.postcode]
-                          .filter(Boolean)
-                          .join(' '),
-                        entry.request.lines.reduce((sum, line) => sum + line.quantity, 0),
-                        <Stack gap="100" key="source">
-                          <SourceBadge source={entry.source} />
-                          {entry.fallbackReason ? <Text tone="subdued">{entry.fallbackReason}</Text> : null}
-                        </Stack>,
-                        cheapest ? formatCents(cheapest.totalCents, cheapest.currency) : '—',
-                        `${entry.durationMs} ms`,
-                        <Button
-                          key="view"
-                          size="slim"
-                          url={`/settings/rate-log/${encodeURIComponent(entry.id)}`}
-                          accessibilityLabel={`View the quote of ${formatDateTime(entry.at)}`}
-                        >
-                          View
-                        </Button>,
-                      ];
-                    })}
-                  />
-                  <Row align="space-between">
-                    <Text tone="subdued">
-                      {offset + 1}–{offset + entries.length} of {total}
-                    </Text>
-                    <ButtonGroup>
-                      <Button
-                        disabled={offset === 0}
-                        onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-                      >
-                        Newer
-                      </Button>
-                      <Button
-                        disabled={offset + entries.length >= total}
-                        onClick={() => setOffset(offset + PAGE_SIZE)}
-                      >
-                        Older
-                      </Button>
-                    </ButtonGroup>
-                  </Row>
+                  <RateLogTable entries={entries} />
+                  <RateLogPager offset={offset} shown={entries.length} total={total} setOffset={setOffset} />
                 </Stack>
               )
             }
@@ -114,5 +69,64 @@ export function RateLogPage() {
         </Stack>
       </Card>
     </AdminPage>
+  );
+}
+
+function RateLogTable({ entries }: { entries: readonly RateLogEntry[] }) {
+  return (
+    <DataTable
+      headings={['When', 'Destination', 'Items', 'Source', 'Cheapest', 'Time', 'Details']}
+      numeric={[2, 4, 5]}
+      rows={entries.map((entry) => {
+        const cheapest = entry.rates[0];
+        return [
+          formatDateTime(entry.at),
+          [entry.request.suburb, entry.request.state, entry.request.postcode].filter(Boolean).join(' '),
+          entry.request.lines.reduce((sum, line) => sum + line.quantity, 0),
+          <Stack gap="100" key="source">
+            <SourceBadge source={entry.source} />
+            {entry.fallbackReason ? <Text tone="subdued">{entry.fallbackReason}</Text> : null}
+          </Stack>,
+          cheapest ? formatCents(cheapest.totalCents, cheapest.currency) : '—',
+          `${entry.durationMs} ms`,
+          <Button
+            key="view"
+            size="slim"
+            url={`/settings/rate-log/${encodeURIComponent(entry.id)}`}
+            accessibilityLabel={`View the quote of ${formatDateTime(entry.at)}`}
+          >
+            View
+          </Button>,
+        ];
+      })}
+    />
+  );
+}
+
+function RateLogPager({
+  offset,
+  shown,
+  total,
+  setOffset,
+}: {
+  offset: number;
+  shown: number;
+  total: number;
+  setOffset: (offset: number) => void;
+}) {
+  return (
+    <Row align="space-between">
+      <Text tone="subdued">
+        {offset + 1}–{offset + shown} of {total}
+      </Text>
+      <ButtonGroup>
+        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+          Newer
+        </Button>
+        <Button disabled={offset + shown >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+          Older
+        </Button>
+      </ButtonGroup>
+    </Row>
   );
 }

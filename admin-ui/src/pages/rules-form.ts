@@ -10,8 +10,8 @@ import type {
   Rounding,
   Strategy,
 } from '../../../core/wire/admin-api-types';
-import { centsToDecimalString, typedDollarsToCents } from '../../../core/money';
 import { parseDecimal } from '../format/parse-decimal';
+import { centsToDecimalString, typedDollarsToCents } from '../../../core/money';
 
 export interface RulesForm {
   strategy: Strategy;
@@ -75,47 +75,12 @@ export function fromForm(
   form: RulesForm,
 ): { ok: true; rules: QuoteSettings } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
-  const money = (text: string, path: string, { allowEmpty = false } = {}): number => {
-    if (allowEmpty && text.trim() === '') return 0;
-    const cents = typedDollarsToCents(text);
-    if (cents === undefined || cents < 0) errors[path] = 'Enter an amount in dollars, like 12.50.';
-    return cents ?? 0;
-  };
-  const whole = (text: string, path: string, min: number, max: number): number => {
-    const value = parseDecimal(text);
-    if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
-      errors[path] = `Enter a whole number from ${min} to ${max}.`;
-      return min;
-    }
-    return value;
-  };
-
+  const { money, whole } = readers(errors);
   const markupPercent = parseDecimal(form.markupPercent);
   if (markupPercent === undefined || Math.round(markupPercent * 100) !== markupPercent * 100) {
     errors.markupPercent =
       'Enter a percentage with at most two decimals, like 12.5 (negative for a discount).';
   }
-  const rename: Record<string, string> = {};
-  form.rename.forEach((row, index) => {
-    if (!row.code.trim() && !row.name.trim()) return;
-    if (!row.code.trim()) errors[`rename.${index}.code`] = 'Enter the service code to rename.';
-    if (!row.name.trim()) errors[`rename.${index}.name`] = 'Enter the name checkout shows.';
-    rename[row.code.trim()] = row.name.trim();
-  });
-  const fallbackRates: FallbackRate[] = form.fallbackRates.map((row, index) => {
-    const optionalDays = (text: string, field: string) =>
-      text.trim() === '' ? undefined : whole(text, `fallbackRates.${index}.${field}`, 0, 60);
-    const minDays = optionalDays(row.minDays, 'minDays');
-    const maxDays = optionalDays(row.maxDays, 'maxDays');
-    return {
-      code: row.code.trim(),
-      name: row.name.trim(),
-      priceCents: money(row.price, `fallbackRates.${index}.priceCents`),
-      ...(minDays === undefined ? {} : { minDays }),
-      ...(maxDays === undefined ? {} : { maxDays }),
-    };
-  });
-
   const rules: QuoteSettings = {
     strategy: form.strategy,
     cheapestWhenNoCommonService: form.cheapestWhenNoCommonService,
@@ -131,15 +96,62 @@ export function fromForm(
         }
       : null,
     rounding: form.rounding,
-    rename,
+    rename: readRename(form, errors),
     hideCarriers: list(form.hideCarriers),
     hideServices: list(form.hideServices),
     maxRates: whole(form.maxRates, 'maxRates', 1, 20),
     extraHandlingDays: whole(form.extraHandlingDays, 'extraHandlingDays', 0, 30),
     deliveryDefaults: form.deliveryDefaults,
-    fallbackRates,
+    fallbackRates: readFallbackRates(form, errors),
   };
   if (!rules.cheapestName) errors.cheapestName = 'Give the combined cheapest rate a name.';
   if (!rules.fastestName) errors.fastestName = 'Give the combined fastest rate a name.';
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, rules };
+}
+
+/** Readers of a money and a whole-number field; a field that does not read leaves its error in `errors`. */
+function readers(errors: FormErrors) {
+  const money = (text: string, path: string, { allowEmpty = false } = {}): number => {
+    if (allowEmpty && text.trim() === '') return 0;
+    const cents = typedDollarsToCents(text);
+    if (cents === undefined || cents < 0) errors[path] = 'Enter an amount in dollars, like 12.50.';
+    return cents ?? 0;
+  };
+  const whole = (text: string, path: string, min: number, max: number): number => {
+    const value = parseDecimal(text);
+    if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
+      errors[path] = `Enter a whole number from ${min} to ${max}.`;
+      return min;
+    }
+    return value;
+  };
+  return { money, whole };
+}
+
+function readRename(form: RulesForm, errors: FormErrors): Record<string, string> {
+  const rename: Record<string, string> = {};
+  form.rename.forEach((row, index) => {
+    if (!row.code.trim() && !row.name.trim()) return;
+    if (!row.code.trim()) errors[`rename.${index}.code`] = 'Enter the service code to rename.';
+    if (!row.name.trim()) errors[`rename.${index}.name`] = 'Enter the name checkout shows.';
+    rename[row.code.trim()] = row.name.trim();
+  });
+  return rename;
+}
+
+function readFallbackRates(form: RulesForm, errors: FormErrors): FallbackRate[] {
+  const { money, whole } = readers(errors);
+  return form.fallbackRates.map((row, index) => {
+    const optionalDays = (text: string, field: string) =>
+      text.trim() === '' ? undefined : whole(text, `fallbackRates.${index}.${field}`, 0, 60);
+    const minDays = optionalDays(row.minDays, 'minDays');
+    const maxDays = optionalDays(row.maxDays, 'maxDays');
+    return {
+      code: row.code.trim(),
+      name: row.name.trim(),
+      priceCents: money(row.price, `fallbackRates.${index}.priceCents`),
+      ...(minDays === undefined ? {} : { minDays }),
+      ...(maxDays === undefined ? {} : { maxDays }),
+    };
+  });
 }

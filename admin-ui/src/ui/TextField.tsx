@@ -1,31 +1,7 @@
 import { TextField as PolarisTextField } from '@shopify/polaris';
 import type { ReactNode } from 'react';
 
-export function TextField({
-  label,
-  value,
-  onChange,
-  type = 'text',
-  error,
-  helpText,
-  autoComplete = 'off',
-  placeholder,
-  prefix,
-  suffix,
-  connectedRight,
-  requiredIndicator,
-  disabled,
-  readOnly,
-  multiline,
-  min,
-  step,
-  id,
-  inputMode,
-  labelHidden,
-  monospaced,
-  onBlur,
-  selectTextOnFocus,
-}: {
+interface TextFieldProps {
   label: string;
   value: string;
   onChange?: (value: string) => void;
@@ -49,32 +25,8 @@ export function TextField({
   monospaced?: boolean;
   onBlur?: () => void;
   selectTextOnFocus?: boolean;
-}) {
-  return (
-    <PolarisTextField
-      id={id}
-      label={label}
-      labelHidden={labelHidden}
-      value={value}
-      onChange={onChange}
-      type={type}
-      error={error || undefined}
-      helpText={helpText}
-      autoComplete={autoComplete}
-      placeholder={placeholder}
-      prefix={prefix}
-      suffix={suffix}
-      connectedRight={connectedRight}
-      requiredIndicator={requiredIndicator}
-      disabled={disabled}
-      readOnly={readOnly}
-      multiline={multiline}
-      min={min}
-      step={step}
-      inputMode={inputMode}
-      monospaced={monospaced}
-      onBlur={onBlur}
-      selectTextOnFocus={selectTextOnFocus}
-    />
-  );
+}
+
+export function TextField({ type = 'text', error, autoComplete = 'off', ...rest }: TextFieldProps) {
+  return <PolarisTextField {...rest} type={type} error={error || undefined} autoComplete={autoComplete} />;
 }

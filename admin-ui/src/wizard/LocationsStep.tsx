@@ -42,21 +42,7 @@ export function LocationsStep({ onDone }: { onDone: () => void }) {
                 Carriers price from the warehouse a parcel leaves. Add each place you ship from; the first is
                 the default.
               </Text>
-              {list.length > 0 ? (
-                <List
-                  items={list.map((location) => (
-                    <Row gap="200" key={location.id}>
-                      <Text as="span" strong>
-                        {location.name}
-                      </Text>
-                      <Text as="span">{`${location.suburb} ${location.state} ${location.postcode}`}</Text>
-                      {location.isDefault ? <Badge tone="info">Default</Badge> : null}
-                    </Row>
-                  ))}
-                />
-              ) : (
-                <Text tone="subdued">No pickup locations yet.</Text>
-              )}
+              <LocationList list={list} />
               {warnings.length > 0 ? (
                 <Banner tone="warning" title="Saved; please double-check">
                   <List items={warnings} />
@@ -80,16 +66,39 @@ export function LocationsStep({ onDone }: { onDone: () => void }) {
               )}
             </Stack>
           </Card>
-          <Row>
-            <Button primary onClick={onDone} disabled={list.length === 0}>
-              Continue
-            </Button>
-            {list.length === 0 ? (
-              <Text tone="subdued">Add at least one pickup location to continue.</Text>
-            ) : null}
-          </Row>
+          <ContinueRow count={list.length} onDone={onDone} />
         </Stack>
       )}
     </ResourceView>
+  );
+}
+
+/** The locations added so far, the default marked. */
+function LocationList({ list }: { list: readonly LocationRecord[] }) {
+  return list.length > 0 ? (
+    <List
+      items={list.map((location) => (
+        <Row gap="200" key={location.id}>
+          <Text as="span" strong>
+            {location.name}
+          </Text>
+          <Text as="span">{`${location.suburb} ${location.state} ${location.postcode}`}</Text>
+          {location.isDefault ? <Badge tone="info">Default</Badge> : null}
+        </Row>
+      ))}
+    />
+  ) : (
+    <Text tone="subdued">No pickup locations yet.</Text>
+  );
+}
+
+function ContinueRow({ count, onDone }: { count: number; onDone: () => void }) {
+  return (
+    <Row>
+      <Button primary onClick={onDone} disabled={count === 0}>
+        Continue
+      </Button>
+      {count === 0 ? <Text tone="subdued">Add at least one pickup location to continue.</Text> : null}
+    </Row>
   );
 }

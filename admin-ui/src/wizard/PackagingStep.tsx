@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
+import type { MissingDimensionsPage } from '../../../core/wire/admin-api-types';
 import { useResource } from '../api/use-resource';
 import { DefaultBoxForm } from '../components/DefaultBoxForm';
 import { MissingDimensionsTable } from '../components/MissingDimensionsTable';
@@ -24,7 +25,6 @@ export function PackagingStep({ onDone }: { onDone: () => void }) {
     ]);
     return { defaultBox, profileCount: profiles.total, missing, locations };
   }, [api]);
-  const [showCsv, setShowCsv] = useState(false);
   const [adding, setAdding] = useState<string | undefined>(undefined);
 
   return (
@@ -41,26 +41,12 @@ export function PackagingStep({ onDone }: { onDone: () => void }) {
               <DefaultBoxForm initial={defaultBox} onSaved={() => void state.reload()} />
             </Card>
             <ProductSyncProgress onFinished={() => void state.reload()} />
-            <Card title="Exact packaging per product (optional)">
-              <Stack gap="300">
-                <Text>
-                  {profileCount > 0
-                    ? `${profileCount} product${profileCount === 1 ? ' has' : 's have'} packaging of their own. `
-                    : 'No product has packaging of its own yet. '}
-                  <Link url="/settings/packaging">Manage products and packaging</Link>
-                </Text>
-                {missing.total > 0 ? (
-                  <MissingDimensionsTable items={missing.items} total={missing.total} onAdd={setAdding} />
-                ) : null}
-                {showCsv ? (
-                  <PackagingCsvImport onImported={() => void state.reload()} />
-                ) : (
-                  <div>
-                    <Button onClick={() => setShowCsv(true)}>Upload a packaging CSV</Button>
-                  </div>
-                )}
-              </Stack>
-            </Card>
+            <ExactPackagingCard
+              profileCount={profileCount}
+              missing={missing}
+              onAdd={setAdding}
+              onImported={() => void state.reload()}
+            />
             {adding !== undefined ? (
               <ProfileEditor
                 suggestedKey={adding}
@@ -84,5 +70,42 @@ export function PackagingStep({ onDone }: { onDone: () => void }) {
         );
       }}
     </ResourceView>
+  );
+}
+
+/** Per-product packaging is optional here: how many have it, the ones missing it, and the CSV import. */
+function ExactPackagingCard({
+  profileCount,
+  missing,
+  onAdd,
+  onImported,
+}: {
+  profileCount: number;
+  missing: MissingDimensionsPage;
+  onAdd: (key: string) => void;
+  onImported: () => void;
+}) {
+  const [showCsv, setShowCsv] = useState(false);
+  return (
+    <Card title="Exact packaging per product (optional)">
+      <Stack gap="300">
+        <Text>
+          {profileCount > 0
+            ? `${profileCount} product${profileCount === 1 ? ' has' : 's have'} packaging of their own. `
+            : 'No product has packaging of its own yet. '}
+          <Link url="/settings/packaging">Manage products and packaging</Link>
+        </Text>
+        {missing.total > 0 ? (
+          <MissingDimensionsTable items={missing.items} total={missing.total} onAdd={onAdd} />
+        ) : null}
+        {showCsv ? (
+          <PackagingCsvImport onImported={onImported} />
+        ) : (
+          <div>
+            <Button onClick={() => setShowCsv(true)}>Upload a packaging CSV</Button>
+          </div>
+        )}
+      </Stack>
+    </Card>
   );
 }

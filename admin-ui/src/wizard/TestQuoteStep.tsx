@@ -1,7 +1,7 @@
-import type { TestQuoteResult } from '../../../core/wire/admin-api-types';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useAdmin } from '../app/AdminContext';
 import { writeFlag } from '../app/local-flags';
+import type { TestQuoteResult } from '../../../core/wire/admin-api-types';
 import { useAction, useResource } from '../api/use-resource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { QuoteBreakdown, QuoteSummary, RatesTable } from '../components/QuoteResult';
@@ -47,19 +47,15 @@ export function TestQuoteStep({ onDone }: { onDone: () => void }) {
   );
 }
 
-function TestQuoteForm({
-  profiles,
-  onQuoted,
-  onDone,
-  onSkip,
-  breakdown,
-}: {
+interface TestQuoteFormProps {
   profiles: Parameters<typeof initialCart>[0];
   onQuoted: (quote: TestQuoteResult) => void;
   onDone: () => void;
   onSkip: () => void;
   breakdown: (quote: TestQuoteResult) => ReactNode;
-}) {
+}
+
+function TestQuoteForm({ profiles, onQuoted, onDone, onSkip, breakdown }: TestQuoteFormProps) {
   const { api } = useAdmin();
   const [cart, setCart] = useState<CartState>(() => initialCart(profiles));
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -100,21 +96,7 @@ function TestQuoteForm({
           </Stack>
         </form>
       </Card>
-      {quote ? (
-        <Card title="Rates checkout would show" headingId="test-quote-rates">
-          <section aria-labelledby="test-quote-rates">
-            <Stack gap="400">
-              <QuoteSummary
-                source={quote.source}
-                fallbackReason={quote.fallbackReason}
-                durationMs={quote.diagnostics.durationMs}
-              />
-              <RatesTable rates={quote.rates} />
-              {breakdown(quote)}
-            </Stack>
-          </section>
-        </Card>
-      ) : null}
+      {quote ? <QuoteRates quote={quote} breakdown={breakdown} /> : null}
       <Row>
         <Button primary={quote?.source === 'live'} onClick={onDone} disabled={quote?.source !== 'live'}>
           Continue
@@ -126,5 +108,29 @@ function TestQuoteForm({
         ) : null}
       </Row>
     </Stack>
+  );
+}
+
+function QuoteRates({
+  quote,
+  breakdown,
+}: {
+  quote: TestQuoteResult;
+  breakdown: (quote: TestQuoteResult) => ReactNode;
+}) {
+  return (
+    <Card title="Rates checkout would show" headingId="test-quote-rates">
+      <section aria-labelledby="test-quote-rates">
+        <Stack gap="400">
+          <QuoteSummary
+            source={quote.source}
+            fallbackReason={quote.fallbackReason}
+            durationMs={quote.diagnostics.durationMs}
+          />
+          <RatesTable rates={quote.rates} />
+          {breakdown(quote)}
+        </Stack>
+      </section>
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Big Post wire format <-> RateBridge types. Pure: builds request paths and bodies, reads responses
  * (status, headers, body) into outcomes. Fields are filled and read as Big Post's own WooCommerce plugin
- * does (../shared/reference/bigpost/api-notes.md; docs/platforms/bigpost.md lists each one).
+ * does (docs/platforms/bigpost.md lists each one, with its citation).
  */
 import { z } from 'zod';
 import { cents, dollarsToCents } from '../../money.js';

@@ -1,7 +1,7 @@
 /**
  * MachShip wire format <-> RateBridge types. Pure: builds request paths and bodies, reads responses
  * (status, headers, body) into outcomes. Shapes follow MachShip's OpenAPI document
- * (../shared/reference/machship/openapi.json; docs/platforms/machship.md lists each field), read the way
+ * (docs/platforms/machship.md lists each field and the document it comes from), read the way
  * the live API answers: enums as text ("Error", "Warning", "Carton") as well as the declared integers.
  */
 import { z } from 'zod';

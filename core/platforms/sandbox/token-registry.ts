@@ -62,29 +62,8 @@ export function createTokenRegistry(store: Store, now: () => number) {
   const isoNow = () => new Date(now()).toISOString();
 
   return {
-    async create(name: string, environment: PlatformEnvironment): Promise<CreateTokenResult> {
-      const value = `sbx_${environment}_${randomBytes(24).toString('base64url')}`;
-      const record: StoredToken = {
-        name,
-        environment,
-        sha256: digest(value).toString('hex'),
-        lastFour: value.slice(-4),
-        createdAt: isoNow(),
-        lastUsedAt: null,
-        revokedAt: null,
-      };
-      let refusal: 'name_taken' | 'too_many_tokens' | undefined;
-      await store.updateDoc(TOKENS_REF, (current) => {
-        const tokens = tokensIn(current);
-        refusal = tokens.some((token) => token.name === name)
-          ? 'name_taken'
-          : tokens.length >= MAX_TOKENS
-            ? 'too_many_tokens'
-            : undefined;
-        return refusal ? UNCHANGED : { tokens: [...tokens, record] };
-      });
-      return refusal ? { ok: false, reason: refusal } : { ok: true, value, token: summaryOf(record) };
-    },
+    create: (name: string, environment: PlatformEnvironment) =>
+      createToken(store, isoNow(), name, environment),
 
     async list(): Promise<ApiTokenSummary[]> {
       return tokensIn(await store.getDoc(TOKENS_REF)).map(summaryOf);
@@ -103,31 +82,61 @@ export function createTokenRegistry(store: Store, now: () => number) {
       return token && summaryOf(token);
     },
 
-    /** Finds the live token with this value, comparing digests in constant time, and notes its use. */
-    async authenticate(value: string): Promise<Authentication> {
-      const presented = digest(value);
-      let match: StoredToken | undefined;
-      // Every stored digest is compared, matched or not, so timing says nothing about which one matched.
-      for (const token of tokensIn(await store.getDoc(TOKENS_REF))) {
-        if (timingSafeEqual(Buffer.from(token.sha256, 'hex'), presented)) match = token;
-      }
-      if (!match || match.revokedAt !== null) return { ok: false, reason: 'invalid' };
-
-      const usedAt = now();
-      const lastUsed = match.lastUsedAt === null ? undefined : Date.parse(match.lastUsedAt);
-      if (lastUsed !== undefined && usedAt - lastUsed < LAST_USED_RESOLUTION_MS) {
-        return { ok: true, token: summaryOf(match) };
-      }
-      const lastUsedAt = new Date(usedAt).toISOString();
-      const name = match.name;
-      await store.updateDoc(TOKENS_REF, (current) => {
-        const tokens = tokensIn(current);
-        if (!tokens.some((token) => token.name === name)) return UNCHANGED;
-        return { tokens: tokens.map((token) => (token.name === name ? { ...token, lastUsedAt } : token)) };
-      });
-      return { ok: true, token: { ...summaryOf(match), lastUsedAt } };
-    },
+    authenticate: (value: string) => authenticate(store, now(), value),
   };
 }
 
 export type TokenRegistry = ReturnType<typeof createTokenRegistry>;
+
+async function createToken(
+  store: Store,
+  createdAt: string,
+  name: string,
+  environment: PlatformEnvironment,
+): Promise<CreateTokenResult> {
+  const value = `sbx_${environment}_${randomBytes(24).toString('base64url')}`;
+  const record: StoredToken = {
+    name,
+    environment,
+    sha256: digest(value).toString('hex'),
+    lastFour: value.slice(-4),
+    createdAt,
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+  let refusal: 'name_taken' | 'too_many_tokens' | undefined;
+  await store.updateDoc(TOKENS_REF, (current) => {
+    const tokens = tokensIn(current);
+    refusal = tokens.some((token) => token.name === name)
+      ? 'name_taken'
+      : tokens.length >= MAX_TOKENS
+        ? 'too_many_tokens'
+        : undefined;
+    return refusal ? UNCHANGED : { tokens: [...tokens, record] };
+  });
+  return refusal ? { ok: false, reason: refusal } : { ok: true, value, token: summaryOf(record) };
+}
+
+/** Finds the live token with this value, comparing digests in constant time, and notes its use. */
+async function authenticate(store: Store, usedAt: number, value: string): Promise<Authentication> {
+  const presented = digest(value);
+  let match: StoredToken | undefined;
+  // Every stored digest is compared, matched or not, so timing says nothing about which one matched.
+  for (const token of tokensIn(await store.getDoc(TOKENS_REF))) {
+    if (timingSafeEqual(Buffer.from(token.sha256, 'hex'), presented)) match = token;
+  }
+  if (!match || match.revokedAt !== null) return { ok: false, reason: 'invalid' };
+
+  const lastUsed = match.lastUsedAt === null ? undefined : Date.parse(match.lastUsedAt);
+  if (lastUsed !== undefined && usedAt - lastUsed < LAST_USED_RESOLUTION_MS) {
+    return { ok: true, token: summaryOf(match) };
+  }
+  const lastUsedAt = new Date(usedAt).toISOString();
+  const name = match.name;
+  await store.updateDoc(TOKENS_REF, (current) => {
+    const tokens = tokensIn(current);
+    if (!tokens.some((token) => token.name === name)) return UNCHANGED;
+    return { tokens: tokens.map((token) => (token.name === name ? { ...token, lastUsedAt } : token)) };
+  });
+  return { ok: true, token: { ...summaryOf(match), lastUsedAt } };
+}

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCatalog, type Catalog } from '../../../core/catalog/catalog.js';
+import { createCatalog, type Catalog } from '../../../core/catalog/packaging-catalog.js';
 import { PACKAGING_CSV_HEADER } from '../../../core/catalog/packaging-csv.js';
 import { rbError, type RateBridgeError } from '../../../core/errors.js';
-import { createLocations, type Locations } from '../../../core/locations/locations.js';
+import { createLocations, type Locations } from '../../../core/locations/pickup-locations.js';
 import { createLogger } from '../../../core/logger.js';
 import { createPlatformRegistry } from '../../../core/platforms/registry.js';
 import type { Store } from '../../../core/storage/store.js';

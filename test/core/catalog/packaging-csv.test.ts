@@ -3,11 +3,11 @@ import {
   MAX_CSV_ROWS,
   MAX_REPORTED_PROBLEMS,
   PACKAGING_CSV_HEADER,
-  readPackagingCsv,
-  writePackagingCsv,
   type CsvProblem,
   type PackagingCsvRead,
 } from '../../../core/catalog/packaging-csv.js';
+import { readPackagingCsv } from '../../../core/catalog/packaging-csv/read-packaging-csv.js';
+import { writePackagingCsv } from '../../../core/catalog/packaging-csv/write-packaging-csv.js';
 import type { PackagingProfile } from '../../../core/catalog/packaging-profile.js';
 
 const HEADER = PACKAGING_CSV_HEADER.join(',');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rbError, type RateBridgeError } from '../../../core/errors.js';
-import { createLocations, type Locations } from '../../../core/locations/locations.js';
+import { createLocations, type Locations } from '../../../core/locations/pickup-locations.js';
 import { pickupPointFor } from '../../../core/locations/pickup-point.js';
 import { createLogger } from '../../../core/logger.js';
 import type {

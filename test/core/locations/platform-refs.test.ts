@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RateBridgeError } from '../../../core/errors.js';
 import { parseTenantLocations } from '../../../core/locations/location-record.js';
-import { createLocations } from '../../../core/locations/locations.js';
+import { createLocations } from '../../../core/locations/pickup-locations.js';
 import { pickupPointFor } from '../../../core/locations/pickup-point.js';
 import { createLogger } from '../../../core/logger.js';
 import type { FreightPlatform, PlatformName } from '../../../core/platforms/freight-platform.js';

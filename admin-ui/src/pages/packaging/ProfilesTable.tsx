@@ -1,0 +1,91 @@
+/** Each product's packaging as a table, with edit and delete, and the pager under it. */
+import type { PackagingProfile } from '../../../../core/wire/admin-api-types';
+import { Badge } from '../../ui/Badge';
+import { Button, ButtonGroup } from '../../ui/Button';
+import { DataTable } from '../../ui/DataTable';
+import { Row } from '../../ui/Stack';
+import { Text } from '../../ui/Text';
+
+export const PAGE_SIZE = 25;
+
+export function ProfilesTable({
+  list,
+  locationName,
+  onEdit,
+  onDelete,
+}: {
+  list: readonly PackagingProfile[];
+  locationName: (id: string) => string;
+  onEdit: (profile: PackagingProfile) => void;
+  onDelete: (profile: PackagingProfile) => void;
+}) {
+  return (
+    <DataTable
+      headings={['Product', 'Packages per unit', 'Ships from', 'Consolidate', 'Actions']}
+      rows={list.map((profile) => [
+        profile.sku ?? `Variant ${profile.variantId ?? ''}`,
+        profile.packages.length === 0 ? (
+          <Badge key="none" tone="warning">
+            Missing dimensions
+          </Badge>
+        ) : (
+          profile.packages
+            .map(
+              (p) =>
+                `${p.quantity} × ${p.type} ${p.lengthCm}×${p.widthCm}×${p.heightCm} cm, ${p.weightKg} kg`,
+            )
+            .join('; ')
+        ),
+        profile.locationIds.length === 0
+          ? 'Default location'
+          : profile.locationIds.map(locationName).join(', '),
+        profile.consolidatable ? 'Yes' : 'No',
+        <ButtonGroup key="actions">
+          <Button
+            size="slim"
+            onClick={() => onEdit(profile)}
+            accessibilityLabel={`Edit packaging of ${profile.key}`}
+          >
+            Edit
+          </Button>
+          <Button
+            size="slim"
+            critical
+            onClick={() => onDelete(profile)}
+            accessibilityLabel={`Delete packaging of ${profile.key}`}
+          >
+            Delete
+          </Button>
+        </ButtonGroup>,
+      ])}
+    />
+  );
+}
+
+export function ProfilesPager({
+  offset,
+  shown,
+  total,
+  setOffset,
+}: {
+  offset: number;
+  shown: number;
+  total: number;
+  setOffset: (offset: number) => void;
+}) {
+  return (
+    <Row align="space-between">
+      <Text tone="subdued">
+        {offset + 1}–{offset + shown} of {total}
+      </Text>
+      <ButtonGroup>
+        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+          Previous
+        </Button>
+        <Button disabled={offset + shown >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+          Next
+        </Button>
+      </ButtonGroup>
+    </Row>
+  );
+}
