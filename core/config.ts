@@ -8,7 +8,7 @@
  * the sandbox and demo store off by default and requires RATEBRIDGE_KEYS and PUBLIC_URL.
  */
 import { z } from 'zod';
-import { RateBridgeError, rbError } from './errors.js';
+import { rbErrorWithDetails, type RateBridgeError } from './errors.js';
 import { parseKeyRing, type KeyRing } from './security/key-ring.js';
 import type { RedisConnection } from './storage/redis-store.js';
 
@@ -448,12 +448,8 @@ function mailSettings(env: z.output<typeof schema>, production: boolean): MailSe
 }
 
 function configError(problems: readonly string[]): RateBridgeError {
-  const error = rbError('RB_ERR_CONFIG', problems.join('; '));
-  return new RateBridgeError(
-    error.code,
-    error.message,
-    problems.map((message) => ({ path: message.split(/[: ]/)[0] ?? '', message })),
-  );
+  const details = problems.map((message) => ({ path: message.split(/[: ]/)[0] ?? '', message }));
+  return rbErrorWithDetails('RB_ERR_CONFIG', details, problems.join('; '));
 }
 
 function deepFreeze<T>(value: T): T {

@@ -37,7 +37,7 @@ export const ERRORS = {
     meaning: 'A body came with a Content-Type the endpoint does not read.',
     fix: 'Send application/json (or text/csv where an upload is expected).',
     status: 415,
-    message: () => 'Send the request body as application/json.',
+    message: (what = 'the request body as application/json') => `Send ${what}.`,
   },
   RB_ERR_VALIDATION: {
     meaning: 'One or more fields are missing or out of range; `details` names each.',
@@ -61,7 +61,8 @@ export const ERRORS = {
     meaning: 'No valid session came with the request.',
     fix: 'Sign in again with a new sign-in link (npm start prints one; the plugin\'s "Open RateBridge" makes one).',
     status: 401,
-    message: () => 'Sign in again: your session is missing or has expired.',
+    /** `why`: a more precise reason where one is known (an unknown connector key). */
+    message: (why?: string) => why ?? 'Sign in again: your session is missing or has expired.',
   },
   RB_ERR_FORBIDDEN: {
     meaning: 'The request is not allowed for this session or store.',
@@ -109,6 +110,20 @@ export const ERRORS = {
     message: () => 'Send the metrics token as "Authorization: Bearer <METRICS_TOKEN>".',
   },
 
+  RB_ERR_IMPORT_IN_PROGRESS: {
+    meaning: 'Another packaging import for this store is still running.',
+    fix: 'Wait for it to finish, then upload the file again.',
+    status: 409,
+    message: () =>
+      'Another packaging import for this store is still running. Wait for it to finish, then try again.',
+  },
+  RB_ERR_CSV_INVALID: {
+    meaning: 'The packaging CSV has problems; nothing was imported. `details` names each row and column.',
+    fix: 'Fix the rows listed in `details` (docs/packaging-csv.md) and upload the whole file again.',
+    status: 400,
+    message: (count: number, first: string) =>
+      `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}. Fix ${count === 1 ? 'it' : 'them'} and upload it again. ${first}`.trim(),
+  },
   // --- configuration (start-up only, never an HTTP response) -------------------------------------
   RB_ERR_CONFIG: {
     meaning: 'Start-up: the environment variables have problems (all are listed).',
@@ -166,7 +181,8 @@ export const ERRORS = {
     meaning: "A request that must be signed (the plugin's, Shopify's callback) came unsigned.",
     fix: "Check the connector key id and secret in the plugin's settings (or the Shopify app secret).",
     status: 401,
-    message: () =>
+    message: (why?: string) =>
+      why ??
       'The request is not signed. Check the key id and secret configured where this request comes from.',
   },
   RB_ERR_SIGNATURE_MALFORMED: {
@@ -224,6 +240,13 @@ export const ERRORS = {
   },
 
   // --- freight platforms and tokens -------------------------------------------------------------
+  RB_ERR_CONNECTION_NEEDS_ATTENTION: {
+    meaning: 'The connection failed its last check (not revoked) and cannot be used until it passes.',
+    fix: 'Open Connections, read the last check, and check the connection again (or replace its token).',
+    status: 409,
+    message: (platform: string, label: string, detail: string) =>
+      `The ${platform} connection "${label}" needs attention before it can be used: ${detail}`,
+  },
   RB_ERR_UNKNOWN_PLATFORM: {
     meaning: 'The freight platform named is not one RateBridge supports (or the sandbox is off).',
     fix: 'Choose MachShip or Big Post (GET /platforms lists what is on).',
@@ -317,6 +340,80 @@ export const ERRORS = {
   },
 
   // --- WooCommerce stores -------------------------------------------------------------------------
+  RB_ERR_STORE_URL_INVALID: {
+    meaning: 'What was entered as the store address is not a web address.',
+    fix: 'Enter the store address as it appears in the browser, e.g. https://shop.example.com.',
+    status: 400,
+    message: () => 'Enter your store address, e.g. https://shop.example.com.',
+  },
+  RB_ERR_STORE_NOT_PUBLIC: {
+    meaning: 'The store address points at a private, loopback or reserved network address.',
+    fix: 'Use the public address customers use; RateBridge does not call into private networks.',
+    status: 400,
+    message: () => 'RateBridge connects only to stores on a public address.',
+  },
+  RB_ERR_OTHER_STORE: {
+    meaning:
+      "The store address is not the store this admin belongs to (a WooCommerce merchant's admin is one store's).",
+    fix: 'Open RateBridge from the store you mean to connect ("Open RateBridge" in its plugin settings).',
+    status: 403,
+    message: () => 'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
+  },
+  RB_ERR_STORE_NOT_CONNECTED: {
+    meaning: 'The step needs a connected WooCommerce store and this one is not connected yet.',
+    fix: 'Connect the store in RateBridge (Settings, WooCommerce store) first, then repeat the step.',
+    status: 409,
+    /** `then`: what to do once connected ("save the plugin settings again"). */
+    message: (then: string) => `Connect this store in RateBridge first (Settings → Store), then ${then}.`,
+  },
+  RB_ERR_WEBHOOKS_BEING_REGISTERED: {
+    meaning: "RateBridge is registering the store's product webhooks itself at this moment.",
+    fix: 'Save the plugin settings again in a minute.',
+    status: 409,
+    message: () =>
+      'RateBridge is registering the product webhooks itself right now. Save the plugin settings again in a minute.',
+  },
+  RB_ERR_GRANT_EXPIRED: {
+    meaning: "WooCommerce's key delivery came with a connection request that is unknown, used or expired.",
+    fix: 'Start connecting again from RateBridge; each request is good for 15 minutes and one use.',
+    status: 401,
+    message: () =>
+      'This connection request is invalid or has expired. Start connecting again from RateBridge.',
+  },
+  RB_ERR_GRANT_OTHER_BROWSER: {
+    meaning: 'The return from WooCommerce reached a browser other than the one that started connecting.',
+    fix: 'Finish in the browser you started in, or start again from RateBridge.',
+    status: 403,
+    message: () =>
+      'Finish connecting in the browser you started in, or start connecting again from RateBridge.',
+  },
+  RB_ERR_GRANT_DENIED: {
+    meaning: 'The store admin chose "Deny" on WooCommerce\'s authorisation page.',
+    fix: 'Start again and choose "Approve".',
+    status: 403,
+    message: () => 'The connection was not approved in WooCommerce. Start again and choose "Approve".',
+  },
+  RB_ERR_GRANT_PENDING: {
+    meaning: 'WooCommerce sent the keys, and RateBridge is still checking them with the store.',
+    fix: 'Reload the page in a few seconds.',
+    status: 409,
+    message: () =>
+      'RateBridge is still checking the new keys with your store. Reload this page in a few seconds.',
+  },
+  RB_ERR_KEY_NAME_TAKEN: {
+    meaning: 'An active connector key already has this name.',
+    fix: 'Choose another name, or revoke the key of that name first.',
+    status: 409,
+    message: (name: string) =>
+      `A connector key named "${name}" already exists. Choose another name, or revoke that key first.`,
+  },
+  RB_ERR_KEY_LIMIT: {
+    meaning: 'The store has as many active connector keys as it may.',
+    fix: 'Revoke a key you no longer use, then create the new one.',
+    status: 409,
+    message: (max: number) =>
+      `A store can have at most ${max} active connector keys. Revoke one you no longer use.`,
+  },
   RB_ERR_STORE_KEY_REJECTED: {
     meaning:
       'The WooCommerce store does not accept the REST API key (wrong, revoked, or its host strips credentials).',

@@ -2,7 +2,7 @@
  * The error catalogue (core/errors.ts) is the one source: docs/admin-api.md's table is rendered from it,
  * and every code says what it means and what fixes it.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ERRORS } from '../core/errors.js';
 import { ADMIN_API_DOC, withErrorTable } from '../scripts/error-catalogue-doc.js';
@@ -19,5 +19,19 @@ describe('the error catalogue', () => {
       expect(entry.meaning.length, code).toBeGreaterThan(10);
       expect(entry.fix.length, code).toBeGreaterThan(10);
     }
+  });
+
+  it('is where every error is made: no code outside core/errors.ts builds one by hand', async () => {
+    const root = new URL('../', import.meta.url);
+    const byHand: string[] = [];
+    for (const folder of ['core', 'shopify-app', 'woocommerce-bridge']) {
+      const files = await readdir(new URL(`${folder}/`, root), { recursive: true });
+      for (const file of files.filter((name) => name.endsWith('.ts'))) {
+        const path = `${folder}/${file}`;
+        if (path === 'core/errors.ts') continue;
+        if ((await readFile(new URL(path, root), 'utf8')).includes('new RateBridgeError(')) byHand.push(path);
+      }
+    }
+    expect(byHand).toEqual([]);
   });
 });

@@ -14,7 +14,14 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { RateBridgeError, jsonBody, parseWith, rememberSecret, tenantContext } from '../core/index.js';
+import {
+  jsonBody,
+  parseWith,
+  rememberSecret,
+  tenantContext,
+  rbError,
+  rbErrorWithDetails,
+} from '../core/index.js';
 import type {
   ConnectorKeyResponse,
   ConnectorKeysResponse,
@@ -62,10 +69,7 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
     const { tenant } = tenantContext(response);
     const store = await bridge.connections.get(tenant);
     if (store?.status !== 'connected') {
-      throw new RateBridgeError(
-        'RB_ERR_CONFLICT',
-        'Connect your WooCommerce store first, then sync its products.',
-      );
+      throw rbError('RB_ERR_STORE_NOT_CONNECTED', 'sync its products');
     }
     response
       .status(202)
@@ -115,19 +119,15 @@ function connectByPastedKeys(bridge: WooCommerceBridge) {
 function storeAddressOf(tenant: string, input: string): StoreAddress {
   const address = parseStoreUrl(input);
   if (!address) {
-    throw new RateBridgeError(
-      'RB_ERR_VALIDATION',
-      'Enter your store address, e.g. https://shop.example.com.',
-      [{ path: 'storeUrl', message: 'is not a store address' }],
-    );
+    throw rbErrorWithDetails('RB_ERR_STORE_URL_INVALID', [
+      { path: 'storeUrl', message: 'is not a store address' },
+    ]);
   }
   // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
   if (isStoreTenant(tenant) && address.tenant !== tenant) {
-    throw new RateBridgeError(
-      'RB_ERR_VALIDATION',
-      'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
-      [{ path: 'storeUrl', message: 'is not the store of this admin' }],
-    );
+    throw rbErrorWithDetails('RB_ERR_OTHER_STORE', [
+      { path: 'storeUrl', message: 'is not the store of this admin' },
+    ]);
   }
   return address;
 }

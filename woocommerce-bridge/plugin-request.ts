@@ -4,7 +4,7 @@
  * holds its secret. Checked by core's verifier (constant-time comparison, five-minute tolerance, each
  * signature accepted once: the replay record is kept in the store, scoped to the key).
  */
-import { RateBridgeError, rememberSecret, verifyRequestSignature, type Store } from '../core/index.js';
+import { rememberSecret, verifyRequestSignature, type Store, rbError } from '../core/index.js';
 import type { ConnectorKeys } from './connector-keys.js';
 
 export const KEY_HEADER = 'x-ratebridge-key';
@@ -24,8 +24,10 @@ export interface PluginCaller {
 const missingMessage =
   'The request is not signed. The plugin sends X-RateBridge-Key and X-RateBridge-Signature; check its key id and secret.';
 
+// The plugin reads RB_ERR_UNAUTHENTICATED as "the key is refused" (class-ratebridge-bridge-reply.php), so the
+// code stays; the message says which key and what to do.
 const unknownKey = () =>
-  new RateBridgeError(
+  rbError(
     'RB_ERR_UNAUTHENTICATED',
     'The connector key is unknown or was revoked. Create a new key in RateBridge (Settings → Connector keys) and paste it into the plugin settings.',
   );
@@ -36,8 +38,7 @@ export async function authenticatePluginRequest(
   request: PluginRequest,
 ): Promise<PluginCaller> {
   if (request.keyId === undefined || request.keyId === '') {
-    if (request.signature === undefined)
-      throw new RateBridgeError('RB_ERR_SIGNATURE_MISSING', missingMessage);
+    if (request.signature === undefined) throw rbError('RB_ERR_SIGNATURE_MISSING', missingMessage);
     throw unknownKey();
   }
   const key = await deps.keys.authenticate(request.keyId);

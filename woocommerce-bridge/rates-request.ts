@@ -14,7 +14,6 @@
  */
 import { z } from 'zod';
 import {
-  RateBridgeError,
   dollarsToCents,
   parseLengthUnit,
   parseWeightUnit,
@@ -22,6 +21,8 @@ import {
   quoteRequestSchema,
   rbError,
   type QuoteRequest,
+  rbErrorWithDetails,
+  type RateBridgeError,
 } from '../core/index.js';
 import { isSet, toDimensionsCm, toGrams, type StoreUnits } from './store-units.js';
 
@@ -203,6 +204,5 @@ function validation(problems: readonly { path: string; message: string }[]): Rat
     .slice(0, 3)
     .map((problem) => `${problem.path}: ${problem.message}`)
     .join('; ');
-  const error = rbError('RB_ERR_VALIDATION', problems.length > 3 ? `${summary}; …` : summary);
-  return new RateBridgeError(error.code, error.message, problems);
+  return rbErrorWithDetails('RB_ERR_VALIDATION', problems, problems.length > 3 ? `${summary}; …` : summary);
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Catalog } from '../catalog/packaging-catalog.js';
 import { MAX_CSV_BYTES, type CsvProblem } from '../catalog/packaging-csv.js';
 import { defaultBoxSchema, parseProfileKey, profileInputSchema } from '../catalog/packaging-profile.js';
-import { RateBridgeError } from '../errors.js';
+import { rbError, rbErrorWithDetails, type RateBridgeError } from '../errors.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
 import type {
   CsvImportResult,
@@ -107,11 +107,7 @@ function csvRefusal(problems: readonly CsvProblem[], more: number): RateBridgeEr
   const count = problems.length + more;
   const first = details[0];
   const summary = first ? `${first.path}: ${first.message}` : '';
-  return new RateBridgeError(
-    'RB_ERR_VALIDATION',
-    `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}. Fix ${count === 1 ? 'it' : 'them'} and upload it again. ${summary}`.trim(),
-    details,
-  );
+  return rbErrorWithDetails('RB_ERR_CSV_INVALID', details, count, summary);
 }
 
 /** POST /packaging/import: the CSV file itself as the body; every problem with it is one coded refusal. */
@@ -119,9 +115,9 @@ function importCsvHandler(catalog: Catalog): RequestHandler {
   return async (request, response) => {
     const { tenant } = tenantContext(response);
     if (!request.is(CSV_TYPES)) {
-      throw new RateBridgeError(
+      throw rbError(
         'RB_ERR_UNSUPPORTED_MEDIA_TYPE',
-        'Send the file itself as the request body, with Content-Type: text/csv.',
+        'the file itself as the request body, with Content-Type: text/csv',
       );
     }
     const text = typeof request.body === 'string' ? request.body : '';

@@ -4,7 +4,7 @@
  * time. (Profiles are separate documents: if the store fails half-way through writing, the rows
  * already written stay; importing the same file again completes it.)
  */
-import { RateBridgeError } from '../errors.js';
+import { rbError } from '../errors.js';
 import { readTenantLocations } from '../locations/location-record.js';
 import type { JsonValue } from '../storage/store.js';
 import { writeAll, type CatalogContext } from './catalog-context.js';
@@ -21,10 +21,7 @@ export async function importCsv(ctx: CatalogContext, tenant: string, text: strin
   if (!read.ok) return { ok: false, errors: read.problems, moreErrors: read.moreProblems };
   const lock = await store.acquireLock(`packaging-import:${tenant}`, IMPORT_LOCK_MS);
   if (!lock) {
-    throw new RateBridgeError(
-      'RB_ERR_CONFLICT',
-      'Another packaging import for this store is still running. Wait for it to finish, then try again.',
-    );
+    throw rbError('RB_ERR_IMPORT_IN_PROGRESS');
   }
   try {
     const at = ctx.iso();

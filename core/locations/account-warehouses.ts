@@ -2,7 +2,7 @@
  * The warehouses a connection's account keeps (MachShip company locations), for picking the one a
  * location is and for importing them. A platform's refusal becomes the matching coded error.
  */
-import { RateBridgeError, rbError, type ErrorCode } from '../errors.js';
+import { rbError, type ErrorCode, type RateBridgeError } from '../errors.js';
 import { invalidInput } from '../catalog/input-error.js';
 import type { PlatformFailure, PlatformWarehouse } from '../platforms/freight-platform.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
@@ -28,10 +28,8 @@ export async function connectionFor(
   if (usable) return usable;
   const platformName = platforms.get(view.platform)?.displayName ?? view.platform;
   if (view.status === 'revoked') throw rbError('RB_ERR_CONNECTION_REVOKED', view.label);
-  throw new RateBridgeError(
-    'RB_ERR_CONNECTION_REVOKED',
-    `The ${platformName} connection "${view.label}" needs attention before it can be used: ${view.lastCheck?.detail ?? 'check it under Connections.'}`,
-  );
+  const detail = view.lastCheck?.detail ?? 'check it under Connections.';
+  throw rbError('RB_ERR_CONNECTION_NEEDS_ATTENTION', platformName, view.label, detail);
 }
 
 export async function warehousesOf(
@@ -68,7 +66,7 @@ const FAILURE_CODES: Partial<Record<PlatformFailure['reason'], ErrorCode>> = {
 function platformError(failure: PlatformFailure, label: string): RateBridgeError {
   const code = FAILURE_CODES[failure.reason] ?? 'RB_ERR_PLATFORM_UNREACHABLE';
   if (code === 'RB_ERR_CONNECTION_REVOKED') return rbError(code, label);
-  const error = new RateBridgeError(code, failure.detail);
+  const error = rbError(code, failure.detail);
   const waits = code === 'RB_ERR_PLATFORM_RATE_LIMITED' || code === 'RB_ERR_PLATFORM_BUDGET_EXHAUSTED';
   return waits ? error.withRetryAfter(failure.retryAfterSeconds) : error;
 }

@@ -235,7 +235,7 @@ describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind
     const refused = await api('POST', '/packaging/import', withBadRow, { 'content-type': 'text/csv' });
     expect(refused.status).toBe(400);
     const error = (refused.body as ErrorBody).error;
-    expect(error.code).toBe('RB_ERR_VALIDATION');
+    expect(error.code).toBe('RB_ERR_CSV_INVALID');
     expect(error.details).toEqual([
       {
         path: 'line 5',

@@ -92,7 +92,7 @@ describe('connector keys', () => {
     const clash = await api('POST', '/connector-keys', { name: 'staging' });
     expect(clash.status).toBe(409);
     expect((clash.body as ErrorBody).error).toMatchObject({
-      code: 'RB_ERR_CONFLICT',
+      code: 'RB_ERR_KEY_NAME_TAKEN',
       details: [{ path: 'name' }],
     });
     expect((clash.body as ErrorBody).error.message).toContain('"staging" already exists');

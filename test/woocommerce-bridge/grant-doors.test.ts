@@ -60,7 +60,7 @@ describe('closed doors around the WooCommerce key grant', () => {
   it("lets a store's merchant start a grant for that store only, and never answers with a redirect", async () => {
     const merchant = await app.signIn(tenant);
     const elsewhere = await connect('https://evil.example/phish', merchant.cookie);
-    expect([elsewhere.status, await codeOf(elsewhere)]).toEqual([403, 'RB_ERR_FORBIDDEN']);
+    expect([elsewhere.status, await codeOf(elsewhere)]).toEqual([403, 'RB_ERR_OTHER_STORE']);
     expect(elsewhere.headers.get('location')).toBeNull();
     const own = await connect(fake.url, merchant.cookie);
     expect(own.status).toBe(200);
@@ -80,7 +80,7 @@ describe('closed doors around the WooCommerce key grant', () => {
   it('writes nothing for a forged state, and a real state delivers keys once, restarts included', async () => {
     // No record appears for a store nobody connected.
     const forged = await callback({ ...junkKeys, user_id: 'rb1.k.AAAA.BBBB.CCCC' });
-    expect([forged.status, await codeOf(forged)]).toEqual([401, 'RB_ERR_SIGNATURE_INVALID']);
+    expect([forged.status, await codeOf(forged)]).toEqual([401, 'RB_ERR_GRANT_EXPIRED']);
     const merchant = await app.signIn(tenant);
     expect((await merchant.api('GET', '/woocommerce/store')).body).toEqual({ store: null });
 
@@ -133,7 +133,11 @@ describe('the SSRF guard on store addresses, outside production too', () => {
       const response = await app.fetch(`/woocommerce/connect?store_url=${encodeURIComponent(target)}`, {
         headers: { cookie: merchant.cookie },
       });
-      expect([target, response.status, await codeOf(response)]).toEqual([target, 400, 'RB_ERR_VALIDATION']);
+      expect([target, response.status, await codeOf(response)]).toEqual([
+        target,
+        400,
+        'RB_ERR_STORE_NOT_PUBLIC',
+      ]);
     }
     const pasted = await merchant.api('POST', '/woocommerce/store', {
       storeUrl: 'http://127.0.0.1:9',

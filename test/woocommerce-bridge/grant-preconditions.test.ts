@@ -82,6 +82,6 @@ describe('the key grant preconditions', () => {
     const merchant = await app.signIn(`grant-${randomBytes(4).toString('hex')}`);
     const response = await merchant.api('GET', '/woocommerce/grant-check?storeUrl=ftp%3A%2F%2Fx');
     expect(response.status).toBe(400);
-    expect((response.body as { error: { code: string } }).error.code).toBe('RB_ERR_VALIDATION');
+    expect((response.body as { error: { code: string } }).error.code).toBe('RB_ERR_STORE_URL_INVALID');
   });
 });

@@ -91,7 +91,10 @@ describe('the WooCommerce key grant', () => {
     const { link } = await grantLink(fake, authorize, 'deny');
     expect(new URL(link).searchParams.get('success')).toBe('0');
     const back = await app.fetch(link, { headers: { cookie } });
-    expect([back.status, ((await back.json()) as ErrorBody).error.code]).toEqual([403, 'RB_ERR_FORBIDDEN']);
+    expect([back.status, ((await back.json()) as ErrorBody).error.code]).toEqual([
+      403,
+      'RB_ERR_GRANT_DENIED',
+    ]);
   });
 
   it('refuses a callback with a forged or expired state, and a second callback for one state', async () => {
@@ -106,7 +109,7 @@ describe('the WooCommerce key grant', () => {
     const forged = await callback({ ...keys, user_id: `${state.slice(0, -4)}AAAA` });
     expect([forged.status, ((await forged.json()) as ErrorBody).error.code]).toEqual([
       401,
-      'RB_ERR_SIGNATURE_INVALID',
+      'RB_ERR_GRANT_EXPIRED',
     ]);
     expect((await approve(fake, authorize)).status).toBe(302);
     const replayed = await callback({ ...keys, user_id: state });
@@ -190,7 +193,7 @@ describe('the WooCommerce key grant', () => {
     const elsewhere = await app.fetch(returnUrl);
     expect([elsewhere.status, ((await elsewhere.json()) as ErrorBody).error.code]).toEqual([
       403,
-      'RB_ERR_FORBIDDEN',
+      'RB_ERR_GRANT_OTHER_BROWSER',
     ]);
     const other = await app.fetch(returnUrl, { headers: { cookie: 'rb_woo_grant=someone-else' } });
     expect(other.status).toBe(403);
@@ -211,7 +214,7 @@ describe('the WooCommerce key grant', () => {
       expect([bad, response.status, ((await response.json()) as ErrorBody).error.code]).toEqual([
         bad,
         400,
-        'RB_ERR_VALIDATION',
+        'RB_ERR_STORE_URL_INVALID',
       ]);
     }
     expect((await app.fetch('/woocommerce/connect', { headers: { cookie: merchant.cookie } })).status).toBe(

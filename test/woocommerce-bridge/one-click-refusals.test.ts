@@ -69,7 +69,7 @@ describe('one-click connect refusals', () => {
     const other = await app.signIn('woo:other.example.com');
     const refused = await page(connectQuery(), other.cookie);
     expect(refused.status).toBe(403);
-    expect(await errorCode(refused)).toBe('RB_ERR_FORBIDDEN');
+    expect(await errorCode(refused)).toBe('RB_ERR_OTHER_STORE');
   });
 
   it('approves only from our own origin, for the sign-in that saw the page, once', async () => {

@@ -178,7 +178,10 @@ describe('connecting a WooCommerce store by pasted keys', () => {
 
     // No store connected yet: nothing to register for.
     const early = await offer(await merchant());
-    expect([early.status, (early.body as unknown as ErrorBody).error.code]).toEqual([409, 'RB_ERR_CONFLICT']);
+    expect([early.status, (early.body as unknown as ErrorBody).error.code]).toEqual([
+      409,
+      'RB_ERR_STORE_NOT_CONNECTED',
+    ]);
 
     const readOnly = await fakeStore();
     const client = await merchant();
@@ -232,7 +235,9 @@ describe('connecting a WooCommerce store by pasted keys', () => {
     await pendingSince(client, 1_000);
     expect(await offer(client)).toMatchObject({
       status: 409,
-      body: { error: { code: 'RB_ERR_CONFLICT', message: expect.stringContaining('right now') } },
+      body: {
+        error: { code: 'RB_ERR_WEBHOOKS_BEING_REGISTERED', message: expect.stringContaining('right now') },
+      },
     });
     await pendingSince(client, 10 * 60_000);
     expect(await offer(client)).toMatchObject({ status: 200, body: { registered_by: 'plugin' } });
@@ -250,7 +255,7 @@ describe('connecting a WooCommerce store by pasted keys', () => {
           consumerSecret: key.consumerSecret,
         },
         400,
-        'RB_ERR_VALIDATION',
+        'RB_ERR_STORE_URL_INVALID',
       ],
       [
         {
@@ -259,7 +264,7 @@ describe('connecting a WooCommerce store by pasted keys', () => {
           consumerSecret: key.consumerSecret,
         },
         400,
-        'RB_ERR_VALIDATION',
+        'RB_ERR_STORE_URL_INVALID',
       ],
       [
         { storeUrl: fake.url, consumerKey: 'not-a-key', consumerSecret: key.consumerSecret },
@@ -290,7 +295,7 @@ describe('connecting a WooCommerce store by pasted keys', () => {
       consumerSecret: key.consumerSecret,
     });
     expect([elsewhere.status, (elsewhere.body as ErrorBody).error.details?.[0]?.path]).toEqual([
-      400,
+      403,
       'storeUrl',
     ]);
   });

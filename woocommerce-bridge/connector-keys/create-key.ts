@@ -1,6 +1,12 @@
 /** Creates a key: a name unique among the store's active keys, at most MAX_ACTIVE_KEYS active. */
 import { randomBytes } from 'node:crypto';
-import { RateBridgeError, UNCHANGED, type JsonValue } from '../../core/index.js';
+import {
+  UNCHANGED,
+  type JsonValue,
+  rbError,
+  rbErrorWithDetails,
+  type RateBridgeError,
+} from '../../core/index.js';
 import { keyNameSchema } from '../../core/wire/woocommerce-schema.js';
 import type { CreatedConnectorKey } from '../../core/wire/admin-api-types.js';
 import { sealOwner, toKeyView, type KeyRecord, type KeysContext } from './keys-context.js';
@@ -50,17 +56,14 @@ export async function createKey(
 function refusalOf(keys: readonly KeyRecord[], name: string): RateBridgeError | undefined {
   const active = keys.filter((key) => key.revokedAt === null);
   if (active.some((key) => sameName(key.name, name))) {
-    return new RateBridgeError(
-      'RB_ERR_CONFLICT',
-      `A connector key named "${name}" already exists. Choose another name, or revoke that key first.`,
+    return rbErrorWithDetails(
+      'RB_ERR_KEY_NAME_TAKEN',
       [{ path: 'name', message: 'This name is already used by an active key.' }],
+      name,
     );
   }
   if (active.length >= MAX_ACTIVE_KEYS) {
-    return new RateBridgeError(
-      'RB_ERR_CONFLICT',
-      `A store can have at most ${MAX_ACTIVE_KEYS} active connector keys. Revoke one you no longer use.`,
-    );
+    return rbError('RB_ERR_KEY_LIMIT', MAX_ACTIVE_KEYS);
   }
   return undefined;
 }

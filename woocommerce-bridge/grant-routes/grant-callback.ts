@@ -1,7 +1,7 @@
 /** POST /auth-callback: WooCommerce delivers the keys (JSON); answered 200 at once, checked afterwards. */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { RateBridgeError, parseWith, rbError, rememberSecret } from '../../core/index.js';
+import { parseWith, rbError, rememberSecret } from '../../core/index.js';
 import type { WooCommerceBridge } from '../woocommerce-bridge.js';
 
 /** WooCommerce's keys: `ck_`/`cs_` and a hash. Extra fields are ignored (newer WooCommerce versions). */
@@ -20,10 +20,7 @@ export function grantCallback(bridge: WooCommerceBridge) {
     rememberSecret(body.consumer_secret);
     const claims = bridge.grant.open(body.user_id);
     if (!claims) {
-      throw new RateBridgeError(
-        'RB_ERR_SIGNATURE_INVALID',
-        'This connection request is invalid or has expired. Start connecting again from RateBridge.',
-      );
+      throw rbError('RB_ERR_GRANT_EXPIRED');
     }
     if (!(await bridge.grant.useOnce(claims.nonce, 'callback'))) throw rbError('RB_ERR_SIGNATURE_REPLAYED');
     const { tenant, address } = claims;

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { RateBridgeError, constantTimeEqual, parseWith, rbError, type Core } from '../../core/index.js';
+import { constantTimeEqual, parseWith, rbError, type Core } from '../../core/index.js';
 import { GRANT_COOKIE, type GrantProgress } from '../key-grant.js';
 import type { WooCommerceBridge } from '../woocommerce-bridge.js';
 import { setGrantCookie } from './grant-cookie.js';
@@ -24,16 +24,10 @@ export function grantReturn(core: Core, bridge: WooCommerceBridge) {
       // The approval came back in another browser than the one that started it: spend the return, so the
       // starting browser cannot learn the outcome of an approval someone else made.
       await bridge.grant.useOnce(claims.nonce, 'return');
-      throw new RateBridgeError(
-        'RB_ERR_FORBIDDEN',
-        'Finish connecting in the browser you started in, or start connecting again from RateBridge.',
-      );
+      throw rbError('RB_ERR_GRANT_OTHER_BROWSER');
     }
     if (query.success === '0') {
-      throw new RateBridgeError(
-        'RB_ERR_FORBIDDEN',
-        'The connection was not approved in WooCommerce. Start again and choose "Approve".',
-      );
+      throw rbError('RB_ERR_GRANT_DENIED');
     }
     const progress = await verdict(bridge, claims.nonce, bridge.connectedWaitMs);
     if (progress?.stage === 'connected') {
@@ -46,10 +40,7 @@ export function grantReturn(core: Core, bridge: WooCommerceBridge) {
     }
     if (progress?.stage === 'failed') throw rbError('RB_ERR_STORE_KEY_REJECTED', progress.detail);
     if (progress === undefined) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
-    throw new RateBridgeError(
-      'RB_ERR_CONFLICT',
-      'RateBridge is still checking the new keys with your store. Reload this page in a few seconds.',
-    );
+    throw rbError('RB_ERR_GRANT_PENDING');
   };
 }
 

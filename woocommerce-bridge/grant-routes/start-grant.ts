@@ -1,7 +1,7 @@
 /** GET /connect?store_url=…: signed-in merchants only, a page with one link to the store's authorize page. */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { RateBridgeError, parseWith, rbError, type Core } from '../../core/index.js';
+import { parseWith, rbError, type Core, rbErrorWithDetails } from '../../core/index.js';
 import { connectPage } from '../connect-page.js';
 import { CALLBACK_PORTS } from '../grant-preconditions.js';
 import { isStoreTenant, parseStoreUrl, type StoreAddress } from '../store-url.js';
@@ -38,25 +38,18 @@ export async function grantableAddress(
 ): Promise<StoreAddress> {
   const address = parseStoreUrl(input);
   if (!address) {
-    throw new RateBridgeError(
-      'RB_ERR_VALIDATION',
-      'Enter your store address, e.g. https://shop.example.com.',
-      [{ path: 'store_url', message: 'is not a store address' }],
-    );
+    throw rbErrorWithDetails('RB_ERR_STORE_URL_INVALID', [
+      { path: 'store_url', message: 'is not a store address' },
+    ]);
   }
   // A WooCommerce merchant's admin belongs to one store; other tenants (the demo store) may connect any.
   if (isStoreTenant(tenant) && address.tenant !== tenant) {
-    throw new RateBridgeError(
-      'RB_ERR_FORBIDDEN',
-      'This RateBridge admin belongs to another store. Sign in from that store to connect it.',
-    );
+    throw rbError('RB_ERR_OTHER_STORE');
   }
   if (!(await bridge.storeHostAllowed(new URL(address.url).hostname))) {
-    throw new RateBridgeError(
-      'RB_ERR_VALIDATION',
-      'RateBridge connects only to stores on a public address.',
-      [{ path: 'store_url', message: 'is not a public address' }],
-    );
+    throw rbErrorWithDetails('RB_ERR_STORE_NOT_PUBLIC', [
+      { path: 'store_url', message: 'is not a public address' },
+    ]);
   }
   return address;
 }

@@ -9,7 +9,7 @@
  *   code_challenge_method S256, the only one accepted
  */
 import { z } from 'zod';
-import { RateBridgeError, parseWith } from '../../core/index.js';
+import { parseWith, rbErrorWithDetails } from '../../core/index.js';
 import { parseStoreUrl, type StoreAddress } from '../store-url.js';
 
 export const connectQuerySchema = z.strictObject({
@@ -59,4 +59,4 @@ function returnUrlOnStore(input: string, address: StoreAddress): string {
 }
 
 const invalid = (detail: string) =>
-  new RateBridgeError('RB_ERR_ONE_CLICK_REQUEST_INVALID', detail, [{ path: '', message: detail }]);
+  rbErrorWithDetails('RB_ERR_ONE_CLICK_REQUEST_INVALID', [{ path: '', message: detail }], detail);

@@ -5,7 +5,7 @@
  * which topics, or that we registered them already (a key with write permission), so the plugin adds none.
  */
 import { randomBytes } from 'node:crypto';
-import { RateBridgeError } from '../../core/index.js';
+import { rbError } from '../../core/index.js';
 import type { StoreConnection } from '../store-connection.js';
 import { PRODUCT_WEBHOOK_TOPICS, type SetupContext } from './setup-context.js';
 
@@ -43,15 +43,9 @@ export async function acceptPluginWebhooks(
   });
   switch (outcome.verdict) {
     case 'not_connected':
-      throw new RateBridgeError(
-        'RB_ERR_CONFLICT',
-        'Connect this store in RateBridge first (Settings → Store), then save the plugin settings again.',
-      );
+      throw rbError('RB_ERR_STORE_NOT_CONNECTED', 'save the plugin settings again');
     case 'busy':
-      throw new RateBridgeError(
-        'RB_ERR_CONFLICT',
-        'RateBridge is registering the product webhooks itself right now. Save the plugin settings again in a minute.',
-      );
+      throw rbError('RB_ERR_WEBHOOKS_BEING_REGISTERED');
     case 'ours':
       return { registeredBy: 'ratebridge' };
     case 'accepted':

@@ -189,6 +189,62 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'Not possible right now',
     help: 'Reload the page to see the current state, then try again.',
   },
+  RB_ERR_CONNECTION_NEEDS_ATTENTION: {
+    title: 'Connection needs attention',
+    help: 'Open Connections, read the last check, and check the connection again (or replace its token).',
+  },
+  RB_ERR_IMPORT_IN_PROGRESS: {
+    title: 'An import is already running',
+    help: 'Wait for the other packaging import to finish, then upload the file again.',
+  },
+  RB_ERR_CSV_INVALID: {
+    title: 'Nothing was imported',
+    help: 'Fix the rows listed below (each names its line and column), then upload the whole file again.',
+  },
+  RB_ERR_STORE_URL_INVALID: {
+    title: 'Not a store address',
+    help: 'Enter the address as it appears in the browser, e.g. https://shop.example.com.',
+  },
+  RB_ERR_STORE_NOT_PUBLIC: {
+    title: 'Not a public address',
+    help: 'Use the public address your customers use; RateBridge does not call into private networks.',
+  },
+  RB_ERR_OTHER_STORE: {
+    title: 'Another store',
+    help: 'This admin belongs to one store. Open RateBridge from the store you mean ("Open RateBridge" in its plugin settings).',
+  },
+  RB_ERR_STORE_NOT_CONNECTED: {
+    title: 'Store not connected yet',
+    help: 'Connect the store under Settings, WooCommerce store, then repeat the step.',
+  },
+  RB_ERR_WEBHOOKS_BEING_REGISTERED: {
+    title: 'Webhooks being registered',
+    help: 'RateBridge is registering the product webhooks itself; save the plugin settings again in a minute.',
+  },
+  RB_ERR_GRANT_EXPIRED: {
+    title: 'Connection request expired',
+    help: 'Each connection request is good for 15 minutes and one use. Start connecting again.',
+  },
+  RB_ERR_GRANT_OTHER_BROWSER: {
+    title: 'Another browser',
+    help: 'Finish connecting in the browser you started in, or start again.',
+  },
+  RB_ERR_GRANT_DENIED: {
+    title: 'Not approved in WooCommerce',
+    help: 'Start again and choose "Approve" on WooCommerce\'s page.',
+  },
+  RB_ERR_GRANT_PENDING: {
+    title: 'Still checking the keys',
+    help: 'RateBridge is checking the new keys with your store. Reload in a few seconds.',
+  },
+  RB_ERR_KEY_NAME_TAKEN: {
+    title: 'Name already used',
+    help: 'Choose another name, or revoke the active key of that name first.',
+  },
+  RB_ERR_KEY_LIMIT: {
+    title: 'Too many active keys',
+    help: 'Revoke a connector key you no longer use, then create the new one.',
+  },
 
   // --- our side -----------------------------------------------------------------------------------
   RB_ERR_INTERNAL: {

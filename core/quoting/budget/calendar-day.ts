@@ -23,7 +23,11 @@ export function createDayWindow(counters: CounterFactory): DayWindow {
       if (taken.consumedPoints <= limit)
         return { granted: true, retryAfterMs: 0, used: taken.consumedPoints };
       await counter.reward(key, 1);
-      return { granted: false, retryAfterMs: untilNextDay(now), used: taken.consumedPoints - 1 };
+      return {
+        granted: false,
+        retryAfterMs: untilNextDay(now),
+        used: Math.min(taken.consumedPoints - 1, limit),
+      };
     },
   };
 }

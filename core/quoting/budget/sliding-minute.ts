@@ -13,7 +13,8 @@ export interface WindowVerdict {
   readonly granted: boolean;
   /** When refused: how long until the oldest counted bucket leaves the window. */
   readonly retryAfterMs: number;
-  /** Requests counted in the window once this one is decided (what /metrics reports as used). */
+  /** Requests counted in the window once this one is decided, at most the limit (refusals racing each
+   * other are all counted until each takes itself back): what /metrics reports as used. */
   readonly used: number;
 }
 
@@ -45,7 +46,11 @@ export function createSlidingWindow(counters: CounterFactory, windowMs: number):
       await counter.reward(bucketKey(subject, current), 1);
       const oldest = counts.findIndex((count) => count > 0);
       const leaves = (current - BUCKETS + (oldest < 0 ? BUCKETS : oldest) + BUCKETS + 1) * bucketMs;
-      return { granted: false, retryAfterMs: Math.max(1, Math.ceil(leaves - now)), used: total - 1 };
+      return {
+        granted: false,
+        retryAfterMs: Math.max(1, Math.ceil(leaves - now)),
+        used: Math.min(total - 1, limit),
+      };
     },
     async giveBack(subject, now) {
       await counter.reward(bucketKey(subject, Math.floor(now / bucketMs)), 1);

@@ -171,7 +171,7 @@ final class WebhooksTest extends RateBridge_TestCase {
 
 	public function test_a_store_not_yet_connected_in_ratebridge_is_told_ratebridges_own_words_beside_saved(): void {
 		$this->connect();
-		RateBridge_Test_World::respond( 409, (string) json_encode( array( 'error' => array( 'code' => 'RB_ERR_CONFLICT', 'message' => 'Connect this store in RateBridge first (Settings → Store), then save the plugin settings again.' ) ) ) );
+		RateBridge_Test_World::respond( 409, (string) json_encode( array( 'error' => array( 'code' => 'RB_ERR_STORE_NOT_CONNECTED', 'message' => 'Connect this store in RateBridge first (Settings → Store), then save the plugin settings again.' ) ) ) );
 
 		$this->save_settings();
 
