@@ -1,245 +1,196 @@
 /**
- * `npm run bench`: RateBridge's quote path against the sandbox platform with injected latency, on this
- * machine. Every figure is a ratio against a baseline measured in the same run, so runs on different
- * machines compare. Not a test: it asserts nothing and prints a Markdown report for docs/performance.md.
+ * `npm run bench`: RateBridge's checkout callbacks beside the bare web framework, on this machine, in one
+ * run. Three processes: a bare Express 5 app (express.json answering a constant rates body), the RateBridge
+ * server (bench/app-server.ts, production logging, sandbox platform) and this one, which generates the load
+ * with autocannon. Every throughput figure is a ratio against the bare Express route measured in the same
+ * run, so runs on different machines compare. Not a test: it asserts nothing; it writes its report into
+ * docs/performance.md between the markers of the store it ran on (embedded, or Redis when REDIS_URL is set).
  *
- *   (a) a cart spread over N warehouses (N = 1, 3, 10): quote time / injected latency L
- *   (b) cache-hit quotes per second, in-process and over HTTP, beside a bare node:http server answering a
- *       constant body (the ceiling for any HTTP service on this machine)
- *   (c) an upstream that hangs: how far past the deadline the answer arrives
+ *   BENCH_SECONDS   duration of each throughput run after a 2 s warm-up (default 8)
+ *   BENCH_SOAK_S    the paced soak's duration in seconds (default 120)
+ *   BENCH_CHECKOUTS checkouts at full load before the memory sample (default 100000)
+ *   BENCH_IDLE_S    idle time before the idle memory sample (default 60)
  */
-import http from 'node:http';
 import os from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
-import { createCore } from '../core/ratebridge.js';
-import { createLogger } from '../core/logger.js';
-import { loadConfig } from '../core/config.js';
-import { openEmbeddedStore } from '../core/storage/embedded-store.js';
-import { startSandboxServer } from '../core/platforms/sandbox/sandbox-server.js';
-import { asTenantId } from '../core/ids.js';
-import { withSecretScope } from '../core/security/redact.js';
-import { startServer } from '../server.js';
-import { tempDir } from '../test/support/temp-dir.js';
+import { startChild, mb, type Child, type Memory } from './children.js';
+import { shopifyRequest, wooRequest, type Cache, type Credentials } from './checkout-requests.js';
 
-const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 200);
-const DEADLINE_MS = 2500;
-const WAREHOUSE_SUBURBS = [
-  ['Sydney', '2000', 'NSW'],
-  ['Melbourne', '3000', 'VIC'],
-  ['Brisbane City', '4000', 'QLD'],
-  ['Adelaide', '5000', 'SA'],
-  ['Perth', '6000', 'WA'],
-  ['Hobart', '7000', 'TAS'],
-  ['Darwin', '0800', 'NT'],
-  ['Canberra', '2600', 'ACT'],
-  ['Newcastle', '2300', 'NSW'],
-  ['Geelong', '3220', 'VIC'],
-] as const;
-const DESTINATIONS = [
-  '2150',
-  '3121',
-  '4101',
-  '5006',
-  '6050',
-  '2250',
-  '3350',
-  '4350',
-  '2480',
-  '3550',
-  '2640',
-  '3690',
-];
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SOAK_S = Number(process.env.BENCH_SOAK_S ?? 120);
+const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 100_000);
+const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 60);
+const CONNECTIONS = 20;
+const DOC = new URL('../docs/performance.md', import.meta.url);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+type Result = autocannon.Result;
+type Front = 'woo' | 'shopify';
+
+const requestFor = (credentials: Credentials, front: Front, cache: Cache) =>
+  front === 'woo' ? wooRequest(credentials, cache) : shopifyRequest(credentials, cache);
+
+function load(url: string, options: Partial<autocannon.Options>): Promise<Result> {
+  return autocannon({ url, connections: CONNECTIONS, ...options });
+}
+
+/** A 2 s warm-up, then the measured run. */
+async function measured(url: string, options: Partial<autocannon.Options>): Promise<Result> {
+  await load(url, { ...options, duration: 2 });
+  return load(url, { ...options, duration: SECONDS });
+}
+
+const errors = (result: Result) => result.errors + result.timeouts + result.non2xx;
+
+async function throughput(bare: Child, app: Child, credentials: Credentials, print: (line?: string) => void) {
+  const bareResult = await measured(String(bare.ready.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rate: { destination: { country: 'AU', postal_code: '3000' } } }),
+  });
+  const ceiling = bareResult.requests.average;
+  print(`### Throughput (${CONNECTIONS} connections, ${SECONDS} s after a 2 s warm-up)`);
+  print();
+  print('| route | requests/s | p50 | p99 | errors | / bare Express |');
+  print('| --- | --- | --- | --- | --- | --- |');
+  const row = (name: string, result: Result) =>
+    print(
+      `| ${name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${errors(result)} | ${(result.requests.average / ceiling).toFixed(2)} |`,
+    );
+  row('bare Express 5 + express.json, constant body', bareResult);
+  const url = String(app.ready.url);
+  for (const cache of ['hit', 'miss'] as const) {
+    for (const front of ['woo', 'shopify'] as const) {
+      const name =
+        front === 'woo'
+          ? 'WooCommerce POST /woocommerce/rates, signed'
+          : 'Shopify carrier-service callback, HMAC';
+      row(
+        `${name}, cache ${cache}`,
+        await measured(url, { requests: [requestFor(credentials, front, cache)] }),
+      );
+    }
+  }
+  print();
+}
+
+async function paced(app: Child, credentials: Credentials, print: (line?: string) => void) {
+  print('### Paced 1,000 requests/s, cache hit (10 s)');
+  print();
+  print('| route | requests/s | p50 | p99 | max | errors |');
+  print('| --- | --- | --- | --- | --- | --- |');
+  for (const front of ['woo', 'shopify'] as const) {
+    const result = await load(String(app.ready.url), {
+      overallRate: 1000,
+      duration: 10,
+      requests: [requestFor(credentials, front, 'hit')],
+    });
+    print(
+      `| ${front === 'woo' ? 'WooCommerce rates' : 'Shopify callback'} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.latency.max} ms | ${errors(result)} |`,
+    );
+  }
+  const { rate } = await app.ask<{ rate: number }>({ cmd: 'inprocess', ms: 3000 });
+  print();
+  print(`In-process cache-hit quotes (engine.quote, rate log included): ${rate.toFixed(0)}/s.`);
+  print();
+}
+
+async function memory(app: Child, credentials: Credentials, atStart: Memory, print: (line?: string) => void) {
+  const sample = async (gc = false) => (await app.ask<{ memory: Memory }>({ cmd: 'mem', gc })).memory;
+  const row = (when: string, m: Memory) =>
+    print(`| ${when} | ${mb(m.rss)} | ${mb(m.heapUsed)} | ${mb(m.heapTotal)} |`);
+  print(`### Memory of the server process`);
+  print();
+  print('| when | RSS | heap used | heap total |');
+  print('| --- | --- | --- | --- |');
+  row('after start-up, before any load', atStart);
+  row('after the throughput runs above (cache misses included)', await sample());
+  const url = String(app.ready.url);
+  const half = Math.floor(CHECKOUTS / 2);
+  const [woo, shop] = await Promise.all([
+    load(url, { amount: half, requests: [requestFor(credentials, 'woo', 'hit')] }),
+    load(url, { amount: CHECKOUTS - half, requests: [requestFor(credentials, 'shopify', 'hit')] }),
+  ]);
+  row(
+    `after ${CHECKOUTS.toLocaleString('en')} checkouts at full load (errors: ${errors(woo) + errors(shop)})`,
+    await sample(),
+  );
+  await new Promise((resolve) => setTimeout(resolve, IDLE_S * 1000));
+  row(`after ${IDLE_S} s idle`, await sample());
+  row('same, after a forced GC (live heap)', await sample(true));
+  await soak(app, credentials, sample, row);
+  print();
+}
+
+async function soak(
+  app: Child,
+  credentials: Credentials,
+  sample: () => Promise<Memory>,
+  row: (when: string, m: Memory) => void,
+) {
+  const run = load(String(app.ready.url), {
+    overallRate: 1000,
+    duration: SOAK_S,
+    requests: [requestFor(credentials, 'woo', 'hit')],
+  });
+  const started = Date.now();
+  const every = Math.max(10, Math.round(SOAK_S / 6)) * 1000;
+  while (Date.now() - started + every < SOAK_S * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, every));
+    row(`soak at 1,000 req/s, ${Math.round((Date.now() - started) / 1000)} s`, await sample());
+  }
+  const result = await run;
+  row(`end of the ${SOAK_S} s soak (p99 ${result.latency.p99} ms, errors ${errors(result)})`, await sample());
 }
 
 async function main(): Promise<void> {
-  const logger = createLogger({ level: 'error' });
-  const sandboxDir = await tempDir('bench-sandbox');
-  const appDir = await tempDir('bench-app');
-  const sandboxStore = await openEmbeddedStore({ dataDir: sandboxDir.dir });
-  const sandbox = await startSandboxServer({ store: sandboxStore, logger });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    LOG_LEVEL: 'error',
-    DATA_DIR: appDir.dir,
-    SANDBOX_URL: sandbox.url,
-    RATEBRIDGE_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    QUOTE_DEADLINE_MS: String(DEADLINE_MS),
-  });
-  const store = await openEmbeddedStore({ dataDir: appDir.dir });
-  const core = await createCore({
-    config,
-    logger,
-    store,
-    tokens: { attemptLimit: { attempts: 1000, windowMs: 60_000 } },
-  });
-  const running = await startServer(config, logger, core);
-  const tenant = asTenantId('bench-store');
-
-  const setBehaviour = (behaviour: Record<string, unknown>) =>
-    fetch(`${sandbox.url}/behaviour`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(behaviour),
-    });
-  const tokenResponse = await fetch(`${sandbox.url}/api-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'bench', environment: 'test' }),
-  });
-  const { token } = (await tokenResponse.json()) as { token: string };
-  await withSecretScope(() =>
-    core.tokens.connect(tenant, { platform: 'sandbox', environment: 'test', label: 'Bench', token }),
-  );
-  const locationIds: string[] = [];
-  for (const [suburb, postcode, state] of WAREHOUSE_SUBURBS) {
-    const { location } = await core.locations.create(tenant, {
-      name: `${suburb} DC`,
-      suburb,
-      postcode,
-      state,
-    });
-    locationIds.push(location.id);
-    await core.catalog.upsertProfile(tenant, `sku:SKU-${locationIds.length - 1}`, {
-      packages: [{ type: 'carton', lengthCm: 50, widthCm: 40, heightCm: 30, weightKg: 8 }],
-      locationIds: [location.id],
-    });
-  }
-  const cart = (warehouses: number, postcode: string) => ({
-    destination: { country: 'AU', postcode },
-    currency: 'AUD',
-    lines: Array.from({ length: warehouses }, (_, i) => ({
-      sku: `SKU-${i}`,
-      quantity: 1,
-      priceCents: 4000,
-      requiresShipping: true,
-    })),
-  });
-
+  const store = process.env.REDIS_URL ? 'redis' : 'embedded';
   const lines: string[] = [];
   const print = (line = '') => {
     lines.push(line);
     process.stdout.write(`${line}\n`);
   };
-  print(`## Run of ${new Date().toISOString().slice(0, 10)}`);
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const bare = await startChild('./bare-express.ts', env);
+  const app = await startChild('./app-server.ts', env);
+  const credentials = app.ready as unknown as Credentials;
+  const atStart = (await app.ask<{ memory: Memory }>({ cmd: 'mem' })).memory;
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  print(`## Run of ${new Date().toISOString().slice(0, 16)} UTC, ${store} store`);
   print();
+  print(`Command: \`${store === 'redis' ? 'REDIS_URL=redis://127.0.0.1:6379 ' : ''}npm run bench\`.`);
   print(
-    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, embedded store.`,
+    `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (the 2 cores are shared with other work: absolute figures move, the ratios less).`,
   );
   print();
-
-  // (a) N warehouses in the time of one.
-  await setBehaviour({ latencyMs: LATENCY_MS });
-  print(`### (a) Warehouses quoted concurrently (injected latency L = ${LATENCY_MS} ms, cache misses)`);
-  print();
-  print('| warehouses N | median quote time | time / L | runs |');
-  print('| --- | --- | --- | --- |');
-  let destination = 0;
-  for (const n of [1, 3, 10]) {
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const postcode = DESTINATIONS[destination++ % DESTINATIONS.length] as string;
-      await core.store.cacheDelete('noop');
-      const started = performance.now();
-      const outcome = await core.quotes.quote(tenant, cart(n, postcode), { record: false });
-      times.push(performance.now() - started);
-      if (outcome.source !== 'live')
-        throw new Error(`expected live rates, got ${outcome.source}: ${outcome.fallbackReason}`);
-    }
-    const m = median(times);
-    print(`| ${n} | ${m.toFixed(0)} ms | ${(m / LATENCY_MS).toFixed(2)} | 5 |`);
-  }
-  print();
-
-  // (b) cache-hit throughput.
-  await setBehaviour({});
-  const warm = cart(1, '2000');
-  await core.quotes.quote(tenant, warm);
-  const inProcessMs = 3000;
-  let count = 0;
-  const until = performance.now() + inProcessMs;
-  while (performance.now() < until) {
-    await core.quotes.quote(tenant, warm);
-    count++;
-  }
-  const inProcessRate = count / (inProcessMs / 1000);
-
-  const baseline = http.createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('{"rates":[]}');
-  });
-  await new Promise<void>((resolve) => baseline.listen(0, '127.0.0.1', resolve));
-  const baselinePort = (baseline.address() as { port: number }).port;
-  const login = await fetch(core.sessions.loginLink(tenant).replace(config.publicUrl, running.url), {
-    redirect: 'manual',
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const body = JSON.stringify(warm);
-  const load = (url: string, headers: Record<string, string>) =>
-    autocannon({
-      url,
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'application/json', ...headers },
-      connections: 32,
-      duration: 5,
-    });
-  const bare = await load(`http://127.0.0.1:${baselinePort}/`, {});
-  const viaHttp = await load(`${running.url}/admin/api/quotes/test`, { cookie });
-  baseline.close();
-  print('### (b) Cache-hit quotes per second');
-  print();
-  print('| path | requests/s | p99 latency | / bare node:http |');
-  print('| --- | --- | --- | --- |');
-  print(
-    `| bare node:http, constant body (ceiling) | ${bare.requests.average.toFixed(0)} | ${bare.latency.p99} ms | 1.00 |`,
-  );
-  print(
-    `| RateBridge over HTTP (POST /admin/api/quotes/test, session, rate log) | ${viaHttp.requests.average.toFixed(0)} | ${viaHttp.latency.p99} ms | ${(viaHttp.requests.average / bare.requests.average).toFixed(2)} |`,
-  );
-  print(
-    `| RateBridge in-process (engine.quote, rate log) | ${inProcessRate.toFixed(0)} | — | ${(inProcessRate / bare.requests.average).toFixed(2)} |`,
-  );
-  print();
-  print(`HTTP errors: bare ${bare.errors + bare.non2xx}, RateBridge ${viaHttp.errors + viaHttp.non2xx}.`);
-  print();
-
-  // (c) A hanging upstream answers at the deadline.
-  await setBehaviour({ hang: true });
-  const overruns: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    const postcode = DESTINATIONS[destination++ % DESTINATIONS.length] as string;
-    const started = performance.now();
-    // Two of each SKU: a cart not quoted before, so no cache entry can answer it.
-    const hanging = cart(3, postcode);
-    const outcome = await core.quotes.quote(
-      tenant,
-      { ...hanging, lines: hanging.lines.map((l) => ({ ...l, quantity: 2 })) },
-      { record: false },
-    );
-    overruns.push(performance.now() - started - DEADLINE_MS);
-    if (outcome.source !== 'fallback') throw new Error('expected fallback rates from a hanging platform');
-  }
-  await setBehaviour({});
-  print(`### (c) Hanging upstream (deadline ${DEADLINE_MS} ms, 3 warehouses)`);
+  await throughput(bare, app, credentials, print);
+  await paced(app, credentials, print);
+  await memory(app, credentials, atStart, print);
+  for (const line of (await app.ask<{ lines: string[] }>({ cmd: 'latency' })).lines) print(line);
   print();
   print(
-    `Answer after deadline + ${median(overruns).toFixed(1)} ms (median of 5; worst ${Math.max(...overruns).toFixed(1)} ms), with fallback rates.`,
+    `Load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}.`,
   );
+  await app.ask({ cmd: 'stop' });
+  bare.process.send({ cmd: 'stop' });
+  await writeReport(store, lines);
+}
 
-  await running.shutdown();
-  await sandbox.close();
-  await sandboxStore.close();
-  await sandboxDir.remove();
-  await appDir.remove();
+/** Replaces this store's section of docs/performance.md (between its markers) with this run's report. */
+async function writeReport(store: string, lines: string[]): Promise<void> {
+  const doc = await readFile(DOC, 'utf8');
+  const start = `<!-- bench:${store} -->`;
+  const end = `<!-- /bench:${store} -->`;
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from === -1 || to === -1) throw new Error(`docs/performance.md has no ${start} … ${end} markers`);
+  await writeFile(DOC, `${doc.slice(0, from + start.length)}\n\n${lines.join('\n')}\n\n${doc.slice(to)}`);
 }
 
 main().catch((error: unknown) => {

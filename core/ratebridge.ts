@@ -99,6 +99,7 @@ export async function createCore(options: CoreOptions) {
     metrics,
     async close(): Promise<void> {
       await alerts.close();
+      await rateLog.flush();
       await store.close();
     },
   };

@@ -51,6 +51,10 @@ export const GO_LIVE_INSTRUCTIONS = [
 
 export type { CarrierServiceView } from '../core/wire/admin-api-types.js';
 
+// Built once: shopForKey runs on every checkout callback.
+const keyIndexSchema = z.object({ shop: z.string() });
+const shopIndexSchema = z.object({ keyHash: z.string() });
+
 export const hashCallbackKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 interface RegistrationContext {
@@ -92,14 +96,14 @@ export function createCarrierServiceRegistration(options: RegistrationContext) {
     async shopForKey(key: string): Promise<ShopDomain | undefined> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(key)) return undefined;
       const raw = await store.getDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: hashCallbackKey(key) });
-      const parsed = z.object({ shop: z.string() }).safeParse(raw);
+      const parsed = keyIndexSchema.safeParse(raw);
       return parsed.success ? (parsed.data.shop as ShopDomain) : undefined;
     },
 
     /** Removes the global lookups of an erased shop (its own records went with deleteTenant). */
     async forget(shop: ShopDomain): Promise<void> {
       const raw = await store.getDoc({ tenant: GLOBAL_TENANT, kind: SHOP_INDEX, id: shop });
-      const parsed = z.object({ keyHash: z.string() }).safeParse(raw);
+      const parsed = shopIndexSchema.safeParse(raw);
       if (parsed.success)
         await store.deleteDoc({ tenant: GLOBAL_TENANT, kind: KEY_INDEX, id: parsed.data.keyHash });
       await store.deleteDoc({ tenant: GLOBAL_TENANT, kind: SHOP_INDEX, id: shop });

@@ -13,8 +13,10 @@ const PLATFORM_TIME_ZONE = 'Australia/Sydney';
 
 /** Today's calendar date (`YYYY-MM-DD`) where the platforms' dates are written. */
 export function platformToday(now: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: PLATFORM_TIME_ZONE }).format(new Date(now));
+  return PLATFORM_DATE.format(new Date(now));
 }
+// Built once: constructing an Intl.DateTimeFormat was a sixth of a cache-hit checkout's CPU time.
+const PLATFORM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: PLATFORM_TIME_ZONE });
 
 /** Monday-to-Friday days after `today` up to and including `date` (both `YYYY-MM-DD`); 0 if not after. */
 export function businessDaysUntil(today: string, date: string): number {

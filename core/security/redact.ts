@@ -24,7 +24,7 @@ export function rememberSecret(value: string): void {
   if (value.length >= 8) secretScope.getStore()?.add(value);
 }
 
-function scrubKnownSecrets(text: string): string {
+export function scrubKnownSecrets(text: string): string {
   const secrets = secretScope.getStore();
   if (!secrets || secrets.size === 0) return text;
   let result = text;

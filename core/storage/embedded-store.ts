@@ -26,6 +26,7 @@ import { chmod, mkdir, open, readFile, rename, rm, writeFile, type FileHandle } 
 import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { isRateBridgeError, rbError } from '../errors.js';
+import { copyJson } from './copy-json.js';
 import {
   UNCHANGED,
   type DocRef,
@@ -583,6 +584,4 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
 }
 
 /** Callers get copies: mutating a returned value must never change the stored one. */
-function clone<T extends JsonValue | undefined>(value: T): T {
-  return value === undefined ? value : structuredClone(value);
-}
+const clone = copyJson;

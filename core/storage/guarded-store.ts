@@ -48,7 +48,7 @@ export class GuardedStore implements Store {
     options: GuardedStoreOptions = {},
   ) {
     this.now = options.now ?? Date.now;
-    this.copies = options.lastCopies ?? createLastCopies();
+    this.copies = options.lastCopies ?? createLastCopies({ now: this.now });
     this.marks = createLocalMarks(this.now);
     this.checkoutWaitMs = options.checkoutWaitMs ?? 250;
     this.downForMs = options.downForMs ?? 1000;
@@ -124,7 +124,7 @@ export class GuardedStore implements Store {
     return this.read(
       async () => {
         const value = await this.inner.getDoc(ref);
-        this.copies.rememberDoc(ref, value);
+        this.copies.rememberRead(ref, value);
         return value;
       },
       () => this.copies.doc(ref),
@@ -135,7 +135,7 @@ export class GuardedStore implements Store {
     return this.read(
       async () => {
         const listing = await this.inner.listDocs(tenant, kind);
-        this.copies.rememberListing(tenant, kind, listing);
+        this.copies.rememberListingRead(tenant, kind, listing);
         return listing;
       },
       () => {

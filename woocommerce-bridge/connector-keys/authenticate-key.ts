@@ -1,4 +1,4 @@
-/** The tenant and secret of an active key, from the key id a plugin request names; nothing is cached. */
+/** The tenant and secret of an active key, from the key id a plugin request names (opened-secrets.ts). */
 import { KEY_ID_PATTERN } from './key-name.js';
 import { keysDocSchema, sealOwner, type KeysContext } from './keys-context.js';
 
@@ -19,5 +19,5 @@ export async function authenticateKey(
   const parsed = keysDocSchema.safeParse(await ctx.store.getDoc(ctx.docRef(tenant)));
   const key = parsed.success ? parsed.data.keys[keyId] : undefined;
   if (!key || key.revokedAt !== null) return undefined;
-  return { tenant, keyId, secret: ctx.sealer.open(key.sealedSecret, sealOwner(tenant, keyId)) };
+  return { tenant, keyId, secret: ctx.openSecret(keyId, key.sealedSecret, sealOwner(tenant, keyId)) };
 }

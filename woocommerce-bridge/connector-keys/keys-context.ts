@@ -8,6 +8,7 @@ import { rbError, type Core, type JsonValue } from '../../core/index.js';
 import type { ConnectorKeyView } from '../../core/wire/admin-api-types.js';
 import { connectorKeySchema } from '../../core/wire/woocommerce-schema.js';
 import { tenantIndex } from '../tenant-index.js';
+import { createOpenedSecrets } from './opened-secrets.js';
 
 const KEYS_KIND = 'woocommerce-connector-keys';
 const KEYS_ID = 'all';
@@ -35,6 +36,7 @@ export function createKeysContext(deps: KeysDeps, now: () => number) {
     docRef: (tenant: string) => ({ tenant, kind: KEYS_KIND, id: KEYS_ID }),
     index: tenantIndex(store, KEY_INDEX_KIND),
     iso: () => new Date(now()).toISOString(),
+    openSecret: createOpenedSecrets((sealed, owner) => deps.sealer.open(sealed, owner)),
 
     readDoc(tenant: string, raw: JsonValue | undefined): KeysDoc {
       if (raw === undefined) return { keys: {} };

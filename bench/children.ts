@@ -1,0 +1,46 @@
+/** The bench's server processes: forked with IPC, each answering one message at a time. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface Child {
+  readonly process: ChildProcess;
+  readonly ready: Record<string, unknown>;
+  ask<T>(message: Record<string, unknown>): Promise<T>;
+}
+
+export function startChild(file: string, env: NodeJS.ProcessEnv): Promise<Child> {
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
+    // BENCH_CPU_PROF=<dir>: a CPU profile of each server process, written when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : []),
+    ],
+    env,
+    // The server's log lines (JSON at info, one per request) go nowhere, as a production log shipper's would.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ask = <T>(message: Record<string, unknown>) =>
+    new Promise<T>((resolve, reject) => {
+      child.once('message', (reply: Record<string, unknown>) =>
+        reply.error ? reject(new Error(String(reply.error))) : resolve(reply as T),
+      );
+      child.send(message);
+    });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
+    child.once('message', (ready: Record<string, unknown>) => {
+      child.removeAllListeners('exit');
+      resolve({ process: child, ready, ask });
+    });
+  });
+}
+
+export interface Memory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+}
+
+export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
