@@ -48,12 +48,7 @@ export async function createCore(options: CoreOptions) {
     (options.platforms ?? platformsFromConfig(config)).map((platform) => meterPlatform(platform, budgets)),
   );
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
-  const sessions = createStandaloneSessions({
-    store,
-    keyRing,
-    publicUrl: config.publicUrl,
-    loopbackAliases: config.env !== 'production',
-  });
+  const sessions = createStandaloneSessions({ store, keyRing, ...sessionOrigins(config) });
   const locations = createLocations({ store, tokens, platforms, logger });
   const catalog = createCatalog({ store, logger });
   const quoteSettings = createQuoteSettingsStore(store);
@@ -106,3 +101,8 @@ export async function createCore(options: CoreOptions) {
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
+
+/** Where sign-in links point, and whether localhost's other names count as ours (development only). */
+function sessionOrigins(config: Config) {
+  return { publicUrl: config.publicUrl, loopbackAliases: config.env !== 'production' };
+}
