@@ -22,6 +22,7 @@ export { createAdminApiRouter } from './admin-api/admin-api-router.js';
 export { setTenantContext, tenantContext } from './admin-api/tenant-context.js';
 export { createSandboxRouter } from './platforms/sandbox/sandbox-router.js';
 export { startHealthScheduler } from './tokens/health-scheduler.js';
+export { runEvery } from './run-every.js';
 export { startAlertScheduler } from './alerts/alert-scheduler.js';
 export { metricsEndpoint, privateMetricsEndpoint } from './http/metrics-endpoint.js';
 export { asTenantId } from './ids.js';

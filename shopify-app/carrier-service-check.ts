@@ -6,7 +6,7 @@
  * incident; present and active again (or a fresh go-live) resolves it. A shop RateBridge cannot ask (no
  * session, Shopify unreachable) is left as it was: silence is not evidence.
  */
-import type { Core } from '../core/index.js';
+import { runEvery, type Core } from '../core/index.js';
 import { findCarrierService } from './carrier-service-query.js';
 import type { CarrierServiceRegistration } from './carrier-service-registration.js';
 import type { OfflineSessions } from './offline-sessions.js';
@@ -66,19 +66,13 @@ export function createCarrierServiceCheck(options: CarrierServiceCheckOptions) {
     checkAll,
     /** Checks every 15 minutes until stopped. */
     start(everyMs = CHECK_EVERY_MS): { stop: () => Promise<void> } {
-      let running: Promise<unknown> | undefined;
-      const timer = setInterval(() => {
-        running ??= checkAll()
-          .catch((error: unknown) => core.logger.error({ err: error }, 'carrier service pass failed'))
-          .finally(() => (running = undefined));
-      }, everyMs);
-      timer.unref();
-      return {
-        stop: async () => {
-          clearInterval(timer);
-          await running;
-        },
-      };
+      return runEvery(
+        () =>
+          checkAll().catch((error: unknown) =>
+            core.logger.error({ err: error }, 'carrier service pass failed'),
+          ),
+        everyMs,
+      );
     },
   };
 }

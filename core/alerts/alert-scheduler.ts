@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { runEvery } from '../run-every.js';
 import type { Alerts } from './alerts.js';
 
 /**
@@ -11,19 +12,8 @@ export function startAlertScheduler(
   logger: Logger,
   everyMs = 60_000,
 ): { stop: () => Promise<void> } {
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = alerts
-      .tick()
-      .catch((error: unknown) => logger.error({ err: error }, 'fallback share pass failed'))
-      .finally(() => (running = undefined));
-  }, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runEvery(
+    () => alerts.tick().catch((error: unknown) => logger.error({ err: error }, 'fallback share pass failed')),
+    everyMs,
+  );
 }

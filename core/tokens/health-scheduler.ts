@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { runEvery } from '../run-every.js';
 import type { TokenLifecycle } from './token-lifecycle.js';
 
 /**
@@ -10,20 +11,12 @@ export function startHealthScheduler(
   logger: Logger,
   everyMs = 60_000,
 ): { stop: () => Promise<void> } {
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = tokens
-      .runDueChecks()
-      .then((checked) => checked > 0 && logger.info({ checked }, 'scheduled token checks done'))
-      .catch((error: unknown) => logger.error({ err: error }, 'token health pass failed'))
-      .finally(() => (running = undefined));
-  }, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runEvery(
+    () =>
+      tokens
+        .runDueChecks()
+        .then((checked) => checked > 0 && logger.info({ checked }, 'scheduled token checks done'))
+        .catch((error: unknown) => logger.error({ err: error }, 'token health pass failed')),
+    everyMs,
+  );
 }

@@ -19,7 +19,8 @@ import { EmptyState } from '../ui/EmptyState';
 import { Stack } from '../ui/Stack';
 import { Text } from '../ui/Text';
 import { DeleteProfileModal } from './packaging/DeleteProfileModal';
-import { PAGE_SIZE, ProfilesPager, ProfilesTable } from './packaging/ProfilesTable';
+import { PAGE_SIZE, ProfilesTable } from './packaging/ProfilesTable';
+import { Pager } from '../ui/Pager';
 
 export function PackagingPage() {
   const { api } = useAdmin();
@@ -137,7 +138,15 @@ function ProfilesSection({
                   onEdit={(profile) => onEdit({ profile })}
                   onDelete={onDelete}
                 />
-                <ProfilesPager offset={offset} shown={list.length} total={total} setOffset={setOffset} />
+                <Pager
+                  offset={offset}
+                  shown={list.length}
+                  total={total}
+                  pageSize={PAGE_SIZE}
+                  setOffset={setOffset}
+                  back="Previous"
+                  forward="Next"
+                />
               </Stack>
             )
           }

@@ -8,13 +8,14 @@ import { SourceBadge } from '../components/QuoteResult';
 import { ResourceView } from '../components/ResourceView';
 import { formatDateTime } from '../format/dates';
 import { formatCents } from '../../../core/money';
-import { Button, ButtonGroup } from '../ui/Button';
+import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
 import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
 import { Text } from '../ui/Text';
+import { Pager } from '../ui/Pager';
 
 const PAGE_SIZE = 25;
 
@@ -61,7 +62,15 @@ export function RateLogPage() {
               ) : (
                 <Stack gap="300">
                   <RateLogTable entries={entries} />
-                  <RateLogPager offset={offset} shown={entries.length} total={total} setOffset={setOffset} />
+                  <Pager
+                    offset={offset}
+                    shown={entries.length}
+                    total={total}
+                    pageSize={PAGE_SIZE}
+                    setOffset={setOffset}
+                    back="Newer"
+                    forward="Older"
+                  />
                 </Stack>
               )
             }
@@ -100,33 +109,5 @@ function RateLogTable({ entries }: { entries: readonly RateLogEntry[] }) {
         ];
       })}
     />
-  );
-}
-
-function RateLogPager({
-  offset,
-  shown,
-  total,
-  setOffset,
-}: {
-  offset: number;
-  shown: number;
-  total: number;
-  setOffset: (offset: number) => void;
-}) {
-  return (
-    <Row align="space-between">
-      <Text tone="subdued">
-        {offset + 1}–{offset + shown} of {total}
-      </Text>
-      <ButtonGroup>
-        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-          Newer
-        </Button>
-        <Button disabled={offset + shown >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-          Older
-        </Button>
-      </ButtonGroup>
-    </Row>
   );
 }

@@ -3,8 +3,6 @@ import type { PackagingProfile } from '../../../../core/wire/admin-api-types';
 import { Badge } from '../../ui/Badge';
 import { Button, ButtonGroup } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
-import { Row } from '../../ui/Stack';
-import { Text } from '../../ui/Text';
 
 export const PAGE_SIZE = 25;
 
@@ -59,33 +57,5 @@ export function ProfilesTable({
         </ButtonGroup>,
       ])}
     />
-  );
-}
-
-export function ProfilesPager({
-  offset,
-  shown,
-  total,
-  setOffset,
-}: {
-  offset: number;
-  shown: number;
-  total: number;
-  setOffset: (offset: number) => void;
-}) {
-  return (
-    <Row align="space-between">
-      <Text tone="subdued">
-        {offset + 1}–{offset + shown} of {total}
-      </Text>
-      <ButtonGroup>
-        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-          Previous
-        </Button>
-        <Button disabled={offset + shown >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-          Next
-        </Button>
-      </ButtonGroup>
-    </Row>
   );
 }
