@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRedis } from '../support/redis.js';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { rateRequest, startFakeShopify, webhookPayloads, type FakeShopify } from './fake-shopify.js';
+import { shopifyAdminClient } from '../support/shopify-admin-client.js';
 import { DEFAULT_SHOPIFY_API_VERSION } from '../../shopify-app/shopify-config.js';
 
 const redis = await probeRedis();
@@ -41,18 +42,11 @@ describe(`Shopify app end to end (${redis.ok ? 'redis' : 'embedded'} store)`, ()
   let app: AppHarness;
   let appUrl: string;
 
-  const admin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${appUrl}/shopify/api${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${fake.mintSessionToken(SHOP)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as unknown };
-  };
+  const admin = shopifyAdminClient(
+    () => fake,
+    SHOP,
+    () => appUrl,
+  );
   const callbackUrl = () => [...fake.shop(SHOP).carrierServices.values()][0]?.callbackUrl ?? '';
 
   beforeAll(async () => {

@@ -24,6 +24,7 @@ import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/r
 import { tempDir } from '../support/temp-dir.js';
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
 import { rateRequest, startFakeShopify, type FakeShopify } from './fake-shopify.js';
+import { shopifyAdminClient } from '../support/shopify-admin-client.js';
 
 const installed = redisServerInstalled();
 const SHOP = 'fault-run.myshopify.com';
@@ -66,22 +67,11 @@ describe.skipIf(!installed.ok)('store outages: the fault run', () => {
   let connectorKey: { id: string; secret: string };
   let callbackUrl: string;
 
-  const shopifyAdmin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${appUrl}/shopify/api${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${fake.mintSessionToken(SHOP)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? (JSON.parse(text) as unknown) : undefined,
-    };
-  };
+  const shopifyAdmin = shopifyAdminClient(
+    () => fake,
+    SHOP,
+    () => appUrl,
+  );
   /** The standalone admin on either instance (both serve one PUBLIC_URL, as behind a load balancer). */
   const wooAdmin = async (base: string, method: string, path: string, body?: unknown) => {
     const response = await fetch(`${base}/admin/api${path}`, {
