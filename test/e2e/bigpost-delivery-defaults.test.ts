@@ -10,6 +10,7 @@ import { createBigPostPlatform } from '../../core/platforms/bigpost/index.js';
 import { createCore, type Core } from '../../core/ratebridge.js';
 import { openEmbeddedStore } from '../../core/storage/embedded-store.js';
 import { BIGPOST_FAKE_DELIVERY_OPTIONS, BigPostFake } from '../fakes/bigpost-fake.js';
+import { prepareBigPostTenant } from '../support/bigpost-tenant.js';
 import { capturingLogger } from '../support/log-capture.js';
 import { tempDir } from '../support/temp-dir.js';
 import { testConfig } from '../support/test-config.js';
@@ -48,21 +49,7 @@ describe('Big Post quotes carry the store delivery defaults', () => {
       store: await openEmbeddedStore({ dataDir: dir }),
       platforms: [createBigPostPlatform({ liveBaseUrl: url, testBaseUrl: url, timeoutMs: 2000 })],
     });
-    await core.tokens.connect(tenant, { platform: 'bigpost', environment: 'live', label: 'Big Post', token });
-    await core.catalog.setDefaultBox(tenant, {
-      type: 'carton',
-      lengthCm: 40,
-      widthCm: 30,
-      heightCm: 30,
-      tareWeightKg: 0.5,
-    });
-    await core.locations.create(tenant, {
-      name: 'Main warehouse',
-      addressLine1: '12 Example Street',
-      suburb: 'Richmond',
-      postcode: '3121',
-      state: 'VIC',
-    });
+    await prepareBigPostTenant(core, tenant, token);
   });
 
   afterAll(async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBigPostPlatform } from '../../core/platforms/bigpost/index.js';
 import { createCore, type Core } from '../../core/ratebridge.js';
 import { BigPostFake } from '../fakes/bigpost-fake.js';
+import { prepareBigPostTenant } from '../support/bigpost-tenant.js';
 import { capturingLogger } from '../support/log-capture.js';
 import { probeRedis, REDIS_TEST_URL, testRedisStore } from '../support/redis.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -73,21 +74,7 @@ describe.skipIf(!redis.ok)(`Big Post's per-minute budget under 500 carts a minut
     core.budgets.onExhausted((event) =>
       exhausted.push(`${event.tenant}|${event.connectionId}|${event.window}`),
     );
-    await core.tokens.connect(tenant, { platform: 'bigpost', environment: 'live', label: 'Big Post', token });
-    await core.catalog.setDefaultBox(tenant, {
-      type: 'carton',
-      lengthCm: 40,
-      widthCm: 30,
-      heightCm: 30,
-      tareWeightKg: 0.5,
-    });
-    await core.locations.create(tenant, {
-      name: 'Main warehouse',
-      addressLine1: '12 Example Street',
-      suburb: 'Richmond',
-      postcode: '3121',
-      state: 'VIC',
-    });
+    await prepareBigPostTenant(core, tenant, token);
   });
 
   afterAll(async () => {
