@@ -12,10 +12,10 @@
  * connect a sandbox token through the wizard and see the connection on the Connections page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shopifyAgainstFake } from '../support/shopify-admin-client.js';
 import type { Browser, Page, Request, Route } from 'playwright-core';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { startFakeShopify, type FakeShopify } from '../e2e/fake-shopify.js';
-import { DEFAULT_SHOPIFY_API_VERSION } from '../../shopify-app/shopify-config.js';
 import {
   assertAdminUiBuilt,
   chromiumSkipReason,
@@ -108,15 +108,7 @@ describe.skipIf(skip !== undefined)('the admin UI embedded in Shopify admin, in 
     appUrl = `http://127.0.0.1:${port}`;
     app = await startAppHarness({
       env: { PORT: String(port), PUBLIC_URL: appUrl },
-      shopify: {
-        enabled: true,
-        apiKey: API_KEY,
-        apiSecret: API_SECRET,
-        appUrl,
-        scopes: ['write_shipping', 'read_products'],
-        apiVersion: DEFAULT_SHOPIFY_API_VERSION,
-        hostOverride: fake.url,
-      },
+      shopify: shopifyAgainstFake({ apiKey: API_KEY, apiSecret: API_SECRET, appUrl, fakeUrl: fake.url }),
     });
     // Chromium's Local Network Access checks refuse a public site (Shopify admin) framing a loopback
     // address; in production the app is on a public URL, so this address is declared public.

@@ -10,12 +10,11 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentsResponseSchema } from '../../core/alerts/incident.js';
-import { DEFAULT_SHOPIFY_API_VERSION } from '../../shopify-app/shopify-config.js';
 import type { ShopDomain } from '../../shopify-app/shop-domain.js';
 import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
 import { rateRequest, startFakeShopify, type FakeShopify } from './fake-shopify.js';
-import { shopifyAdminClient } from '../support/shopify-admin-client.js';
+import { shopifyAdminClient, shopifyAgainstFake } from '../support/shopify-admin-client.js';
 
 const SHOP = 'ratebridge-metrics.myshopify.com';
 const API_KEY = 'test-api-key-not-real';
@@ -93,15 +92,7 @@ describe('metrics after real checkouts, and the carrier-service alert', () => {
         METRICS_PORT: '0',
         QUOTE_DEADLINE_MS: '9000',
       },
-      shopify: {
-        enabled: true,
-        apiKey: API_KEY,
-        apiSecret: API_SECRET,
-        appUrl,
-        scopes: ['write_shipping', 'read_products'],
-        apiVersion: DEFAULT_SHOPIFY_API_VERSION,
-        hostOverride: fake.url,
-      },
+      shopify: shopifyAgainstFake({ apiKey: API_KEY, apiSecret: API_SECRET, appUrl, fakeUrl: fake.url }),
     });
   });
   afterAll(async () => {

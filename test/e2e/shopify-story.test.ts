@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRedis } from '../support/redis.js';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { rateRequest, startFakeShopify, webhookPayloads, type FakeShopify } from './fake-shopify.js';
-import { shopifyAdminClient } from '../support/shopify-admin-client.js';
-import { DEFAULT_SHOPIFY_API_VERSION } from '../../shopify-app/shopify-config.js';
+import { shopifyAdminClient, shopifyAgainstFake } from '../support/shopify-admin-client.js';
 
 const redis = await probeRedis();
 const SHOP = 'ratebridge-e2e.myshopify.com';
@@ -72,15 +71,7 @@ describe(`Shopify app end to end (${redis.ok ? 'redis' : 'embedded'} store)`, ()
       store: redis.ok ? 'redis' : 'embedded',
       env: { PORT: String(port), PUBLIC_URL: appUrl },
       core: { tokens: { recheckMinIntervalMs: 0, attemptLimit: { attempts: 100, windowMs: 60_000 } } },
-      shopify: {
-        enabled: true,
-        apiKey: API_KEY,
-        apiSecret: API_SECRET,
-        appUrl,
-        scopes: ['write_shipping', 'read_products'],
-        apiVersion: DEFAULT_SHOPIFY_API_VERSION,
-        hostOverride: fake.url,
-      },
+      shopify: shopifyAgainstFake({ apiKey: API_KEY, apiSecret: API_SECRET, appUrl, fakeUrl: fake.url }),
     });
   });
   afterAll(async () => {

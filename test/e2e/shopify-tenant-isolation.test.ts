@@ -12,7 +12,7 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SHOPIFY_API_VERSION } from '../../shopify-app/shopify-config.js';
+import { shopifyAgainstFake } from '../support/shopify-admin-client.js';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { probeRedis } from '../support/redis.js';
 import {
@@ -85,15 +85,7 @@ describe(`tenant isolation on every Shopify admin route (${redis.ok ? 'redis' : 
       store: redis.ok ? 'redis' : 'embedded',
       env: { PORT: String(port), PUBLIC_URL: appUrl },
       core: { tokens: { attemptLimit: { attempts: 1000, windowMs: 60_000 } } },
-      shopify: {
-        enabled: true,
-        apiKey: API_KEY,
-        apiSecret: API_SECRET,
-        appUrl,
-        scopes: ['write_shipping', 'read_products'],
-        apiVersion: DEFAULT_SHOPIFY_API_VERSION,
-        hostOverride: fake.url,
-      },
+      shopify: shopifyAgainstFake({ apiKey: API_KEY, apiSecret: API_SECRET, appUrl, fakeUrl: fake.url }),
     });
     const shopify = app.running.serverApp.shopify;
     if (!shopify) throw new Error('The Shopify front end is not mounted.');

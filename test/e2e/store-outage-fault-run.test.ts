@@ -16,7 +16,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStore } from '../../core/storage/redis-store.js';
-import { DEFAULT_SHOPIFY_API_VERSION } from '../../shopify-app/shopify-config.js';
 import { freePort } from '../browser/browser-support.js';
 import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
 import { SERVER_ENTRY, startAppProcess, type AppProcess } from '../support/app-process.js';
@@ -24,7 +23,7 @@ import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/r
 import { tempDir } from '../support/temp-dir.js';
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
 import { rateRequest, startFakeShopify, type FakeShopify } from './fake-shopify.js';
-import { shopifyAdminClient } from '../support/shopify-admin-client.js';
+import { shopifyAdminClient, shopifyAgainstFake } from '../support/shopify-admin-client.js';
 
 const installed = redisServerInstalled();
 const SHOP = 'fault-run.myshopify.com';
@@ -103,15 +102,7 @@ describe.skipIf(!installed.ok)('store outages: the fault run', () => {
       core: {
         store: createRedisStore({ connection: { mode: 'standalone', url: redis.url }, keyPrefix: prefix }),
       },
-      shopify: {
-        enabled: true,
-        apiKey: API_KEY,
-        apiSecret: API_SECRET,
-        appUrl,
-        scopes: ['write_shipping', 'read_products'],
-        apiVersion: DEFAULT_SHOPIFY_API_VERSION,
-        hostOverride: fake.url,
-      },
+      shopify: shopifyAgainstFake({ apiKey: API_KEY, apiSecret: API_SECRET, appUrl, fakeUrl: fake.url }),
     });
     await setUpShopify();
     await setUpWooCommerce();

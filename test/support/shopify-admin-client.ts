@@ -3,6 +3,7 @@
  * every request to /shopify/api, JSON in and out. `baseUrl` is read per call (suites start the app in
  * beforeAll, after they build the client).
  */
+import { DEFAULT_SHOPIFY_API_VERSION, type ShopifySettings } from '../../shopify-app/shopify-config.js';
 import type { FakeShopify } from '../e2e/fake-shopify.js';
 
 export interface AdminAnswer {
@@ -27,5 +28,23 @@ export function shopifyAdminClient(fake: () => FakeShopify, shop: string, baseUr
       headers: response.headers,
       body: text ? (JSON.parse(text) as unknown) : undefined,
     };
+  };
+}
+
+/** The Shopify front end of an app under test, pointed at the fake Shopify (`fakeUrl`) for every API call. */
+export function shopifyAgainstFake(credentials: {
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  readonly appUrl: string;
+  readonly fakeUrl: string;
+}): ShopifySettings {
+  return {
+    enabled: true,
+    apiKey: credentials.apiKey,
+    apiSecret: credentials.apiSecret,
+    appUrl: credentials.appUrl,
+    scopes: ['write_shipping', 'read_products'],
+    apiVersion: DEFAULT_SHOPIFY_API_VERSION,
+    hostOverride: credentials.fakeUrl,
   };
 }
