@@ -7,10 +7,9 @@
  * as Node's are); the authorize page and the REST API need pretty permalinks.
  */
 import dns from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
 import tls from 'node:tls';
 import type { StoreAgents } from './store-agents.js';
+import { readBounded } from './woocommerce-client/read-bounded.js';
 import { isNonPublicAddress } from './store-agents.js';
 import type { GrantCheck, GrantCheckItem } from '../core/wire/store-link-schema.js';
 
@@ -141,38 +140,19 @@ async function restCheck(agents: StoreAgents, storeUrl: string): Promise<GrantCh
   );
 }
 
-function fetchIndex(
+async function fetchIndex(
   agents: StoreAgents,
   url: string,
 ): Promise<{ status: number; namespaces: string[]; location?: string }> {
-  const target = new URL(url);
-  if (!agents.allowsHost(target.hostname)) return Promise.resolve({ status: 0, namespaces: [] });
-  return new Promise((resolve) => {
-    const client = target.protocol === 'https:' ? https : http;
-    const request = client.request(target, {
-      agent: target.protocol === 'https:' ? agents.httpsAgent : agents.httpAgent,
-      timeout: PROBE_TIMEOUT_MS,
-      headers: { accept: 'application/json' },
-    });
-    request.once('response', (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= 1024 * 1024) chunks.push(chunk);
-      });
-      response.once('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          namespaces: namespacesOf(Buffer.concat(chunks).toString('utf8')),
-          ...(response.headers.location ? { location: response.headers.location.split('?')[0] } : {}),
-        }),
-      );
-    });
-    request.once('timeout', () => request.destroy());
-    request.once('error', () => resolve({ status: 0, namespaces: [] }));
-    request.end();
+  const answer = await readBounded(agents, new URL(url), {
+    signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    maxBytes: 1024 * 1024,
   });
+  return {
+    status: answer.status,
+    namespaces: namespacesOf(answer.text),
+    ...(answer.location ? { location: answer.location.split('?')[0] } : {}),
+  };
 }
 
 function namespacesOf(text: string): string[] {

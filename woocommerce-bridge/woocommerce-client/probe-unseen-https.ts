@@ -7,8 +7,8 @@
  * fine and WordPress does not see HTTPS, and an unknown key is "Consumer key is invalid." either way.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import https from 'node:https';
 import { wooErrorSchema } from '../woocommerce-resources.js';
+import { readBounded } from './read-bounded.js';
 import type { WooClientOptions, WooCredentials } from './woo-types.js';
 
 export type UnseenHttpsProbe = 'key-works' | 'key-refused' | 'inconclusive';
@@ -32,9 +32,13 @@ export async function probeUnseenHttps(
   const signedAs = `http://${target.host}${target.pathname}`;
   params.oauth_signature = oauthSignature(signedAs, params, credentials.consumerSecret);
   for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
-  const answer = await get(target, options, signal);
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const answer = await readBounded(options.agents, target, {
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    maxBytes: MAX_BYTES,
+  });
   if (answer.status === 200) return 'key-works';
-  const error = wooErrorSchema.safeParse(answer.body);
+  const error = wooErrorSchema.safeParse(json(answer.text));
   if (answer.status === 401 && error.success && error.data.code === 'woocommerce_rest_authentication_error')
     return 'key-refused';
   return 'inconclusive';
@@ -56,38 +60,9 @@ function rfc3986(text: string): string {
   );
 }
 
-function get(
-  target: URL,
-  options: WooClientOptions,
-  signal?: AbortSignal,
-): Promise<{ status: number; body: unknown }> {
-  const bounded = signal
-    ? AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)])
-    : AbortSignal.timeout(options.timeoutMs);
-  return new Promise((resolve) => {
-    const request = https.request(target, {
-      agent: options.agents.httpsAgent,
-      signal: bounded,
-      headers: { accept: 'application/json' },
-    });
-    request.once('response', (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= MAX_BYTES) chunks.push(chunk);
-      });
-      response.once('end', () => resolve({ status: response.statusCode ?? 0, body: json(chunks) }));
-      response.once('error', () => resolve({ status: 0, body: undefined }));
-    });
-    request.once('error', () => resolve({ status: 0, body: undefined }));
-    request.end();
-  });
-}
-
-function json(chunks: Buffer[]): unknown {
+function json(text: string): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
