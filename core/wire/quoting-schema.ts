@@ -30,6 +30,72 @@ export const deliveryDefaultsSchema = z.strictObject({
   authorityToLeave: z.boolean().default(false),
 });
 
+/**
+ * The buyer's delivery options a checkout can carry (#15): each platform prices them (MachShip as question
+ * ids on the route request, Big Post as BuyerIsBusiness / BuyerHasForklift / ATL / DepotId; see
+ * docs/platforms/). A front end sends only what its checkout asked; whatever is absent is filled from the
+ * merchant's `deliveryOptions` settings (assumed or derived) before the platforms are asked.
+ */
+export const deliveryAnswersSchema = z.strictObject({
+  /** Business address (the buyer said so); false: a home (residential) address. */
+  isBusiness: z.boolean().optional(),
+  /** A truck with a tail-lift is needed: nobody on site can unload heavy goods (no forklift, no dock). */
+  tailLift: z.boolean().optional(),
+  /** The buyer allows the goods to be left without a signature. */
+  authorityToLeave: z.boolean().optional(),
+  /** The goods must be carried in by hand (no pallet jack or forklift at the door). */
+  handUnload: z.boolean().optional(),
+  /** The buyer collects from this depot: `<platform>:<that platform's depot id>`, as a depot rate's code carries. */
+  depot: z
+    .string()
+    .trim()
+    .regex(/^[a-z]+:[A-Za-z0-9_-]{1,64}$/, '<platform>:<depot id>')
+    .optional(),
+});
+
+/** Keys of the yes/no delivery options, as the settings and the checkouts name them. */
+export const DELIVERY_QUESTIONS = ['isBusiness', 'tailLift', 'authorityToLeave', 'handUnload'] as const;
+
+const assumeOrAsk = z.strictObject({
+  /** ask: the checkout asks the buyer (WooCommerce only; Shopify cannot ask and uses `assume`). */
+  how: z.enum(['ask', 'assume']).default('assume'),
+  /** The answer when not asked, or when the buyer has not answered yet. */
+  assume: z.boolean().default(false),
+});
+
+/**
+ * How each delivery option is known: asked at checkout, assumed, or derived from the cart or address.
+ * The defaults are what most online buyers are: a home address, nobody to unload heavy goods, no
+ * authority to leave.
+ */
+export const deliveryOptionsSettingsSchema = z.strictObject({
+  /** company_name: business when the address has a company name (Shopify and WooCommerce both send one). */
+  isBusiness: z
+    .strictObject({
+      how: z.enum(['ask', 'assume', 'company_name']).default('company_name'),
+      assume: z.boolean().default(false),
+    })
+    .default({ how: 'company_name', assume: false }),
+  /** over_weight: a tail-lift when any one package weighs more than `overKg`. */
+  tailLift: z
+    .strictObject({
+      how: z.enum(['ask', 'assume', 'over_weight']).default('over_weight'),
+      assume: z.boolean().default(false),
+      overKg: z.number().min(1).max(2000).default(30),
+    })
+    .default({ how: 'over_weight', assume: false, overKg: 30 }),
+  authorityToLeave: assumeOrAsk.default({ how: 'assume', assume: false }),
+  handUnload: assumeOrAsk.default({ how: 'assume', assume: false }),
+  /** Depot collection rates ("Collect from <depot>, <suburb>") where a platform offers depots. */
+  depotCollection: z
+    .strictObject({
+      offer: z.boolean().default(false),
+      /** At most this many depots, nearest first. */
+      maxDepots: z.number().int().min(1).max(5).default(2),
+    })
+    .default({ offer: false, maxDepots: 2 }),
+});
+
 /** The merchant's quoting settings ("rules"): how group results combine and what is done to the result. */
 export const quoteSettingsSchema = z.strictObject({
   /**
@@ -66,6 +132,8 @@ export const quoteSettingsSchema = z.strictObject({
     hasForklift: false,
     authorityToLeave: false,
   }),
+  /** How each delivery option is known (asked, assumed or derived); see `deliveryOptionsSettingsSchema`. */
+  deliveryOptions: deliveryOptionsSettingsSchema.prefault({}),
   /** Shown when quoting fails. Never empty by accident: a default rate is set until the merchant decides. */
   fallbackRates: z
     .array(fallbackRateSchema)
@@ -99,12 +167,16 @@ export const destinationSchema = z.object({
   suburb: z.string().trim().max(128).optional(),
   addressLine1: z.string().max(256).optional(),
   addressLine2: z.string().max(256).optional(),
+  /** The address's company name: only read to derive "business address"; never sent upstream nor logged. */
+  company: z.string().max(256).optional(),
 });
 
 export const quoteRequestSchema = z.object({
   destination: destinationSchema,
   lines: z.array(quoteLineSchema).min(1).max(500),
   currency: z.string().trim().length(3).toUpperCase(),
+  /** What the checkout asked the buyer; absent options come from the merchant's settings. */
+  delivery: deliveryAnswersSchema.optional(),
 });
 
 /** POST /quotes/test: a cart, and optionally unsaved rules to preview (the saved ones when absent). */
