@@ -15,6 +15,8 @@
  *   php site.php queue              runs WooCommerce's Action Scheduler queue once (webhook deliveries)
  *   php site.php set-units '{"weight": "lbs", "dimension": "in"}'   Settings → Products → units
  *   php site.php webhooks            every webhook with its status and failure count
+ *   php site.php classic-checkout-page   a page holding the classic [woocommerce_checkout] shortcode (a fresh
+ *                                   install's Checkout page holds the Checkout block); answers its path
  *
  * Every command prints one JSON object on its last line. Each runs in a fresh process, so WordPress and
  * WooCommerce load the way they do on a web request (plugins_loaded, init, ...).
@@ -268,6 +270,22 @@ switch ( $command ) {
 			);
 		}
 		done( array( 'webhooks' => $webhooks ) );
+
+	case 'classic-checkout-page':
+		$page_id = wp_insert_post(
+			array(
+				'post_type'    => 'page',
+				'post_status'  => 'publish',
+				'post_title'   => 'Classic checkout',
+				'post_name'    => 'classic-checkout',
+				'post_content' => '<!-- wp:shortcode -->[woocommerce_checkout]<!-- /wp:shortcode -->',
+			),
+			true
+		);
+		if ( is_wp_error( $page_id ) ) {
+			fail( 'the classic checkout page was not created: ' . $page_id->get_error_message() );
+		}
+		done( array( 'path' => (string) wp_parse_url( (string) get_permalink( $page_id ), PHP_URL_PATH ) ) );
 
 	default:
 		fail( 'unknown command: ' . $command );

@@ -48,7 +48,7 @@ final class RateBridge_Checkout_Fields {
 
 	/**
 	 * The questions of this request. Only a request that can show a checkout (a page, wc-ajax, the Store
-	 * API) may ask the bridge; admin screens, cron and other REST requests use what is cached.
+	 * API) may ask the bridge; admin screens, cron, WP-CLI and other REST requests use what is cached.
 	 *
 	 * @return list<array{key: string, label: string, default: bool}>
 	 */
@@ -139,7 +139,7 @@ final class RateBridge_Checkout_Fields {
 	 * Whether this request may ask the bridge for the questions (see questions()).
 	 */
 	private static function may_ask(): bool {
-		if ( function_exists( 'wp_doing_cron' ) && wp_doing_cron() ) {
+		if ( ( defined( 'WP_CLI' ) && WP_CLI ) || ( function_exists( 'wp_doing_cron' ) && wp_doing_cron() ) ) {
 			return false;
 		}
 		if ( function_exists( 'WC' ) && method_exists( WC(), 'is_store_api_request' ) && WC()->is_rest_api_request() ) {
