@@ -101,6 +101,13 @@ final class CheckoutFieldsTest extends RateBridge_TestCase {
 		$this->assertSame( '', ob_get_clean() );
 	}
 
+	public function test_renders_nothing_for_a_cart_that_needs_no_shipping(): void {
+		WC()->cart->needs_shipping = false;
+		ob_start();
+		do_action( 'woocommerce_before_order_notes', null );
+		$this->assertSame( '', ob_get_clean() );
+	}
+
 	public function test_the_classic_answers_and_company_go_on_the_package(): void {
 		// The serialised checkout form: the hidden "0" twin first, the checked box's "1" after it.
 		$form = http_build_query( array( 'billing_company' => 'Acme Pty Ltd', 'shipping_company' => 'Elsewhere' ) )

@@ -90,8 +90,13 @@ final class RateBridge_Checkout_Fields {
 	 * Renders the classic checkout's checkboxes (woocommerce_before_order_notes).
 	 */
 	public static function render_classic_fields(): void {
+		$cart = function_exists( 'WC' ) ? WC()->cart : null;
+		// Nothing to deliver (a virtual cart), nothing to ask.
+		if ( ! function_exists( 'woocommerce_form_field' ) || ( is_object( $cart ) && ! $cart->needs_shipping() ) ) {
+			return;
+		}
 		$questions = self::questions();
-		if ( array() === $questions || ! function_exists( 'woocommerce_form_field' ) ) {
+		if ( array() === $questions ) {
 			return;
 		}
 		$answers = RateBridge_Checkout_Answers::classic_answers();

@@ -54,13 +54,22 @@ namespace {
 		}
 	}
 
+	final class RateBridge_Test_Cart {
+		public bool $needs_shipping = true;
+		public function needs_shipping(): bool {
+			return $this->needs_shipping;
+		}
+	}
+
 	final class RateBridge_Test_WC {
 		public RateBridge_Test_Session $session;
+		public RateBridge_Test_Cart $cart;
 		public RateBridge_Test_Customer $customer;
 		public string $request_uri = '/';
 		public function __construct() {
 			$this->session  = new RateBridge_Test_Session();
 			$this->customer = new RateBridge_Test_Customer();
+			$this->cart     = new RateBridge_Test_Cart();
 		}
 		public function is_rest_api_request(): bool {
 			return str_starts_with( $this->request_uri, '/wp-json/' );
