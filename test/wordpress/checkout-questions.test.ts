@@ -3,12 +3,14 @@
  * RateBridge to ask "business address?" and "authority to leave?" (pre-filled yes); the block checkout shows
  * them as additional checkout fields and the classic checkout as checkboxes that refresh the totals; the
  * shopper's answers (and the address's company) reach RateBridge in the rates request as `delivery`, seen by
- * a recording proxy in front of it; a changed answer is a new request, never a cached rate of the other.
+ * a recording proxy in front of it; a changed answer is a new request, never a cached rate of the other. In
+ * Chromium, the block checkout renders the boxes and ticking one re-quotes by itself (its own address push).
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuoteSettings } from '../../core/wire/admin-api-types.js';
 import { startWooTestApp, type WooTestApp } from '../woocommerce-bridge/woocommerce-test-app.js';
+import { chromiumSkipReason, launchChromium } from '../browser/browser-support.js';
 import { BrowserSession } from './browser-session.js';
 import { ClassicCheckoutShopper, type ClassicAddress } from './classic-checkout.js';
 import { startRecordingBridge, type RecordingBridge } from './recording-bridge.js';
@@ -221,6 +223,64 @@ describe.skipIf(!wordpress.ok)('delivery questions at a real WooCommerce checkou
     expect(rateCalls()).toHaveLength(before + 2);
     expect(lastSent().delivery).toEqual({ is_business: 'no', authority_to_leave: 'no' });
   }, 60_000);
+
+  it.skipIf(chromiumSkipReason() !== undefined)(
+    'in Chromium, the block checkout shows the boxes pre-filled, and ticking one re-quotes with the answer',
+    async () => {
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(`${site.url}/?add-to-cart=${site.products['CHAIR-01']!}&quantity=3`);
+        await page.goto(`${site.url}/checkout/`);
+        await page.waitForSelector('.wc-block-checkout', { timeout: 60_000 });
+        // The fields WooCommerce rendered for them, pre-filled: business unticked, authority to leave ticked.
+        const business = page.locator('#shipping-ratebridge-is-business');
+        expect(await business.isChecked()).toBe(false);
+        expect(await page.locator('#shipping-ratebridge-authority-to-leave').isChecked()).toBe(true);
+
+        const asked = rateCalls().length;
+        await page.fill('#email', 'shopper@example.test');
+        await page.fill('#shipping-first_name', 'Sam');
+        await page.fill('#shipping-last_name', 'Shopper');
+        await page.fill('#shipping-address_1', '5 Smith St');
+        await page.fill('#shipping-city', 'Fitzroy');
+        await page.selectOption('#shipping-state', 'VIC');
+        await page.fill('#shipping-postcode', '3065');
+        // The block checkout pushes the address (with its additional fields) on its own, after a pause.
+        await expect
+          .poll(
+            () =>
+              rateCalls()
+                .slice(asked)
+                .map((call) => (JSON.parse(call.body) as SentRates).delivery),
+            {
+              timeout: 20_000,
+            },
+          )
+          .toContainEqual({ is_business: 'no', authority_to_leave: 'yes' });
+        await page.waitForSelector('input[id^="radio-control-0-ratebridge:"]:not([id$=":fallback"])', {
+          timeout: 20_000,
+        });
+
+        const before = rateCalls().length;
+        await business.check();
+        await expect
+          .poll(
+            () =>
+              rateCalls()
+                .slice(before)
+                .map((call) => (JSON.parse(call.body) as SentRates).delivery),
+            {
+              timeout: 20_000,
+            },
+          )
+          .toContainEqual({ is_business: 'yes', authority_to_leave: 'yes' });
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 
   it('wrote no PHP warning, notice or deprecation from the plugin to debug.log', async () => {
     const lines = (await site.debugLog()).filter((entry) =>
