@@ -222,6 +222,14 @@ describe.skipIf(!wordpress.ok)('delivery questions at a real WooCommerce checkou
     await shopper.updateOrderReview(BRISBANE, unticked);
     expect(rateCalls()).toHaveLength(before + 2);
     expect(lastSent().delivery).toEqual({ is_business: 'no', authority_to_leave: 'no' });
+
+    // Placing the order keeps the answers on it, where the block checkout keeps its own.
+    const orderId = await shopper.placeOrder(BRISBANE, ticked, rates[0]!.rateId);
+    const order = await site.run<{ ratebridge_fields: Record<string, string> }>('order', { id: orderId });
+    expect(order.ratebridge_fields).toEqual({
+      [`_wc_shipping/${BUSINESS}`]: '1',
+      [`_wc_shipping/${LEAVE}`]: '0',
+    });
   }, 60_000);
 
   it.skipIf(chromiumSkipReason() !== undefined)(

@@ -4,7 +4,7 @@
  * `?wc-ajax=update_order_review` with the address fields and the whole form serialised as `post_data`
  * (woocommerce/woocommerce@9.9.5 assets/js/frontend/checkout.js, includes/class-wc-ajax.php).
  */
-import { BrowserSession } from './browser-session.js';
+import { BrowserSession, inputValue } from './browser-session.js';
 import { classicRates, type ClassicRate } from './classic-cart.js';
 
 export interface ClassicAddress {
@@ -18,6 +18,7 @@ export interface ClassicAddress {
 export class ClassicCheckoutShopper {
   readonly session: BrowserSession;
   private nonce = '';
+  private checkoutNonce = '';
 
   constructor(siteUrl: string) {
     this.session = new BrowserSession(siteUrl);
@@ -35,6 +36,7 @@ export class ClassicCheckoutShopper {
     const nonce = /"update_order_review_nonce":"([0-9a-f]+)"/.exec(page.text)?.[1];
     if (!nonce) throw new Error('the page has no wc_checkout_params (is it the classic checkout?)');
     this.nonce = nonce;
+    this.checkoutNonce = inputValue(page.text, 'woocommerce-process-checkout-nonce') ?? '';
     return page.text;
   }
 
@@ -69,5 +71,33 @@ export class ClassicCheckoutShopper {
     if (page.status !== 200) throw new Error(`update_order_review answered ${page.status}`);
     const answer = JSON.parse(page.text) as { fragments?: Record<string, string> };
     return classicRates(Object.values(answer.fragments ?? {}).join('\n'));
+  }
+
+  /** "Place order": the form posted to `?wc-ajax=checkout`; answers the new order's id. */
+  async placeOrder(address: ClassicAddress, form: [string, string][], rateId: string): Promise<number> {
+    const billing: [string, string][] = Object.entries(address).map(([field, value]) => [
+      `billing_${field}`,
+      value,
+    ]);
+    const page = await this.session.request('/?wc-ajax=checkout', {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['billing_first_name', 'Sam'],
+        ['billing_last_name', 'Shopper'],
+        ['billing_phone', '0400000000'],
+        ['billing_email', 'shopper@example.test'],
+        ...billing,
+        ...form,
+        ['shipping_method[0]', rateId],
+        ['payment_method', 'cod'],
+        ['woocommerce-process-checkout-nonce', this.checkoutNonce],
+      ]),
+    });
+    const answer = JSON.parse(page.text) as { result?: string; redirect?: string; messages?: string };
+    const orderId = /order-received\/(\d+)/.exec(answer.redirect ?? '')?.[1];
+    if (answer.result !== 'success' || orderId === undefined) {
+      throw new Error(`the checkout was refused: ${page.text.slice(0, 800)}`);
+    }
+    return Number(orderId);
   }
 }

@@ -204,6 +204,15 @@ switch ( $command ) {
 				'shipping'       => $lines,
 				// Where WooCommerce keeps the order: wc_orders with HPOS, wp_posts without.
 				'stored_in'      => $order->get_data_store()->get_current_class_name(),
+				// The plugin's delivery answers, where the block checkout's additional fields keep them.
+				'ratebridge_fields' => (object) array_column(
+					array_map(
+						static fn ( $entry ) => array( (string) $entry->key, (string) $entry->value ),
+						array_filter( $order->get_meta_data(), static fn ( $entry ) => str_starts_with( (string) $entry->key, '_wc_shipping/ratebridge/' ) )
+					),
+					1,
+					0
+				),
 			)
 		);
 

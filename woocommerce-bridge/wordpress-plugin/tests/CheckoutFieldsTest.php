@@ -133,6 +133,17 @@ final class CheckoutFieldsTest extends RateBridge_TestCase {
 		$this->assertArrayNotHasKey( 'ratebridge_company', $package );
 	}
 
+	public function test_the_classic_answers_are_kept_on_the_order_as_the_block_checkout_keeps_them(): void {
+		do_action( 'woocommerce_init' );
+		do_action( 'woocommerce_checkout_update_order_review', 'ratebridge_is_business=1&ratebridge_tail_lift=0' );
+		$order = new WC_Order();
+
+		do_action( 'woocommerce_checkout_create_order', $order, array() );
+
+		$this->assertSame( array( '_wc_shipping/ratebridge/is-business' => '1', '_wc_shipping/ratebridge/tail-lift' => '0' ), $order->meta );
+		$this->assertSame( array(), WC()->customer->meta, 'the next checkout is asked afresh' );
+	}
+
 	public function test_the_block_checkout_answers_saved_on_the_customer_go_on_the_package(): void {
 		do_action( 'woocommerce_init' );
 		WC()->customer->shipping_company = ' Acme Pty Ltd ';

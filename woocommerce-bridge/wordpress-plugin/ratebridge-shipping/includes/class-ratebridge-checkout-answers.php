@@ -112,6 +112,28 @@ final class RateBridge_Checkout_Answers {
 	}
 
 	/**
+	 * Keeps the classic checkout's answers on its order (woocommerce_checkout_create_order), in the block
+	 * checkout's additional fields, so the order screen shows them as it does for a block checkout's order.
+	 *
+	 * @param mixed $order The order being created.
+	 */
+	public static function record_on_order( $order ): void {
+		$answers = self::classic_answers();
+		$fields  = self::checkout_fields();
+		if ( array() === $answers || null === $fields || ! $order instanceof WC_Order ) {
+			return;
+		}
+		foreach ( RateBridge_Checkout_Fields::questions() as $question ) {
+			$id     = RateBridge_Checkout_Fields::block_field_id( $question['key'] );
+			$answer = $answers[ $question['key'] ] ?? null;
+			if ( null !== $answer && $fields->is_field( $id ) ) {
+				// Not on the customer: their next checkout asks again, pre-filled with the merchant's answer.
+				$fields->persist_field_for_order( $id, 'yes' === $answer, $order, 'shipping', false );
+			}
+		}
+	}
+
+	/**
 	 * The company of the address shipped to: the classic form's when it posted one, else the customer's.
 	 */
 	public static function company(): string {

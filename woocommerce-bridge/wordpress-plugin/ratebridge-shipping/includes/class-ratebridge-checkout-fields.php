@@ -21,7 +21,8 @@ defined( 'ABSPATH' ) || exit;
  * - Classic checkout: checkboxes rendered below the shipping address (woocommerce_before_order_notes, which
  *   runs whether or not order notes are enabled) inside a form row with the class update_totals_on_change, so
  *   checkout.js posts update_order_review on every change; the answers are taken from that request's post_data
- *   and from the final checkout POST, and kept in the WooCommerce session (RateBridge_Checkout_Answers).
+ *   and from the final checkout POST, and kept in the WooCommerce session (RateBridge_Checkout_Answers), then
+ *   on the order in the block checkout's fields.
  */
 final class RateBridge_Checkout_Fields {
 

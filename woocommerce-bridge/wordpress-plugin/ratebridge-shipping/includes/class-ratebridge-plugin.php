@@ -50,6 +50,7 @@ final class RateBridge_Plugin {
 		add_action( 'woocommerce_before_order_notes', array( RateBridge_Checkout_Fields::class, 'render_classic_fields' ) );
 		add_action( 'woocommerce_checkout_update_order_review', array( RateBridge_Checkout_Fields::class, 'remember_update_order_review' ) );
 		add_action( 'woocommerce_checkout_process', array( RateBridge_Checkout_Fields::class, 'remember_checkout_post' ) );
+		add_action( 'woocommerce_checkout_create_order', array( RateBridge_Checkout_Answers::class, 'record_on_order' ) );
 		add_filter( 'woocommerce_cart_shipping_packages', array( RateBridge_Checkout_Answers::class, 'add_to_packages' ) );
 	}
 

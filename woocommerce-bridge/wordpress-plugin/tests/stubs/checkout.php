@@ -79,6 +79,18 @@ namespace {
 		}
 	}
 
+	/** An order, as far as additional fields are kept on it (meta data). */
+	class WC_Order {
+		/** @var array<string, mixed> */
+		public array $meta = array();
+		public function update_meta_data( string $key, mixed $value ): void {
+			$this->meta[ $key ] = $value;
+		}
+		public function get_meta( string $key, bool $single = true ): mixed {
+			return $this->meta[ $key ] ?? '';
+		}
+	}
+
 	function WC(): RateBridge_Test_WC {
 		return RateBridge_Test_Checkout::$wc ??= new RateBridge_Test_WC();
 	}
@@ -124,6 +136,15 @@ namespace Automattic\WooCommerce\Blocks\Domain\Services {
 				'shipping' => '_wc_shipping/',
 				default    => '_wc_other/',
 			};
+		}
+
+		public function is_field( string $key ): bool {
+			return isset( \RateBridge_Test_Checkout::$block_fields[ $key ] );
+		}
+
+		/** As 9.9.5's set_array_meta(): booleans stored as '1'/'0' under the group's prefix. */
+		public function persist_field_for_order( string $key, mixed $value, \WC_Order $order, string $group = 'other', bool $set_customer = true ): void {
+			$order->update_meta_data( self::get_group_key( $group ) . $key, is_bool( $value ) ? ( $value ? '1' : '0' ) : $value );
 		}
 
 		/** As 9.9.5's: the saved meta, else the default-value filter; a checkbox reads as '1' === value. */
