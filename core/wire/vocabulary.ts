@@ -18,6 +18,10 @@ export type PlatformEnvironment = (typeof PLATFORM_ENVIRONMENTS)[number];
 export const AU_STATES = ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'] as const;
 export type AuState = (typeof AU_STATES)[number];
 
+/** Days of the week, as a location's despatch days are written; Monday first, as a merchant reads them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
 export const PACKAGE_TYPES = ['carton', 'pallet', 'skid', 'satchel', 'crate', 'bag', 'tube', 'pack'] as const;
 export type PackageType = (typeof PACKAGE_TYPES)[number];
 
