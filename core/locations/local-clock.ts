@@ -3,8 +3,7 @@
  * location's cut-off is read against this, so 14:00 means 14:00 in Perth for a Perth warehouse, daylight
  * saving included.
  */
-import type { AuState } from '../wire/vocabulary.js';
-import { STATE_TIME_ZONES } from './state-time-zones.js';
+import { STATE_TIME_ZONES, type AuState } from '../wire/vocabulary.js';
 
 export interface LocalClock {
   /** `YYYY-MM-DD` in the state's time zone. */

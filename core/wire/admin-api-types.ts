@@ -57,7 +57,6 @@ export type PlatformRefs = Output<typeof locations.platformRefsSchema>;
 /** A pickup location; the stored record and the answer are the same. */
 export type LocationRecord = Output<typeof locations.locationSchema>;
 export type DespatchSettings = Output<typeof locations.despatchSettingsSchema>;
-export type ClosedRange = Output<typeof locations.closedRangeSchema>;
 export type LocationInput = Input<typeof locations.createLocationSchema>;
 export type LocationUpdate = Input<typeof locations.updateLocationSchema>;
 export type LocationResult = Output<typeof locations.locationResultSchema>;

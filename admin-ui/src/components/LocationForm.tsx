@@ -1,4 +1,7 @@
-/** A pickup location's address: the suburb field fills postcode and state when a suggestion is picked. */
+/**
+ * A pickup location's address (the suburb field fills postcode and state when a suggestion is picked) and
+ * when it despatches (DespatchFields).
+ */
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../api/api-error';
 import type { LocationInput, LocationRecord } from '../../../core/wire/admin-api-types';
@@ -7,6 +10,8 @@ import { Button, ButtonGroup } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
 import { TextField } from '../ui/TextField';
+import { DespatchFields } from './DespatchFields';
+import { despatchForm, despatchInput } from './despatch-form';
 import { ErrorBanner } from './ErrorBanner';
 import { LocalityField } from './LocalityField';
 
@@ -29,7 +34,7 @@ export function LocationForm({
 }: LocationFormProps) {
   const form = useLocationFields(initial, onSubmit);
   const { name, setName, addressLine1, setAddressLine1, suburb, setSuburb, postcode, setPostcode } = form;
-  const { state, setState, submit } = form;
+  const { state, setState, despatch, setDespatch, submit } = form;
   const fields = fieldErrors(error);
 
   return (
@@ -63,6 +68,7 @@ export function LocationForm({
           setPostcode={setPostcode}
           setState={setState}
         />
+        <DespatchFields form={despatch} state={state} errors={fields} onChange={setDespatch} />
         <ButtonGroup>
           <Button submit primary loading={pending}>
             {submitLabel}
@@ -131,6 +137,7 @@ function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input
   const [suburb, setSuburb] = useState(initial?.suburb ?? '');
   const [postcode, setPostcode] = useState(initial?.postcode ?? '');
   const [state, setState] = useState<string>(initial?.state ?? '');
+  const [despatch, setDespatch] = useState(() => despatchForm(initial?.despatch));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -140,6 +147,7 @@ function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input
       suburb: suburb.trim(),
       postcode: postcode.trim(),
       state,
+      despatch: despatchInput(despatch),
     });
   };
 
@@ -154,6 +162,8 @@ function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input
     setPostcode,
     state,
     setState,
+    despatch,
+    setDespatch,
     submit,
   };
 }

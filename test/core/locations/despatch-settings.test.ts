@@ -105,7 +105,10 @@ describe.each(STORE_KINDS)('despatch settings (%s store)', (kind) => {
       [{ ...DEFAULTS, weekdays: ['mon', 'mon'] }, 'despatch.weekdays'],
       [{ ...DEFAULTS, handlingDays: 31 }, 'despatch.handlingDays'],
       [{ ...DEFAULTS, closedDates: [{ from: '2026-12-24', to: '2026-12-01' }] }, 'despatch.closedDates.0.to'],
-      [{ ...DEFAULTS, closedDates: [{ from: '2026-02-30', to: '2026-03-01' }] }, 'despatch.closedDates.0.from'],
+      [
+        { ...DEFAULTS, closedDates: [{ from: '2026-02-30', to: '2026-03-01' }] },
+        'despatch.closedDates.0.from',
+      ],
       [{ ...DEFAULTS, closedDates: [{ from: '2026-01-01', to: '2028-01-01' }] }, 'despatch.closedDates.0.to'],
       [{ handlingDays: 1 }, 'despatch.cutoff'],
     ];
@@ -113,7 +116,10 @@ describe.each(STORE_KINDS)('despatch settings (%s store)', (kind) => {
       const refused = await refusal(locations.update(TENANT, location.id, { despatch }));
       expect(refused.code, path).toBe('RB_ERR_VALIDATION');
       expect(refused.status, path).toBe(400);
-      expect(refused.details?.map((detail) => detail.path), path).toContain(path);
+      expect(
+        refused.details?.map((detail) => detail.path),
+        path,
+      ).toContain(path);
     }
     expect((await locations.get(TENANT, location.id)).despatch).toEqual(DEFAULTS);
   });
