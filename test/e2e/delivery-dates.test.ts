@@ -158,6 +158,66 @@ describe(`delivery dates on a Shopify checkout (${redis.ok ? 'redis' : 'embedded
       max_delivery_date: '2027-01-07 12:00:00 +1100',
     });
   });
+  it('gives a cart from two locations the later window of the two, at each end', async () => {
+    clock.set(() => FRIDAY_AFTER_CUTOFF);
+    // Perth: 12:00 there, before its cut-off, with a handling day: it leaves Monday, three time zones west.
+    const perth = await admin('POST', '/locations', {
+      name: 'Perth DC',
+      suburb: 'Perth',
+      postcode: '6000',
+      state: 'WA',
+      despatch: {
+        handlingDays: 1,
+        cutoff: '14:00',
+        weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        closedDates: [],
+      },
+    });
+    expect(perth.status).toBe(201);
+    const perthId = (perth.body as { location: { id: string } }).location.id;
+    const lamp = {
+      packages: [{ type: 'carton', lengthCm: 30, widthCm: 30, heightCm: 50, weightKg: 2 }],
+      locationIds: [perthId],
+    };
+    expect((await admin('PUT', `/packaging/${encodeURIComponent('sku:LAMP')}`, lamp)).status).toBe(200);
+    type Dated = { rates: { code: string; minDate?: string; maxDate?: string }[] };
+    const quote = async (skus: string[]) => {
+      const response = await admin('POST', '/quotes/test', {
+        destination: { country: 'AU', postcode: '2000', state: 'NSW', suburb: 'Sydney' },
+        lines: skus.map((sku) => ({ sku, quantity: 1 })),
+      });
+      expect(response.status).toBe(200);
+      const { rates } = response.body as Dated;
+      // Live and dated (the first test connected the sandbox and set up Melbourne's table).
+      expect(rates.length).toBeGreaterThan(0);
+      for (const rate of rates) expect(rate.minDate, rate.code).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      return rates;
+    };
+    const [fromMelbourne, fromPerth, fromBoth] = [
+      await quote(['TABLE-L']),
+      await quote(['LAMP']),
+      await quote(['TABLE-L', 'LAMP']),
+    ];
+    const latest = (a: string | undefined, b: string | undefined) => ((a ?? '') > (b ?? '') ? a : b);
+    let compared = 0;
+    for (const rate of fromBoth) {
+      const melbourne = fromMelbourne.find((r) => r.code === rate.code);
+      const west = fromPerth.find((r) => r.code === rate.code);
+      if (!melbourne || !west) continue;
+      compared += 1;
+      expect(rate.minDate).toBe(latest(melbourne.minDate, west.minDate));
+      expect(rate.maxDate).toBe(latest(melbourne.maxDate, west.maxDate));
+    }
+    expect(compared).toBeGreaterThan(0);
+    // Road Express: Melbourne's goods arrive Wed 11 - Thu 12; Perth's (4-5 business days) Fri 13 - Mon 16.
+    expect(fromBoth.find((rate) => rate.code === 'sandbox:SRF:RX')).toMatchObject({
+      minDate: '2026-03-13',
+      maxDate: '2026-03-16',
+    });
+    // Perth's goods leave on Monday 9 March (a handling day after Friday), Melbourne's on Tuesday 10th.
+    expect(fromPerth.every((rate) => (rate.minDate ?? '') >= '2026-03-09')).toBe(true);
+    expect(fromMelbourne.every((rate) => (rate.minDate ?? '') >= '2026-03-10')).toBe(true);
+  });
 });
 
 describe('delivery dates on a WooCommerce checkout (the plugin endpoint)', () => {
