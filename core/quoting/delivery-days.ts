@@ -7,8 +7,8 @@
  */
 import type { QuoteOption } from '../platforms/freight-platform.js';
 import type { AuState } from '../wire/vocabulary.js';
-import { isWeekend } from './delivery-dates/calendar-date.js';
-import { isBusinessDay } from './delivery-dates/delivery-window.js';
+import { dayNumber, isWeekendDay } from './delivery-dates/calendar-date.js';
+import { isPublicHolidayDay } from './delivery-dates/public-holidays.js';
 
 /** Estimates further out than this are not believed (the fallback rates' own limit). */
 const MAX_DAYS = 60;
@@ -27,13 +27,10 @@ const PLATFORM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: PLATFORM_TIME
  * Friday, less `state`'s public holidays when a state is given.
  */
 export function businessDaysUntil(today: string, date: string, state?: AuState): number {
-  const day = 24 * 60 * 60 * 1000;
-  const from = Date.parse(`${today}T00:00:00Z`);
-  const to = Date.parse(`${date}T00:00:00Z`);
+  const to = dayNumber(date);
   let count = 0;
-  for (let at = from + day; at <= to; at += day) {
-    const calendar = new Date(at).toISOString().slice(0, 10);
-    if (state ? isBusinessDay(calendar, state) : !isWeekend(calendar)) count += 1;
+  for (let day = dayNumber(today) + 1; day <= to; day += 1) {
+    if (state ? !isWeekendDay(day) && !isPublicHolidayDay(state, day) : !isWeekendDay(day)) count += 1;
   }
   return count;
 }

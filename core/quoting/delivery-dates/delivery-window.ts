@@ -5,8 +5,8 @@
  * wins, at each end.
  */
 import type { AuState } from '../../wire/vocabulary.js';
-import { addDays, isWeekend } from './calendar-date.js';
-import { isPublicHoliday } from './public-holidays.js';
+import { dateOfDay, dayNumber, isWeekendDay } from './calendar-date.js';
+import { isPublicHolidayDay } from './public-holidays.js';
 
 export interface DeliveryWindow {
   /** `YYYY-MM-DD`, the earliest arrival. */
@@ -15,18 +15,18 @@ export interface DeliveryWindow {
   readonly maxDate: string;
 }
 
-export function isBusinessDay(date: string, state: AuState): boolean {
-  return !isWeekend(date) && !isPublicHoliday(state, date);
+function isBusinessDayNumber(day: number, state: AuState): boolean {
+  return !isWeekendDay(day) && !isPublicHolidayDay(state, day);
 }
 
 /** `days` business days after `date`; `date` itself when 0 (delivered the day it leaves). */
 export function addBusinessDays(date: string, days: number, state: AuState): string {
-  let day = date;
+  let day = dayNumber(date);
   for (let left = days; left > 0;) {
-    day = addDays(day, 1);
-    if (isBusinessDay(day, state)) left -= 1;
+    day += 1;
+    if (isBusinessDayNumber(day, state)) left -= 1;
   }
-  return day;
+  return dateOfDay(day);
 }
 
 export function deliveryWindow(

@@ -8,27 +8,25 @@
 import { localClock } from '../../locations/local-clock.js';
 import type { AuState } from '../../wire/vocabulary.js';
 import type { DespatchSettings } from '../../wire/admin-api-types.js';
-import { addDays, minutesOf, weekdayOf } from './calendar-date.js';
-import { isPublicHoliday } from './public-holidays.js';
+import { dateOfDay, dayNumber, minutesOf, weekdayOfDay } from './calendar-date.js';
+import { isPublicHolidayDay } from './public-holidays.js';
 
 /** Settings that close a location for longer than this give no date rather than a search forever. */
 const SEARCH_DAYS = 400;
 
-export function isDespatchDay(date: string, state: AuState, settings: DespatchSettings): boolean {
-  if (!settings.weekdays.includes(weekdayOf(date))) return false;
-  if (settings.closedDates.some((range) => range.from <= date && date <= range.to)) return false;
-  return !isPublicHoliday(state, date);
+function isDespatchDayNumber(day: number, state: AuState, settings: DespatchSettings): boolean {
+  if (!settings.weekdays.includes(weekdayOfDay(day))) return false;
+  if (settings.closedDates.length > 0) {
+    const date = dateOfDay(day);
+    if (settings.closedDates.some((range) => range.from <= date && date <= range.to)) return false;
+  }
+  return !isPublicHolidayDay(state, day);
 }
 
-/** The first despatch day on or after `date`; undefined when none is within the search window. */
-export function nextDespatchDay(
-  date: string,
-  state: AuState,
-  settings: DespatchSettings,
-): string | undefined {
-  for (let offset = 0; offset < SEARCH_DAYS; offset += 1) {
-    const day = addDays(date, offset);
-    if (isDespatchDay(day, state, settings)) return day;
+/** The first despatch day on or after `day`; undefined when none is within the search window. */
+function nextDespatchDay(day: number, state: AuState, settings: DespatchSettings): number | undefined {
+  for (let candidate = day; candidate < day + SEARCH_DAYS; candidate += 1) {
+    if (isDespatchDayNumber(candidate, state, settings)) return candidate;
   }
   return undefined;
 }
@@ -41,14 +39,12 @@ export function despatchDate(
   extraHandlingDays = 0,
 ): string | undefined {
   const clock = localClock(now, state);
-  const received = clock.minutes >= minutesOf(settings.cutoff) ? addDays(clock.date, 1) : clock.date;
+  const today = dayNumber(clock.date);
+  const received = clock.minutes >= minutesOf(settings.cutoff) ? today + 1 : today;
   let day = nextDespatchDay(received, state, settings);
-  for (
-    let handled = 0;
-    day !== undefined && handled < settings.handlingDays + extraHandlingDays;
-    handled += 1
-  ) {
-    day = nextDespatchDay(addDays(day, 1), state, settings);
+  const handling = settings.handlingDays + extraHandlingDays;
+  for (let handled = 0; day !== undefined && handled < handling; handled += 1) {
+    day = nextDespatchDay(day + 1, state, settings);
   }
-  return day;
+  return day === undefined ? undefined : dateOfDay(day);
 }
