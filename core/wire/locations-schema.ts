@@ -36,7 +36,11 @@ export const closedRangeSchema = z
  * date ranges it is closed. Its state's public holidays are skipped without being listed here.
  */
 export const despatchSettingsSchema = z.strictObject({
-  handlingDays: z.number().int().min(0).max(30),
+  handlingDays: z
+    .number({ error: 'Give the handling days as a whole number from 0 to 30.' })
+    .int('Give the handling days as a whole number from 0 to 30.')
+    .min(0, 'Give the handling days as a whole number from 0 to 30.')
+    .max(30, 'Give the handling days as a whole number from 0 to 30.'),
   /** `HH:MM`, 24-hour, the location's local time: orders at or after it count from the next day. */
   cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Write the cut-off as HH:MM, 24-hour (14:00).'),
   weekdays: z

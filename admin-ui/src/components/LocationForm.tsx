@@ -22,6 +22,8 @@ interface LocationFormProps {
   error: unknown;
   onSubmit: (input: LocationInput) => void;
   onCancel?: () => void;
+  /** Show the despatch settings (the wizard leaves them at their defaults, to be set later). */
+  despatch?: boolean;
 }
 
 export function LocationForm({
@@ -31,8 +33,9 @@ export function LocationForm({
   error,
   onSubmit,
   onCancel,
+  despatch: withDespatch = true,
 }: LocationFormProps) {
-  const form = useLocationFields(initial, onSubmit);
+  const form = useLocationFields(initial, onSubmit, withDespatch);
   const { name, setName, addressLine1, setAddressLine1, suburb, setSuburb, postcode, setPostcode } = form;
   const { state, setState, despatch, setDespatch, submit } = form;
   const fields = fieldErrors(error);
@@ -68,7 +71,9 @@ export function LocationForm({
           setPostcode={setPostcode}
           setState={setState}
         />
-        <DespatchFields form={despatch} state={state} errors={fields} onChange={setDespatch} />
+        {withDespatch ? (
+          <DespatchFields form={despatch} state={state} errors={fields} onChange={setDespatch} />
+        ) : null}
         <ButtonGroup>
           <Button submit primary loading={pending}>
             {submitLabel}
@@ -131,7 +136,11 @@ function AddressFields({
 }
 
 /** The form's fields as typed, and the submit that trims them into a location. */
-function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input: LocationInput) => void) {
+function useLocationFields(
+  initial: LocationRecord | undefined,
+  onSubmit: (input: LocationInput) => void,
+  withDespatch: boolean,
+) {
   const [name, setName] = useState(initial?.name ?? '');
   const [addressLine1, setAddressLine1] = useState(initial?.addressLine1 ?? '');
   const [suburb, setSuburb] = useState(initial?.suburb ?? '');
@@ -147,7 +156,8 @@ function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input
       suburb: suburb.trim(),
       postcode: postcode.trim(),
       state,
-      despatch: despatchInput(despatch),
+      // Left out, a new location gets the defaults and an edited one keeps its settings.
+      ...(withDespatch ? { despatch: despatchInput(despatch) } : {}),
     });
   };
 

@@ -40,8 +40,8 @@ export function despatchForm(settings: DespatchSettings | undefined): DespatchFo
 export function despatchInput(form: DespatchForm): DespatchSettings {
   const typed = form.handlingDays.trim();
   return {
-    // Not a number: sent as is for the server to refuse at the field (NaN would arrive as null).
-    handlingDays: /^\d+$/.test(typed) ? Number(typed) : (typed as unknown as number),
+    // Not a whole number: NaN, sent as null, which the server refuses at the field with its message.
+    handlingDays: /^\d+$/.test(typed) ? Number(typed) : Number.NaN,
     cutoff: form.cutoff.trim(),
     // In week order, whatever order they were ticked in.
     weekdays: WEEKDAYS.filter((day) => form.weekdays.includes(day)),

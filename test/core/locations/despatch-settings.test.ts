@@ -121,6 +121,14 @@ describe.each(STORE_KINDS)('despatch settings (%s store)', (kind) => {
         path,
       ).toContain(path);
     }
+    // What the form sends for a handling time that is not a whole number (NaN goes out as null).
+    const typed = await refusal(
+      locations.update(TENANT, location.id, { despatch: { ...DEFAULTS, handlingDays: null } }),
+    );
+    expect(typed.details).toContainEqual({
+      path: 'despatch.handlingDays',
+      message: 'Give the handling days as a whole number from 0 to 30.',
+    });
     expect((await locations.get(TENANT, location.id)).despatch).toEqual(DEFAULTS);
   });
 });
