@@ -4,7 +4,7 @@
  * data the order keeps (where the rate came from; no customer data).
  */
 import { createHash } from 'node:crypto';
-import { centsToDecimalString, type QuoteOutcome, type Rate } from '../core/index.js';
+import { arrivalText, centsToDecimalString, type QuoteOutcome, type Rate } from '../core/index.js';
 
 /** What the plugin accepts as a rate id (and WooCommerce keeps in the session and the order). */
 const RATE_ID_CHARACTERS = /[^A-Za-z0-9._:-]/g;
@@ -15,7 +15,10 @@ export interface WooRate {
   readonly label: string;
   readonly cost: string;
   readonly description: string;
-  /** "2-4 business days", or "" when the carrier gave no estimate. */
+  /**
+   * "Arrives Tue 9 Dec – Thu 11 Dec" when the engine dated the rate, else "2-4 business days", or ""
+   * when the carrier gave no estimate. The plugin shows it under the rate in both checkouts.
+   */
   readonly delivery_time: string;
   readonly meta_data: Readonly<Record<string, string | number>>;
 }
@@ -33,6 +36,9 @@ export function toWooRates(outcome: Pick<QuoteOutcome, 'rates' | 'source'>): { r
         ratebridge_service: rate.code,
         ...(rate.minDays === undefined ? {} : { ratebridge_min_days: rate.minDays }),
         ...(rate.maxDays === undefined ? {} : { ratebridge_max_days: rate.maxDays }),
+        // Kept with the order, so the merchant sees the dates the buyer was promised.
+        ...(rate.minDate === undefined ? {} : { ratebridge_min_date: rate.minDate }),
+        ...(rate.maxDate === undefined ? {} : { ratebridge_max_date: rate.maxDate }),
       },
     })),
   };
@@ -47,7 +53,8 @@ export function wooRateId(code: string): string {
 }
 
 function deliveryTime(rate: Rate): string {
-  const { minDays, maxDays } = rate;
+  const { minDays, maxDays, minDate, maxDate } = rate;
+  if (minDate !== undefined && maxDate !== undefined) return arrivalText({ minDate, maxDate });
   const low = minDays ?? maxDays;
   const high = maxDays ?? minDays;
   if (low === undefined || high === undefined) return '';

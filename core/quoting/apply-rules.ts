@@ -68,6 +68,9 @@ export function applyRules(
         currency: context.currency,
         ...(option.minDays === undefined ? {} : { minDays: option.minDays + pad }),
         ...(option.maxDays === undefined ? {} : { maxDays: option.maxDays + pad }),
+        // The dates already hold the padding (as handling days at the location: delivery-dates/).
+        ...(option.minDate === undefined ? {} : { minDate: option.minDate }),
+        ...(option.maxDate === undefined ? {} : { maxDate: option.maxDate }),
       };
     })
     .sort((a, b) => a.totalCents - b.totalCents || a.name.localeCompare(b.name));

@@ -56,6 +56,7 @@ export type ConnectionEventsResponse = Output<typeof connections.connectionEvent
 export type PlatformRefs = Output<typeof locations.platformRefsSchema>;
 /** A pickup location; the stored record and the answer are the same. */
 export type LocationRecord = Output<typeof locations.locationSchema>;
+export type DespatchSettings = Output<typeof locations.despatchSettingsSchema>;
 export type LocationInput = Input<typeof locations.createLocationSchema>;
 export type LocationUpdate = Input<typeof locations.updateLocationSchema>;
 export type LocationResult = Output<typeof locations.locationResultSchema>;

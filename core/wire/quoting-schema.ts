@@ -197,9 +197,15 @@ export const rateSchema = z.object({
   totalCents: centsSchema,
   currency: z.string(),
   description: z.string().optional(),
-  /** Business days from today; dates are computed by the front end in the shop's terms. */
+  /** Transit business days (plus the store's extra handling days): the text when there are no dates. */
   minDays: z.number().optional(),
   maxDays: z.number().optional(),
+  /**
+   * The delivery window, `YYYY-MM-DD` in the destination's calendar (docs/delivery-dates.md): despatch
+   * from the location's settings plus the transit in the destination's business days.
+   */
+  minDate: z.string().optional(),
+  maxDate: z.string().optional(),
 });
 
 /** One platform call of a quote, as the rate log keeps it. */

@@ -18,6 +18,32 @@ export type PlatformEnvironment = (typeof PLATFORM_ENVIRONMENTS)[number];
 export const AU_STATES = ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'] as const;
 export type AuState = (typeof AU_STATES)[number];
 
+export function isAuStateCode(value: string): value is AuState {
+  return (AU_STATES as readonly string[]).includes(value);
+}
+
+/**
+ * Each state's and territory's IANA time zone: the one place a location's clock (its daily cut-off) is
+ * derived from its state, here so the admin UI can name it too. The zones carry daylight saving where the
+ * state keeps it (NSW, VIC, ACT, SA, TAS, from the first Sunday in October to the first Sunday in April)
+ * and not where it does not (QLD, WA, NT), so no offset is written by hand. ACT keeps Sydney's time
+ * (Australia/Canberra is only a link to it in the IANA database).
+ */
+export const STATE_TIME_ZONES: Readonly<Record<AuState, string>> = {
+  ACT: 'Australia/Sydney',
+  NSW: 'Australia/Sydney',
+  NT: 'Australia/Darwin',
+  QLD: 'Australia/Brisbane',
+  SA: 'Australia/Adelaide',
+  TAS: 'Australia/Hobart',
+  VIC: 'Australia/Melbourne',
+  WA: 'Australia/Perth',
+};
+
+/** Days of the week, as a location's despatch days are written; Monday first, as a merchant reads them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
 export const PACKAGE_TYPES = ['carton', 'pallet', 'skid', 'satchel', 'crate', 'bag', 'tube', 'pack'] as const;
 export type PackageType = (typeof PACKAGE_TYPES)[number];
 

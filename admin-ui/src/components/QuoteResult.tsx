@@ -9,7 +9,7 @@ import type {
   Rate,
   RateLogEntry,
 } from '../../../core/wire/admin-api-types';
-import { formatDays } from '../format/dates';
+import { formatDelivery } from '../format/dates';
 import { formatCents } from '../../../core/money';
 import { Badge } from '../ui/Badge';
 import { Banner } from '../ui/Banner';
@@ -43,7 +43,7 @@ export function RatesTable({ rates }: { rates: readonly Rate[] }) {
       rows={rates.map((rate) => [
         rate.name,
         formatCents(rate.totalCents, rate.currency),
-        formatDays(rate.minDays, rate.maxDays),
+        formatDelivery(rate),
       ])}
     />
   );
