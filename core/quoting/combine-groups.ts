@@ -13,6 +13,8 @@ export interface GroupOption {
   readonly carrierName: string;
   readonly serviceName: string;
   readonly totalCents: Cents;
+  /** The GST inside `totalCents`, as the platform stated it (0 or absent: none stated). */
+  readonly taxCents?: Cents;
   readonly minDays?: number;
   readonly maxDays?: number;
   readonly connectionId: string;
@@ -27,6 +29,8 @@ export interface CombinedOption {
   readonly code: string;
   readonly name: string;
   readonly totalCents: Cents;
+  /** The GST inside `totalCents`: the groups' platform GST, summed (absent: none stated). */
+  readonly taxCents?: Cents;
   readonly minDays?: number;
   readonly maxDays?: number;
   /** Which option of each group makes up this one (the rate log's breakdown). */
@@ -104,6 +108,7 @@ function build(
     code,
     name,
     totalCents: cents(total),
+    taxCents: cents(chosen.reduce((sum, option) => sum + (option.taxCents ?? 0), 0)),
     // The order arrives when its slowest consignment does.
     ...(everyEta
       ? {

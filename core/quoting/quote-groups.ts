@@ -89,6 +89,7 @@ function toGroupOptions(
     carrierName: option.carrier.name,
     serviceName: option.service.name,
     totalCents: option.totalCents,
+    taxCents: option.taxCents,
     connectionId: connection.connection.id,
     ...deliveryDays(option, today),
   }));
