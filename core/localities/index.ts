@@ -6,6 +6,5 @@ export {
   searchLocalities,
 } from './au-localities.js';
 export { distanceKm } from './distance.js';
-export { postcodeZone, ZONES_SOURCE } from './postcode-zones.js';
 export { postcodeInStateRange, STATE_POSTCODE_RANGES } from './postcode-ranges.js';
 export { suburbKey, toTitleCase } from './suburb-name.js';

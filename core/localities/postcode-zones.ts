@@ -7,8 +7,6 @@
 import type { PostcodeZone } from '../wire/vocabulary.js';
 import { AU_POSTCODE_ZONES } from './au-postcode-zones.js';
 
-export { ZONES_SOURCE } from './au-postcode-zones.js';
-
 /** The zone of a four-digit postcode, or undefined when the dataset has no area for it. */
 export function postcodeZone(postcode: string): PostcodeZone | undefined {
   const code = postcode.trim();

@@ -4,10 +4,7 @@
  * merchant types into the rules (markup, handling fee, free-shipping threshold, fallback rates).
  */
 import { z } from 'zod';
-import { GST_DISPLAYS, POSTCODE_ZONES } from './vocabulary.js';
-
-/** At most this many postcode rules: each quote walks the list, and a merchant reads it as one table. */
-export const MAX_POSTCODE_RULES = 50;
+import { GST_DISPLAYS, MAX_POSTCODE_RULES, POSTCODE_ZONES } from './vocabulary.js';
 
 const postcode = z
   .string()

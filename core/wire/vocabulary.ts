@@ -50,6 +50,9 @@ export type LengthUnit = (typeof LENGTH_UNITS)[number];
 export const POSTCODE_ZONES = ['metro', 'regional', 'remote'] as const;
 export type PostcodeZone = (typeof POSTCODE_ZONES)[number];
 
+/** At most this many postcode rules: each quote walks the list, and a merchant reads it as one table. */
+export const MAX_POSTCODE_RULES = 50;
+
 /** How the store shows shipping prices: with GST in, or without (the shop adds tax itself). */
 export const GST_DISPLAYS = ['inclusive', 'exclusive'] as const;
 export type GstDisplay = (typeof GST_DISPLAYS)[number];
