@@ -36,6 +36,8 @@ export interface RulesForm {
   fallbackRates: { code: string; name: string; price: string; minDays: string; maxDays: string }[];
   gstDisplay: GstDisplay;
   postcodeRules: PostcodeRuleRow[];
+  /** Kept as loaded until the delivery section edits it (issue #15's delivery options). */
+  deliveryOptions: QuoteSettings['deliveryOptions'];
 }
 
 export function toForm(rules: QuoteSettings): RulesForm {
@@ -66,6 +68,7 @@ export function toForm(rules: QuoteSettings): RulesForm {
     })),
     gstDisplay: rules.gst.display,
     postcodeRules: toPostcodeRows(rules.postcodeRules),
+    deliveryOptions: rules.deliveryOptions,
   };
 }
 
@@ -111,6 +114,7 @@ export function fromForm(
     fallbackRates: readFallbackRates(form, errors),
     gst: { display: form.gstDisplay },
     postcodeRules: readPostcodeRules(form.postcodeRules, errors),
+    deliveryOptions: form.deliveryOptions,
   };
   if (!rules.cheapestName) errors.cheapestName = 'Give the combined cheapest rate a name.';
   if (!rules.fastestName) errors.fastestName = 'Give the combined fastest rate a name.';
