@@ -33,7 +33,7 @@ export function PricesSection({ form, set, errors }: SectionProps) {
           options={gstOptions}
           value={form.gstDisplay}
           onChange={(v) => set('gstDisplay', v as GstDisplay)}
-          helpText="Every amount you enter on this page includes GST. WooCommerce stores that calculate tax on shipping always get the price before GST and add tax with their own shipping tax class."
+          helpText="Every amount you enter on this page includes GST. Shopify: choose Excluding only when your shop does not include tax in prices, since Shopify then adds GST to shipping itself. WooCommerce stores that calculate tax get the price before GST and add tax with their shipping tax class either way."
         />
         <Text>
           Destination rules change a rate for a postcode range or a zone. The first rule that matches a rate
