@@ -2,6 +2,11 @@
  * Rates in the shape the plugin hands to `WC_Shipping_Method::add_rate()`: cost as a decimal string of the
  * store's currency ("12.50"), a stable id per service (WooCommerce keys the chosen rate by it), and meta
  * data the order keeps (where the rate came from; no customer data).
+ *
+ * GST: `cost` is the price as the merchant chose to show it (`gst.display`), `cost_ex_gst` the same rate
+ * before GST and `gst` the platform's GST. The plugin charges `cost_ex_gst` and lets WooCommerce add tax
+ * with the store's shipping tax class when the store taxes shipping, else `cost` with no tax on top
+ * (docs/prices-and-gst.md).
  */
 import { createHash } from 'node:crypto';
 import { arrivalText, centsToDecimalString, type QuoteOutcome, type Rate } from '../core/index.js';
@@ -14,6 +19,9 @@ export interface WooRate {
   readonly id: string;
   readonly label: string;
   readonly cost: string;
+  /** Absent for a rate whose GST is unknown (a rate-log entry from before GST was carried). */
+  readonly cost_ex_gst?: string;
+  readonly gst?: string;
   readonly description: string;
   /**
    * "Arrives Tue 9 Dec – Thu 11 Dec" when the engine dated the rate, else "2-4 business days", or ""
@@ -29,6 +37,7 @@ export function toWooRates(outcome: Pick<QuoteOutcome, 'rates' | 'source'>): { r
       id: wooRateId(rate.code),
       label: rate.name,
       cost: centsToDecimalString(rate.totalCents),
+      ...gstFields(rate),
       description: rate.description ?? '',
       delivery_time: deliveryTime(rate),
       meta_data: {
@@ -50,6 +59,12 @@ export function wooRateId(code: string): string {
   if (safe === code && safe.length > 0 && safe.length <= MAX_RATE_ID) return safe;
   const digest = createHash('sha256').update(code).digest('hex').slice(0, 12);
   return `${safe.slice(0, MAX_RATE_ID - digest.length - 1)}-${digest}`;
+}
+
+function gstFields(rate: Rate): { cost_ex_gst?: string; gst?: string } {
+  if (rate.gstCents === undefined) return {};
+  const exGst = rate.gstIncluded === false ? rate.totalCents : rate.totalCents - rate.gstCents;
+  return { cost_ex_gst: centsToDecimalString(exGst), gst: centsToDecimalString(rate.gstCents) };
 }
 
 function deliveryTime(rate: Rate): string {

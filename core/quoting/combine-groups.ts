@@ -14,6 +14,8 @@ export interface GroupOption {
   readonly carrierName: string;
   readonly serviceName: string;
   readonly totalCents: Cents;
+  /** The GST inside `totalCents`, as the platform stated it (0 or absent: none stated). */
+  readonly taxCents?: Cents;
   readonly minDays?: number;
   readonly maxDays?: number;
   /** The delivery window (`YYYY-MM-DD`) from this group's location (delivery-dates/). */
@@ -31,6 +33,8 @@ export interface CombinedOption {
   readonly code: string;
   readonly name: string;
   readonly totalCents: Cents;
+  /** The GST inside `totalCents`: the groups' platform GST, summed (absent: none stated). */
+  readonly taxCents?: Cents;
   readonly minDays?: number;
   readonly maxDays?: number;
   readonly minDate?: string;
@@ -110,6 +114,7 @@ function build(
     code,
     name,
     totalCents: cents(total),
+    taxCents: cents(chosen.reduce((sum, option) => sum + (option.taxCents ?? 0), 0)),
     // The order arrives when its slowest consignment does.
     ...(everyEta
       ? {

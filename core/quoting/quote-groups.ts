@@ -94,6 +94,7 @@ function toGroupOptions(
     carrierName: option.carrier.name,
     serviceName: option.service.name,
     totalCents: option.totalCents,
+    taxCents: option.taxCents,
     connectionId: connection.connection.id,
     ...estimateDelivery(option, dating.despatch, dating.answeredAt, dating.destination),
   }));

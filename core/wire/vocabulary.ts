@@ -67,3 +67,18 @@ export const WEIGHT_UNITS = ['g', 'kg', 'lbs', 'oz'] as const;
 export type WeightUnit = (typeof WEIGHT_UNITS)[number];
 export const LENGTH_UNITS = ['mm', 'cm', 'm', 'in', 'yd'] as const;
 export type LengthUnit = (typeof LENGTH_UNITS)[number];
+
+/**
+ * Destination zones of Australian postcodes (core/localities/postcode-zones.ts): metro is the ABS
+ * Remoteness Area "Major Cities of Australia", regional its Inner and Outer Regional areas, remote its
+ * Remote and Very Remote areas.
+ */
+export const POSTCODE_ZONES = ['metro', 'regional', 'remote'] as const;
+export type PostcodeZone = (typeof POSTCODE_ZONES)[number];
+
+/** At most this many postcode rules: each quote walks the list, and a merchant reads it as one table. */
+export const MAX_POSTCODE_RULES = 50;
+
+/** How the store shows shipping prices: with GST in, or without (the shop adds tax itself). */
+export const GST_DISPLAYS = ['inclusive', 'exclusive'] as const;
+export type GstDisplay = (typeof GST_DISPLAYS)[number];

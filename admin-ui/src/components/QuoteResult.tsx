@@ -38,15 +38,23 @@ export function RatesTable({ rates }: { rates: readonly Rate[] }) {
   }
   return (
     <DataTable
-      headings={['Shipping option', 'Price', 'Delivery']}
-      numeric={[1]}
+      headings={['Shipping option', 'Price', 'GST', 'Delivery']}
+      numeric={[1, 2]}
       rows={rates.map((rate) => [
         rate.name,
         formatCents(rate.totalCents, rate.currency),
+        gstText(rate),
         formatDelivery(rate),
       ])}
     />
   );
+}
+
+/** "incl. $2.00" when the price has GST in, "+ $2.00" when the shop adds it; rate-log entries from before GST say nothing. */
+function gstText(rate: Rate): string {
+  if (rate.gstCents === undefined) return '';
+  const amount = formatCents(rate.gstCents, rate.currency);
+  return rate.gstIncluded === false ? `+ ${amount}` : `incl. ${amount}`;
 }
 
 export function QuoteSummary({
