@@ -298,6 +298,7 @@ switch ( $command ) {
 			fail( 'the classic checkout page was not created: ' . $page_id->get_error_message() );
 		}
 		done( array( 'path' => (string) wp_parse_url( (string) get_permalink( $page_id ), PHP_URL_PATH ) ) );
+
 	case 'set-taxes':
 		update_option( 'woocommerce_calc_taxes', 'yes' === ( $input['calc'] ?? 'no' ) ? 'yes' : 'no' );
 		// Australian stores enter product prices with GST in; WooCommerce still taxes shipping as exclusive.
