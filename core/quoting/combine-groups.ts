@@ -12,6 +12,8 @@ export interface GroupOption {
   readonly carrierId: string;
   readonly carrierName: string;
   readonly serviceName: string;
+  /** The whole name when the platform gave one (depot collection); else carrier and service make it. */
+  readonly name?: string;
   readonly totalCents: Cents;
   readonly minDays?: number;
   readonly maxDays?: number;
@@ -75,7 +77,7 @@ function commonServices(groups: readonly GroupResult[]): CombinedOption[] {
       chosen.push(match);
     }
     if (chosen.length !== groups.length) continue;
-    combined.push(build(option.key, `${option.carrierName} ${option.serviceName}`, groups, chosen));
+    combined.push(build(option.key, option.name ?? `${option.carrierName} ${option.serviceName}`, groups, chosen));
   }
   return combined;
 }

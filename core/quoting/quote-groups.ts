@@ -1,4 +1,9 @@
-import type { Destination, PlatformQuoteRequest, QuoteResult } from '../platforms/freight-platform.js';
+import type {
+  DeliveryOptions,
+  Destination,
+  PlatformQuoteRequest,
+  QuoteResult,
+} from '../platforms/freight-platform.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
 import type { PackedGroup } from './build-packages.js';
 import type { GroupOption } from './combine-groups.js';
@@ -45,6 +50,14 @@ export async function quoteGroups(
   return { perGroup, unauthorized: state.unauthorized };
 }
 
+/** Never used: quote-cart resolves the options before any group is quoted. */
+const UNRESOLVED: DeliveryOptions = {
+  isBusiness: false,
+  tailLift: false,
+  authorityToLeave: false,
+  handUnload: false,
+};
+
 /** One group on one connection through the upstream quoter, traced into the run. */
 async function quoteOne(
   ctx: EngineContext,
@@ -56,8 +69,11 @@ async function quoteOne(
   const platformRequest: PlatformQuoteRequest = {
     pickup: group.pickup,
     destination,
-    delivery: run.settings.deliveryDefaults,
+    delivery: run.delivery?.options ?? UNRESOLVED,
     packages: group.packages,
+    ...(run.settings.deliveryOptions.depotCollection.offer
+      ? { depotCollection: { maxDepots: run.settings.deliveryOptions.depotCollection.maxDepots } }
+      : {}),
   };
   const { result, cache, latencyMs } = await ctx.upstream.quote(
     run.tenant,
@@ -88,6 +104,7 @@ function toGroupOptions(
     carrierId: option.carrier.id,
     carrierName: option.carrier.name,
     serviceName: option.service.name,
+    ...(option.name ? { name: option.name } : {}),
     totalCents: option.totalCents,
     connectionId: connection.connection.id,
     ...deliveryDays(option, today),

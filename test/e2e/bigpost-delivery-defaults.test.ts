@@ -86,17 +86,22 @@ describe('Big Post quotes carry the store delivery defaults', () => {
     });
   });
 
-  it('sends what the merchant set as the store default instead', async () => {
+  it('sends what the merchant assumes instead', async () => {
     const settings = await core.quoteSettings.get(tenant);
     await core.quoteSettings.put(tenant, {
       ...settings,
-      deliveryDefaults: { isBusiness: true, hasForklift: true, authorityToLeave: true },
+      deliveryOptions: {
+        ...settings.deliveryOptions,
+        isBusiness: { how: 'assume', assume: true },
+        authorityToLeave: { how: 'assume', assume: true },
+      },
     });
     const outcome = await core.quotes.quote(tenant, cart, { record: false });
     expect(outcome.source).toBe('live');
     expect(sentQuotes().at(-1)).toMatchObject({
       BuyerIsBusiness: true,
-      BuyerHasForklift: true,
+      // A 5 kg chair: nothing for a forklift to lift, so none is claimed (as Big Post's plugin sends it).
+      BuyerHasForklift: false,
       ReturnAuthorityToLeaveOptions: true,
     });
     // Business delivery is priced instead of home delivery.

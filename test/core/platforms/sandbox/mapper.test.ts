@@ -40,7 +40,7 @@ describe('sandbox mapper', () => {
           state: 'VIC',
           addressLine1: '1 Collins St',
         },
-        delivery: { isBusiness: true, hasForklift: false, authorityToLeave: false },
+        delivery: { isBusiness: true, tailLift: false, authorityToLeave: false, handUnload: false },
         packages: [
           {
             type: 'carton',
