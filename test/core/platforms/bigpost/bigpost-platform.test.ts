@@ -13,8 +13,9 @@ const expectedOptions = [
     key: 'bigpost:7:STD:HDS',
     carrier: { id: '7', name: 'Couriers Please' },
     service: { code: 'STD', name: 'Standard' },
-    totalCents: 1010,
-    taxCents: 92,
+    // $10.10 plus the fake's $30 for a tail-lift truck: the 62.5 kg carton and no forklift on site.
+    totalCents: 4010,
+    taxCents: 365,
     dates: { delivery: '2025-11-27' },
     notes: { jobType: 'HDS', requiresAuthorityToLeave: true },
   },
