@@ -77,7 +77,9 @@ function commonServices(groups: readonly GroupResult[]): CombinedOption[] {
       chosen.push(match);
     }
     if (chosen.length !== groups.length) continue;
-    combined.push(build(option.key, option.name ?? `${option.carrierName} ${option.serviceName}`, groups, chosen));
+    combined.push(
+      build(option.key, option.name ?? `${option.carrierName} ${option.serviceName}`, groups, chosen),
+    );
   }
   return combined;
 }

@@ -1,10 +1,5 @@
 import { applyRules } from './apply-rules.js';
-import {
-  combineGroups,
-  type CombinedOption,
-  type GroupOption,
-  type GroupResult,
-} from './combine-groups.js';
+import { combineGroups, type CombinedOption, type GroupOption, type GroupResult } from './combine-groups.js';
 import type { QuoteOutcome } from './engine-dependencies.js';
 import { fallBack, finishQuote } from './finish-quote.js';
 import type { GroupQuotes } from './quote-groups.js';

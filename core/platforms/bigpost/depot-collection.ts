@@ -10,8 +10,12 @@
  * failed depot call only leaves that depot out; home or business delivery is still priced).
  */
 import { LRUCache } from 'lru-cache';
-import { cents } from '../../money.js';
-import type { PlatformCredentials, PlatformQuoteRequest, PlatformResult, QuoteOption } from '../freight-platform.js';
+import type {
+  PlatformCredentials,
+  PlatformQuoteRequest,
+  PlatformResult,
+  QuoteOption,
+} from '../freight-platform.js';
 import type { BigPostClient } from './client.js';
 import { depotsRequest, parseDepots, titleCase, type BigPostDepot } from './depots.js';
 import { bigPostId, parseQuote, quoteRequest, type BigPostQuoteBody, type LocalityIds } from './mapper.js';
@@ -37,31 +41,6 @@ export function createDepotCollection(client: BigPostClient) {
     return read;
   }
 
-  async function priceDepot(
-    credentials: PlatformCredentials,
-    request: PlatformQuoteRequest,
-    ids: LocalityIds,
-    depot: BigPostDepot,
-    signal?: AbortSignal,
-  ): Promise<QuoteOption | undefined> {
-    const built = quoteRequest(request, ids);
-    // Nothing is left unattended at a depot: authority to leave is not asked for.
-    const body: BigPostQuoteBody = {
-      ...(built.body as BigPostQuoteBody),
-      JobType: 1,
-      DepotId: depot.id,
-      ReturnAuthorityToLeaveOptions: false,
-    };
-    const sent = await client.send(credentials, { ...built, body }, signal);
-    if (!sent.ok) return undefined;
-    const read = parseQuote(sent.response);
-    if (!read.ok) return undefined;
-    const cheapest = read.value
-      .filter((option) => option.notes?.['jobType'] === 'DEPOT')
-      .sort((a, b) => a.totalCents - b.totalCents)[0];
-    return cheapest ? asCollection(cheapest, depot) : undefined;
-  }
-
   return {
     /** The depot rates a quote asks for (none without `depotCollection`). */
     async options(
@@ -79,11 +58,38 @@ export function createDepotCollection(client: BigPostClient) {
         ? []
         : listed.value.filter((depot) => depot.id === chosen);
       const priced = await Promise.all(
-        [...nearest, ...kept].map((depot) => priceDepot(credentials, request, ids, depot, signal)),
+        [...nearest, ...kept].map((depot) => priceDepot(client, credentials, request, ids, depot, signal)),
       );
       return priced.filter((option): option is QuoteOption => option !== undefined);
     },
   };
+}
+
+/** One depot priced as a collection from it: its cheapest DEPOT option, if any. */
+async function priceDepot(
+  client: BigPostClient,
+  credentials: PlatformCredentials,
+  request: PlatformQuoteRequest,
+  ids: LocalityIds,
+  depot: BigPostDepot,
+  signal?: AbortSignal,
+): Promise<QuoteOption | undefined> {
+  const built = quoteRequest(request, ids);
+  // Nothing is left unattended at a depot: authority to leave is not asked for.
+  const body: BigPostQuoteBody = {
+    ...(built.body as BigPostQuoteBody),
+    JobType: 1,
+    DepotId: depot.id,
+    ReturnAuthorityToLeaveOptions: false,
+  };
+  const sent = await client.send(credentials, { ...built, body }, signal);
+  if (!sent.ok) return undefined;
+  const read = parseQuote(sent.response);
+  if (!read.ok) return undefined;
+  const cheapest = read.value
+    .filter((option) => option.notes?.['jobType'] === 'DEPOT')
+    .sort((a, b) => a.totalCents - b.totalCents)[0];
+  return cheapest ? asCollection(cheapest, depot) : undefined;
 }
 
 function asCollection(option: QuoteOption, depot: BigPostDepot): QuoteOption {
@@ -92,7 +98,6 @@ function asCollection(option: QuoteOption, depot: BigPostDepot): QuoteOption {
     ...option,
     key: `depot:bigpost:${depot.id}`,
     name: `Collect from ${depot.name}${where}`,
-    totalCents: cents(option.totalCents),
     notes: { ...option.notes, depotId: depot.id },
   };
 }

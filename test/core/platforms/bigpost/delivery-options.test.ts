@@ -10,7 +10,12 @@ import type { BigPostQuoteBody } from '../../../../core/platforms/bigpost/mapper
 import type { DeliveryOptions } from '../../../../core/platforms/freight-platform.js';
 import { quoteRequest as request } from './quote-fixtures.js';
 
-const home: DeliveryOptions = { isBusiness: false, tailLift: false, authorityToLeave: false, handUnload: false };
+const home: DeliveryOptions = {
+  isBusiness: false,
+  tailLift: false,
+  authorityToLeave: false,
+  handUnload: false,
+};
 
 const flags = (delivery: DeliveryOptions, weightKg: number) => {
   const packages = request.packages.map((line) => ({ ...line, weightKg }));
@@ -28,7 +33,12 @@ describe('Big Post delivery options', () => {
     ['a heavy item with someone to unload it', home, 35, [false, true, false]],
     ['a heavy item needing a tail-lift', { ...home, tailLift: true }, 35, [false, false, false]],
     ['a heavy item unloaded by hand', { ...home, handUnload: true }, 35, [false, false, false]],
-    ['a light item, tail-lift or not', { ...home, tailLift: true, isBusiness: true }, 30, [true, false, false]],
+    [
+      'a light item, tail-lift or not',
+      { ...home, tailLift: true, isBusiness: true },
+      30,
+      [true, false, false],
+    ],
   ] as const)('%s', (_name, delivery, weightKg, expected) => {
     expect(flags(delivery, weightKg)).toEqual(expected);
   });

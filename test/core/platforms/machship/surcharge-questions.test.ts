@@ -11,7 +11,12 @@ import { MACHSHIP_FAKE_QUESTIONS, MachShipFake } from '../../../fakes/machship-f
 import { quoteRequest } from './quote-fixtures.js';
 
 const credentials = { token: 'ms-questions-token', environment: 'live' } as const;
-const home: DeliveryOptions = { isBusiness: false, tailLift: false, authorityToLeave: false, handUnload: false };
+const home: DeliveryOptions = {
+  isBusiness: false,
+  tailLift: false,
+  authorityToLeave: false,
+  handUnload: false,
+};
 
 describe('MachShip surcharge questions', () => {
   let fake: MachShipFake;
@@ -87,7 +92,11 @@ describe('MachShip surcharge questions', () => {
     const body = {
       object: {
         questions: [
-          ...MACHSHIP_FAKE_QUESTIONS.map(({ id, question, abbreviation }) => ({ id, question, abbreviation })),
+          ...MACHSHIP_FAKE_QUESTIONS.map(({ id, question, abbreviation }) => ({
+            id,
+            question,
+            abbreviation,
+          })),
           { id: 5, question: 'Something else', abbreviation: 'X' },
           { id: 'bad' },
         ],

@@ -56,7 +56,15 @@ describe('sandbox mapper', () => {
       }),
     ).toEqual({
       from: { suburb: 'Alexandria', postcode: '2015', state: 'NSW' },
-      to: { suburb: 'Melbourne', postcode: '3000', state: 'VIC', isBusiness: true, tailLift: false, handUnload: false, authorityToLeave: false },
+      to: {
+        suburb: 'Melbourne',
+        postcode: '3000',
+        state: 'VIC',
+        isBusiness: true,
+        tailLift: false,
+        handUnload: false,
+        authorityToLeave: false,
+      },
       items: [
         {
           type: 'carton',
