@@ -227,6 +227,18 @@ describe('delivery options on the wire to MachShip and Big Post', () => {
     );
   });
 
+  it('keeps depot rates as their own rates when the strategy combines the rest into one', async () => {
+    const sample = SAMPLE.at(-1) as Sample;
+    const outcome = await quote({ ...sample, kg: 4, settings: { ...withDepots, strategy: 'cheapest' } });
+    const codes = outcome.rates.map((rate) => rate.code);
+    expect(codes.filter((code) => !code.startsWith('depot:'))).toEqual(['cheapest']);
+    expect(codes.filter((code) => code.startsWith('depot:')).sort()).toEqual([
+      'depot:bigpost:501',
+      'depot:bigpost:502',
+      'depot:bigpost:503',
+    ]);
+  });
+
   it('never serves a business price to a home buyer: same cart, both asked, different prices', async () => {
     const home = await quote({ ...SAMPLE[0]!, kg: 7 });
     const business = await quote({ ...SAMPLE[1]!, kg: 7 });
