@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { QuoteSettings } from '../../core/wire/admin-api-types.js';
-import { chromiumSkipReason, signIn, watchForProblems } from './browser-support.js';
+import { chromiumSkipReason, createSandboxToken, signIn, watchForProblems } from './browser-support.js';
 import { rateBridgeInChromium } from './browser-suite.js';
 
 const skip = chromiumSkipReason();
