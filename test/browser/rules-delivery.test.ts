@@ -49,6 +49,34 @@ describe.skipIf(skip !== undefined)('delivery options on the rules page in Chrom
         handUnload: { how: 'assume', assume: false },
         depotCollection: { offer: true, maxDepots: 3 },
       });
+
+      // A quote with these rules: its rate-log entry says what was asked for and how each was known.
+      const api = (path: string, data: unknown) =>
+        page.request.fetch(`${server.url}/admin/api${path}`, {
+          method: path === '/packaging-settings/default-box' ? 'PUT' : 'POST',
+          headers: { origin: server.url, 'content-type': 'application/json' },
+          data,
+        });
+      const token = await createSandboxToken(server.url, 'rules-delivery', 'test');
+      await api('/connections', { platform: 'sandbox', environment: 'test', label: 'Sandbox', token });
+      await api('/locations', { name: 'Sydney DC', suburb: 'Sydney', postcode: '2000', state: 'NSW' });
+      await api('/packaging-settings/default-box', {
+        type: 'carton',
+        lengthCm: 40,
+        widthCm: 30,
+        heightCm: 20,
+        tareWeightKg: 0,
+      });
+      const quoted = await api('/quotes/test', {
+        destination: { country: 'AU', postcode: '3000', state: 'VIC' },
+        lines: [{ sku: 'HEAVY', quantity: 1, grams: 50_000 }],
+      });
+      const { diagnostics } = (await quoted.json()) as { diagnostics: { id: string } };
+      await page.goto(`${server.url}/admin/settings/rate-log/${encodeURIComponent(diagnostics.id)}`);
+      const asked = page.getByRole('region', { name: 'Delivery asked for' });
+      await asked.getByText('Tail-lift truck').waitFor();
+      await asked.getByText('Derived (company name or package weight)').waitFor();
+      await asked.getByText('Home address').waitFor();
       expect(problems()).toEqual([]);
     },
   );
