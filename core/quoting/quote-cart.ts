@@ -5,7 +5,6 @@ import { quoteGroups } from './quote-groups.js';
 import type { QuoteRequest } from './quote-request.js';
 import type { EngineContext, QuoteRun } from './quote-run.js';
 import type { QuoteSettings } from './quote-settings.js';
-import { resolveDeliveryOptions } from './resolve-delivery-options.js';
 
 /**
  * One cart, start to finish: settings -> prepare (check, pack, group, connections) -> quote every group
@@ -28,11 +27,6 @@ export async function quoteCart(
   const run: QuoteRun = { ...input, settings, groups: [], upstreamCalls: [] };
   const prepared = await prepareCart(ctx, run);
   if (!prepared.ready) return prepared.outcome;
-  run.delivery = resolveDeliveryOptions(settings.deliveryOptions, {
-    answers: input.request.delivery,
-    packages: run.groups.flatMap((group) => group.packages),
-    company: input.request.destination.company,
-  });
   const quotes = await quoteGroups(ctx, run, prepared.destination, prepared.usable);
   return priceOptions(ctx, run, quotes);
 }

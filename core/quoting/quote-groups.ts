@@ -1,14 +1,10 @@
-import type {
-  DeliveryOptions,
-  Destination,
-  PlatformQuoteRequest,
-  QuoteResult,
-} from '../platforms/freight-platform.js';
+import type { Destination, PlatformQuoteRequest, QuoteResult } from '../platforms/freight-platform.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
 import type { PackedGroup } from './build-packages.js';
 import type { GroupOption } from './combine-groups.js';
 import { deliveryDays, platformToday } from './delivery-days.js';
 import type { EngineContext, QuoteRun } from './quote-run.js';
+import { resolveDeliveryOptions } from './resolve-delivery-options.js';
 import { untilSettledOrAborted } from './wait-for-deadline.js';
 
 export interface GroupQuotes {
@@ -26,11 +22,12 @@ export async function quoteGroups(
   usable: readonly UsableConnection[],
 ): Promise<GroupQuotes> {
   const today = platformToday(ctx.now());
+  const asked = askedFor(run, destination);
   const perGroup = new Map<string, GroupOption[]>(run.groups.map((group) => [group.locationId, []]));
   const state = { unauthorized: false, used: new Set<string>() };
   const calls = run.groups.flatMap((group) =>
     usable.map(async (connection) => {
-      const result = await quoteOne(ctx, run, group, connection, destination);
+      const result = await quoteOne(ctx, run, group, connection, asked);
       if (result.ok) {
         state.used.add(connection.connection.id);
         perGroup.get(group.locationId)?.push(...toGroupOptions(result, connection, today));
@@ -50,13 +47,27 @@ export async function quoteGroups(
   return { perGroup, unauthorized: state.unauthorized };
 }
 
-/** Never used: quote-cart resolves the options before any group is quoted. */
-const UNRESOLVED: DeliveryOptions = {
-  isBusiness: false,
-  tailLift: false,
-  authorityToLeave: false,
-  handUnload: false,
-};
+/** What every group of the quote is asked with: where to, and how the buyer takes delivery. */
+type Asked = Pick<PlatformQuoteRequest, 'destination' | 'delivery' | 'depotCollection'>;
+
+/**
+ * The delivery options resolved once the cart is packed (a tail-lift may depend on a package's weight),
+ * kept in the run for the rate log; depot collection as the merchant offers it.
+ */
+function askedFor(run: QuoteRun, destination: Destination): Asked {
+  const { deliveryOptions } = run.settings;
+  run.delivery = resolveDeliveryOptions(deliveryOptions, {
+    answers: run.request.delivery,
+    packages: run.groups.flatMap((group) => group.packages),
+    company: run.request.destination.company,
+  });
+  const { offer, maxDepots } = deliveryOptions.depotCollection;
+  return {
+    destination,
+    delivery: run.delivery.options,
+    ...(offer ? { depotCollection: { maxDepots } } : {}),
+  };
+}
 
 /** One group on one connection through the upstream quoter, traced into the run. */
 async function quoteOne(
@@ -64,17 +75,9 @@ async function quoteOne(
   run: QuoteRun,
   group: PackedGroup,
   connection: UsableConnection,
-  destination: Destination,
+  asked: Asked,
 ): Promise<QuoteResult> {
-  const platformRequest: PlatformQuoteRequest = {
-    pickup: group.pickup,
-    destination,
-    delivery: run.delivery?.options ?? UNRESOLVED,
-    packages: group.packages,
-    ...(run.settings.deliveryOptions.depotCollection.offer
-      ? { depotCollection: { maxDepots: run.settings.deliveryOptions.depotCollection.maxDepots } }
-      : {}),
-  };
+  const platformRequest: PlatformQuoteRequest = { ...asked, pickup: group.pickup, packages: group.packages };
   const { result, cache, latencyMs } = await ctx.upstream.quote(
     run.tenant,
     connection,

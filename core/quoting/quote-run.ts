@@ -20,7 +20,7 @@ export interface QuoteRun {
   readonly settings: QuoteSettings;
   /** Filled once the cart is packed; empty in the log of a quote that stopped before. */
   groups: readonly PackedGroup[];
-  /** The delivery options, resolved once the cart is packed (tail-lift may depend on a package's weight). */
+  /** The delivery options, resolved by quote-groups once the cart is packed (for the rate log). */
   delivery?: Resolution;
   /** Each (group, connection) call as it lands. */
   readonly upstreamCalls: RateLogEntry['upstream'][number][];
