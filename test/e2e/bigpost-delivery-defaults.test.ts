@@ -1,5 +1,5 @@
 /**
- * A checkout quote through Big Post over real sockets: the store's delivery defaults (quote settings)
+ * A checkout quote through Big Post over real sockets: the store's delivery assumptions (quote settings)
  * become BuyerIsBusiness / BuyerHasForklift / ReturnAuthorityToLeaveOptions, the buyer's address is
  * filled as Big Post's own plugin fills it, and the pickup LocalityId comes from the location's opaque
  * Big Post reference. The fake Big Post refuses any body its reference notes do not allow.
@@ -15,7 +15,7 @@ import { capturingLogger } from '../support/log-capture.js';
 import { tempDir } from '../support/temp-dir.js';
 import { testConfig } from '../support/test-config.js';
 
-describe('Big Post quotes carry the store delivery defaults', () => {
+describe('Big Post quotes carry the store delivery assumptions', () => {
   const bigpost = new BigPostFake();
   const token = `bp_${randomBytes(16).toString('hex')}`;
   const tenant = `shop-${randomBytes(3).toString('hex')}.myshopify.com`;
