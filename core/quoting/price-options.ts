@@ -27,7 +27,11 @@ export function priceOptions(ctx: EngineContext, run: QuoteRun, quotes: GroupQuo
     return fallBack(ctx, run, 'no shipping service is common to every pickup location');
   const subtotalCents = request.lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
   const options = [...combination.options, ...depotOptions(run, quotes, settings)];
-  const ruled = applyRules(options, settings, { subtotalCents, currency: request.currency });
+  const ruled = applyRules(options, settings, {
+    subtotalCents,
+    currency: request.currency,
+    destination: request.destination,
+  });
   return finishQuote(ctx, run, { rates: ruled.rates, source: 'live', rulesApplied: ruled.applied });
 }
 

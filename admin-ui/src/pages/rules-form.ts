@@ -10,7 +10,9 @@ import type {
   Rounding,
   Strategy,
 } from '../../../core/wire/admin-api-types';
+import type { GstDisplay } from '../../../core/wire/vocabulary';
 import { parseDecimal } from '../format/parse-decimal';
+import { readPostcodeRules, toPostcodeRows, type PostcodeRuleRow } from './rules/postcode-rules-form';
 import { centsToDecimalString, typedDollarsToCents } from '../../../core/money';
 
 export interface RulesForm {
@@ -35,6 +37,8 @@ export interface RulesForm {
   tailLiftOverKg: string;
   maxDepots: string;
   fallbackRates: { code: string; name: string; price: string; minDays: string; maxDays: string }[];
+  gstDisplay: GstDisplay;
+  postcodeRules: PostcodeRuleRow[];
 }
 
 export function toForm(rules: QuoteSettings): RulesForm {
@@ -65,6 +69,8 @@ export function toForm(rules: QuoteSettings): RulesForm {
       minDays: rate.minDays === undefined ? '' : String(rate.minDays),
       maxDays: rate.maxDays === undefined ? '' : String(rate.maxDays),
     })),
+    gstDisplay: rules.gst.display,
+    postcodeRules: toPostcodeRows(rules.postcodeRules),
   };
 }
 
@@ -108,6 +114,8 @@ export function fromForm(
     extraHandlingDays: whole(form.extraHandlingDays, 'extraHandlingDays', 0, 30),
     deliveryOptions: readDeliveryOptions(form, errors),
     fallbackRates: readFallbackRates(form, errors),
+    gst: { display: form.gstDisplay },
+    postcodeRules: readPostcodeRules(form.postcodeRules, errors),
   };
   if (!rules.cheapestName) errors.cheapestName = 'Give the combined cheapest rate a name.';
   if (!rules.fastestName) errors.fastestName = 'Give the combined fastest rate a name.';
