@@ -17,6 +17,7 @@ import { DataTable } from '../ui/DataTable';
 import { List } from '../ui/List';
 import { Row, Stack } from '../ui/Stack';
 import { Heading, Text } from '../ui/Text';
+import { DeliveryAsked } from './DeliveryAsked';
 import { LatencyChart } from './LatencyChart';
 
 const SOURCE_TEXT: Readonly<
@@ -102,6 +103,7 @@ export function QuoteBreakdown({
   return (
     <Stack gap="400">
       <PackageGroups entry={entry} locationName={locationName} />
+      <DeliveryAsked entry={entry} />
       <PlatformCalls entry={entry} locationName={locationName} connectionName={connectionName} />
       {entry.rulesApplied.length > 0 ? (
         <section aria-labelledby={`rules-${entry.id}`}>
