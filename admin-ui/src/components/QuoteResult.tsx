@@ -162,9 +162,7 @@ function PackageGroups({
 /** What a group was packed from, and (where boxes were used) which boxes hold which lines. */
 function packedFrom(entry: RateLogEntry, group: RateLogEntry['groups'][number]) {
   const packing = group.packing;
-  const boxes = packing?.boxes.map(
-    (box) => `${box.name} (${box.weightKg} kg): ${box.lines.map((line) => lineName(entry, line)).join(', ')}`,
-  );
+  const boxes = packing?.boxes.map((box) => `${box.name} (${box.weightKg} kg): ${counted(entry, box.lines)}`);
   return (
     <Stack gap="100">
       {group.estimated ? <Badge tone="attention">Estimate (shop weight, default box)</Badge> : null}
@@ -182,6 +180,13 @@ function packedFrom(entry: RateLogEntry, group: RateLogEntry['groups'][number]) 
       ) : null}
     </Stack>
   );
+}
+
+/** "6 × BOOK, 2 × MUG": the units in a box, counted per cart line. */
+function counted(entry: RateLogEntry, lines: readonly number[]): string {
+  const counts = new Map<number, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts].map(([line, count]) => `${count} × ${lineName(entry, line)}`).join(', ');
 }
 
 /** A cart line as the merchant knows it: its SKU, else its variant, else its place in the cart. */
