@@ -8,6 +8,7 @@
  * thresholds onto pallets (packing/pack-group.ts, docs/packaging.md).
  */
 import type { PackageLine, PickupPoint } from '../platforms/freight-platform.js';
+import type { DespatchSettings } from '../wire/admin-api-types.js';
 import type {
   DefaultBox,
   GroupPacking,
@@ -23,6 +24,8 @@ import type { QuoteLine } from './quote-request.js';
 export interface PackedGroup {
   readonly locationId: string;
   readonly pickup: PickupPoint;
+  /** When the location despatches (absent: the defaults); read for the rates' delivery dates. */
+  readonly despatch?: DespatchSettings;
   readonly packages: readonly PackageLine[];
   /** Lines packed from shop weight and the default box rather than a profile. */
   readonly estimated: boolean;
@@ -87,11 +90,12 @@ function openGroup(groups: Map<string, OpenGroup>, location: PickupLocation): Op
 }
 
 function closeGroup(group: OpenGroup, setup: PackingSetup | undefined): PackedGroup {
-  const { id: _id, isDefault: _default, ...pickup } = group.location;
+  const { id: _id, isDefault: _default, despatch, ...pickup } = group.location;
   const boxed = packPackable(group, setup);
   return {
     locationId: group.location.id,
     pickup,
+    ...(despatch ? { despatch } : {}),
     packages: mergeIdentical([...boxed.packages, ...group.packages]),
     estimated: group.estimated,
     lineIndexes: group.lines,

@@ -3,7 +3,12 @@
  * packing settings (core/wire), warehouses.
  */
 import type { PickupPoint } from '../platforms/freight-platform.js';
-import type { Box, PackingSettings, PackagingProfile as StoredProfile } from '../wire/admin-api-types.js';
+import type {
+  Box,
+  DespatchSettings,
+  PackingSettings,
+  PackagingProfile as StoredProfile,
+} from '../wire/admin-api-types.js';
 
 /** What packing reads of a product's packaging profile (core/wire); locations in priority order. */
 export type PackagingProfile = Pick<
@@ -21,4 +26,6 @@ export interface PackingSetup {
 export interface PickupLocation extends PickupPoint {
   readonly id: string;
   readonly isDefault: boolean;
+  /** When it despatches (core/wire/locations-schema.ts); absent: the defaults. */
+  readonly despatch?: DespatchSettings;
 }

@@ -26,7 +26,11 @@ export function priceOptions(ctx: EngineContext, run: QuoteRun, quotes: GroupQuo
   if (combination.options.length === 0)
     return fallBack(ctx, run, 'no shipping service is common to every pickup location');
   const subtotalCents = request.lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
-  const ruled = applyRules(combination.options, settings, { subtotalCents, currency: request.currency });
+  const ruled = applyRules(combination.options, settings, {
+    subtotalCents,
+    currency: request.currency,
+    destination: request.destination,
+  });
   return finishQuote(ctx, run, { rates: ruled.rates, source: 'live', rulesApplied: ruled.applied });
 }
 

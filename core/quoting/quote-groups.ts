@@ -2,7 +2,7 @@ import type { Destination, PlatformQuoteRequest, QuoteResult } from '../platform
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
 import type { PackedGroup } from './build-packages.js';
 import type { GroupOption } from './combine-groups.js';
-import { deliveryDays, platformToday } from './delivery-days.js';
+import { estimateDelivery, groupDespatchDate } from './delivery-dates/estimate-delivery.js';
 import type { EngineContext, QuoteRun } from './quote-run.js';
 import { untilSettledOrAborted } from './wait-for-deadline.js';
 
@@ -20,15 +20,20 @@ export async function quoteGroups(
   destination: Destination,
   usable: readonly UsableConnection[],
 ): Promise<GroupQuotes> {
-  const today = platformToday(ctx.now());
+  const now = ctx.now();
   const perGroup = new Map<string, GroupOption[]>(run.groups.map((group) => [group.locationId, []]));
   const state = { unauthorized: false, used: new Set<string>() };
   const calls = run.groups.flatMap((group) =>
     usable.map(async (connection) => {
-      const result = await quoteOne(ctx, run, group, connection, destination);
+      const { result, answeredAt } = await quoteOne(ctx, run, group, connection, destination);
       if (result.ok) {
         state.used.add(connection.connection.id);
-        perGroup.get(group.locationId)?.push(...toGroupOptions(result, connection, today));
+        const dating = {
+          despatch: groupDespatchDate(now, group, run.settings.extraHandlingDays),
+          answeredAt: answeredAt ?? now,
+          destination: destination.state,
+        };
+        perGroup.get(group.locationId)?.push(...toGroupOptions(result, connection, dating));
       } else if (result.failure.reason === 'unauthorized') {
         state.unauthorized = true;
         ctx.tokens
@@ -52,14 +57,14 @@ async function quoteOne(
   group: PackedGroup,
   connection: UsableConnection,
   destination: Destination,
-): Promise<QuoteResult> {
+): Promise<{ result: QuoteResult; answeredAt?: number }> {
   const platformRequest: PlatformQuoteRequest = {
     pickup: group.pickup,
     destination,
     delivery: run.settings.deliveryDefaults,
     packages: group.packages,
   };
-  const { result, cache, latencyMs } = await ctx.upstream.quote(
+  const { result, cache, latencyMs, answeredAt } = await ctx.upstream.quote(
     run.tenant,
     connection,
     platformRequest,
@@ -75,13 +80,13 @@ async function quoteOne(
     ...(result.ok ? {} : { detail: result.failure.detail }),
     options: result.ok ? result.value.length : 0,
   });
-  return result;
+  return answeredAt === undefined ? { result } : { result, answeredAt };
 }
 
 function toGroupOptions(
   result: Extract<QuoteResult, { ok: true }>,
   connection: UsableConnection,
-  today: string,
+  dating: { despatch: string | undefined; answeredAt: number; destination: Destination['state'] },
 ): GroupOption[] {
   return result.value.map((option) => ({
     key: option.key,
@@ -89,7 +94,8 @@ function toGroupOptions(
     carrierName: option.carrier.name,
     serviceName: option.service.name,
     totalCents: option.totalCents,
+    taxCents: option.taxCents,
     connectionId: connection.connection.id,
-    ...deliveryDays(option, today),
+    ...estimateDelivery(option, dating.despatch, dating.answeredAt, dating.destination),
   }));
 }

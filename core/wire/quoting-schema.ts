@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { packagingPackageSchema, packingSummarySchema, testQuotePackingSchema } from './packaging-schema.js';
+import { gstSettingsSchema, postcodeRulesSchema } from './price-rules-schema.js';
 import { QUOTE_OUTCOMES, QUOTE_SOURCES } from './vocabulary.js';
 
 const cents = z.number().int().min(0).max(100_000_000);
@@ -134,7 +135,11 @@ export const quoteSettingsSchema = z.strictObject({
   }),
   /** How each delivery option is known (asked, assumed or derived); see `deliveryOptionsSettingsSchema`. */
   deliveryOptions: deliveryOptionsSettingsSchema.prefault({}),
-  /** Shown when quoting fails. Never empty by accident: a default rate is set until the merchant decides. */
+  /** GST-inclusive or exclusive prices (docs/prices-and-gst.md). */
+  gst: gstSettingsSchema.prefault({}),
+  /** Destination rules by postcode range or zone, first match wins (price-rules-schema.ts). */
+  postcodeRules: postcodeRulesSchema.default([]),
+  /** Shown when quoting fails (GST-inclusive prices). Never empty by accident: a default rate is set until the merchant decides. */
   fallbackRates: z
     .array(fallbackRateSchema)
     .max(5)
@@ -195,11 +200,23 @@ export const rateSchema = z.object({
   code: z.string(),
   name: z.string(),
   totalCents: centsSchema,
+  /**
+   * The GST of this rate, and whether `totalCents` includes it (the store's `gst.display`): the
+   * platform's own split carried through the rules. Absent on rate-log entries from before they were.
+   */
+  gstCents: centsSchema.optional(),
+  gstIncluded: z.boolean().optional(),
   currency: z.string(),
   description: z.string().optional(),
-  /** Business days from today; dates are computed by the front end in the shop's terms. */
+  /** Transit business days (plus the store's extra handling days): the text when there are no dates. */
   minDays: z.number().optional(),
   maxDays: z.number().optional(),
+  /**
+   * The delivery window, `YYYY-MM-DD` in the destination's calendar (docs/delivery-dates.md): despatch
+   * from the location's settings plus the transit in the destination's business days.
+   */
+  minDate: z.string().optional(),
+  maxDate: z.string().optional(),
 });
 
 /** One platform call of a quote, as the rate log keeps it. */

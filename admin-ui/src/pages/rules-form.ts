@@ -10,7 +10,9 @@ import type {
   Rounding,
   Strategy,
 } from '../../../core/wire/admin-api-types';
+import type { GstDisplay } from '../../../core/wire/vocabulary';
 import { parseDecimal } from '../format/parse-decimal';
+import { readPostcodeRules, toPostcodeRows, type PostcodeRuleRow } from './rules/postcode-rules-form';
 import { centsToDecimalString, typedDollarsToCents } from '../../../core/money';
 
 export interface RulesForm {
@@ -32,6 +34,10 @@ export interface RulesForm {
   extraHandlingDays: string;
   deliveryDefaults: DeliveryDefaults;
   fallbackRates: { code: string; name: string; price: string; minDays: string; maxDays: string }[];
+  gstDisplay: GstDisplay;
+  postcodeRules: PostcodeRuleRow[];
+  /** Kept as loaded until the delivery section edits it (issue #15's delivery options). */
+  deliveryOptions: QuoteSettings['deliveryOptions'];
 }
 
 export function toForm(rules: QuoteSettings): RulesForm {
@@ -60,6 +66,9 @@ export function toForm(rules: QuoteSettings): RulesForm {
       minDays: rate.minDays === undefined ? '' : String(rate.minDays),
       maxDays: rate.maxDays === undefined ? '' : String(rate.maxDays),
     })),
+    gstDisplay: rules.gst.display,
+    postcodeRules: toPostcodeRows(rules.postcodeRules),
+    deliveryOptions: rules.deliveryOptions,
   };
 }
 
@@ -103,6 +112,9 @@ export function fromForm(
     extraHandlingDays: whole(form.extraHandlingDays, 'extraHandlingDays', 0, 30),
     deliveryDefaults: form.deliveryDefaults,
     fallbackRates: readFallbackRates(form, errors),
+    gst: { display: form.gstDisplay },
+    postcodeRules: readPostcodeRules(form.postcodeRules, errors),
+    deliveryOptions: form.deliveryOptions,
   };
   if (!rules.cheapestName) errors.cheapestName = 'Give the combined cheapest rate a name.';
   if (!rules.fastestName) errors.fastestName = 'Give the combined fastest rate a name.';

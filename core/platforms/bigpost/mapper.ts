@@ -310,9 +310,12 @@ export function parseQuote(response: HttpResponse): QuoteResult {
 function carrierOptionToQuote(option: CarrierOption, delivery: DeliveryOption): QuoteOption | undefined {
   const jobType = String(delivery.JobType ?? '').trim();
   const charge = toCents(option.Charge);
-  const tax = toCents(option.Tax);
+  const stated = toCents(option.Tax);
+  const total = toCents(option.Total);
+  // The GST Big Post states; without it, Total less Charge (its price ex GST): both Big Post's own figures.
+  const tax = stated ?? (total !== undefined && charge !== undefined ? cents(total - charge) : undefined);
   // Total is Charge (ex GST) + Tax; added up only when Big Post leaves Total out.
-  const totalCents = toCents(option.Total) ?? (charge !== undefined ? cents(charge + (tax ?? 0)) : undefined);
+  const totalCents = total ?? (charge !== undefined ? cents(charge + (tax ?? 0)) : undefined);
   // Zero-priced options are services that cannot actually carry the goods.
   if (totalCents === undefined || totalCents <= 0) return undefined;
   const carrierId = String(option.CarrierId);

@@ -180,7 +180,11 @@ const routeSchema = z.looseObject({
   carrierAccount: z.looseObject({ isInTestMode: z.boolean().nullish() }).nullish(),
   despatchOptions: z.array(z.unknown()).nullish(),
   consignmentTotal: z
-    .looseObject({ totalSellPrice: amountSchema, totalTaxSellPrice: amountSchema })
+    .looseObject({
+      totalSellPrice: amountSchema,
+      totalTaxSellPrice: amountSchema,
+      totalSellBeforeTax: amountSchema,
+    })
     .nullish(),
 });
 type Route = z.infer<typeof routeSchema>;
@@ -272,7 +276,11 @@ function routeToOption(route: Route): QuoteOption | undefined {
   const totalCents = toCents(route.consignmentTotal?.totalSellPrice);
   // Zero-priced routes are services that cannot actually carry the goods.
   if (totalCents === undefined || totalCents <= 0) return undefined;
-  const taxCents = toCents(route.consignmentTotal?.totalTaxSellPrice);
+  // The GST MachShip states; without it, the price less its before-tax price (both MachShip's own figures).
+  const beforeTax = toCents(route.consignmentTotal?.totalSellBeforeTax);
+  const taxCents =
+    toCents(route.consignmentTotal?.totalTaxSellPrice) ??
+    (beforeTax === undefined ? undefined : cents(totalCents - beforeTax));
   const testMode = route.carrierAccount?.isInTestMode;
   const carrierId = String(route.carrier.id);
   const serviceId = String(route.carrierService.id);

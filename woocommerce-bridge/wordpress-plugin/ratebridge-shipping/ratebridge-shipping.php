@@ -31,6 +31,7 @@ require_once __DIR__ . '/includes/class-ratebridge-bridge-reply.php';
 require_once __DIR__ . '/includes/class-ratebridge-bridge-client.php';
 require_once __DIR__ . '/includes/class-ratebridge-rate-request.php';
 require_once __DIR__ . '/includes/class-ratebridge-rates-response.php';
+require_once __DIR__ . '/includes/class-ratebridge-delivery-time.php';
 require_once __DIR__ . '/includes/class-ratebridge-rate-cache.php';
 require_once __DIR__ . '/includes/class-ratebridge-breaker.php';
 require_once __DIR__ . '/includes/class-ratebridge-quote-outcome.php';

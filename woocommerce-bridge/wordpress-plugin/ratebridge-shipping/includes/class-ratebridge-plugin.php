@@ -32,6 +32,7 @@ final class RateBridge_Plugin {
 		add_action( 'before_woocommerce_init', array( self::class, 'declare_compatibility' ) );
 		add_action( 'woocommerce_shipping_init', array( self::class, 'load_shipping_method' ) );
 		add_filter( 'woocommerce_shipping_methods', array( self::class, 'register_shipping_method' ) );
+		add_action( 'woocommerce_after_shipping_rate', array( RateBridge_Delivery_Time::class, 'render_after_rate' ) );
 		add_filter( 'plugin_action_links_' . plugin_basename( $plugin_file ), array( RateBridge_Admin_Link::class, 'add_plugin_action_links' ) );
 		add_action( 'admin_post_' . RateBridge_Admin_Link::ACTION, array( RateBridge_Admin_Link::class, 'handle' ) );
 		add_action( 'admin_notices', array( RateBridge_Key_Status::class, 'render_admin_notice' ) );
