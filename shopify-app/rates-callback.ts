@@ -65,6 +65,12 @@ const rateRequestSchema = z.object({
       city: text,
       address1: text,
       address2: text,
+      /**
+       * Read only to derive "business address" (#15): the callback cannot ask the buyer anything. Shopify's
+       * DeliveryCarrierService docs say company_name is filled by some ActiveShipping providers only, so for
+       * an app's carrier service it is often null: the merchant's assumptions then decide.
+       */
+      company_name: text,
     }),
     items: z
       .array(
@@ -104,6 +110,7 @@ export function toQuoteRequest(payload: RateRequest): QuoteRequest {
       postcode: destination.postal_code ?? '',
       ...(destination.province ? { state: destination.province.toUpperCase() } : {}),
       ...(destination.city ? { suburb: destination.city } : {}),
+      ...(destination.company_name?.trim() ? { company: destination.company_name } : {}),
     },
     currency: currency.toUpperCase(),
     lines: items.map((item) => ({

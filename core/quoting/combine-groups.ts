@@ -13,6 +13,8 @@ export interface GroupOption {
   readonly carrierId: string;
   readonly carrierName: string;
   readonly serviceName: string;
+  /** The whole name when the platform gave one (depot collection); else carrier and service make it. */
+  readonly name?: string;
   readonly totalCents: Cents;
   /** The GST inside `totalCents`, as the platform stated it (0 or absent: none stated). */
   readonly taxCents?: Cents;
@@ -85,7 +87,9 @@ function commonServices(groups: readonly GroupResult[]): CombinedOption[] {
       chosen.push(match);
     }
     if (chosen.length !== groups.length) continue;
-    combined.push(build(option.key, `${option.carrierName} ${option.serviceName}`, groups, chosen));
+    combined.push(
+      build(option.key, option.name ?? `${option.carrierName} ${option.serviceName}`, groups, chosen),
+    );
   }
   return combined;
 }

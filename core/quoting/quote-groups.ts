@@ -4,6 +4,7 @@ import type { PackedGroup } from './build-packages.js';
 import type { GroupOption } from './combine-groups.js';
 import { estimateDelivery, groupDespatchDate } from './delivery-dates/estimate-delivery.js';
 import type { EngineContext, QuoteRun } from './quote-run.js';
+import { resolveDeliveryOptions } from './resolve-delivery-options.js';
 import { untilSettledOrAborted } from './wait-for-deadline.js';
 
 export interface GroupQuotes {
@@ -21,11 +22,12 @@ export async function quoteGroups(
   usable: readonly UsableConnection[],
 ): Promise<GroupQuotes> {
   const now = ctx.now();
+  const asked = askedFor(run, destination);
   const perGroup = new Map<string, GroupOption[]>(run.groups.map((group) => [group.locationId, []]));
   const state = { unauthorized: false, used: new Set<string>() };
   const calls = run.groups.flatMap((group) =>
     usable.map(async (connection) => {
-      const { result, answeredAt } = await quoteOne(ctx, run, group, connection, destination);
+      const { result, answeredAt } = await quoteOne(ctx, run, group, connection, asked);
       if (result.ok) {
         state.used.add(connection.connection.id);
         const dating = {
@@ -50,20 +52,37 @@ export async function quoteGroups(
   return { perGroup, unauthorized: state.unauthorized };
 }
 
+/** What every group of the quote is asked with: where to, and how the buyer takes delivery. */
+type Asked = Pick<PlatformQuoteRequest, 'destination' | 'delivery' | 'depotCollection'>;
+
+/**
+ * The delivery options resolved once the cart is packed (a tail-lift may depend on a package's weight),
+ * kept in the run for the rate log; depot collection as the merchant offers it.
+ */
+function askedFor(run: QuoteRun, destination: Destination): Asked {
+  const { deliveryOptions } = run.settings;
+  run.delivery = resolveDeliveryOptions(deliveryOptions, {
+    answers: run.request.delivery,
+    packages: run.groups.flatMap((group) => group.packages),
+    company: run.request.destination.company,
+  });
+  const { offer, maxDepots } = deliveryOptions.depotCollection;
+  return {
+    destination,
+    delivery: run.delivery.options,
+    ...(offer ? { depotCollection: { maxDepots } } : {}),
+  };
+}
+
 /** One group on one connection through the upstream quoter, traced into the run. */
 async function quoteOne(
   ctx: EngineContext,
   run: QuoteRun,
   group: PackedGroup,
   connection: UsableConnection,
-  destination: Destination,
+  asked: Asked,
 ): Promise<{ result: QuoteResult; answeredAt?: number }> {
-  const platformRequest: PlatformQuoteRequest = {
-    pickup: group.pickup,
-    destination,
-    delivery: run.settings.deliveryDefaults,
-    packages: group.packages,
-  };
+  const platformRequest: PlatformQuoteRequest = { ...asked, pickup: group.pickup, packages: group.packages };
   const { result, cache, latencyMs, answeredAt } = await ctx.upstream.quote(
     run.tenant,
     connection,
@@ -93,6 +112,7 @@ function toGroupOptions(
     carrierId: option.carrier.id,
     carrierName: option.carrier.name,
     serviceName: option.service.name,
+    ...(option.name ? { name: option.name } : {}),
     totalCents: option.totalCents,
     taxCents: option.taxCents,
     connectionId: connection.connection.id,

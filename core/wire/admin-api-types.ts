@@ -98,7 +98,11 @@ export type GroupPacking = Output<typeof packaging.groupPackingSchema>;
 /** The merchant's rules (`/rules`), with every default filled in. */
 export type QuoteSettings = Output<typeof quoting.quoteSettingsSchema>;
 export type FallbackRate = Output<typeof quoting.fallbackRateSchema>;
-export type DeliveryDefaults = Output<typeof quoting.deliveryDefaultsSchema>;
+export type DeliveryAnswers = Output<typeof quoting.deliveryAnswersSchema>;
+export type DeliveryQuestion = (typeof quoting.DELIVERY_QUESTIONS)[number];
+export type DeliveryOptionsSettings = Output<typeof quoting.deliveryOptionsSettingsSchema>;
+export type DeliveryOrigin = Output<typeof quoting.deliveryOriginSchema>;
+export type ResolvedDelivery = Output<typeof quoting.resolvedDeliverySchema>;
 export type Strategy = QuoteSettings['strategy'];
 export type Rounding = QuoteSettings['rounding'];
 export type PostcodeRule = Output<typeof priceRules.postcodeRuleSchema>;

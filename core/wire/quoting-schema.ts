@@ -21,17 +21,6 @@ export const fallbackRateSchema = z.strictObject({
 });
 
 /**
- * How the store's buyers take delivery, until checkouts ask them (Big Post's own checkout asks each of
- * these). The defaults are what most online buyers are: a home address, no forklift, and no permission
- * to leave the goods unattended.
- */
-export const deliveryDefaultsSchema = z.strictObject({
-  isBusiness: z.boolean().default(false),
-  hasForklift: z.boolean().default(false),
-  authorityToLeave: z.boolean().default(false),
-});
-
-/**
  * The buyer's delivery options a checkout can carry (#15): each platform prices them (MachShip as question
  * ids on the route request, Big Post as BuyerIsBusiness / BuyerHasForklift / ATL / DepotId; see
  * docs/platforms/). A front end sends only what its checkout asked; whatever is absent is filled from the
@@ -127,12 +116,6 @@ export const quoteSettingsSchema = z.strictObject({
   hideServices: z.array(z.string().trim().min(1).max(120)).max(200).default([]),
   maxRates: z.number().int().min(1).max(20).default(6),
   extraHandlingDays: z.number().int().min(0).max(30).default(0),
-  /** Sent with every quote as the buyer's delivery options (freight-platform.ts `DeliveryOptions`). */
-  deliveryDefaults: deliveryDefaultsSchema.default({
-    isBusiness: false,
-    hasForklift: false,
-    authorityToLeave: false,
-  }),
   /** How each delivery option is known (asked, assumed or derived); see `deliveryOptionsSettingsSchema`. */
   deliveryOptions: deliveryOptionsSettingsSchema.prefault({}),
   /** GST-inclusive or exclusive prices (docs/prices-and-gst.md). */
@@ -219,6 +202,21 @@ export const rateSchema = z.object({
   maxDate: z.string().optional(),
 });
 
+/** How one delivery option of a quote was known: the buyer's answer, the merchant's assumption, or derived. */
+export const deliveryOriginSchema = z.enum(['asked', 'assumed', 'derived']);
+
+/** The delivery options a quote was priced with (freight-platform.ts `DeliveryOptions`), as the rate log keeps them. */
+export const resolvedDeliverySchema = z.object({
+  isBusiness: z.boolean(),
+  tailLift: z.boolean(),
+  authorityToLeave: z.boolean(),
+  handUnload: z.boolean(),
+  /** `<platform>:<depot id>` the buyer chose to collect from. */
+  depot: z.string().optional(),
+  /** Where each yes/no option came from. */
+  from: z.record(z.enum(DELIVERY_QUESTIONS), deliveryOriginSchema),
+});
+
 /** One platform call of a quote, as the rate log keeps it. */
 export const upstreamCallSchema = z.object({
   connectionId: z.string(),
@@ -266,6 +264,8 @@ export const rateLogEntrySchema = z.object({
       packing: packingSummarySchema.optional(),
     }),
   ),
+  /** The delivery options every platform was asked with, and how each was known; absent before #15. */
+  delivery: resolvedDeliverySchema.optional(),
   upstream: z.array(upstreamCallSchema),
   rulesApplied: z.array(z.string()),
   rates: z.array(rateSchema),

@@ -369,15 +369,19 @@ for (const mode of STORAGE_MODES) {
       const afterSave = silent.connections();
 
       const shopper = new StoreApiShopper(site.url);
-      await shopper.open();
-      await shopper.updateCustomer(MELBOURNE);
+      // The shopper's first request asks for the checkout's delivery questions (class-ratebridge-checkout-
+      // questions.php): that is the one wait, and it opens the breaker the rates then find open.
+      const opened = await shopper.open();
+      const addressed = await shopper.updateCustomer(MELBOURNE);
       // The same cart and address as the live quote above: a cache that ignored the URL would answer live here.
       const first = await shopper.addItem(site.products['CHAIR-01']!, 2);
       expect(shown(ratesOf(first.body))).toEqual(zoneFallback);
       expect(silent.connections() - afterSave).toBe(1);
       // cURL gives up at the timeout; twice would be two timeouts.
-      expect(first.ms).toBeGreaterThanOrEqual(TIMEOUT_SECONDS * 1000);
-      expect(first.ms).toBeLessThan(TIMEOUT_SECONDS * 2000);
+      const waited = opened.ms + addressed.ms + first.ms;
+      expect(waited).toBeGreaterThanOrEqual(TIMEOUT_SECONDS * 1000);
+      expect(waited).toBeLessThan(TIMEOUT_SECONDS * 2000);
+      expect(first.ms).toBeLessThan(TIMEOUT_SECONDS * 1000);
 
       const next = await shopper.updateItem(first.body.items[0]!.key, 3);
       expect(shown(ratesOf(next.body))).toEqual(zoneFallback);

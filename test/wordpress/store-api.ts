@@ -61,8 +61,11 @@ export class StoreApiShopper {
     return this.call<StoreCart>('POST', '/cart/update-item', { key, quantity });
   }
 
-  /** The block checkout's address step: POST /cart/update-customer. */
-  updateCustomer(shipping: Address): Promise<Timed<StoreCart>> {
+  /**
+   * The block checkout's address step: POST /cart/update-customer. Additional checkout fields of the
+   * address location travel inside the address, keyed by their id ("namespace/name").
+   */
+  updateCustomer<A extends Address>(shipping: A): Promise<Timed<StoreCart>> {
     return this.call<StoreCart>('POST', '/cart/update-customer', {
       shipping_address: shipping,
       billing_address: { ...shipping, email: 'shopper@example.test' },

@@ -19,6 +19,7 @@ import { DataTable } from '../ui/DataTable';
 import { List } from '../ui/List';
 import { Row, Stack } from '../ui/Stack';
 import { Heading, Text } from '../ui/Text';
+import { DeliveryAsked } from './DeliveryAsked';
 import { LatencyChart } from './LatencyChart';
 import { PackingResult } from './PackingResult';
 
@@ -115,6 +116,7 @@ export function QuoteBreakdown({
           lineName={(line) => lineName(entry, line)}
         />
       ) : null}
+      <DeliveryAsked entry={entry} />
       <PlatformCalls entry={entry} locationName={locationName} connectionName={connectionName} />
       {entry.rulesApplied.length > 0 ? (
         <section aria-labelledby={`rules-${entry.id}`}>

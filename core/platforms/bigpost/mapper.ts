@@ -20,6 +20,7 @@ import type {
   VerifyOutcome,
 } from '../freight-platform.js';
 import type { HttpRequest, HttpResponse } from '../http-client.js';
+import { deliveryFields, type BigPostDeliveryFields } from './delivery-fields.js';
 import {
   badResponse as platformBadResponse,
   calendarDate,
@@ -99,13 +100,11 @@ export interface BigPostQuoteItem {
   readonly isMHP: boolean;
 }
 
-export interface BigPostQuoteBody {
+export interface BigPostQuoteBody extends BigPostDeliveryFields {
   readonly PickupLocation: BigPostLocation;
   readonly BuyerLocation: BigPostLocation;
-  readonly BuyerIsBusiness: boolean;
-  readonly BuyerHasForklift: boolean;
-  readonly ReturnAuthorityToLeaveOptions: boolean;
-  readonly JobType: '';
+  /** Blank: every job type; 1 depot, 2 business, 3 home delivery (the plugin's note, PUB:449). */
+  readonly JobType: '' | 1;
   readonly DepotId: number | '';
   readonly Items: readonly BigPostQuoteItem[];
 }
@@ -161,9 +160,7 @@ export function quoteRequest(request: PlatformQuoteRequest, ids: LocalityIds): B
         State: destination.state,
       },
     },
-    BuyerIsBusiness: delivery.isBusiness,
-    BuyerHasForklift: delivery.hasForklift,
-    ReturnAuthorityToLeaveOptions: delivery.authorityToLeave,
+    ...deliveryFields(request),
     // Blank asks for every job type (depot, business, home delivery) at once, as the checkout path does.
     JobType: '',
     // Blank lets Big Post choose the depot closest to the buyer.

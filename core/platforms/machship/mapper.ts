@@ -92,6 +92,8 @@ export interface MachShipRoutesBody {
   readonly toLocation: { readonly suburb: string; readonly postcode: string };
   readonly toAddressLine1?: string;
   readonly toAddressLine2?: string;
+  /** The company's surcharge question ids answered true (residential, tail-lift, ...; questions.ts). */
+  readonly questionIds?: readonly number[];
   readonly items: readonly MachShipRouteItem[];
 }
 
@@ -101,7 +103,10 @@ export function companyLocationIdOf(request: PlatformQuoteRequest): number | und
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-export function quoteRequest(request: PlatformQuoteRequest): MachShipRequest {
+export function quoteRequest(
+  request: PlatformQuoteRequest,
+  questionIds: readonly number[] = [],
+): MachShipRequest {
   const { pickup, destination } = request;
   const companyLocationId = companyLocationIdOf(request);
   const body: MachShipRoutesBody = {
@@ -111,6 +116,7 @@ export function quoteRequest(request: PlatformQuoteRequest): MachShipRequest {
     toLocation: { suburb: destination.suburb, postcode: destination.postcode },
     ...(destination.addressLine1 ? { toAddressLine1: destination.addressLine1 } : {}),
     ...(destination.addressLine2 ? { toAddressLine2: destination.addressLine2 } : {}),
+    ...(questionIds.length > 0 ? { questionIds } : {}),
     items: request.packages.map((line) => ({
       itemType: MACHSHIP_ITEM_TYPES[line.type],
       name: line.description,
@@ -227,7 +233,7 @@ function errorMessages(envelope: Envelope): string[] {
 }
 
 /** Reads the `{object, errors}` envelope of any call; `object` is handed back unparsed. */
-function readEnvelope(
+export function readEnvelope(
   response: HttpResponse,
   options: { readonly refusedWhat: string; readonly doing: string; readonly what: string },
 ): PlatformResult<unknown> {
