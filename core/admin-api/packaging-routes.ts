@@ -5,7 +5,11 @@ import { MAX_CSV_BYTES, type CsvProblem } from '../catalog/packaging-csv.js';
 import { defaultBoxSchema, parseProfileKey, profileInputSchema } from '../catalog/packaging-profile.js';
 import { rbError, rbErrorWithDetails, type RateBridgeError } from '../errors.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
+import { boxInputSchema, packingSettingsInputSchema } from '../catalog/box-rules.js';
 import type {
+  BoxesResponse,
+  BoxResponse,
+  PackingSettingsResponse,
   CsvImportResult,
   DefaultBoxResponse,
   DefaultBoxSaved,
@@ -63,6 +67,8 @@ export function packagingRoutes(catalog: Catalog): Router {
     } satisfies MissingDimensionsPage);
   });
 
+  boxRoutes(router, catalog);
+
   router.get('/packaging/:key', async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
@@ -95,6 +101,44 @@ export function packagingRoutes(catalog: Catalog): Router {
   });
 
   return router;
+}
+
+const boxIdParam = z.object({ id: z.string().regex(/^box_[A-Za-z0-9_-]{8}$/, 'That is not a box id.') });
+
+/** `/packaging/boxes…` and `/packaging-settings/packing` (docs/admin-api.md "Boxes"): before /packaging/:key. */
+function boxRoutes(router: Router, catalog: Catalog): void {
+  router.get('/packaging/boxes', async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    response.json({ boxes: await catalog.listBoxes(tenant) } satisfies BoxesResponse);
+  });
+  router.post('/packaging/boxes', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const body = parseWith(boxInputSchema, request.body);
+    response.status(201).json({ box: await catalog.createBox(tenant, body) } satisfies BoxResponse);
+  });
+  router.put('/packaging/boxes/:id', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { id } = parseWith(boxIdParam, request.params);
+    const body = parseWith(boxInputSchema, request.body);
+    response.json({ box: await catalog.replaceBox(tenant, id, body) } satisfies BoxResponse);
+  });
+  router.delete('/packaging/boxes/:id', async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { id } = parseWith(boxIdParam, request.params);
+    await catalog.deleteBox(tenant, id);
+    response.status(204).end();
+  });
+  router.get('/packaging-settings/packing', async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    response.json({ settings: await catalog.getPackingSettings(tenant) } satisfies PackingSettingsResponse);
+  });
+  router.put('/packaging-settings/packing', jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const body = parseWith(packingSettingsInputSchema, request.body);
+    response.json({
+      settings: await catalog.setPackingSettings(tenant, body),
+    } satisfies PackingSettingsResponse);
+  });
 }
 
 /** 400 with one detail per problem: `{path: 'line 7', message: 'weight_kg: …'}`. */
