@@ -151,8 +151,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${line}\n`);
   };
   const env = { ...process.env, NODE_ENV: 'production' };
-  const bare = await startChild('./bare-express.ts', env);
-  const app = await startChild('./app-server.ts', env);
+  const bare = await startChild('bare-express', env);
+  const app = await startChild('app-server', env);
   const credentials = app.ready as unknown as Credentials;
   const atStart = (await app.ask<{ memory: Memory }>({ cmd: 'mem' })).memory;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
