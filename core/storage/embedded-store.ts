@@ -135,6 +135,11 @@ export class EmbeddedStore implements Store {
     return clone(this.state.docs.get(ref.tenant)?.get(ref.kind)?.get(ref.id));
   }
 
+  /** Not copied: the object is replaced, never changed, by a write (applyOp), so a reader may keep it. */
+  async getDocShared(ref: DocRef): Promise<JsonValue | undefined> {
+    return this.state.docs.get(ref.tenant)?.get(ref.kind)?.get(ref.id);
+  }
+
   async listDocs(tenant: string, kind: string): Promise<Map<string, JsonValue>> {
     const docs = this.state.docs.get(tenant)?.get(kind);
     return new Map([...(docs ?? new Map<string, JsonValue>())].map(([id, value]) => [id, clone(value)]));
