@@ -33,9 +33,26 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * The last answer per zone, by UTC minute: every Australian zone is a whole number of minutes from UTC, so
+ * within one UTC minute the local date and minute cannot change, and formatToParts (a few µs, several
+ * times per checkout) runs once a minute per zone instead.
+ */
+const lastByZone = new Map<string, { readonly minute: number; readonly clock: LocalClock }>();
+
 export function localClock(now: number, state: AuState): LocalClock {
+  const zone = STATE_TIME_ZONES[state];
+  const minute = Math.floor(now / 60_000);
+  const last = lastByZone.get(zone);
+  if (last?.minute === minute) return last.clock;
+  const clock = formatClock(now, zone);
+  lastByZone.set(zone, { minute, clock });
+  return clock;
+}
+
+function formatClock(now: number, zone: string): LocalClock {
   const parts: Record<string, string> = {};
-  for (const part of formatterFor(STATE_TIME_ZONES[state]).formatToParts(new Date(now))) {
+  for (const part of formatterFor(zone).formatToParts(new Date(now))) {
     parts[part.type] = part.value;
   }
   return {
