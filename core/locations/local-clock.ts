@@ -61,10 +61,25 @@ function formatClock(now: number, zone: string): LocalClock {
   };
 }
 
+/** Offsets by state and date: the same few dates are asked on every Shopify answer. */
+const offsets = new Map<string, string>();
+
 /** The state's offset from UTC on that date at noon, as `+1100` (what Shopify's date format carries). */
 export function utcOffsetAtNoon(date: string, state: AuState): string {
+  const key = `${state}|${date}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 4096) offsets.clear();
+    offset = offsetAtNoon(date, STATE_TIME_ZONES[state]);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetAtNoon(date: string, zone: string): string {
   const noonUtc = Date.parse(`${date}T12:00:00Z`);
-  const local = localClock(noonUtc, state);
+  // Formatted directly, not through localClock: a noon of another day would displace its minute's answer.
+  const local = formatClock(noonUtc, zone);
   const dayShift = local.date === date ? 0 : local.date > date ? 1 : -1;
   const minutes = dayShift * 1440 + local.minutes - 12 * 60;
   const sign = minutes < 0 ? '-' : '+';
