@@ -13,6 +13,9 @@ export interface Child {
   ask<T>(message: Record<string, unknown>): Promise<T>;
 }
 
+/** The V8 heap settings `npm start` runs the service with (package.json, docs/deploy.md "Memory"). */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=384'];
+
 /** Forks `dist/bench/<name>.js`, the built form of `bench/<name>.ts`. */
 export function startChild(name: string, env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<Child> {
   const file = `../dist/bench/${name}.js`;
