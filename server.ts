@@ -66,6 +66,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   const banner: string[] = [];
 
   app.disable('x-powered-by');
+  // No ETag on JSON answers: nothing here relies on a conditional GET (checkouts are POSTs), and hashing
+  // every body cost a SHA-1 per checkout. Static files (serve-static) keep their own ETags.
+  app.set('etag', false);
   app.use(helmet());
   app.use(requestLogging(logger));
 
