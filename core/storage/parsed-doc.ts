@@ -3,8 +3,8 @@
  * read its tenant's locations, connections and packaging profiles from the store and validated each with
  * zod on every quote (≈ 10 % of a cache-hit checkout); the embedded store replaces a document's object on
  * every write and hands out the same object until then (`getDocShared`), so a parse keyed by that object is
- * exactly as fresh as the document. Where the store makes a new value on each read (Redis), the memo simply
- * never hits. The parsed value is shared by every reader of that version, so it is read-only (its types say
+ * exactly as fresh as the document; Redis hands out the same object while the text it reads is unchanged.
+ * A store without getDocShared makes a new value on each read, and the memo simply never hits. The parsed value is shared by every reader of that version, so it is read-only (its types say
  * so), as a stored document is.
  */
 import type { DocRef, JsonValue, Store } from './store.js';

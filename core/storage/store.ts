@@ -56,7 +56,7 @@ export interface Store {
   /**
    * The stored value itself rather than a copy, the same object until the document is written again: for
    * readers that only parse it (core/storage/parsed-doc.ts memoises the parse on that object). The caller
-   * must never change it. Absent where every read makes a new value anyway (Redis).
+   * must never change it. Redis hands out the same object while the stored text is unchanged.
    */
   getDocShared?(ref: DocRef): Promise<JsonValue | undefined>;
   /** Every document of one kind for a tenant, keyed by id. */
