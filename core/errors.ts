@@ -217,6 +217,19 @@ export const ERRORS = {
     status: 401,
     message: () => 'This sign-in link is invalid, has expired or was already used. Ask for a new one.',
   },
+  RB_ERR_ROLE_REQUIRED: {
+    meaning: "The signed-in person's role does not allow this; the message names the role it needs.",
+    fix: "Ask the store's owner for that role (People, in the admin), or for them to do it.",
+    status: 403,
+    message: (needed: string, have: string) =>
+      `This needs the ${needed} role; you are signed in as ${have === 'admin' ? 'an' : 'a'} ${have}. Ask the store's owner.`,
+  },
+  RB_ERR_INVITATION_INVALID: {
+    meaning: 'An invitation link is forged, expired (7 days), withdrawn or already used.',
+    fix: "Ask the store's owner for a new invitation.",
+    status: 401,
+    message: () => 'This invitation is invalid, has expired or was already used. Ask for a new one.',
+  },
   RB_ERR_CROSS_SITE: {
     meaning: "A change did not name RateBridge's own origin (Origin or Referer).",
     fix: 'Use the admin from its own address; a proxy must pass the Origin header through.',

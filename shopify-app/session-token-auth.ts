@@ -30,6 +30,8 @@ import {
   rememberSecret,
   setTenantContext,
   storeUnavailable,
+  useActivityTrail,
+  type ActivityTrail,
   type Logger,
 } from '../core/index.js';
 import { verifySessionToken, type SessionTokenClaims, type SessionTokenFailure } from './session-token.js';
@@ -48,6 +50,8 @@ export interface SessionTokenAuthOptions {
   readonly now?: () => number;
   /** True while RateBridge's store is down: the library's failure was then ours, not Shopify's. */
   readonly storeDown?: () => boolean;
+  /** The store's activity trail, handed to the route declarations (core/admin-api/route-roles.ts). */
+  readonly activity?: ActivityTrail;
 }
 
 interface ShopifyLocals {
@@ -63,6 +67,12 @@ export function requireShopifySessionToken(options: SessionTokenAuthOptions): Ro
   const decide = libraryDecision(options.library.validateAuthenticatedSession(), options);
   const chain = Router();
   chain.use(sessionTokenGate(options), oneDecisionPerShop(decide), tenantFromSession);
+  const { activity } = options;
+  if (activity)
+    chain.use((_request, response, next) => {
+      useActivityTrail(response, activity);
+      next();
+    });
   return chain;
 }
 
@@ -166,9 +176,13 @@ const tenantFromSession: RequestHandler = (_request, response, next) => {
   // Both come from the same verified token; a mismatch would be a bug, never a reason to pick one.
   if (!claims || !session || session.shop !== claims.shop) throw rbError('RB_ERR_UNAUTHENTICATED');
   locals(response).shopifySession = session;
+  // The staff member named by the token's `sub` is the actor. Every staff member with access to the app
+  // may manage its tokens and settings (docs/platforms/shopify.md, "Who may change tokens").
   setTenantContext(response, {
     tenant: asTenantId(claims.shop),
     actor: `shopify-user:${claims.userId ?? 'unknown'}`,
+    role: 'admin',
+    frontEnd: 'shopify',
   });
   next();
 };

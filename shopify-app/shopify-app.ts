@@ -59,6 +59,7 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     logger: log,
     now,
     storeDown: () => storeKnownDown(store),
+    activity: core.people.activity,
   });
   const carrierServiceCheck = createCarrierServiceCheck({ core, api, registration, offlineSessions });
 

@@ -13,6 +13,7 @@ import type {
   ProfileResponse,
   ProfilesPage,
 } from '../wire/admin-api-types.js';
+import { needs } from './route-roles.js';
 import { tenantContext } from './tenant-context.js';
 
 // A profile of up to 50 packages and 20 locations is a few kilobytes.
@@ -37,22 +38,22 @@ export function packagingRoutes(catalog: Catalog): Router {
   const router = Router();
   const csvBody = express.text({ type: CSV_TYPES, limit: MAX_CSV_BYTES });
 
-  router.get('/packaging', async (request, response) => {
+  router.get('/packaging', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const page = parseWith(paging, request.query);
     response.json({ ...(await catalog.listProfiles(tenant, page)), ...page } satisfies ProfilesPage);
   });
 
   // The fixed paths come before /packaging/:key.
-  router.post('/packaging/import', csvBody, importCsvHandler(catalog));
+  router.post('/packaging/import', needs('admin'), csvBody, importCsvHandler(catalog));
 
-  router.get('/packaging/export', async (request, response) => {
+  router.get('/packaging/export', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const text = await catalog.exportCsv(tenant);
     response.attachment('packaging.csv').type('text/csv; charset=utf-8').send(text);
   });
 
-  router.get('/packaging/missing-dimensions', async (request, response) => {
+  router.get('/packaging/missing-dimensions', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const page = parseWith(paging, request.query);
     const { items, total } = await catalog.missingDimensionsReport(tenant);
@@ -63,36 +64,41 @@ export function packagingRoutes(catalog: Catalog): Router {
     } satisfies MissingDimensionsPage);
   });
 
-  router.get('/packaging/:key', async (request, response) => {
+  router.get('/packaging/:key', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
     response.json({ profile: await catalog.getProfile(tenant, key) } satisfies ProfileResponse);
   });
 
-  router.put('/packaging/:key', jsonBody(BODY_LIMIT), async (request, response) => {
+  router.put('/packaging/:key', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
     const body = parseWith(profileInputSchema, request.body);
     response.json({ profile: await catalog.upsertProfile(tenant, key, body) } satisfies ProfileResponse);
   });
 
-  router.delete('/packaging/:key', async (request, response) => {
+  router.delete('/packaging/:key', needs('admin'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
     await catalog.deleteProfile(tenant, key);
     response.status(204).end();
   });
 
-  router.get('/packaging-settings/default-box', async (_request, response) => {
+  router.get('/packaging-settings/default-box', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ defaultBox: (await catalog.getDefaultBox(tenant)) ?? null } satisfies DefaultBoxResponse);
   });
 
-  router.put('/packaging-settings/default-box', jsonBody(BODY_LIMIT), async (request, response) => {
-    const { tenant } = tenantContext(response);
-    const body = parseWith(defaultBoxSchema, request.body);
-    response.json({ defaultBox: await catalog.setDefaultBox(tenant, body) } satisfies DefaultBoxSaved);
-  });
+  router.put(
+    '/packaging-settings/default-box',
+    needs('admin'),
+    jsonBody(BODY_LIMIT),
+    async (request, response) => {
+      const { tenant } = tenantContext(response);
+      const body = parseWith(defaultBoxSchema, request.body);
+      response.json({ defaultBox: await catalog.setDefaultBox(tenant, body) } satisfies DefaultBoxSaved);
+    },
+  );
 
   return router;
 }
