@@ -118,7 +118,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   );
 
   mountStandaloneAdmin(app, core, woocommerce, { shopifySettings, adminUiDist });
-  if (config.demoStoreEnabled) {
+  // The printed link signs in as the demo store's owner: a development convenience, never in production,
+  // where people sign in with a link mailed to them (docs/people-and-roles.md).
+  if (config.demoStoreEnabled && config.env !== 'production') {
     banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
   }
 

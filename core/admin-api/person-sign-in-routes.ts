@@ -85,6 +85,7 @@ function invitationRoutes(router: Router, sessions: Sessions, service: PeopleSer
       at: new Date().toISOString(),
       action: 'person_joined',
       actor,
+      actorEmail: person.email,
       frontEnd: 'standalone',
       subject: person.id,
     });

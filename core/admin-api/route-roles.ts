@@ -13,7 +13,7 @@
  */
 import type { RequestHandler, Response, Router } from 'express';
 import { rbError } from '../errors.js';
-import { activityTrailOf } from '../people/activity-trail.js';
+import type { ActivityTrail } from '../people/activity-trail.js';
 import type { Role } from '../wire/admin-api-types.js';
 import { ROLES } from '../wire/people-schema.js';
 import { tenantContext } from './tenant-context.js';
@@ -23,6 +23,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 interface Declared {
   readonly [DECLARATION]: { readonly role: Role };
+}
+
+/** Each front end's auth middleware hands the store's activity trail to the declarations through this. */
+export function useActivityTrail(response: Response, trail: ActivityTrail): void {
+  response.locals.rbActivity = trail;
+}
+
+function activityTrailOf(response: Response): ActivityTrail | undefined {
+  return response.locals.rbActivity as ActivityTrail | undefined;
 }
 
 /** Whether `have` includes everything `need` may do. */
@@ -49,7 +58,7 @@ export function needs(role: Role): RequestHandler {
  */
 function recordOnSuccess(response: Response, action: string, subject: unknown): void {
   const end = response.end.bind(response) as (...args: unknown[]) => Response;
-  const { tenant, actor, frontEnd } = tenantContext(response);
+  const { tenant, actor, frontEnd, email } = tenantContext(response);
   const trail = activityTrailOf(response);
   response.end = ((...args: unknown[]) => {
     if (response.statusCode >= 400 || !trail) return end(...args);
@@ -57,6 +66,7 @@ function recordOnSuccess(response: Response, action: string, subject: unknown): 
       at: new Date().toISOString(),
       action,
       actor,
+      ...(email === undefined ? {} : { actorEmail: email }),
       frontEnd,
       ...(typeof subject === 'string' ? { subject } : {}),
     };

@@ -4,7 +4,6 @@
  * succeeded, before its answer leaves, so whoever reads the trail next sees it. Never secret material:
  * an entry is a type, an actor, a front end and at most a record id.
  */
-import type { Response } from 'express';
 import type { Store } from '../storage/store.js';
 import type { ActivityEntry } from '../wire/admin-api-types.js';
 import { activityEntrySchema } from '../wire/people-schema.js';
@@ -28,12 +27,3 @@ export function createActivityTrail(store: Store) {
 }
 
 export type ActivityTrail = ReturnType<typeof createActivityTrail>;
-
-/** Each front end's auth middleware hands the trail to the route declarations through this. */
-export function useActivityTrail(response: Response, trail: ActivityTrail): void {
-  response.locals.rbActivity = trail;
-}
-
-export function activityTrailOf(response: Response): ActivityTrail | undefined {
-  return response.locals.rbActivity as ActivityTrail | undefined;
-}

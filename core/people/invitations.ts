@@ -64,5 +64,3 @@ export function createInvitations(store: Store, now: () => number = Date.now) {
     },
   };
 }
-
-export type Invitations = ReturnType<typeof createInvitations>;

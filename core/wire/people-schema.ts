@@ -75,6 +75,8 @@ export const activityEntrySchema = z.object({
    */
   action: z.string(),
   actor: z.string(),
+  /** The person's address when the actor is a person of the store, as it was when they acted. */
+  actorEmail: z.string().optional(),
   frontEnd: frontEndSchema,
   /** What it was done to, when the route names one (a connection or key id). */
   subject: z.string().optional(),

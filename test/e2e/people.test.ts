@@ -83,7 +83,7 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
   const codeOf = (body: unknown) => (body as ErrorBody).error.code;
 
   let aliceId = '';
-  let aliceSessions: string[] = [];
+  const aliceSessions: string[] = [];
 
   it('invites by mail; the link joins once, with the role the owner chose', async () => {
     const invited = await owner.api('POST', '/people/invitations', { email: ALICE, role: 'admin' });

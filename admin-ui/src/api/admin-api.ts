@@ -4,6 +4,7 @@
  * a 404 RB_ERR_ROUTE_NOT_FOUND as "not available on this server" rather than as a failure.
  */
 import type {
+  ActivityResponse,
   CarrierServiceResponse,
   ConnectBody,
   ConnectionEventsResponse,
@@ -19,6 +20,8 @@ import type {
   GoLiveResponse,
   GrantCheck,
   IncidentsResponse,
+  InviteBody,
+  InviteResponse,
   LocalitiesResponse,
   LocationDeleted,
   LocationInput,
@@ -27,6 +30,8 @@ import type {
   LocationUpdate,
   LocationsResponse,
   MissingDimensionsPage,
+  PeopleResponse,
+  PersonResponse,
   PlatformsResponse,
   ProfileInput,
   ProfileResponse,
@@ -35,7 +40,9 @@ import type {
   QuoteSource,
   RateLogEntryResponse,
   RateLogPage,
+  Role,
   RulesResponse,
+  SessionResponse,
   StoreBody,
   StoreConnectedResponse,
   StoreResponse,
@@ -77,6 +84,14 @@ export function createAdminApi(client: ApiClient) {
     platforms: () => get<PlatformsResponse>('/platforms').then((r) => r.platforms),
 
     incidents: () => get<IncidentsResponse>('/incidents').then((r) => r.incidents),
+
+    /** Who is signed in, with which role: the UI shows only what that role may do. */
+    session: () => get<SessionResponse>('/session'),
+
+    /** The store's trail of changes: who, when, from which front end. */
+    activity: (offset: number, limit: number) => get<ActivityResponse>(`/activity${q({ offset, limit })}`),
+
+    people: peopleApi(http),
 
     connections: connectionsApi(http),
 
@@ -138,6 +153,18 @@ function verbs(client: ApiClient) {
     post: <T>(path: string, json?: unknown) => client.request<T>('POST', path, { json: json ?? {} }),
     put: <T>(path: string, json: unknown) => client.request<T>('PUT', path, { json }),
     del: <T>(path: string) => client.request<T>('DELETE', path),
+  };
+}
+
+/** The standalone store's people and invitations (owners only). */
+function peopleApi({ get, post, put, del }: Verbs) {
+  return {
+    list: () => get<PeopleResponse>('/people'),
+    invite: (body: InviteBody) => post<InviteResponse>('/people/invitations', body),
+    withdraw: (invitationId: string) => del<undefined>(`/people/invitations/${id(invitationId)}`),
+    setRole: (personId: string, role: Role) =>
+      put<PersonResponse>(`/people/${id(personId)}/role`, { role }).then((r) => r.person),
+    remove: (personId: string) => del<undefined>(`/people/${id(personId)}`),
   };
 }
 
