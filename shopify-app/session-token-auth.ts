@@ -34,6 +34,7 @@ import {
   type ActivityTrail,
   type Logger,
 } from '../core/index.js';
+import type { Role } from '../core/wire/admin-api-types.js';
 import { verifySessionToken, type SessionTokenClaims, type SessionTokenFailure } from './session-token.js';
 import type { ShopifySettings } from './shopify-config.js';
 import type { ShopifyLibrary } from './shopify-library.js';
@@ -52,6 +53,8 @@ export interface SessionTokenAuthOptions {
   readonly storeDown?: () => boolean;
   /** The store's activity trail, handed to the route declarations (core/admin-api/route-roles.ts). */
   readonly activity?: ActivityTrail;
+  /** The staff member's role (staff-role.ts); every staff member is an admin without it. */
+  readonly roleOf?: (shop: string, userId: string | undefined, session: Session) => Promise<Role>;
 }
 
 interface ShopifyLocals {
@@ -66,7 +69,7 @@ const requestLog = (request: object, fallback: Logger) => (request as { log?: Lo
 export function requireShopifySessionToken(options: SessionTokenAuthOptions): Router {
   const decide = libraryDecision(options.library.validateAuthenticatedSession(), options);
   const chain = Router();
-  chain.use(sessionTokenGate(options), oneDecisionPerShop(decide), tenantFromSession);
+  chain.use(sessionTokenGate(options), oneDecisionPerShop(decide), tenantFromSession(options.roleOf));
   const { activity } = options;
   if (activity)
     chain.use((_request, response, next) => {
@@ -169,23 +172,26 @@ function oneDecisionPerShop(decide: Decide): RequestHandler {
   };
 }
 
-/** Step 3: the tenant context, from the verified token and the session the library loaded for it. */
-const tenantFromSession: RequestHandler = (_request, response, next) => {
-  const { shopifyClaims: claims, shopify } = locals(response);
-  const session = shopify?.session;
-  // Both come from the same verified token; a mismatch would be a bug, never a reason to pick one.
-  if (!claims || !session || session.shop !== claims.shop) throw rbError('RB_ERR_UNAUTHENTICATED');
-  locals(response).shopifySession = session;
-  // The staff member named by the token's `sub` is the actor. Every staff member with access to the app
-  // may manage its tokens and settings (docs/platforms/shopify.md, "Who may change tokens").
-  setTenantContext(response, {
-    tenant: asTenantId(claims.shop),
-    actor: `shopify-user:${claims.userId ?? 'unknown'}`,
-    role: 'admin',
-    frontEnd: 'shopify',
-  });
-  next();
-};
+/**
+ * Step 3: the tenant context, from the verified token and the session the library loaded for it. The staff
+ * member named by the token's `sub` is the actor; their role follows the shop owner's choice (staff-role.ts).
+ */
+function tenantFromSession(roleOf: SessionTokenAuthOptions['roleOf']): RequestHandler {
+  return async (_request, response, next) => {
+    const { shopifyClaims: claims, shopify } = locals(response);
+    const session = shopify?.session;
+    // Both come from the same verified token; a mismatch would be a bug, never a reason to pick one.
+    if (!claims || !session || session.shop !== claims.shop) throw rbError('RB_ERR_UNAUTHENTICATED');
+    locals(response).shopifySession = session;
+    setTenantContext(response, {
+      tenant: asTenantId(claims.shop),
+      actor: `shopify-user:${claims.userId ?? 'unknown'}`,
+      role: roleOf ? await roleOf(claims.shop, claims.userId, session) : 'admin',
+      frontEnd: 'shopify',
+    });
+    next();
+  };
+}
 
 /** The shop's offline session, for routes behind `requireShopifySessionToken` that call Shopify. */
 export function shopifySession(response: Response): Session {

@@ -14,6 +14,7 @@ import { assertRolesDeclared, declaredRoles, needs } from '../../core/admin-api/
 import type { ActivityResponse, ErrorBody, Role } from '../../core/wire/admin-api-types.js';
 import { ROLES } from '../../core/wire/people-schema.js';
 import { standaloneAdminRouters } from '../../server.js';
+import { accessPolicyRoutes } from '../../shopify-app/access-policy-routes.js';
 import { shopifyAdminRoutes } from '../../shopify-app/shopify-admin-routes.js';
 import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
 
@@ -26,7 +27,7 @@ const rank = (role: Role) => ROLES.indexOf(role);
 
 /** Who may call a route under the documented policy. */
 function policy(route: string): Role {
-  if (route.includes(' /people')) return 'owner';
+  if (route.includes(' /people') || route === 'PUT /access-policy') return 'owner';
   if (route.startsWith('GET ') || route === 'POST /quotes/test') return 'viewer';
   return 'admin';
 }
@@ -68,6 +69,7 @@ describe('every admin route declares its role, and the API holds each role to it
     const stub = {} as Parameters<typeof shopifyAdminRoutes>[1];
     const routes = declaredRoles([
       shopifyAdminRoutes(core, stub, {} as Parameters<typeof shopifyAdminRoutes>[2]),
+      accessPolicyRoutes({} as Parameters<typeof accessPolicyRoutes>[0]),
     ]);
     expect(routes.size).toBeGreaterThan(3);
     for (const [route, role] of routes) expect(role, route).toBe(policy(route));

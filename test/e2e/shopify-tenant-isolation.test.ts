@@ -46,6 +46,9 @@ const PROBES: Record<string, Probe> = {
   'POST /carrier-service': { expect: 'own' },
   'GET /products/sync': { expect: 'own' },
   'POST /products/sync': { expect: 'own' },
+  'GET /access-policy': { expect: 'own' },
+  // B's staff are admins (no read_users here): refused, and A's choice stays as it was.
+  'PUT /access-policy': { expect: 'own', body: () => ({ tokenManagers: 'account_owner' }) },
 };
 
 /** What B's first reads of the Shopify routes must answer: B's own (empty) state, never A's. */
