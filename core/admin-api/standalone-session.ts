@@ -29,13 +29,13 @@ import { deriveKey, type KeyRing } from '../security/key-ring.js';
 import { constantTimeEqual } from '../security/constant-time.js';
 import type { Store } from '../storage/store.js';
 import type { ActivityTrail } from '../people/activity-trail.js';
-import { useActivityTrail } from './route-roles.js';
+import { roleAtLeast, useActivityTrail } from './route-roles.js';
 import type { People } from '../people/people-store.js';
 import type { FrontEnd, Role } from '../wire/admin-api-types.js';
 import { frontEndSchema, roleSchema } from '../wire/people-schema.js';
 import { loginPage } from './login-page.js';
 import { isSameOrigin, ownOrigins } from './same-origin.js';
-import { setTenantContext } from './tenant-context.js';
+import { setTenantContext, type TenantContext } from './tenant-context.js';
 
 export const SESSION_COOKIE = 'rb_admin_session';
 const LOGIN_LINK_TTL_MS = 15 * 60_000;
@@ -93,9 +93,16 @@ export function createStandaloneSessions(options: StandaloneSessionOptions) {
       startSession(ctx, response, headers, record),
     /** Whether a request names our own origin (for state-changing routes outside the admin API). */
     sameOrigin: ctx.sameOrigin,
-    /** The tenant of the browser's current session, if it has one. */
-    async currentTenant(headers: IncomingHttpHeaders): Promise<string | undefined> {
-      return (await sessionOf(ctx, headers))?.tenant;
+    /**
+     * The tenant of the browser's current session, if it has one, for flows outside the admin API that
+     * change the store (the WooCommerce key grant, one-click connect): a session below `need` (an admin by
+     * default) is refused with RB_ERR_ROLE_REQUIRED, as the admin API's routes refuse it.
+     */
+    async currentTenant(headers: IncomingHttpHeaders, need: Role = 'admin'): Promise<string | undefined> {
+      const session = await resolveSession(ctx, headers);
+      if (session && !roleAtLeast(session.role, need))
+        throw rbError('RB_ERR_ROLE_REQUIRED', need, session.role);
+      return session?.tenant;
     },
     /** GET /admin/login/:link (asks to confirm), POST /admin/login/:link (signs in), POST /admin/logout. */
     routes: (): Router => loginRoutes(ctx),
@@ -243,21 +250,33 @@ function loginRoutes(ctx: SessionContext): Router {
 
 function requireSession(ctx: SessionContext): RequestHandler {
   return async (request, response, next) => {
-    const session = await sessionOf(ctx, request.headers);
+    const session = await resolveSession(ctx, request.headers);
     if (!session) throw rbError('RB_ERR_UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method) && !ctx.sameOrigin(request.headers))
       throw rbError('RB_ERR_CROSS_SITE');
-    const { tenant, actor, frontEnd } = session;
-    const person = session.person === undefined ? undefined : await ctx.people?.get(tenant, session.person);
-    // Removed from the store (or never known here): every session of theirs ends with this request.
-    if (session.person !== undefined && !person) {
-      await ctx.store.cacheDelete(ctx.sessionKey(ctx.cookieOf(request.headers) ?? ''));
-      throw rbError('RB_ERR_UNAUTHENTICATED');
-    }
-    const role = person?.role ?? session.role;
-    const email = person === undefined ? {} : { email: person.email };
-    setTenantContext(response, { tenant: asTenantId(tenant), actor, role, frontEnd, ...email });
+    setTenantContext(response, session);
     if (ctx.activity) useActivityTrail(response, ctx.activity);
     next();
   };
+}
+
+/**
+ * The browser's session as the caller it names: a person's role and address are read again now, so a
+ * changed role applies at once, and a removed person's session ends here (deleted, and refused).
+ */
+async function resolveSession(
+  ctx: SessionContext,
+  headers: IncomingHttpHeaders,
+): Promise<TenantContext | undefined> {
+  const session = await sessionOf(ctx, headers);
+  if (!session) return undefined;
+  const { tenant, actor, frontEnd } = session;
+  if (session.person === undefined)
+    return { tenant: asTenantId(tenant), actor, role: session.role, frontEnd };
+  const person = await ctx.people?.get(tenant, session.person);
+  if (!person) {
+    await ctx.store.cacheDelete(ctx.sessionKey(ctx.cookieOf(headers) ?? ''));
+    return undefined;
+  }
+  return { tenant: asTenantId(tenant), actor, role: person.role, frontEnd, email: person.email };
 }

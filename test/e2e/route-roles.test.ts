@@ -100,6 +100,21 @@ describe('every admin route declares its role, and the API holds each role to it
     expect(await activityTotal()).toBe(writesBefore + succeededChanges);
   }, 120_000);
 
+  it('holds the WooCommerce key grant, started outside the admin API, to the admin role too', async () => {
+    const start = (client: TenantClient) =>
+      fetch(`${app.url}/woocommerce/connect?store_url=${encodeURIComponent('https://shop.example')}`, {
+        headers: { cookie: client.cookie },
+        redirect: 'manual',
+      });
+    const refused = await start(clients.viewer);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as ErrorBody).error.code).toBe('RB_ERR_ROLE_REQUIRED');
+    for (const role of ['admin', 'owner'] as const) {
+      const allowed = await start(clients[role]);
+      expect(await allowed.text(), role).not.toContain('RB_ERR_ROLE_REQUIRED');
+    }
+  });
+
   it('records who changed what, when, and from where, once the change succeeded', async () => {
     const before = await activityTotal();
     const rules = ((await clients.admin.api('GET', '/rules')).body as { rules: Record<string, unknown> })

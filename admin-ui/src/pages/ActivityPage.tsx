@@ -43,6 +43,7 @@ const ACTION_TEXT: Readonly<Record<string, string>> = {
   'PUT /people/:id/role': "Changed someone's role",
   'DELETE /people/:id': 'Removed someone',
   person_joined: 'Joined the store',
+  one_click_key_created: 'Created a connector key (one-click connect)',
   'POST /carrier-service': 'Went live in Shopify checkout',
 };
 

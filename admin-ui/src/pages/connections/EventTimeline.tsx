@@ -85,5 +85,6 @@ export function describeActor(actor: string, self: string | undefined): string {
   if (staff) return `Shopify staff member ${staff[1] ?? ''}`;
   if (actor.startsWith('person:')) return `a member of this store (${actor.slice('person:'.length)})`;
   if (actor === 'woocommerce-admin') return 'a WordPress administrator';
+  if (actor === 'woocommerce-plugin') return 'the WordPress plugin';
   return actor === 'merchant' || actor === 'demo-merchant' ? "the store's owner link" : actor;
 }
