@@ -230,6 +230,13 @@ export const ERRORS = {
     status: 401,
     message: () => 'This invitation is invalid, has expired or was already used. Ask for a new one.',
   },
+  RB_ERR_MAIL_UNAVAILABLE: {
+    meaning: 'The mail server did not take an invitation; the invitation was not kept.',
+    fix: 'Try again later, or invite with the link shown to copy; operators: check the SMTP settings.',
+    status: 503,
+    message: () =>
+      'The invitation could not be mailed just now, so it was not made. Try again, or choose to copy the link instead.',
+  },
   RB_ERR_CROSS_SITE: {
     meaning: "A change did not name RateBridge's own origin (Origin or Referer).",
     fix: 'Use the admin from its own address; a proxy must pass the Origin header through.',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { AlertMailer } from '../alerts/notify-by-mail.js';
+import { rbError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
 import type { Invitation, Role } from '../wire/admin-api-types.js';
@@ -53,7 +54,13 @@ export function createPeopleService(options: PeopleServiceOptions) {
       const { invitation, secret } = await invitations.create(tenant, input);
       const link = `${publicUrl}/admin/invitation/${secret}`;
       if (input.delivery === 'copy' || !mailer) return { invitation, mailed: false, link };
-      await mailer.send(invitationMail(tenant, invitation, link));
+      try {
+        await mailer.send(invitationMail(tenant, invitation, link));
+      } catch (error) {
+        log.warn({ err: error, tenant }, 'an invitation could not be mailed; it was withdrawn');
+        await invitations.withdraw(tenant, invitation.id);
+        throw rbError('RB_ERR_MAIL_UNAVAILABLE');
+      }
       return { invitation, mailed: true };
     },
     /** Mails a sign-in link for each store the address belongs to; says nothing about whether it does. */

@@ -168,6 +168,18 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
     expect(((await owner.api('GET', '/people')).body as PeopleResponse).people).toEqual([]);
   });
 
+  it('keeps no invitation the mail server refused, and says so with a coded 503', async () => {
+    smtp.refuse(true);
+    const refused = await owner.api('POST', '/people/invitations', {
+      email: `carol-${mark}@example.com`,
+      role: 'viewer',
+    });
+    smtp.refuse(false);
+    expect(refused.status).toBe(503);
+    expect(codeOf(refused.body)).toBe('RB_ERR_MAIL_UNAVAILABLE');
+    expect(((await owner.api('GET', '/people')).body as PeopleResponse).invitations).toEqual([]);
+  });
+
   it('shows a link to copy once; withdrawing the invitation makes it refuse', async () => {
     const made = await owner.api('POST', '/people/invitations', {
       email: `bob-${mark}@example.com`,

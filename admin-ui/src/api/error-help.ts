@@ -181,6 +181,10 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'This invitation no longer works',
     help: "Invitations work once, for seven days, until withdrawn. Ask the store's owner for a new one.",
   },
+  RB_ERR_MAIL_UNAVAILABLE: {
+    title: 'The invitation could not be mailed',
+    help: 'Try again in a while, or choose “Show me the link to pass on myself” and send it yourself.',
+  },
   RB_ERR_FORBIDDEN: {
     title: 'Not allowed',
     help: 'Open RateBridge from its own address (not from another site) and try again.',
