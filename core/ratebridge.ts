@@ -41,6 +41,8 @@ export interface CoreOptions {
   /** Tests shorten the budgets' minute (or give them a clock). */
   readonly budgets?: Partial<Pick<PlatformBudgetsOptions, 'minuteMs' | 'now'>>;
   readonly alerts?: AlertsOverrides;
+  /** Tests pin the quote engine's clock (delivery dates are computed from it). */
+  readonly quoting?: { readonly now?: () => number };
 }
 
 export async function createCore(options: CoreOptions) {
@@ -70,6 +72,7 @@ export async function createCore(options: CoreOptions) {
     rateLog,
     logger,
     deadlineMs: config.quote.deadlineMs,
+    ...(options.quoting?.now ? { now: options.quoting.now } : {}),
   });
   // Checkouts (a front end named) feed /metrics and the fallback-share alert.
   const quotes = observeQuotes(engine, [

@@ -27,11 +27,13 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import {
+  arrivalText,
   DEFAULT_QUOTE_SETTINGS,
   fallbackRates,
   isStoreUnavailable,
   parseWith,
   quoteRequestSchema,
+  rateWindow,
   rbError,
   runAsCheckout,
   type Core,
@@ -39,6 +41,7 @@ import {
   type Rate,
 } from '../core/index.js';
 import type { CarrierServiceRegistration } from './carrier-service-registration.js';
+import { shopifyDeliveryDate } from './shopify-delivery-date.js';
 import { verifyWebhookHmac } from './webhooks.js';
 
 const BODY_LIMIT = '256kb';
@@ -62,6 +65,12 @@ const rateRequestSchema = z.object({
       city: text,
       address1: text,
       address2: text,
+      /**
+       * Read only to derive "business address" (#15): the callback cannot ask the buyer anything. Shopify's
+       * DeliveryCarrierService docs say company_name is filled by some ActiveShipping providers only, so for
+       * an app's carrier service it is often null: the merchant's assumptions then decide.
+       */
+      company_name: text,
     }),
     items: z
       .array(
@@ -101,6 +110,7 @@ export function toQuoteRequest(payload: RateRequest): QuoteRequest {
       postcode: destination.postal_code ?? '',
       ...(destination.province ? { state: destination.province.toUpperCase() } : {}),
       ...(destination.city ? { suburb: destination.city } : {}),
+      ...(destination.company_name?.trim() ? { company: destination.company_name } : {}),
     },
     currency: currency.toUpperCase(),
     lines: items.map((item) => ({
@@ -116,34 +126,32 @@ export function toQuoteRequest(payload: RateRequest): QuoteRequest {
   });
 }
 
-/** Business days from `from` (weekends skipped), in Shopify's "2026-11-25 00:00:00 +0000" format. */
-export function deliveryDate(businessDays: number, from: Date): string {
-  const date = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
-  let remaining = businessDays;
-  while (remaining > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const day = date.getUTCDay();
-    if (day !== 0 && day !== 6) remaining -= 1;
-  }
-  return `${date.toISOString().slice(0, 10)} 00:00:00 +0000`;
-}
-
-/** A rate in Shopify's answer format; the price stays in the currency it was quoted in. */
-export function toShopifyRate(rate: Rate, now: Date): ShopifyRate {
+/**
+ * A rate in Shopify's answer format; the price stays in the currency it was quoted in. The delivery dates
+ * are the engine's (the location's despatch settings and both states' holidays: docs/delivery-dates.md);
+ * a rate with business days only (a fallback rate) counts them from today.
+ */
+export function toShopifyRate(rate: Rate, now: Date, destinationState?: string): ShopifyRate {
+  const window = rateWindow(rate, now.getTime(), destinationState);
   const eta =
     rate.minDays !== undefined && rate.maxDays !== undefined
       ? rate.minDays === rate.maxDays
         ? `${rate.maxDays} business day${rate.maxDays === 1 ? '' : 's'}`
         : `${rate.minDays}–${rate.maxDays} business days`
       : undefined;
+  const fromDates = rate.minDate !== undefined && window ? arrivalText(window) : undefined;
   return {
     service_name: rate.name,
     service_code: rate.code,
     total_price: String(rate.totalCents),
     currency: rate.currency,
-    description: rate.description?.trim() || (eta ? `Delivery in ${eta}` : NO_ETA_DESCRIPTION),
-    ...(rate.minDays === undefined ? {} : { min_delivery_date: deliveryDate(rate.minDays, now) }),
-    ...(rate.maxDays === undefined ? {} : { max_delivery_date: deliveryDate(rate.maxDays, now) }),
+    description: rate.description?.trim() || fromDates || (eta ? `Delivery in ${eta}` : NO_ETA_DESCRIPTION),
+    ...(window
+      ? {
+          min_delivery_date: shopifyDeliveryDate(window.minDate, destinationState),
+          max_delivery_date: shopifyDeliveryDate(window.maxDate, destinationState),
+        }
+      : {}),
   };
 }
 
@@ -173,7 +181,8 @@ export function ratesCallbackRouter(options: {
             ? fallbackRates(DEFAULT_QUOTE_SETTINGS)
             : (await core.quotes.quote(shop, quoteRequest, { frontEnd: 'shopify' })).rates;
         const today = now();
-        response.json({ rates: rates.map((rate) => toShopifyRate(rate, today)) });
+        const state = quoteRequest.destination.state;
+        response.json({ rates: rates.map((rate) => toShopifyRate(rate, today, state)) });
       }),
   );
   return router;

@@ -5,6 +5,8 @@
  *   GET  /connect, POST /auth-callback, GET /connected   WooCommerce's key grant (grant-routes.ts)
  *   /one-click…                 the plugin's one-click connect (one-click-routes.ts)
  *   POST /rates                 the plugin's signed rate request -> {"rates": [...]}
+ *   POST /checkout-questions    the plugin's signed request for the delivery questions its checkout asks
+ *                               (checkout-questions.ts) -> {"questions": [...], "ttl_seconds"}
  *   POST /admin-link            the plugin's signed request for a one-time admin sign-in link
  *   POST /webhook-setup         the plugin's signed offer to register the product webhooks itself (read-only
  *                               keys): carries the secret it generated; answers where to deliver
@@ -22,6 +24,7 @@ import {
   runAsCheckout,
   type Core,
 } from '../core/index.js';
+import { checkoutQuestions, onlyAsked } from './checkout-questions.js';
 import { grantRoutes } from './grant-routes.js';
 import { oneClickRoutes } from './one-click-routes.js';
 import {
@@ -42,6 +45,14 @@ export const WEBHOOK_BODY_LIMIT = '2mb';
 // request_id: the plugin's per-request nonce, so two identical requests in one second sign differently.
 const adminLinkBody = z.strictObject({
   action: z.literal('admin_login'),
+  request_id: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
+});
+
+const checkoutQuestionsBody = z.strictObject({
+  action: z.literal('checkout_questions'),
   request_id: z
     .string()
     .regex(/^[0-9a-f]{16}$/)
@@ -83,6 +94,17 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
 
   const rates = answerRates(core, bridge, authenticate);
   router.post('/rates', pluginBody, (request, response) => runAsCheckout(() => rates(request, response)));
+
+  // A POST, not a GET: the signature covers the body, and its request_id keeps two asks in a second apart.
+  router.post('/checkout-questions', pluginBody, (request, response) =>
+    runAsCheckout(async () => {
+      const caller = await authenticate(request);
+      parseWith(checkoutQuestionsBody, jsonOf(request));
+      const settings = await core.quoteSettings.get(caller.tenant);
+      response.setHeader('Cache-Control', 'no-store');
+      response.json(checkoutQuestions(settings));
+    }),
+  );
 
   router.post('/admin-link', pluginBody, async (request, response) => {
     const caller = await authenticate(request);
@@ -143,8 +165,15 @@ function answerRates(
   return async (request: Request, response: Response): Promise<void> => {
     const caller = await authenticate(request);
     const body = parsePluginRatesBody(requireRawBody(request));
-    const connection = await bridge.connections.get(caller.tenant);
-    const quoteRequest = toQuoteRequest(body, connection?.units ?? undefined);
+    const [connection, settings] = await Promise.all([
+      bridge.connections.get(caller.tenant),
+      // Unreadable settings forward no answers: core then quotes on what it can read of the merchant's.
+      core.quoteSettings.get(caller.tenant).catch(() => undefined),
+    ]);
+    const parsed = toQuoteRequest(body, connection?.units ?? undefined);
+    const { delivery: answered, ...rest } = parsed;
+    const delivery = settings === undefined ? undefined : onlyAsked(answered, settings);
+    const quoteRequest = delivery === undefined ? rest : { ...rest, delivery };
     // The plugin reads the store's units live: different ones mean the store switched them.
     void bridge.tasks.run('woocommerce-units', (signal) =>
       bridge.link.noticeUnits(caller.tenant, body.units, connection?.units, signal),

@@ -5,12 +5,17 @@
  *   {"currency": "AUD", "units": {"weight": "kg", "dimension": "cm"},
  *    "package": {"destination": {"country", "state", "postcode", "city", "address_1", "address_2"},
  *                "contents": [{"product_id", "variation_id", "sku", "quantity", "line_total",
- *                              "weight", "length", "width", "height"}]}}
+ *                              "weight", "length", "width", "height"}]},
+ *    "delivery": {"is_business", "tail_lift", "authority_to_leave", "hand_unload"}}
  *
  * PHP hands over numbers as strings and unset values as null or "", so the schema takes either. Weights and
  * dimensions are in the store's units and are converted exactly (store-units.ts); a line's dimensions are
  * used only when all three are there. Price per unit is line_total / quantity, in cents. Fields the schema
  * does not name are ignored, so a newer plugin can send more without breaking an older bridge.
+ *
+ * `delivery` carries the buyer's answers to the questions the checkout asked (checkout-questions.ts): each
+ * "yes"/"no", "1"/"0", "true"/"false", a boolean or 0/1; "" or null is "not answered" and omitted. The
+ * destination's `company` is the shipping company name, which core reads to derive "business address".
  */
 import { z } from 'zod';
 import {
@@ -24,6 +29,8 @@ import {
   rbErrorWithDetails,
   type RateBridgeError,
 } from '../core/index.js';
+import { DELIVERY_QUESTIONS } from '../core/wire/quoting-schema.js';
+import { PLUGIN_FIELD } from './checkout-questions.js';
 import { isSet, toDimensionsCm, toGrams, type StoreUnits } from './store-units.js';
 
 const optionalText = (max: number) =>
@@ -66,6 +73,33 @@ const quantity = z
   .transform(Number)
   .pipe(z.number().int('must be a whole number').min(0).max(10_000));
 
+const YES = new Set(['yes', '1', 'true', 'on']);
+const NO = new Set(['no', '0', 'false', 'off']);
+
+/** A checkbox answer as PHP sends it; undefined when not answered, an issue for anything else. */
+const yesNo = z
+  .union([z.boolean(), z.number(), z.string().max(8, 'must be yes or no'), z.null()])
+  .optional()
+  .transform((value, context): boolean | undefined => {
+    if (value === null || value === undefined || typeof value === 'boolean') return value ?? undefined;
+    const text = String(value).trim().toLowerCase();
+    if (text === '') return undefined;
+    if (YES.has(text)) return true;
+    if (NO.has(text)) return false;
+    context.addIssue({ code: 'custom', message: 'must be yes or no' });
+    return z.NEVER;
+  });
+
+const deliveryAnswers = z
+  .object({
+    is_business: yesNo,
+    tail_lift: yesNo,
+    authority_to_leave: yesNo,
+    hand_unload: yesNo,
+  })
+  .nullable()
+  .optional();
+
 const contentsItem = z.object({
   product_id: wordpressId,
   variation_id: wordpressId,
@@ -92,9 +126,11 @@ export const pluginRatesBodySchema = z.object({
       city: optionalText(128),
       address_1: optionalText(256),
       address_2: optionalText(256),
+      company: optionalText(256),
     }),
     contents: z.array(contentsItem).max(500, 'at most 500 cart lines'),
   }),
+  delivery: deliveryAnswers,
 });
 export type PluginRatesBody = z.output<typeof pluginRatesBodySchema>;
 
@@ -148,10 +184,23 @@ export function toQuoteRequest(body: PluginRatesBody, storeUnits: StoreUnits | u
       ...(destination.city === undefined ? {} : { suburb: destination.city }),
       ...(destination.address_1 === undefined ? {} : { addressLine1: destination.address_1 }),
       ...(destination.address_2 === undefined ? {} : { addressLine2: destination.address_2 }),
+      ...(destination.company === undefined ? {} : { company: destination.company }),
     },
     currency: body.currency,
     lines,
+    ...deliveryOf(body.delivery),
   });
+}
+
+/** The answers given, in core's names; nothing at all when none was given. */
+function deliveryOf(answers: PluginRatesBody['delivery']): { delivery?: QuoteRequest['delivery'] } {
+  if (!answers) return {};
+  const delivery: Partial<Record<(typeof DELIVERY_QUESTIONS)[number], boolean>> = {};
+  for (const question of DELIVERY_QUESTIONS) {
+    const answer = answers[PLUGIN_FIELD[question] as keyof typeof answers];
+    if (answer !== undefined) delivery[question] = answer;
+  }
+  return Object.keys(delivery).length === 0 ? {} : { delivery };
 }
 
 type Problem = { path: string; message: string };

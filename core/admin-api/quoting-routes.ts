@@ -11,7 +11,8 @@ import type {
   RulesResponse,
   TestQuoteResult,
 } from '../wire/admin-api-types.js';
-import { quoteSettingsSchema, testQuoteBodySchema } from '../wire/quoting-schema.js';
+import { storedQuoteSettingsSchema } from '../quoting/migrate-delivery-defaults.js';
+import { testQuoteBodySchema } from '../wire/quoting-schema.js';
 import { QUOTE_SOURCES } from '../wire/vocabulary.js';
 import { needs } from './route-roles.js';
 import { tenantContext } from './tenant-context.js';
@@ -35,7 +36,8 @@ export function quotingRoutes(engine: QuoteEngine, settings: QuoteSettingsStore,
 
   router.put('/rules', needs('admin'), jsonBody('64kb'), async (request, response) => {
     const { tenant } = tenantContext(response);
-    const rules = parseWith(quoteSettingsSchema, request.body);
+    // An admin page loaded before #15 still sends `deliveryDefaults`: read the way stored rules are.
+    const rules = parseWith(storedQuoteSettingsSchema, request.body);
     response.json({ rules: await settings.put(tenant, rules) } satisfies RulesResponse);
   });
 

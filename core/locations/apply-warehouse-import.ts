@@ -2,6 +2,7 @@
  * The write of a warehouse import: each checked warehouse is left alone, linked to the location at its
  * address, or created, in one atomic update of the tenant's locations.
  */
+import { defaultDespatch } from '../wire/locations-schema.js';
 import { newId } from '../ids.js';
 import type { FreightPlatform, PlatformRefs, PlatformWarehouse } from '../platforms/freight-platform.js';
 import { UNCHANGED } from '../storage/store.js';
@@ -82,6 +83,7 @@ function importedLocation(
       ...candidate.suburbRefs,
       ...(candidate.link === undefined ? {} : { [source.name]: candidate.link }),
     }),
+    despatch: defaultDespatch(),
     createdAt: at,
     updatedAt: at,
   };

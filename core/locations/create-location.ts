@@ -5,7 +5,7 @@ import { withoutDefault } from './default-location.js';
 import { found, type LocationContext } from './location-context.js';
 import { MAX_LOCATIONS, type LocationRecord } from './location-record.js';
 import type { LocationResult } from '../wire/admin-api-types.js';
-import { createLocationSchema } from '../wire/locations-schema.js';
+import { createLocationSchema, defaultDespatch } from '../wire/locations-schema.js';
 import { confirmWithPlatforms } from './platform-check.js';
 import { withoutNulls, withRefs } from './platform-refs.js';
 import { refuseTaken } from './refuse-taken.js';
@@ -38,6 +38,7 @@ export async function createLocation(
       ...check.address,
       isDefault: makeDefault,
       ...withRefs({ ...links, ...platform.platformRefs }),
+      despatch: body.despatch ?? defaultDespatch(),
       createdAt: at,
       updatedAt: at,
     };

@@ -1,4 +1,5 @@
 import type { PickupPoint } from '../platforms/freight-platform.js';
+import type { DespatchSettings } from '../wire/admin-api-types.js';
 import type { LocationRecord } from './location-record.js';
 
 /** What a platform adapter needs of a location: the address and the platforms' own references. */
@@ -14,12 +15,18 @@ export function pickupPointFor(location: LocationRecord): PickupPoint {
   };
 }
 
-/** A pickup point with the identity the quote engine groups lines by. */
+/** A pickup point with the identity the quote engine groups lines by, and when it despatches. */
 export interface PickupLocation extends PickupPoint {
   readonly id: string;
   readonly isDefault: boolean;
+  readonly despatch: DespatchSettings;
 }
 
 export function pickupLocationFor(location: LocationRecord): PickupLocation {
-  return { id: location.id, isDefault: location.isDefault, ...pickupPointFor(location) };
+  return {
+    id: location.id,
+    isDefault: location.isDefault,
+    despatch: location.despatch,
+    ...pickupPointFor(location),
+  };
 }

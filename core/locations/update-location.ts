@@ -96,6 +96,7 @@ function patched(
     ...(check ? check.address : {}),
     isDefault: latest.isDefault || patch.isDefault === true,
     ...withRefs(refs),
+    despatch: patch.despatch ?? latest.despatch,
     updatedAt: at,
   };
 }

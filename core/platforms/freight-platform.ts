@@ -167,19 +167,30 @@ export interface Destination {
 }
 
 /**
- * How the buyer takes delivery: what Big Post's own checkout asks the buyer (home or business, a forklift
- * on site, leave it without a signature). Until checkouts ask, the quote engine fills it from the store's
- * defaults (quote-settings.ts). Platforms that price none of it ignore it.
+ * How the buyer takes delivery (#15), resolved for one quote from the checkout's answers and the merchant's
+ * settings (core/quoting/resolve-delivery-options.ts). Each adapter maps them to its platform's own fields
+ * (docs/platforms/); an option a platform has no field for is said so there, and not sent.
  */
 export interface DeliveryOptions {
-  /** A business address: business delivery instead of home delivery. */
+  /** A business address: business delivery instead of home (residential) delivery. */
   readonly isBusiness: boolean;
-  /** Someone can unload heavy goods with a forklift. */
-  readonly hasForklift: boolean;
-  /** The buyer allows the goods to be left in a safe place: ask for authority-to-leave options too. */
+  /** A truck with a tail-lift is needed: nobody on site can unload heavy goods (no forklift, no dock). */
+  readonly tailLift: boolean;
+  /** The buyer allows the goods to be left without a signature: ask for authority-to-leave prices. */
   readonly authorityToLeave: boolean;
+  /** The goods must be carried in by hand (no pallet jack or forklift at the door). */
+  readonly handUnload: boolean;
   /** The depot the buyer chose to collect from, as that platform's opaque reference (Big Post DepotId). */
   readonly depot?: PlatformRefs;
+}
+
+/**
+ * The merchant offers collection from depots (#15): platforms that have depots price the nearest ones as
+ * options of their own (`QuoteOption.name` "Collect from <depot>, <suburb>", key `depot:<platform>:<id>`).
+ */
+export interface DepotCollection {
+  /** At most this many depots, nearest to the buyer first. */
+  readonly maxDepots: number;
 }
 
 /** A warehouse the platform account already has (MachShip company locations). */
@@ -200,6 +211,8 @@ export interface PlatformQuoteRequest {
   readonly destination: Destination;
   readonly delivery: DeliveryOptions;
   readonly packages: readonly PackageLine[];
+  /** Absent: no depot collection options are wanted (a platform's own depot offers are left out). */
+  readonly depotCollection?: DepotCollection;
 }
 
 /**
@@ -210,6 +223,8 @@ export interface QuoteOption {
   readonly key: string;
   readonly carrier: { readonly id: string; readonly name: string };
   readonly service: { readonly code: string; readonly name: string };
+  /** The rate's whole name when the platform names it itself (depot collection); else carrier + service. */
+  readonly name?: string;
   /** What the merchant pays the platform, tax included. */
   readonly totalCents: Cents;
   /** The tax (GST) inside `totalCents`; 0 when the platform does not say. */

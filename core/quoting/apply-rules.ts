@@ -1,10 +1,25 @@
 /**
  * The merchant's rules, applied to combined options in a fixed, documented order: markup (percent, then
- * flat) -> handling fee -> free shipping -> rounding -> rename -> sort by price -> at most N -> handling days.
- * All arithmetic is on integer cents; percentages are taken in basis points and rounded half up once.
+ * flat) -> handling fee -> free shipping -> postcode rules (first match per rate) -> rounding (of the price
+ * as shown) -> rename -> sort by price -> at most N -> handling days.
+ *
+ * Prices are carried as the platform split them (GST-inclusive cents and the GST inside: gst-price.ts),
+ * and the merchant's amounts are GST-inclusive; each rate leaves with `totalCents` as the store shows
+ * prices (`gst.display`) and its GST beside it. All arithmetic is on integer cents; percentages are taken
+ * in basis points and rounded half up once.
  */
-import { cents, type Cents } from '../money.js';
 import type { CombinedOption } from './combine-groups.js';
+import {
+  addInclusive,
+  platformPrice,
+  rateMoney,
+  scale,
+  setInclusive,
+  shown,
+  withShown,
+  type GstPrice,
+} from './gst-price.js';
+import { applyAction, describeRule, firstMatch, placeFacts, type Destination } from './postcode-rules.js';
 import type { Rate } from './quote-request.js';
 import type { QuoteSettings } from './quote-settings.js';
 
@@ -14,60 +29,56 @@ export interface RulesOutcome {
   readonly applied: readonly string[];
 }
 
+export interface RulesContext {
+  readonly subtotalCents: number;
+  readonly currency: string;
+  /** Where the goods go; without it no postcode rule applies. */
+  readonly destination?: Destination;
+}
+
+interface Priced {
+  readonly option: CombinedOption;
+  price: GstPrice;
+}
+
 export function applyRules(
   options: readonly CombinedOption[],
   settings: QuoteSettings,
-  context: { readonly subtotalCents: number; readonly currency: string },
+  context: RulesContext,
 ): RulesOutcome {
   const applied = new Set<string>();
-  const basisPoints = Math.round(settings.markupPercent * 100);
-
-  let priced = options.map((option) => {
-    let total: number = option.totalCents;
-    if (basisPoints !== 0) {
-      total += roundHalfUp((total * basisPoints) / 10_000);
-      applied.add(`markup ${settings.markupPercent}%`);
-    }
-    if (settings.markupFlatCents > 0) {
-      total += settings.markupFlatCents;
-      applied.add(`markup +${settings.markupFlatCents}c`);
-    }
-    if (settings.handlingFeeCents > 0) {
-      total += settings.handlingFeeCents;
-      applied.add(`handling fee ${settings.handlingFeeCents}c`);
-    }
-    return { option, total: Math.max(0, total) };
-  });
-
-  const free = settings.freeShipping;
-  if (free && context.subtotalCents >= free.thresholdCents && priced.length > 0) {
-    const target =
-      free.appliesTo === 'cheapest'
-        ? priced.reduce((best, entry) => (entry.total < best.total ? entry : best))
-        : priced.find((entry) => entry.option.code === free.appliesTo);
-    if (target) {
-      target.total = 0;
-      applied.add(`free shipping over ${free.thresholdCents}c`);
-    }
-  }
+  const display = settings.gst.display;
+  const marked = options.map((option) => ({
+    option,
+    price: markUp(platformPrice(option.totalCents, option.taxCents), settings, applied),
+  }));
+  freeShipping(marked, settings, context.subtotalCents, applied);
+  let priced = destinationRules(marked, settings, context.destination, applied);
 
   if (settings.rounding !== 'none') {
-    priced = priced.map((entry) => ({ ...entry, total: round(entry.total, settings.rounding) }));
+    priced = priced.map((entry) => ({
+      ...entry,
+      price: withShown(entry.price, display, round(shown(entry.price, display), settings.rounding)),
+    }));
     applied.add(`rounding ${settings.rounding}`);
   }
+  if (display === 'exclusive') applied.add('prices shown ex GST');
 
   const rates: Rate[] = priced
-    .map(({ option, total }) => {
+    .map(({ option, price }) => {
       const renamed = settings.rename[option.code];
       if (renamed) applied.add(`rename ${option.code}`);
       const pad = settings.extraHandlingDays;
       return {
         code: option.code,
         name: renamed ?? option.name,
-        totalCents: cents(total) as Cents,
+        ...rateMoney(price, display),
         currency: context.currency,
         ...(option.minDays === undefined ? {} : { minDays: option.minDays + pad }),
         ...(option.maxDays === undefined ? {} : { maxDays: option.maxDays + pad }),
+        // The dates already hold the padding (as handling days at the location: delivery-dates/).
+        ...(option.minDate === undefined ? {} : { minDate: option.minDate }),
+        ...(option.maxDate === undefined ? {} : { maxDate: option.maxDate }),
       };
     })
     .sort((a, b) => a.totalCents - b.totalCents || a.name.localeCompare(b.name));
@@ -76,8 +87,53 @@ export function applyRules(
   return { rates: rates.slice(0, settings.maxRates), applied: [...applied] };
 }
 
-function roundHalfUp(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value));
+function markUp(start: GstPrice, settings: QuoteSettings, applied: Set<string>): GstPrice {
+  let price = start;
+  const basisPoints = Math.round(settings.markupPercent * 100);
+  if (basisPoints !== 0) {
+    price = scale(price, basisPoints);
+    applied.add(`markup ${settings.markupPercent}%`);
+  }
+  if (settings.markupFlatCents > 0) {
+    price = addInclusive(price, settings.markupFlatCents);
+    applied.add(`markup +${settings.markupFlatCents}c`);
+  }
+  if (settings.handlingFeeCents > 0) {
+    price = addInclusive(price, settings.handlingFeeCents);
+    applied.add(`handling fee ${settings.handlingFeeCents}c`);
+  }
+  return price;
+}
+
+function freeShipping(priced: Priced[], settings: QuoteSettings, subtotal: number, applied: Set<string>) {
+  const free = settings.freeShipping;
+  if (!free || subtotal < free.thresholdCents || priced.length === 0) return;
+  const target =
+    free.appliesTo === 'cheapest'
+      ? priced.reduce((best, entry) => (entry.price.inc < best.price.inc ? entry : best))
+      : priced.find((entry) => entry.option.code === free.appliesTo);
+  if (!target) return;
+  target.price = setInclusive(target.price, 0);
+  applied.add(`free shipping over ${free.thresholdCents}c`);
+}
+
+/** Each rate through the first postcode rule that matches it; hidden rates leave the list. */
+function destinationRules(
+  priced: readonly Priced[],
+  settings: QuoteSettings,
+  destination: Destination | undefined,
+  applied: Set<string>,
+): Priced[] {
+  if (settings.postcodeRules.length === 0) return [...priced];
+  const place = placeFacts(destination);
+  return priced.flatMap((entry) => {
+    const index = firstMatch(settings.postcodeRules, place, entry.option.code);
+    const rule = settings.postcodeRules[index];
+    if (rule === undefined) return [entry];
+    applied.add(describeRule(rule, index));
+    const price = applyAction(rule, entry.price);
+    return price === undefined ? [] : [{ ...entry, price }];
+  });
 }
 
 function round(total: number, mode: QuoteSettings['rounding']): number {

@@ -4,6 +4,7 @@
  * missing-dimensions report show it); without either it cannot be quoted and the quote falls back.
  */
 import type { PackageLine, PickupPoint } from '../platforms/freight-platform.js';
+import type { DespatchSettings } from '../wire/admin-api-types.js';
 import type { DefaultBox, PackagingProfile, PickupLocation } from './packaging-types.js';
 import { mergeIdentical } from './merge-identical.js';
 import { packFromProfile, packFromShopWeight, type PackingPlaces } from './pack-line.js';
@@ -12,6 +13,8 @@ import type { QuoteLine } from './quote-request.js';
 export interface PackedGroup {
   readonly locationId: string;
   readonly pickup: PickupPoint;
+  /** When the location despatches (absent: the defaults); read for the rates' delivery dates. */
+  readonly despatch?: DespatchSettings;
   readonly packages: readonly PackageLine[];
   /** Lines packed from shop weight and the default box rather than a profile. */
   readonly estimated: boolean;
@@ -66,10 +69,11 @@ interface OpenGroup {
 }
 
 function closeGroup(group: OpenGroup): PackedGroup {
-  const { id: _id, isDefault: _default, ...pickup } = group.location;
+  const { id: _id, isDefault: _default, despatch, ...pickup } = group.location;
   return {
     locationId: group.location.id,
     pickup,
+    ...(despatch ? { despatch } : {}),
     packages: mergeIdentical(group.packages),
     estimated: group.estimated,
     lineIndexes: group.lines,

@@ -4,6 +4,7 @@
  * can be shipped that way, and its price is the sum of the groups' prices, to the cent.
  */
 import { cents, type Cents } from '../money.js';
+import { latestWindow, type DeliveryWindow } from './delivery-dates/delivery-window.js';
 import type { QuoteSettings } from './quote-settings.js';
 
 export interface GroupOption {
@@ -12,9 +13,16 @@ export interface GroupOption {
   readonly carrierId: string;
   readonly carrierName: string;
   readonly serviceName: string;
+  /** The whole name when the platform gave one (depot collection); else carrier and service make it. */
+  readonly name?: string;
   readonly totalCents: Cents;
+  /** The GST inside `totalCents`, as the platform stated it (0 or absent: none stated). */
+  readonly taxCents?: Cents;
   readonly minDays?: number;
   readonly maxDays?: number;
+  /** The delivery window (`YYYY-MM-DD`) from this group's location (delivery-dates/). */
+  readonly minDate?: string;
+  readonly maxDate?: string;
   readonly connectionId: string;
 }
 
@@ -27,8 +35,12 @@ export interface CombinedOption {
   readonly code: string;
   readonly name: string;
   readonly totalCents: Cents;
+  /** The GST inside `totalCents`: the groups' platform GST, summed (absent: none stated). */
+  readonly taxCents?: Cents;
   readonly minDays?: number;
   readonly maxDays?: number;
+  readonly minDate?: string;
+  readonly maxDate?: string;
   /** Which option of each group makes up this one (the rate log's breakdown). */
   readonly parts: readonly { readonly groupId: string; readonly key: string; readonly totalCents: Cents }[];
 }
@@ -75,7 +87,9 @@ function commonServices(groups: readonly GroupResult[]): CombinedOption[] {
       chosen.push(match);
     }
     if (chosen.length !== groups.length) continue;
-    combined.push(build(option.key, `${option.carrierName} ${option.serviceName}`, groups, chosen));
+    combined.push(
+      build(option.key, option.name ?? `${option.carrierName} ${option.serviceName}`, groups, chosen),
+    );
   }
   return combined;
 }
@@ -104,6 +118,7 @@ function build(
     code,
     name,
     totalCents: cents(total),
+    taxCents: cents(chosen.reduce((sum, option) => sum + (option.taxCents ?? 0), 0)),
     // The order arrives when its slowest consignment does.
     ...(everyEta
       ? {
@@ -111,6 +126,7 @@ function build(
           maxDays: Math.max(...chosen.map((option) => option.maxDays as number)),
         }
       : {}),
+    ...latestWindow(chosen.map(windowOf)),
     parts: chosen.map((option, index) => ({
       groupId: (groups[index] as GroupResult).groupId,
       key: option.key,
@@ -133,6 +149,14 @@ function byPrice(a: GroupOption, b: GroupOption): number {
 }
 
 function bySpeed(a: GroupOption, b: GroupOption): number {
+  // Dates first: they include the location's handling days and the holidays on the way.
+  const date = (option: GroupOption) => option.maxDate ?? '9999-12-31';
   const days = (option: GroupOption) => option.maxDays ?? Number.POSITIVE_INFINITY;
-  return days(a) - days(b) || byPrice(a, b);
+  return date(a).localeCompare(date(b)) || days(a) - days(b) || byPrice(a, b);
+}
+
+function windowOf(option: GroupOption): DeliveryWindow | undefined {
+  return option.minDate !== undefined && option.maxDate !== undefined
+    ? { minDate: option.minDate, maxDate: option.maxDate }
+    : undefined;
 }

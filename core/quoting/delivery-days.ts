@@ -1,10 +1,14 @@
 /**
- * A platform's delivery estimate as the business days a rate carries (`Rate.minDays`/`maxDays`: business
- * days from today). Business days where the platform counts them (MachShip's `totalBusinessDays`); else
- * counted from today to the platform's estimated delivery date (Big Post's `Eta`), Monday to Friday.
- * Public holidays are not known here, so a date across one reads a day long.
+ * A platform's transit estimate as business days from despatch (`minDays`/`maxDays`). Business days where
+ * the platform counts them (MachShip's `totalBusinessDays`); else counted from the day the platform
+ * answered (or its own despatch date) to its estimated delivery date (Big Post's `Eta`), in business days
+ * of the destination: weekends and the destination state's public holidays do not count. Counting from
+ * the answer's own day, not today, is what lets a cached answer give today's dates (delivery-dates/).
  */
 import type { QuoteOption } from '../platforms/freight-platform.js';
+import type { AuState } from '../wire/vocabulary.js';
+import { dayNumber, isWeekendDay } from './delivery-dates/calendar-date.js';
+import { isPublicHolidayDay } from './delivery-dates/public-holidays.js';
 
 /** Estimates further out than this are not believed (the fallback rates' own limit). */
 const MAX_DAYS = 60;
@@ -18,29 +22,31 @@ export function platformToday(now: number): string {
 // Built once: constructing an Intl.DateTimeFormat was a sixth of a cache-hit checkout's CPU time.
 const PLATFORM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: PLATFORM_TIME_ZONE });
 
-/** Monday-to-Friday days after `today` up to and including `date` (both `YYYY-MM-DD`); 0 if not after. */
-export function businessDaysUntil(today: string, date: string): number {
-  const day = 24 * 60 * 60 * 1000;
-  const from = Date.parse(`${today}T00:00:00Z`);
-  const to = Date.parse(`${date}T00:00:00Z`);
+/**
+ * Business days after `today` up to and including `date` (both `YYYY-MM-DD`); 0 if not after. Monday to
+ * Friday, less `state`'s public holidays when a state is given.
+ */
+export function businessDaysUntil(today: string, date: string, state?: AuState): number {
+  const to = dayNumber(date);
   let count = 0;
-  for (let at = from + day; at <= to; at += day) {
-    const weekday = new Date(at).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) count += 1;
+  for (let day = dayNumber(today) + 1; day <= to; day += 1) {
+    if (state ? !isWeekendDay(day) && !isPublicHolidayDay(state, day) : !isWeekendDay(day)) count += 1;
   }
   return count;
 }
 
-/** The option's estimate in business days from today, or nothing when the platform gave none. */
+/** The option's transit in business days, or nothing when the platform gave no estimate. */
 export function deliveryDays(
   option: Pick<QuoteOption, 'eta' | 'dates'>,
-  today: string,
+  answeredDay: string,
+  destination?: AuState,
 ): { readonly minDays: number; readonly maxDays: number } | undefined {
   if (option.eta) return option.eta;
   const date = option.dates?.delivery;
+  const from = option.dates?.despatch ?? answeredDay;
   // A date already past is not an estimate; one years away would only be counted slowly to be refused.
-  const span = date === undefined ? Number.NaN : Date.parse(date) - Date.parse(today);
+  const span = date === undefined ? Number.NaN : Date.parse(date) - Date.parse(from);
   if (!(span >= 0 && span <= MAX_DAYS * 2 * 24 * 60 * 60 * 1000)) return undefined;
-  const days = businessDaysUntil(today, date as string);
+  const days = businessDaysUntil(from, date as string, destination);
   return days <= MAX_DAYS ? { minDays: days, maxDays: days } : undefined;
 }

@@ -25,6 +25,7 @@ export function finishQuote(ctx: EngineContext, run: QuoteRun, outcome: Finished
     durationMs: ctx.now() - run.started,
     request: summariseRequest(run.request),
     groups: summariseGroups(run.groups),
+    ...(run.delivery ? { delivery: run.delivery.logged } : {}),
     upstream: run.upstreamCalls,
     rulesApplied: outcome.rulesApplied ?? [],
     rates: outcome.rates,

@@ -7,18 +7,18 @@
  */
 import type { PlatformQuoteRequest, QuoteResult } from '../platforms/freight-platform.js';
 import type { JsonValue, Store } from '../storage/store.js';
-import { hash, packageSignature, sortedRefs } from './quote-cache-key.js';
+import { deliverySignature, hash, packageSignature, sortedRefs } from './quote-cache-key.js';
 import type { CachedQuote } from './quote-cache.js';
 
 export function laneKey(tenant: string, connectionKey: string, request: PlatformQuoteRequest): string {
-  const { pickup, destination, delivery } = request;
+  const { pickup, destination } = request;
   const material = JSON.stringify([
     tenant,
     connectionKey,
     [pickup.suburb.toUpperCase(), pickup.postcode, pickup.state, sortedRefs(pickup.platformRefs)],
     destination.postcode,
     packageSignature(request),
-    [delivery.isBusiness, delivery.hasForklift, delivery.authorityToLeave, sortedRefs(delivery.depot)],
+    deliverySignature(request),
   ]);
   return `lkg:${hash(material)}`;
 }

@@ -1,5 +1,5 @@
 import { applyRules } from './apply-rules.js';
-import { combineGroups, type GroupOption, type GroupResult } from './combine-groups.js';
+import { combineGroups, type CombinedOption, type GroupOption, type GroupResult } from './combine-groups.js';
 import type { QuoteOutcome } from './engine-dependencies.js';
 import { fallBack, finishQuote } from './finish-quote.js';
 import type { GroupQuotes } from './quote-groups.js';
@@ -12,7 +12,7 @@ export function priceOptions(ctx: EngineContext, run: QuoteRun, quotes: GroupQuo
   if (quotes.unauthorized) return fallBack(ctx, run, 'a platform rejected the token (revoked or expired)');
   const results: GroupResult[] = run.groups.map((group) => ({
     groupId: group.locationId,
-    options: visible(quotes.perGroup.get(group.locationId) ?? [], settings),
+    options: visible(quotes.perGroup.get(group.locationId) ?? [], settings).filter((o) => !isDepot(o)),
   }));
   const combination = combineGroups(results, settings);
   if (!combination.ok) {
@@ -26,8 +26,31 @@ export function priceOptions(ctx: EngineContext, run: QuoteRun, quotes: GroupQuo
   if (combination.options.length === 0)
     return fallBack(ctx, run, 'no shipping service is common to every pickup location');
   const subtotalCents = request.lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
-  const ruled = applyRules(combination.options, settings, { subtotalCents, currency: request.currency });
+  const options = [...combination.options, ...depotOptions(run, quotes, settings)];
+  const ruled = applyRules(options, settings, {
+    subtotalCents,
+    currency: request.currency,
+    destination: request.destination,
+  });
   return finishQuote(ctx, run, { rates: ruled.rates, source: 'live', rulesApplied: ruled.applied });
+}
+
+/** Depot collection rates (`depot:<platform>:<id>`) are their own rates, whatever the strategy. */
+const isDepot = (option: GroupOption): boolean => option.key.startsWith('depot:');
+
+/** Each depot every group can be collected from, as one rate: a cart cannot be collected in halves. */
+function depotOptions(run: QuoteRun, quotes: GroupQuotes, settings: QuoteSettings): CombinedOption[] {
+  if (!settings.deliveryOptions.depotCollection.offer) return [];
+  const results: GroupResult[] = run.groups.map((group) => ({
+    groupId: group.locationId,
+    options: visible(quotes.perGroup.get(group.locationId) ?? [], settings).filter(isDepot),
+  }));
+  const combined = combineGroups(results, {
+    ...settings,
+    strategy: 'common_services',
+    cheapestWhenNoCommonService: false,
+  });
+  return combined.ok ? [...combined.options] : [];
 }
 
 /** The merchant's hidden carriers and services left out. */

@@ -2,8 +2,9 @@ import type { Destination, PlatformQuoteRequest, QuoteResult } from '../platform
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
 import type { PackedGroup } from './build-packages.js';
 import type { GroupOption } from './combine-groups.js';
-import { deliveryDays, platformToday } from './delivery-days.js';
+import { estimateDelivery, groupDespatchDate } from './delivery-dates/estimate-delivery.js';
 import type { EngineContext, QuoteRun } from './quote-run.js';
+import { resolveDeliveryOptions } from './resolve-delivery-options.js';
 import { untilSettledOrAborted } from './wait-for-deadline.js';
 
 export interface GroupQuotes {
@@ -20,15 +21,21 @@ export async function quoteGroups(
   destination: Destination,
   usable: readonly UsableConnection[],
 ): Promise<GroupQuotes> {
-  const today = platformToday(ctx.now());
+  const now = ctx.now();
+  const asked = askedFor(run, destination);
   const perGroup = new Map<string, GroupOption[]>(run.groups.map((group) => [group.locationId, []]));
   const state = { unauthorized: false, used: new Set<string>() };
   const calls = run.groups.flatMap((group) =>
     usable.map(async (connection) => {
-      const result = await quoteOne(ctx, run, group, connection, destination);
+      const { result, answeredAt } = await quoteOne(ctx, run, group, connection, asked);
       if (result.ok) {
         state.used.add(connection.connection.id);
-        perGroup.get(group.locationId)?.push(...toGroupOptions(result, connection, today));
+        const dating = {
+          despatch: groupDespatchDate(now, group, run.settings.extraHandlingDays),
+          answeredAt: answeredAt ?? now,
+          destination: destination.state,
+        };
+        perGroup.get(group.locationId)?.push(...toGroupOptions(result, connection, dating));
       } else if (result.failure.reason === 'unauthorized') {
         state.unauthorized = true;
         ctx.tokens
@@ -45,21 +52,38 @@ export async function quoteGroups(
   return { perGroup, unauthorized: state.unauthorized };
 }
 
+/** What every group of the quote is asked with: where to, and how the buyer takes delivery. */
+type Asked = Pick<PlatformQuoteRequest, 'destination' | 'delivery' | 'depotCollection'>;
+
+/**
+ * The delivery options resolved once the cart is packed (a tail-lift may depend on a package's weight),
+ * kept in the run for the rate log; depot collection as the merchant offers it.
+ */
+function askedFor(run: QuoteRun, destination: Destination): Asked {
+  const { deliveryOptions } = run.settings;
+  run.delivery = resolveDeliveryOptions(deliveryOptions, {
+    answers: run.request.delivery,
+    packages: run.groups.flatMap((group) => group.packages),
+    company: run.request.destination.company,
+  });
+  const { offer, maxDepots } = deliveryOptions.depotCollection;
+  return {
+    destination,
+    delivery: run.delivery.options,
+    ...(offer ? { depotCollection: { maxDepots } } : {}),
+  };
+}
+
 /** One group on one connection through the upstream quoter, traced into the run. */
 async function quoteOne(
   ctx: EngineContext,
   run: QuoteRun,
   group: PackedGroup,
   connection: UsableConnection,
-  destination: Destination,
-): Promise<QuoteResult> {
-  const platformRequest: PlatformQuoteRequest = {
-    pickup: group.pickup,
-    destination,
-    delivery: run.settings.deliveryDefaults,
-    packages: group.packages,
-  };
-  const { result, cache, latencyMs } = await ctx.upstream.quote(
+  asked: Asked,
+): Promise<{ result: QuoteResult; answeredAt?: number }> {
+  const platformRequest: PlatformQuoteRequest = { ...asked, pickup: group.pickup, packages: group.packages };
+  const { result, cache, latencyMs, answeredAt } = await ctx.upstream.quote(
     run.tenant,
     connection,
     platformRequest,
@@ -75,21 +99,23 @@ async function quoteOne(
     ...(result.ok ? {} : { detail: result.failure.detail }),
     options: result.ok ? result.value.length : 0,
   });
-  return result;
+  return answeredAt === undefined ? { result } : { result, answeredAt };
 }
 
 function toGroupOptions(
   result: Extract<QuoteResult, { ok: true }>,
   connection: UsableConnection,
-  today: string,
+  dating: { despatch: string | undefined; answeredAt: number; destination: Destination['state'] },
 ): GroupOption[] {
   return result.value.map((option) => ({
     key: option.key,
     carrierId: option.carrier.id,
     carrierName: option.carrier.name,
     serviceName: option.service.name,
+    ...(option.name ? { name: option.name } : {}),
     totalCents: option.totalCents,
+    taxCents: option.taxCents,
     connectionId: connection.connection.id,
-    ...deliveryDays(option, today),
+    ...estimateDelivery(option, dating.despatch, dating.answeredAt, dating.destination),
   }));
 }

@@ -4,6 +4,7 @@ import type { QuoteEngineOptions, QuoteOverrides } from './engine-dependencies.j
 import type { QuoteRequest } from './quote-request.js';
 import type { QuoteSettings } from './quote-settings.js';
 import type { RateLogEntry } from './rate-log.js';
+import type { Resolution } from './resolve-delivery-options.js';
 
 /** The engine's dependencies with the clock resolved, shared by every quote. */
 export interface EngineContext extends QuoteEngineOptions {
@@ -19,6 +20,8 @@ export interface QuoteRun {
   readonly settings: QuoteSettings;
   /** Filled once the cart is packed; empty in the log of a quote that stopped before. */
   groups: readonly PackedGroup[];
+  /** The delivery options, resolved by quote-groups once the cart is packed (for the rate log). */
+  delivery?: Resolution;
   /** Each (group, connection) call as it lands. */
   readonly upstreamCalls: RateLogEntry['upstream'][number][];
 }

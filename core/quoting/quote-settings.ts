@@ -5,6 +5,7 @@
 import type { Store } from '../storage/store.js';
 import type { QuoteSettings } from '../wire/admin-api-types.js';
 import { quoteSettingsSchema } from '../wire/quoting-schema.js';
+import { storedQuoteSettingsSchema } from './migrate-delivery-defaults.js';
 
 export type { QuoteSettings } from '../wire/admin-api-types.js';
 export { quoteSettingsSchema };
@@ -17,7 +18,7 @@ export function createQuoteSettingsStore(store: Store) {
   return {
     async get(tenant: string): Promise<QuoteSettings> {
       const raw = await store.getDoc(ref(tenant));
-      return raw === undefined ? DEFAULT_QUOTE_SETTINGS : quoteSettingsSchema.parse(raw);
+      return raw === undefined ? DEFAULT_QUOTE_SETTINGS : storedQuoteSettingsSchema.parse(raw);
     },
     async put(tenant: string, settings: QuoteSettings): Promise<QuoteSettings> {
       const parsed = quoteSettingsSchema.parse(settings);

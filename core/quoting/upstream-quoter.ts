@@ -31,6 +31,8 @@ export interface UpstreamOutcome {
   readonly result: QuoteResult;
   readonly cache: CacheUse;
   readonly latencyMs: number;
+  /** When the platform gave this answer, for a cached one (ms since the epoch); absent: just now. */
+  readonly answeredAt?: number;
 }
 
 export interface UpstreamQuoterOptions extends BreakerSettings {
@@ -85,11 +87,11 @@ export function createUpstreamQuoter(options: UpstreamQuoterOptions) {
       };
       const cached = await readCachedQuote(store, keys.cache);
       if (cached && (!cached.result.ok || started - cached.at < settings.cacheTtlMs)) {
-        return { result: cached.result, cache: 'hit', latencyMs: now() - started };
+        return { result: cached.result, cache: 'hit', latencyMs: now() - started, answeredAt: cached.at };
       }
       if (cached) {
         revalidator.revalidate(keys, metered(tenant, usable), request);
-        return { result: cached.result, cache: 'stale', latencyMs: now() - started };
+        return { result: cached.result, cache: 'stale', latencyMs: now() - started, answeredAt: cached.at };
       }
       const landed = await askPlatform(settings, flights, keys, metered(tenant, usable), request, signal);
       return { ...landed, latencyMs: now() - started };

@@ -15,6 +15,7 @@ import type * as locations from './locations-schema.js';
 import type * as packaging from './packaging-schema.js';
 import type * as people from './people-schema.js';
 import type * as quoting from './quoting-schema.js';
+import type * as priceRules from './price-rules-schema.js';
 import type * as shopify from './shopify-schema.js';
 import type * as storeLink from './store-link-schema.js';
 import type * as woocommerce from './woocommerce-schema.js';
@@ -72,6 +73,7 @@ export type AccessPolicyResponse = Output<typeof people.accessPolicyResponseSche
 export type PlatformRefs = Output<typeof locations.platformRefsSchema>;
 /** A pickup location; the stored record and the answer are the same. */
 export type LocationRecord = Output<typeof locations.locationSchema>;
+export type DespatchSettings = Output<typeof locations.despatchSettingsSchema>;
 export type LocationInput = Input<typeof locations.createLocationSchema>;
 export type LocationUpdate = Input<typeof locations.updateLocationSchema>;
 export type LocationResult = Output<typeof locations.locationResultSchema>;
@@ -103,9 +105,15 @@ export type DefaultBoxSaved = Output<typeof packaging.defaultBoxSavedSchema>;
 /** The merchant's rules (`/rules`), with every default filled in. */
 export type QuoteSettings = Output<typeof quoting.quoteSettingsSchema>;
 export type FallbackRate = Output<typeof quoting.fallbackRateSchema>;
-export type DeliveryDefaults = Output<typeof quoting.deliveryDefaultsSchema>;
+export type DeliveryAnswers = Output<typeof quoting.deliveryAnswersSchema>;
+export type DeliveryQuestion = (typeof quoting.DELIVERY_QUESTIONS)[number];
+export type DeliveryOptionsSettings = Output<typeof quoting.deliveryOptionsSettingsSchema>;
+export type DeliveryOrigin = Output<typeof quoting.deliveryOriginSchema>;
+export type ResolvedDelivery = Output<typeof quoting.resolvedDeliverySchema>;
 export type Strategy = QuoteSettings['strategy'];
 export type Rounding = QuoteSettings['rounding'];
+export type PostcodeRule = Output<typeof priceRules.postcodeRuleSchema>;
+export type PostcodeAction = Output<typeof priceRules.postcodeActionSchema>;
 export type QuoteLineInput = Input<typeof quoting.quoteLineSchema>;
 export type QuoteLine = Output<typeof quoting.quoteLineSchema>;
 export type QuoteDestination = Output<typeof quoting.destinationSchema>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { packagingPackageSchema } from './packaging-schema.js';
+import { gstSettingsSchema, postcodeRulesSchema } from './price-rules-schema.js';
 import { QUOTE_OUTCOMES, QUOTE_SOURCES } from './vocabulary.js';
 
 const cents = z.number().int().min(0).max(100_000_000);
@@ -17,17 +18,6 @@ export const fallbackRateSchema = z.strictObject({
   priceCents: cents,
   minDays: z.number().int().min(0).max(60).optional(),
   maxDays: z.number().int().min(0).max(60).optional(),
-});
-
-/**
- * How the store's buyers take delivery, until checkouts ask them (Big Post's own checkout asks each of
- * these). The defaults are what most online buyers are: a home address, no forklift, and no permission
- * to leave the goods unattended.
- */
-export const deliveryDefaultsSchema = z.strictObject({
-  isBusiness: z.boolean().default(false),
-  hasForklift: z.boolean().default(false),
-  authorityToLeave: z.boolean().default(false),
 });
 
 /**
@@ -126,15 +116,13 @@ export const quoteSettingsSchema = z.strictObject({
   hideServices: z.array(z.string().trim().min(1).max(120)).max(200).default([]),
   maxRates: z.number().int().min(1).max(20).default(6),
   extraHandlingDays: z.number().int().min(0).max(30).default(0),
-  /** Sent with every quote as the buyer's delivery options (freight-platform.ts `DeliveryOptions`). */
-  deliveryDefaults: deliveryDefaultsSchema.default({
-    isBusiness: false,
-    hasForklift: false,
-    authorityToLeave: false,
-  }),
   /** How each delivery option is known (asked, assumed or derived); see `deliveryOptionsSettingsSchema`. */
   deliveryOptions: deliveryOptionsSettingsSchema.prefault({}),
-  /** Shown when quoting fails. Never empty by accident: a default rate is set until the merchant decides. */
+  /** GST-inclusive or exclusive prices (docs/prices-and-gst.md). */
+  gst: gstSettingsSchema.prefault({}),
+  /** Destination rules by postcode range or zone, first match wins (price-rules-schema.ts). */
+  postcodeRules: postcodeRulesSchema.default([]),
+  /** Shown when quoting fails (GST-inclusive prices). Never empty by accident: a default rate is set until the merchant decides. */
   fallbackRates: z
     .array(fallbackRateSchema)
     .max(5)
@@ -195,11 +183,38 @@ export const rateSchema = z.object({
   code: z.string(),
   name: z.string(),
   totalCents: centsSchema,
+  /**
+   * The GST of this rate, and whether `totalCents` includes it (the store's `gst.display`): the
+   * platform's own split carried through the rules. Absent on rate-log entries from before they were.
+   */
+  gstCents: centsSchema.optional(),
+  gstIncluded: z.boolean().optional(),
   currency: z.string(),
   description: z.string().optional(),
-  /** Business days from today; dates are computed by the front end in the shop's terms. */
+  /** Transit business days (plus the store's extra handling days): the text when there are no dates. */
   minDays: z.number().optional(),
   maxDays: z.number().optional(),
+  /**
+   * The delivery window, `YYYY-MM-DD` in the destination's calendar (docs/delivery-dates.md): despatch
+   * from the location's settings plus the transit in the destination's business days.
+   */
+  minDate: z.string().optional(),
+  maxDate: z.string().optional(),
+});
+
+/** How one delivery option of a quote was known: the buyer's answer, the merchant's assumption, or derived. */
+export const deliveryOriginSchema = z.enum(['asked', 'assumed', 'derived']);
+
+/** The delivery options a quote was priced with (freight-platform.ts `DeliveryOptions`), as the rate log keeps them. */
+export const resolvedDeliverySchema = z.object({
+  isBusiness: z.boolean(),
+  tailLift: z.boolean(),
+  authorityToLeave: z.boolean(),
+  handUnload: z.boolean(),
+  /** `<platform>:<depot id>` the buyer chose to collect from. */
+  depot: z.string().optional(),
+  /** Where each yes/no option came from. */
+  from: z.record(z.enum(DELIVERY_QUESTIONS), deliveryOriginSchema),
 });
 
 /** One platform call of a quote, as the rate log keeps it. */
@@ -243,6 +258,8 @@ export const rateLogEntrySchema = z.object({
   groups: z.array(
     z.object({ locationId: z.string(), estimated: z.boolean(), packages: z.array(packagingPackageSchema) }),
   ),
+  /** The delivery options every platform was asked with, and how each was known; absent before #15. */
+  delivery: resolvedDeliverySchema.optional(),
   upstream: z.array(upstreamCallSchema),
   rulesApplied: z.array(z.string()),
   rates: z.array(rateSchema),

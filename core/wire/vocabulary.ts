@@ -18,6 +18,32 @@ export type PlatformEnvironment = (typeof PLATFORM_ENVIRONMENTS)[number];
 export const AU_STATES = ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'] as const;
 export type AuState = (typeof AU_STATES)[number];
 
+export function isAuStateCode(value: string): value is AuState {
+  return (AU_STATES as readonly string[]).includes(value);
+}
+
+/**
+ * Each state's and territory's IANA time zone: the one place a location's clock (its daily cut-off) is
+ * derived from its state, here so the admin UI can name it too. The zones carry daylight saving where the
+ * state keeps it (NSW, VIC, ACT, SA, TAS, from the first Sunday in October to the first Sunday in April)
+ * and not where it does not (QLD, WA, NT), so no offset is written by hand. ACT keeps Sydney's time
+ * (Australia/Canberra is only a link to it in the IANA database).
+ */
+export const STATE_TIME_ZONES: Readonly<Record<AuState, string>> = {
+  ACT: 'Australia/Sydney',
+  NSW: 'Australia/Sydney',
+  NT: 'Australia/Darwin',
+  QLD: 'Australia/Brisbane',
+  SA: 'Australia/Adelaide',
+  TAS: 'Australia/Hobart',
+  VIC: 'Australia/Melbourne',
+  WA: 'Australia/Perth',
+};
+
+/** Days of the week, as a location's despatch days are written; Monday first, as a merchant reads them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
 export const PACKAGE_TYPES = ['carton', 'pallet', 'skid', 'satchel', 'crate', 'bag', 'tube', 'pack'] as const;
 export type PackageType = (typeof PACKAGE_TYPES)[number];
 
@@ -41,3 +67,18 @@ export const WEIGHT_UNITS = ['g', 'kg', 'lbs', 'oz'] as const;
 export type WeightUnit = (typeof WEIGHT_UNITS)[number];
 export const LENGTH_UNITS = ['mm', 'cm', 'm', 'in', 'yd'] as const;
 export type LengthUnit = (typeof LENGTH_UNITS)[number];
+
+/**
+ * Destination zones of Australian postcodes (core/localities/postcode-zones.ts): metro is the ABS
+ * Remoteness Area "Major Cities of Australia", regional its Inner and Outer Regional areas, remote its
+ * Remote and Very Remote areas.
+ */
+export const POSTCODE_ZONES = ['metro', 'regional', 'remote'] as const;
+export type PostcodeZone = (typeof POSTCODE_ZONES)[number];
+
+/** At most this many postcode rules: each quote walks the list, and a merchant reads it as one table. */
+export const MAX_POSTCODE_RULES = 50;
+
+/** How the store shows shipping prices: with GST in, or without (the shop adds tax itself). */
+export const GST_DISPLAYS = ['inclusive', 'exclusive'] as const;
+export type GstDisplay = (typeof GST_DISPLAYS)[number];

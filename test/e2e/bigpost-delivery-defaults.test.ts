@@ -1,5 +1,5 @@
 /**
- * A checkout quote through Big Post over real sockets: the store's delivery defaults (quote settings)
+ * A checkout quote through Big Post over real sockets: the store's delivery assumptions (quote settings)
  * become BuyerIsBusiness / BuyerHasForklift / ReturnAuthorityToLeaveOptions, the buyer's address is
  * filled as Big Post's own plugin fills it, and the pickup LocalityId comes from the location's opaque
  * Big Post reference. The fake Big Post refuses any body its reference notes do not allow.
@@ -15,7 +15,7 @@ import { capturingLogger } from '../support/log-capture.js';
 import { tempDir } from '../support/temp-dir.js';
 import { testConfig } from '../support/test-config.js';
 
-describe('Big Post quotes carry the store delivery defaults', () => {
+describe('Big Post quotes carry the store delivery assumptions', () => {
   const bigpost = new BigPostFake();
   const token = `bp_${randomBytes(16).toString('hex')}`;
   const tenant = `shop-${randomBytes(3).toString('hex')}.myshopify.com`;
@@ -86,17 +86,22 @@ describe('Big Post quotes carry the store delivery defaults', () => {
     });
   });
 
-  it('sends what the merchant set as the store default instead', async () => {
+  it('sends what the merchant assumes instead', async () => {
     const settings = await core.quoteSettings.get(tenant);
     await core.quoteSettings.put(tenant, {
       ...settings,
-      deliveryDefaults: { isBusiness: true, hasForklift: true, authorityToLeave: true },
+      deliveryOptions: {
+        ...settings.deliveryOptions,
+        isBusiness: { how: 'assume', assume: true },
+        authorityToLeave: { how: 'assume', assume: true },
+      },
     });
     const outcome = await core.quotes.quote(tenant, cart, { record: false });
     expect(outcome.source).toBe('live');
     expect(sentQuotes().at(-1)).toMatchObject({
       BuyerIsBusiness: true,
-      BuyerHasForklift: true,
+      // A 5 kg chair: nothing for a forklift to lift, so none is claimed (as Big Post's plugin sends it).
+      BuyerHasForklift: false,
       ReturnAuthorityToLeaveOptions: true,
     });
     // Business delivery is priced instead of home delivery.

@@ -154,7 +154,15 @@ describe.each(stores)('quote engine against the sandbox (%s store)', (storeKind)
     expect(quote.source).toBe('fallback');
     expect(quote.fallbackReason).toMatch(/deadline/);
     expect(quote.rates).toEqual([
-      { code: 'fallback-standard', name: 'Standard shipping', totalCents: 1500, currency: 'AUD' },
+      // GST-inclusive, one eleventh of it GST (docs/prices-and-gst.md).
+      {
+        code: 'fallback-standard',
+        name: 'Standard shipping',
+        totalCents: 1500,
+        gstCents: 136,
+        gstIncluded: true,
+        currency: 'AUD',
+      },
     ]);
     expect(elapsed).toBeLessThan(400 + 600);
   });

@@ -113,6 +113,78 @@ export const BIGPOST_FAKE_DELIVERY_OPTIONS: readonly BigPostFakeDeliveryOption[]
   },
 ];
 
+/** A row of `/api/depots` (api-notes.md: `{DepotId, DepotName, Address, Suburb, State, Postcode}`). */
+export interface BigPostFakeDepot {
+  readonly DepotId: number;
+  readonly DepotName: string;
+  readonly Address: string;
+  readonly Suburb: string;
+  readonly State: string;
+  readonly Postcode: string;
+  /** The fake's own: what collecting from this depot costs over the DEPOT prices above (dollars). */
+  readonly extra: number;
+}
+
+export const BIGPOST_FAKE_DEPOTS: readonly BigPostFakeDepot[] = [
+  {
+    DepotId: 501,
+    DepotName: 'Big Post Alexandria',
+    Address: '3 Bourke Rd',
+    Suburb: 'ALEXANDRIA',
+    State: 'NSW',
+    Postcode: '2015',
+    extra: 0,
+  },
+  {
+    DepotId: 502,
+    DepotName: 'Big Post Ingleburn',
+    Address: '9 Stennett Rd',
+    Suburb: 'INGLEBURN',
+    State: 'NSW',
+    Postcode: '2565',
+    extra: 3,
+  },
+  {
+    DepotId: 503,
+    DepotName: 'Big Post Penrith',
+    Address: '1 Castlereagh Rd',
+    Suburb: 'PENRITH',
+    State: 'NSW',
+    Postcode: '2750',
+    extra: 5,
+  },
+  {
+    DepotId: 601,
+    DepotName: 'Big Post Laverton',
+    Address: '20 Fitzgerald Rd',
+    Suburb: 'LAVERTON NORTH',
+    State: 'VIC',
+    Postcode: '3026',
+    extra: 0,
+  },
+  {
+    DepotId: 602,
+    DepotName: 'Big Post Dandenong',
+    Address: '4 Frankston Rd',
+    Suburb: 'DANDENONG SOUTH',
+    State: 'VIC',
+    Postcode: '3175',
+    extra: 2,
+  },
+  {
+    DepotId: 701,
+    DepotName: 'Big Post Brisbane',
+    Address: '8 Kingsford Smith Dr',
+    Suburb: 'EAGLE FARM',
+    State: 'QLD',
+    Postcode: '4009',
+    extra: 0,
+  },
+];
+
+/** Authority to leave is quoted only for items of 40 kg or less (api-notes.md, 2nd: bigpost.ts:67). */
+const ATL_MAX_KG = 40;
+
 export class BigPostFake extends FakePlatformServer {
   /** The status a token the fake does not know gets: 403, as a live integration saw (no source shows 401). */
   invalidTokenStatus: 401 | 403 = 403;
@@ -125,6 +197,7 @@ export class BigPostFake extends FakePlatformServer {
   echoTokenInErrors = false;
   localities: readonly BigPostFakeLocality[] = BIGPOST_FAKE_LOCALITIES;
   deliveryOptions: readonly BigPostFakeDeliveryOption[] = BIGPOST_FAKE_DELIVERY_OPTIONS;
+  depots: readonly BigPostFakeDepot[] = BIGPOST_FAKE_DEPOTS;
 
   private readonly tokens = new Map<string, BigPostFakeToken>();
 
@@ -162,6 +235,12 @@ export class BigPostFake extends FakePlatformServer {
     switch (route) {
       case 'GET /api/suburbs':
         return send(res, 200, settings.suspended ? [] : this.searchSuburbs(url.searchParams.get('q') ?? ''));
+      case 'GET /api/depots':
+        return send(
+          res,
+          200,
+          this.depotsNear(url.searchParams.get('p') ?? '').map(({ extra: _, ...depot }) => depot),
+        );
       case 'POST /api/getquote':
         return this.getQuote(res, request.body, token);
       default:
@@ -184,6 +263,7 @@ export class BigPostFake extends FakePlatformServer {
     const buyer = this.localityOf(request['BuyerLocation']);
     const errors = [...problems];
     if (problems.length === 0) {
+      errors.push(...this.deliveryProblems(request));
       if (!pickup) errors.push('PickupLocation: LocalityId is not a known locality.');
       else if (!this.sameLocality(request['PickupLocation'], pickup))
         errors.push('PickupLocation: Locality does not match LocalityId.');
@@ -197,18 +277,54 @@ export class BigPostFake extends FakePlatformServer {
         : errors;
       return send(res, 200, { Object: null, Errors: shown.map((ErrorMessage) => ({ ErrorMessage })) });
     }
-    const jobTypes = request['BuyerIsBusiness'] === true ? ['DEPOT', 'BUSINESS'] : ['DEPOT', 'HDS'];
-    const depot = this.depotFor(request['DepotId'], buyer);
+    const chosen = this.depots.find((known) => known.DepotId === request['DepotId']);
+    const depot = chosen ? depotLocality(chosen) : this.depotFor(request['DepotId'], buyer);
     return send(res, 200, {
       Object: {
         PickupLocality: pickup,
         BuyerLocality: buyer,
         DeliveryOptions: this.deliveryOptions
-          .filter((option) => jobTypes.includes(option.JobType))
-          .map((option) => ({ ...option, DepotLocality: option.JobType === 'DEPOT' ? depot : null })),
+          .filter((option) => jobTypesOf(request).includes(option.JobType))
+          .map((option) => ({
+            ...option,
+            CarrierOptions: option.CarrierOptions.map((carrier) =>
+              priced(carrier, option.JobType, chosen, request),
+            ),
+            DepotLocality: option.JobType === 'DEPOT' ? depot : null,
+          })),
       },
       Errors: null,
     });
+  }
+
+  /**
+   * What the notes say Big Post refuses about delivery: home delivery (JobType 3) for a business buyer,
+   * a DepotId that is not one of its depots, authority to leave for an item over 40 kg.
+   */
+  private deliveryProblems(request: Record<string, unknown>): string[] {
+    const problems: string[] = [];
+    if (request['JobType'] === 3 && request['BuyerIsBusiness'] === true)
+      problems.push('JobType: home delivery needs BuyerIsBusiness false.');
+    const depotId = request['DepotId'];
+    if (typeof depotId === 'number' && !this.depots.some((depot) => depot.DepotId === depotId))
+      problems.push(`DepotId: ${depotId} is not a Big Post depot.`);
+    const items = (request['Items'] ?? []) as { Weight: number }[];
+    if (request['ReturnAuthorityToLeaveOptions'] === true && items.some((item) => item.Weight > ATL_MAX_KG))
+      problems.push(
+        `ReturnAuthorityToLeaveOptions: authority to leave is only quoted for items of ${ATL_MAX_KG} kg or less.`,
+      );
+    return problems;
+  }
+
+  /** Depots nearest the postcode first: same state (first digit) and closest postcode number. */
+  private depotsNear(postcode: string): readonly BigPostFakeDepot[] {
+    if (!/^\d{4}$/.test(postcode)) return [];
+    return this.depots
+      .filter((depot) => depot.Postcode[0] === postcode[0])
+      .sort(
+        (a, b) =>
+          Math.abs(Number(a.Postcode) - Number(postcode)) - Math.abs(Number(b.Postcode) - Number(postcode)),
+      );
   }
 
   /** The depot's locality: the one asked for by DepotId (a PostcodeId here), else the buyer's own. */
@@ -236,4 +352,44 @@ export class BigPostFake extends FakePlatformServer {
     const id = (location as Record<string, unknown>)['LocalityId'];
     return this.localities.find((locality) => locality.PostcodeId === id);
   }
+}
+
+/** 1 depot, 2 business, 3 home; blank: depot plus home or business (the plugin's note, PUB:449). */
+function jobTypesOf(request: Record<string, unknown>): readonly string[] {
+  const business = request['BuyerIsBusiness'] === true;
+  switch (request['JobType']) {
+    case 1:
+      return ['DEPOT'];
+    case 2:
+      return ['BUSINESS'];
+    case 3:
+      return ['HDS'];
+    default:
+      return ['DEPOT', business ? 'BUSINESS' : 'HDS'];
+  }
+}
+
+/**
+ * The fake's prices for the delivery fields, so tests see each one priced: a heavy carton without a
+ * forklift on site needs a tail-lift truck (+$30), and a depot costs its own extra.
+ */
+function priced(
+  carrier: BigPostFakeCarrierOption,
+  jobType: string,
+  depot: BigPostFakeDepot | undefined,
+  request: Record<string, unknown>,
+): BigPostFakeCarrierOption {
+  if (carrier.Total === 0) return carrier;
+  const items = (request['Items'] ?? []) as { Weight: number }[];
+  const heavy = items.some((item) => item.Weight > 30);
+  const tailLift = jobType !== 'DEPOT' && heavy && request['BuyerHasForklift'] !== true ? 30 : 0;
+  const extra = tailLift + (jobType === 'DEPOT' && depot ? depot.extra : 0);
+  if (extra === 0) return carrier;
+  const total = Math.round((carrier.Total + extra) * 100) / 100;
+  const tax = Math.round((total / 11) * 100) / 100;
+  return { ...carrier, Total: total, Tax: tax, Charge: Math.round((total - tax) * 100) / 100 };
+}
+
+function depotLocality(depot: BigPostFakeDepot) {
+  return { Id: depot.DepotId, Suburb: depot.Suburb, Postcode: depot.Postcode, State: depot.State };
 }

@@ -11,6 +11,27 @@ import type http from 'node:http';
 import { FakePlatformServer, send, type RecordedRequest } from './fake-platform-server.js';
 import { loadMachShipOpenApi, type MachShipOpenApi } from './machship-openapi.js';
 
+/**
+ * A company's surcharge question (`QuestionModel`): the ids are the company's own, so the fake gives its
+ * users ids no other account has, and a route request naming an id the company does not have is refused.
+ * `surcharge` (dollars, GST included) is what answering it true adds to every route, so tests see it priced.
+ */
+export interface MachShipFakeQuestion {
+  readonly id: number;
+  readonly question: string;
+  readonly abbreviation: string;
+  readonly surcharge: number;
+}
+
+/** Worded as MachShip accounts word them; the ids are arbitrary, as an account's are. */
+export const MACHSHIP_FAKE_QUESTIONS: readonly MachShipFakeQuestion[] = [
+  { id: 1043, question: 'Residential Delivery', abbreviation: 'RES', surcharge: 12.5 },
+  { id: 1051, question: 'Tail Lift Required', abbreviation: 'TL', surcharge: 35 },
+  { id: 1057, question: 'Authority To Leave', abbreviation: 'ATL', surcharge: 0 },
+  { id: 1062, question: 'Hand Unload', abbreviation: 'HU', surcharge: 18 },
+  { id: 1070, question: 'Dangerous Goods', abbreviation: 'DG', surcharge: 60 },
+];
+
 export interface MachShipFakeUser {
   /** Routes come back priced on carrier accounts in test mode (`carrierAccount.isInTestMode: true`). */
   readonly testMode?: boolean;
@@ -104,6 +125,8 @@ export class MachShipFake extends FakePlatformServer {
   routes: readonly MachShipFakeRoute[] = MACHSHIP_FAKE_ROUTES;
   companyLocations: readonly MachShipFakeCompanyLocation[] = MACHSHIP_FAKE_COMPANY_LOCATIONS;
   locations: readonly MachShipFakeLocation[] = MACHSHIP_FAKE_LOCATIONS;
+  /** The company's surcharge questions (getConsignmentCreationSettings), the only ids `questionIds` may name. */
+  questions: readonly MachShipFakeQuestion[] = MACHSHIP_FAKE_QUESTIONS;
   /** Validation results sent beside priced routes (the live API sends Warnings and Infos this way). */
   routeMessages: readonly { readonly validationType: string; readonly errorMessage: string }[] = [
     { validationType: 'Success', errorMessage: 'Routes returned' },
@@ -170,6 +193,8 @@ export class MachShipFake extends FakePlatformServer {
           startIndex: 0,
           retrievalSize: this.companyLocations.length,
         });
+      case 'GET /apiv2/consignments/getConsignmentCreationSettings':
+        return send(res, 200, envelope(this.creationSettings()));
       case 'POST /apiv2/routes/returnroutes':
         return this.returnRoutes(res, request.body, user, token);
       case 'POST /apiv2/locations/returnLocationsWithSearchOptions':
@@ -184,12 +209,72 @@ export class MachShipFake extends FakePlatformServer {
   }
 
   private returnRoutes(res: http.ServerResponse, body: unknown, user: MachShipFakeUser, token: string): void {
-    const problem = routesProblem(body);
+    const problem = routesProblem(body) ?? this.questionsProblem(body);
     if (problem) {
       const message = this.echoTokenInErrors ? `${problem} (token ${token})` : problem;
       return send(res, 400, envelope(null, [error(message)]));
     }
-    const routes = this.routes.map((route) => ({
+    const surcharge = this.surchargeFor(body);
+    const routes = this.routes.map((route) => this.pricedRoute(route, user, surcharge));
+    return send(
+      res,
+      200,
+      envelope(
+        { routes },
+        this.routeMessages.map((message) => ({ memberNames: [], ...message })),
+      ),
+    );
+  }
+
+  /** `ConsignmentInitV2Model`, as much as the questions need. */
+  private creationSettings(): Record<string, unknown> {
+    return {
+      questions: this.questions.map(({ id, question, abbreviation }, index) => ({
+        id,
+        question,
+        description: null,
+        answer: null,
+        abbreviation,
+        selected: null,
+        hideQuestion: false,
+        questionOrder: index + 1,
+        carriers: [],
+      })),
+      questionGroups: [],
+    };
+  }
+
+  /** Question ids of another company (or made up) are refused, as a company's ids are its own. */
+  private questionsProblem(body: unknown): string | undefined {
+    const ids = (body as { questionIds?: unknown }).questionIds;
+    if (ids === undefined || ids === null) return undefined;
+    const unknown = (ids as number[]).filter((id) => !this.questions.some((question) => question.id === id));
+    return unknown.length > 0
+      ? `Question ${unknown.join(', ')} is not a question of this company`
+      : undefined;
+  }
+
+  private surchargeFor(body: unknown): number {
+    const ids = ((body as { questionIds?: number[] | null }).questionIds ?? []) as number[];
+    return this.questions
+      .filter((question) => ids.includes(question.id))
+      .reduce((sum, question) => sum + question.surcharge, 0);
+  }
+
+  private pricedRoute(route: MachShipFakeRoute, user: MachShipFakeUser, surcharge: number) {
+    // A service that cannot carry the goods stays at 0 whatever is asked.
+    const total = route.totalSellPrice === 0 ? 0 : Math.round((route.totalSellPrice + surcharge) * 100) / 100;
+    const tax = route.totalSellPrice === 0 ? 0 : Math.round((total / 11) * 100) / 100;
+    const priced = {
+      ...route,
+      totalSellPrice: total,
+      totalTaxSellPrice: surcharge === 0 ? route.totalTaxSellPrice : tax,
+    };
+    return this.wireRoute(priced, user);
+  }
+
+  private wireRoute(route: MachShipFakeRoute, user: MachShipFakeUser) {
+    return {
       carrier: { abbreviation: route.carrier.name.slice(0, 3).toUpperCase(), ...route.carrier },
       carrierService: {
         abbreviation: route.carrierService.name.slice(0, 3).toUpperCase(),
@@ -221,15 +306,7 @@ export class MachShipFake extends FakePlatformServer {
       },
       electiveSurcharges: [],
       automaticSurcharges: [],
-    }));
-    return send(
-      res,
-      200,
-      envelope(
-        { routes },
-        this.routeMessages.map((message) => ({ memberNames: [], ...message })),
-      ),
-    );
+    };
   }
 
   private searchLocations(terms: string): readonly MachShipFakeLocation[] {

@@ -20,7 +20,7 @@ import express from 'express';
 import type { Config } from '../../core/config.js';
 import { createAdminApiRouter, errorHandler, notFoundHandler, requestLogging } from '../../core/index.js';
 import { startSandboxServer, type SandboxServer } from '../../core/platforms/sandbox/sandbox-server.js';
-import { createCore, type Core } from '../../core/ratebridge.js';
+import { createCore, type Core, type CoreOptions } from '../../core/ratebridge.js';
 import { openEmbeddedStore } from '../../core/storage/embedded-store.js';
 import type { Store } from '../../core/storage/store.js';
 import {
@@ -83,6 +83,8 @@ export async function startWooTestApp(
     publicUrl?: string;
     /** Starts an https front (PUBLIC_URL) before the app. */
     httpsFront?: boolean;
+    /** Core options on top of the test defaults (e.g. a pinned quote clock). */
+    core?: Partial<Pick<CoreOptions, 'quoting'>>;
   } = {},
 ): Promise<WooTestApp> {
   const { dir, remove } = await tempDir('woo-app');
@@ -121,6 +123,7 @@ export async function startWooTestApp(
       logger,
       store,
       tokens: { attemptLimit: { attempts: 100, windowMs: 60_000 } },
+      ...options.core,
     });
     bridge = createWooCommerceBridge(core, { tlsCa: FAKE_STORE_CA, ...options.bridge });
     const app = express();

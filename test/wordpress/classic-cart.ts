@@ -9,6 +9,8 @@ export interface ClassicRate {
   readonly label: string;
   /** "19.95", as the page prints it. */
   readonly amount: string;
+  /** What the plugin prints under its rate ("Arrives Tue 9 Dec – Thu 11 Dec"), or "". */
+  readonly deliveryTime: string;
 }
 
 export class ClassicCartShopper {
@@ -60,8 +62,14 @@ export function classicRates(html: string): ClassicRate[] {
       .replace(/\s+/g, ' ')
       .trim();
     const amount = /\$([\d,]+\.\d{2})/.exec(decodeEntities(label.replace(/<[^>]+>/g, '')))?.[1] ?? '';
+    const delivery = /<small class="ratebridge-delivery-time">([\s\S]*?)<\/small>/.exec(body)?.[1] ?? '';
     if (rateId !== undefined) {
-      rates.push({ rateId: decodeEntities(rateId), label: text.replace(/:\s*\$[\d,.]+$/, ''), amount });
+      rates.push({
+        rateId: decodeEntities(rateId),
+        label: text.replace(/:\s*\$[\d,.]+$/, ''),
+        amount,
+        deliveryTime: decodeEntities(delivery),
+      });
     }
   }
   return rates;

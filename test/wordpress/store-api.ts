@@ -10,6 +10,8 @@ export interface StoreRate {
   readonly delivery_time: string;
   /** In minor units: "1995" is $19.95. */
   readonly price: string;
+  /** The tax WooCommerce calculated on the rate, in minor units. */
+  readonly taxes: string;
   readonly method_id: string;
   readonly instance_id: number;
   readonly meta_data: { key: string; value: string }[];
@@ -19,7 +21,7 @@ export interface StoreRate {
 export interface StoreCart {
   readonly items: { key: string; id: number; quantity: number }[];
   readonly shipping_rates: { package_id: number; shipping_rates: StoreRate[] }[];
-  readonly totals: { total_shipping: string | null };
+  readonly totals: { total_shipping: string | null; total_shipping_tax?: string | null };
 }
 
 export interface Timed<T> {
@@ -59,8 +61,11 @@ export class StoreApiShopper {
     return this.call<StoreCart>('POST', '/cart/update-item', { key, quantity });
   }
 
-  /** The block checkout's address step: POST /cart/update-customer. */
-  updateCustomer(shipping: Address): Promise<Timed<StoreCart>> {
+  /**
+   * The block checkout's address step: POST /cart/update-customer. Additional checkout fields of the
+   * address location travel inside the address, keyed by their id ("namespace/name").
+   */
+  updateCustomer<A extends Address>(shipping: A): Promise<Timed<StoreCart>> {
     return this.call<StoreCart>('POST', '/cart/update-customer', {
       shipping_address: shipping,
       billing_address: { ...shipping, email: 'shopper@example.test' },

@@ -1,4 +1,7 @@
-/** A pickup location's address: the suburb field fills postcode and state when a suggestion is picked. */
+/**
+ * A pickup location's address (the suburb field fills postcode and state when a suggestion is picked) and
+ * when it despatches (DespatchFields).
+ */
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../api/api-error';
 import type { LocationInput, LocationRecord } from '../../../core/wire/admin-api-types';
@@ -7,6 +10,8 @@ import { Button, ButtonGroup } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
 import { TextField } from '../ui/TextField';
+import { DespatchFields } from './DespatchFields';
+import { despatchForm, despatchInput } from './despatch-form';
 import { ErrorBanner } from './ErrorBanner';
 import { LocalityField } from './LocalityField';
 
@@ -17,6 +22,8 @@ interface LocationFormProps {
   error: unknown;
   onSubmit: (input: LocationInput) => void;
   onCancel?: () => void;
+  /** Show the despatch settings (the wizard leaves them at their defaults, to be set later). */
+  despatch?: boolean;
 }
 
 export function LocationForm({
@@ -26,10 +33,11 @@ export function LocationForm({
   error,
   onSubmit,
   onCancel,
+  despatch: withDespatch = true,
 }: LocationFormProps) {
-  const form = useLocationFields(initial, onSubmit);
+  const form = useLocationFields(initial, onSubmit, withDespatch);
   const { name, setName, addressLine1, setAddressLine1, suburb, setSuburb, postcode, setPostcode } = form;
-  const { state, setState, submit } = form;
+  const { state, setState, despatch, setDespatch, submit } = form;
   const fields = fieldErrors(error);
 
   return (
@@ -63,6 +71,9 @@ export function LocationForm({
           setPostcode={setPostcode}
           setState={setState}
         />
+        {withDespatch ? (
+          <DespatchFields form={despatch} state={state} errors={fields} onChange={setDespatch} />
+        ) : null}
         <ButtonGroup>
           <Button submit primary loading={pending}>
             {submitLabel}
@@ -125,12 +136,17 @@ function AddressFields({
 }
 
 /** The form's fields as typed, and the submit that trims them into a location. */
-function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input: LocationInput) => void) {
+function useLocationFields(
+  initial: LocationRecord | undefined,
+  onSubmit: (input: LocationInput) => void,
+  withDespatch: boolean,
+) {
   const [name, setName] = useState(initial?.name ?? '');
   const [addressLine1, setAddressLine1] = useState(initial?.addressLine1 ?? '');
   const [suburb, setSuburb] = useState(initial?.suburb ?? '');
   const [postcode, setPostcode] = useState(initial?.postcode ?? '');
   const [state, setState] = useState<string>(initial?.state ?? '');
+  const [despatch, setDespatch] = useState(() => despatchForm(initial?.despatch));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -140,6 +156,8 @@ function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input
       suburb: suburb.trim(),
       postcode: postcode.trim(),
       state,
+      // Left out, a new location gets the defaults and an edited one keeps its settings.
+      ...(withDespatch ? { despatch: despatchInput(despatch) } : {}),
     });
   };
 
@@ -154,6 +172,8 @@ function useLocationFields(initial: LocationRecord | undefined, onSubmit: (input
     setPostcode,
     state,
     setState,
+    despatch,
+    setDespatch,
     submit,
   };
 }

@@ -9,7 +9,7 @@ import type {
   Rate,
   RateLogEntry,
 } from '../../../core/wire/admin-api-types';
-import { formatDays } from '../format/dates';
+import { formatDelivery } from '../format/dates';
 import { formatCents } from '../../../core/money';
 import { Badge } from '../ui/Badge';
 import { Banner } from '../ui/Banner';
@@ -17,6 +17,7 @@ import { DataTable } from '../ui/DataTable';
 import { List } from '../ui/List';
 import { Row, Stack } from '../ui/Stack';
 import { Heading, Text } from '../ui/Text';
+import { DeliveryAsked } from './DeliveryAsked';
 import { LatencyChart } from './LatencyChart';
 
 const SOURCE_TEXT: Readonly<
@@ -38,15 +39,23 @@ export function RatesTable({ rates }: { rates: readonly Rate[] }) {
   }
   return (
     <DataTable
-      headings={['Shipping option', 'Price', 'Delivery']}
-      numeric={[1]}
+      headings={['Shipping option', 'Price', 'GST', 'Delivery']}
+      numeric={[1, 2]}
       rows={rates.map((rate) => [
         rate.name,
         formatCents(rate.totalCents, rate.currency),
-        formatDays(rate.minDays, rate.maxDays),
+        gstText(rate),
+        formatDelivery(rate),
       ])}
     />
   );
+}
+
+/** "incl. $2.00" when the price has GST in, "+ $2.00" when the shop adds it; rate-log entries from before GST say nothing. */
+function gstText(rate: Rate): string {
+  if (rate.gstCents === undefined) return '';
+  const amount = formatCents(rate.gstCents, rate.currency);
+  return rate.gstIncluded === false ? `+ ${amount}` : `incl. ${amount}`;
 }
 
 export function QuoteSummary({
@@ -94,6 +103,7 @@ export function QuoteBreakdown({
   return (
     <Stack gap="400">
       <PackageGroups entry={entry} locationName={locationName} />
+      <DeliveryAsked entry={entry} />
       <PlatformCalls entry={entry} locationName={locationName} connectionName={connectionName} />
       {entry.rulesApplied.length > 0 ? (
         <section aria-labelledby={`rules-${entry.id}`}>

@@ -30,3 +30,26 @@ export function formatDays(minDays?: number, maxDays?: number): string {
   if (minDays === undefined) return `up to ${maxDays} business days`;
   return `${minDays}–${maxDays} business days`;
 }
+
+// Calendar dates (`YYYY-MM-DD`) name a day, not an instant: formatted at UTC midnight in UTC, so the
+// merchant's own zone cannot move them to the day before.
+const calendarDay = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+
+/** A rate's delivery window, "Tue, 9 Dec – Thu, 11 Dec" in the merchant's locale; else its business days. */
+export function formatDelivery(rate: {
+  minDays?: number;
+  maxDays?: number;
+  minDate?: string;
+  maxDate?: string;
+}): string {
+  if (rate.minDate === undefined || rate.maxDate === undefined) return formatDays(rate.minDays, rate.maxDays);
+  const day = (date: string) => calendarDay.format(new Date(`${date}T00:00:00Z`));
+  const window =
+    rate.minDate === rate.maxDate ? day(rate.minDate) : `${day(rate.minDate)} – ${day(rate.maxDate)}`;
+  return `Arrives ${window}`;
+}

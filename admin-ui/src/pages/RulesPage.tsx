@@ -18,6 +18,7 @@ import { DeliverySection } from './rules/DeliverySection';
 import { FallbackSection } from './rules/FallbackSection';
 import { FreeShippingSection } from './rules/FreeShippingSection';
 import { NamesSection } from './rules/NamesSection';
+import { PricesSection } from './rules/PricesSection';
 import { RulesPreview } from './rules/RulesPreview';
 import type { SectionProps } from './rules/section-props';
 import { useRulesForm } from './rules/use-rules-form';
@@ -70,6 +71,7 @@ function RulesEditor({
         <CombineSection {...section} />
         <AdjustmentsSection {...section} />
         <FreeShippingSection {...section} />
+        <PricesSection {...section} />
         <NamesSection {...section} />
         <DeliverySection {...section} />
         <FallbackSection {...section} />

@@ -4,13 +4,15 @@
  * by the API's field paths so server-side messages land on the same fields.
  */
 import type {
-  DeliveryDefaults,
+  DeliveryOptionsSettings,
   FallbackRate,
   QuoteSettings,
   Rounding,
   Strategy,
 } from '../../../core/wire/admin-api-types';
+import type { GstDisplay } from '../../../core/wire/vocabulary';
 import { parseDecimal } from '../format/parse-decimal';
+import { readPostcodeRules, toPostcodeRows, type PostcodeRuleRow } from './rules/postcode-rules-form';
 import { centsToDecimalString, typedDollarsToCents } from '../../../core/money';
 
 export interface RulesForm {
@@ -30,8 +32,13 @@ export interface RulesForm {
   hideServices: string;
   maxRates: string;
   extraHandlingDays: string;
-  deliveryDefaults: DeliveryDefaults;
+  /** How each delivery option is known; the two numbers are typed in `tailLiftOverKg` and `maxDepots`. */
+  deliveryOptions: DeliveryOptionsSettings;
+  tailLiftOverKg: string;
+  maxDepots: string;
   fallbackRates: { code: string; name: string; price: string; minDays: string; maxDays: string }[];
+  gstDisplay: GstDisplay;
+  postcodeRules: PostcodeRuleRow[];
 }
 
 export function toForm(rules: QuoteSettings): RulesForm {
@@ -52,7 +59,9 @@ export function toForm(rules: QuoteSettings): RulesForm {
     hideServices: rules.hideServices.join(', '),
     maxRates: String(rules.maxRates),
     extraHandlingDays: String(rules.extraHandlingDays),
-    deliveryDefaults: rules.deliveryDefaults,
+    deliveryOptions: rules.deliveryOptions,
+    tailLiftOverKg: String(rules.deliveryOptions.tailLift.overKg),
+    maxDepots: String(rules.deliveryOptions.depotCollection.maxDepots),
     fallbackRates: rules.fallbackRates.map((rate) => ({
       code: rate.code,
       name: rate.name,
@@ -60,6 +69,8 @@ export function toForm(rules: QuoteSettings): RulesForm {
       minDays: rate.minDays === undefined ? '' : String(rate.minDays),
       maxDays: rate.maxDays === undefined ? '' : String(rate.maxDays),
     })),
+    gstDisplay: rules.gst.display,
+    postcodeRules: toPostcodeRows(rules.postcodeRules),
   };
 }
 
@@ -101,8 +112,10 @@ export function fromForm(
     hideServices: list(form.hideServices),
     maxRates: whole(form.maxRates, 'maxRates', 1, 20),
     extraHandlingDays: whole(form.extraHandlingDays, 'extraHandlingDays', 0, 30),
-    deliveryDefaults: form.deliveryDefaults,
+    deliveryOptions: readDeliveryOptions(form, errors),
     fallbackRates: readFallbackRates(form, errors),
+    gst: { display: form.gstDisplay },
+    postcodeRules: readPostcodeRules(form.postcodeRules, errors),
   };
   if (!rules.cheapestName) errors.cheapestName = 'Give the combined cheapest rate a name.';
   if (!rules.fastestName) errors.fastestName = 'Give the combined fastest rate a name.';
@@ -126,6 +139,26 @@ function readers(errors: FormErrors) {
     return value;
   };
   return { money, whole };
+}
+
+/** The delivery options with the typed tail-lift weight (kg, up to one decimal) and number of depots. */
+function readDeliveryOptions(form: RulesForm, errors: FormErrors): DeliveryOptionsSettings {
+  const { whole } = readers(errors);
+  const options = form.deliveryOptions;
+  const overKg = parseDecimal(form.tailLiftOverKg);
+  const kgPath = 'deliveryOptions.tailLift.overKg';
+  const validKg = overKg !== undefined && overKg >= 1 && overKg <= 2000;
+  if (options.tailLift.how === 'over_weight' && !validKg) {
+    errors[kgPath] = 'Enter a weight in kg from 1 to 2000, like 30.';
+  }
+  const maxDepots = options.depotCollection.offer
+    ? whole(form.maxDepots, 'deliveryOptions.depotCollection.maxDepots', 1, 5)
+    : options.depotCollection.maxDepots;
+  return {
+    ...options,
+    tailLift: { ...options.tailLift, overKg: validKg ? overKg : options.tailLift.overKg },
+    depotCollection: { ...options.depotCollection, maxDepots },
+  };
 }
 
 function readRename(form: RulesForm, errors: FormErrors): Record<string, string> {

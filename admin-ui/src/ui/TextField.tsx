@@ -5,7 +5,7 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange?: (value: string) => void;
-  type?: 'text' | 'password' | 'number' | 'email' | 'search' | 'url';
+  type?: 'text' | 'password' | 'number' | 'email' | 'search' | 'url' | 'date' | 'time';
   error?: string | false;
   helpText?: ReactNode;
   autoComplete?: string;

@@ -51,6 +51,7 @@ export function LocationsStep({ onDone }: { onDone: () => void }) {
               <WarehouseImport onImported={() => void locations.reload()} />
               {showForm || (!canImport && list.length === 0) ? (
                 <LocationForm
+                  despatch={false}
                   submitLabel="Add location"
                   pending={create.pending}
                   error={create.error}

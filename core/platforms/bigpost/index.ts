@@ -1,8 +1,9 @@
 /** The Big Post adapter: `createBigPostPlatform` glues the mapper to the client. */
-import type { FreightPlatform, PlatformCredentials } from '../freight-platform.js';
+import type { FreightPlatform, PlatformCredentials, QuoteResult } from '../freight-platform.js';
 import { resultWithoutToken, withoutToken } from '../platform-outcomes.js';
 import { createBigPostClient } from './client.js';
 import type { BigPostSettings } from './client.js';
+import { createDepotCollection } from './depot-collection.js';
 import { createLocalityIdResolver } from './locality-ids.js';
 import {
   BIGPOST_DISPLAY_NAME,
@@ -23,6 +24,7 @@ export type { BigPostSettings } from './client.js';
 export function createBigPostPlatform(settings: BigPostSettings): FreightPlatform {
   const client = createBigPostClient(settings);
   const localityIds = createLocalityIdResolver(client);
+  const depotCollection = createDepotCollection(client);
 
   return {
     name: 'bigpost',
@@ -65,9 +67,18 @@ export function createBigPostPlatform(settings: BigPostSettings): FreightPlatfor
       if (!pickupId.ok) return resultWithoutToken(pickupId, credentials.token);
       if (!buyerId.ok) return resultWithoutToken(buyerId, credentials.token);
 
-      const body = quoteRequest(request, { pickup: pickupId.value, buyer: buyerId.value });
-      const sent = await client.send(credentials, body, signal);
-      return resultWithoutToken(sent.ok ? parseQuote(sent.response) : sent, credentials.token);
+      const ids = { pickup: pickupId.value, buyer: buyerId.value };
+      const [sent, depots] = await Promise.all([
+        client.send(credentials, quoteRequest(request, ids), signal),
+        depotCollection.options(credentials, request, ids, signal),
+      ]);
+      const parsed = sent.ok ? parseQuote(sent.response) : sent;
+      // Collection is priced per depot (depot-collection.ts); the one Big Post adds to a blank JobType
+      // answer is left out, offered or not.
+      const result: QuoteResult = parsed.ok
+        ? { ok: true, value: [...parsed.value.filter((o) => o.notes?.['jobType'] !== 'DEPOT'), ...depots] }
+        : parsed;
+      return resultWithoutToken(result, credentials.token);
     },
 
     async searchLocalities(credentials, query, signal) {

@@ -20,6 +20,7 @@ import type {
   VerifyOutcome,
 } from '../freight-platform.js';
 import type { HttpRequest, HttpResponse } from '../http-client.js';
+import { deliveryFields, type BigPostDeliveryFields } from './delivery-fields.js';
 import {
   badResponse as platformBadResponse,
   calendarDate,
@@ -98,13 +99,11 @@ export interface BigPostQuoteItem {
   readonly Consolidatable: boolean;
 }
 
-export interface BigPostQuoteBody {
+export interface BigPostQuoteBody extends BigPostDeliveryFields {
   readonly PickupLocation: BigPostLocation;
   readonly BuyerLocation: BigPostLocation;
-  readonly BuyerIsBusiness: boolean;
-  readonly BuyerHasForklift: boolean;
-  readonly ReturnAuthorityToLeaveOptions: boolean;
-  readonly JobType: '';
+  /** Blank: every job type; 1 depot, 2 business, 3 home delivery (the plugin's note, PUB:449). */
+  readonly JobType: '' | 1;
   readonly DepotId: number | '';
   readonly Items: readonly BigPostQuoteItem[];
 }
@@ -160,9 +159,7 @@ export function quoteRequest(request: PlatformQuoteRequest, ids: LocalityIds): B
         State: destination.state,
       },
     },
-    BuyerIsBusiness: delivery.isBusiness,
-    BuyerHasForklift: delivery.hasForklift,
-    ReturnAuthorityToLeaveOptions: delivery.authorityToLeave,
+    ...deliveryFields(request),
     // Blank asks for every job type (depot, business, home delivery) at once, as the checkout path does.
     JobType: '',
     // Blank lets Big Post choose the depot closest to the buyer.
@@ -307,9 +304,12 @@ export function parseQuote(response: HttpResponse): QuoteResult {
 function carrierOptionToQuote(option: CarrierOption, delivery: DeliveryOption): QuoteOption | undefined {
   const jobType = String(delivery.JobType ?? '').trim();
   const charge = toCents(option.Charge);
-  const tax = toCents(option.Tax);
+  const stated = toCents(option.Tax);
+  const total = toCents(option.Total);
+  // The GST Big Post states; without it, Total less Charge (its price ex GST): both Big Post's own figures.
+  const tax = stated ?? (total !== undefined && charge !== undefined ? cents(total - charge) : undefined);
   // Total is Charge (ex GST) + Tax; added up only when Big Post leaves Total out.
-  const totalCents = toCents(option.Total) ?? (charge !== undefined ? cents(charge + (tax ?? 0)) : undefined);
+  const totalCents = total ?? (charge !== undefined ? cents(charge + (tax ?? 0)) : undefined);
   // Zero-priced options are services that cannot actually carry the goods.
   if (totalCents === undefined || totalCents <= 0) return undefined;
   const carrierId = String(option.CarrierId);

@@ -18,10 +18,14 @@ import {
   warehousesRequest,
 } from './mapper.js';
 
+import { createQuestionIdLookup } from './question-ids.js';
+import { answeredQuestionIds } from './questions.js';
+
 export type { MachShipSettings } from './client.js';
 
 export function createMachShipPlatform(settings: MachShipSettings): FreightPlatform {
   const client = createMachShipClient(settings);
+  const questionIds = createQuestionIdLookup(client);
 
   return {
     name: 'machship',
@@ -46,7 +50,9 @@ export function createMachShipPlatform(settings: MachShipSettings): FreightPlatf
     },
 
     async quote(credentials, request, signal) {
-      const sent = await client.send(credentials, quoteRequest(request), signal);
+      const ids = await questionIds.idsFor(credentials, signal);
+      const questions = answeredQuestionIds(ids, request.delivery);
+      const sent = await client.send(credentials, quoteRequest(request, questions), signal);
       return resultWithoutToken(read(sent, parseQuote), credentials.token);
     },
 

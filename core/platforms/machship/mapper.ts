@@ -92,6 +92,8 @@ export interface MachShipRoutesBody {
   readonly toLocation: { readonly suburb: string; readonly postcode: string };
   readonly toAddressLine1?: string;
   readonly toAddressLine2?: string;
+  /** The company's surcharge question ids answered true (residential, tail-lift, ...; questions.ts). */
+  readonly questionIds?: readonly number[];
   readonly items: readonly MachShipRouteItem[];
 }
 
@@ -101,7 +103,10 @@ export function companyLocationIdOf(request: PlatformQuoteRequest): number | und
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-export function quoteRequest(request: PlatformQuoteRequest): MachShipRequest {
+export function quoteRequest(
+  request: PlatformQuoteRequest,
+  questionIds: readonly number[] = [],
+): MachShipRequest {
   const { pickup, destination } = request;
   const companyLocationId = companyLocationIdOf(request);
   const body: MachShipRoutesBody = {
@@ -111,6 +116,7 @@ export function quoteRequest(request: PlatformQuoteRequest): MachShipRequest {
     toLocation: { suburb: destination.suburb, postcode: destination.postcode },
     ...(destination.addressLine1 ? { toAddressLine1: destination.addressLine1 } : {}),
     ...(destination.addressLine2 ? { toAddressLine2: destination.addressLine2 } : {}),
+    ...(questionIds.length > 0 ? { questionIds } : {}),
     items: request.packages.map((line) => ({
       itemType: MACHSHIP_ITEM_TYPES[line.type],
       name: line.description,
@@ -180,7 +186,11 @@ const routeSchema = z.looseObject({
   carrierAccount: z.looseObject({ isInTestMode: z.boolean().nullish() }).nullish(),
   despatchOptions: z.array(z.unknown()).nullish(),
   consignmentTotal: z
-    .looseObject({ totalSellPrice: amountSchema, totalTaxSellPrice: amountSchema })
+    .looseObject({
+      totalSellPrice: amountSchema,
+      totalTaxSellPrice: amountSchema,
+      totalSellBeforeTax: amountSchema,
+    })
     .nullish(),
 });
 type Route = z.infer<typeof routeSchema>;
@@ -223,7 +233,7 @@ function errorMessages(envelope: Envelope): string[] {
 }
 
 /** Reads the `{object, errors}` envelope of any call; `object` is handed back unparsed. */
-function readEnvelope(
+export function readEnvelope(
   response: HttpResponse,
   options: { readonly refusedWhat: string; readonly doing: string; readonly what: string },
 ): PlatformResult<unknown> {
@@ -272,7 +282,11 @@ function routeToOption(route: Route): QuoteOption | undefined {
   const totalCents = toCents(route.consignmentTotal?.totalSellPrice);
   // Zero-priced routes are services that cannot actually carry the goods.
   if (totalCents === undefined || totalCents <= 0) return undefined;
-  const taxCents = toCents(route.consignmentTotal?.totalTaxSellPrice);
+  // The GST MachShip states; without it, the price less its before-tax price (both MachShip's own figures).
+  const beforeTax = toCents(route.consignmentTotal?.totalSellBeforeTax);
+  const taxCents =
+    toCents(route.consignmentTotal?.totalTaxSellPrice) ??
+    (beforeTax === undefined ? undefined : cents(totalCents - beforeTax));
   const testMode = route.carrierAccount?.isInTestMode;
   const carrierId = String(route.carrier.id);
   const serviceId = String(route.carrierService.id);

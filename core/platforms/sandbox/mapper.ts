@@ -52,6 +52,9 @@ export function quoteBody(request: PlatformQuoteRequest): SandboxQuoteRequest {
       postcode: destination.postcode,
       state: destination.state,
       isBusiness: delivery.isBusiness,
+      tailLift: delivery.tailLift,
+      handUnload: delivery.handUnload,
+      authorityToLeave: delivery.authorityToLeave,
     },
     items: request.packages.map((line) => ({
       type: line.type,

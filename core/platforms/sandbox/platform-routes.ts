@@ -40,6 +40,9 @@ export function mountPlatformRoutes(router: Router, platformCall: ReturnType<typ
         distanceKm: distance,
         items: body.items,
         toBusiness: body.to.isBusiness === true,
+        tailLift: body.to.tailLift === true,
+        handUnload: body.to.handUnload === true,
+        authorityToLeave: body.to.authorityToLeave === true,
       });
       res.json({ environment: token.environment, distanceKm: distance, options: options.map(toWireOption) });
     }),

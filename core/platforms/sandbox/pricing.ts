@@ -17,6 +17,12 @@ export interface Shipment {
   readonly items: readonly PricedItem[];
   /** Business deliveries skip the residential surcharge of the road services. */
   readonly toBusiness: boolean;
+  /** A tail-lift truck (road and pallet services). */
+  readonly tailLift?: boolean;
+  /** Goods carried in by hand (road and pallet services). */
+  readonly handUnload?: boolean;
+  /** Left without a signature (every service). */
+  readonly authorityToLeave?: boolean;
 }
 
 export interface PricedOption {
@@ -69,6 +75,10 @@ const SATCHEL_MAX_SIDE_CM = 50;
 const PALLET_MIN_CHARGEABLE_KG = 200;
 const KG_PER_PALLET_SPACE = 600;
 const RESIDENTIAL_SURCHARGE = 3.5;
+// The delivery options (#15), priced so a demo checkout shows each one: dollars ex GST per consignment.
+const TAIL_LIFT_SURCHARGE = 45;
+const HAND_UNLOAD_SURCHARGE = 25;
+const AUTHORITY_TO_LEAVE_FEE = 1.5;
 const GST_RATE = 0.1;
 
 interface Totals {
@@ -101,7 +111,12 @@ export function priceShipment(shipment: Shipment): PricedOption[] {
   const totals = totalsOf(shipment.items);
   const roadKg = Math.max(totals.actualKg, totals.cubicM3 * ROAD_KG_PER_M3);
   const airKg = Math.max(totals.actualKg, totals.cubicM3 * AIR_KG_PER_M3);
-  const residential = shipment.toBusiness ? 0 : RESIDENTIAL_SURCHARGE;
+  const leave = shipment.authorityToLeave === true ? AUTHORITY_TO_LEAVE_FEE : 0;
+  const unloading =
+    (shipment.tailLift === true ? TAIL_LIFT_SURCHARGE : 0) +
+    (shipment.handUnload === true ? HAND_UNLOAD_SURCHARGE : 0) +
+    leave;
+  const residential = (shipment.toBusiness ? 0 : RESIDENTIAL_SURCHARGE) + unloading;
   const options: PricedOption[] = [];
 
   if (totals.palletCount === 0 && totals.heaviestItemKg <= ROAD_MAX_ITEM_KG) {
@@ -115,14 +130,14 @@ export function priceShipment(shipment: Shipment): PricedOption[] {
     // Satchels are sold in weight bands and three distance zones, as the real ones are.
     const band = airKg <= 1 ? 14.5 : airKg <= 3 ? 18.9 : 24.5;
     const zone = km <= 1500 ? 0 : km <= 3000 ? 6 : 12;
-    options.push(option(AIR, OVERNIGHT_SATCHEL, band + zone, { min: 1, max: km <= 1500 ? 1 : 2 }));
+    options.push(option(AIR, OVERNIGHT_SATCHEL, band + zone + leave, { min: 1, max: km <= 1500 ? 1 : 2 }));
   }
 
   const heavy = roadKg >= PALLET_MIN_CHARGEABLE_KG;
   const spaces =
     totals.palletCount > 0 ? totals.palletCount : heavy ? Math.ceil(roadKg / KG_PER_PALLET_SPACE) : 0;
   if (spaces > 0) {
-    const pallet = tariffDollars(PALLET_TARIFF, roadKg, km, spaces);
+    const pallet = tariffDollars(PALLET_TARIFF, roadKg, km, spaces) + unloading;
     options.push(option(PALLET, PALLET_SERVICE, pallet, transit(2, 2, 700, km)));
   }
   return options;

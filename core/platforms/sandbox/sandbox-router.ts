@@ -23,7 +23,8 @@
  * Platform API (what an adapter calls), headers `Authorization: Bearer <token>` and
  * `X-Sandbox-Environment: live|test`:
  *   POST /v1/ping -> {"ok": true, "account": {"name", "environment"}}
- *   POST /v1/quotes {"from": place, "to": place & {"isBusiness"?}, "items": [{"type", "description"?,
+ *   POST /v1/quotes {"from": place, "to": place & {"isBusiness"?, "tailLift"?, "handUnload"?,
+ *        "authorityToLeave"?}, "items": [{"type", "description"?,
  *        "lengthCm", "widthCm", "heightCm", "weightKg" (of one item), "quantity"}]}, place = {suburb,
  *        postcode, state} -> {"environment", "distanceKm", "options": [{"carrier": {code, name},
  *        "service": {code, name}, "currency": "AUD", "priceExGst", "gst", "total", "transitDays": {min,

@@ -43,7 +43,12 @@ const itemSchema = z.strictObject({
 
 export const quoteRequestSchema = z.strictObject({
   from: placeSchema,
-  to: placeSchema.extend({ isBusiness: z.boolean().optional() }),
+  to: placeSchema.extend({
+    isBusiness: z.boolean().optional(),
+    tailLift: z.boolean().optional(),
+    handUnload: z.boolean().optional(),
+    authorityToLeave: z.boolean().optional(),
+  }),
   items: z.array(itemSchema).min(1).max(200),
 });
 export type SandboxQuoteRequest = z.infer<typeof quoteRequestSchema>;

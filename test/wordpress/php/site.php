@@ -15,6 +15,11 @@
  *   php site.php queue              runs WooCommerce's Action Scheduler queue once (webhook deliveries)
  *   php site.php set-units '{"weight": "lbs", "dimension": "in"}'   Settings → Products → units
  *   php site.php webhooks            every webhook with its status and failure count
+ *   php site.php classic-checkout-page   a page holding the classic [woocommerce_checkout] shortcode (a fresh
+ *                                   install's Checkout page holds the Checkout block); answers its path
+ *   php site.php set-taxes '{"calc": "yes", "rate": "10.0000", "shipping_class": "", "tax_status": "taxable", "instance_id": N}'
+ *                                   Settings → General "Enable tax rates", one AU rate that applies to
+ *                                   shipping, Settings → Tax "Shipping tax class", the zone method's Tax status
  *
  * Every command prints one JSON object on its last line. Each runs in a fresh process, so WordPress and
  * WooCommerce load the way they do on a web request (plugins_loaded, init, ...).
@@ -202,6 +207,15 @@ switch ( $command ) {
 				'shipping'       => $lines,
 				// Where WooCommerce keeps the order: wc_orders with HPOS, wp_posts without.
 				'stored_in'      => $order->get_data_store()->get_current_class_name(),
+				// The plugin's delivery answers, where the block checkout's additional fields keep them.
+				'ratebridge_fields' => (object) array_column(
+					array_map(
+						static fn ( $entry ) => array( (string) $entry->key, (string) $entry->value ),
+						array_filter( $order->get_meta_data(), static fn ( $entry ) => str_starts_with( (string) $entry->key, '_wc_shipping/ratebridge/' ) )
+					),
+					1,
+					0
+				),
 			)
 		);
 
@@ -268,6 +282,47 @@ switch ( $command ) {
 			);
 		}
 		done( array( 'webhooks' => $webhooks ) );
+
+	case 'classic-checkout-page':
+		$page_id = wp_insert_post(
+			array(
+				'post_type'    => 'page',
+				'post_status'  => 'publish',
+				'post_title'   => 'Classic checkout',
+				'post_name'    => 'classic-checkout',
+				'post_content' => '<!-- wp:shortcode -->[woocommerce_checkout]<!-- /wp:shortcode -->',
+			),
+			true
+		);
+		if ( is_wp_error( $page_id ) ) {
+			fail( 'the classic checkout page was not created: ' . $page_id->get_error_message() );
+		}
+		done( array( 'path' => (string) wp_parse_url( (string) get_permalink( $page_id ), PHP_URL_PATH ) ) );
+
+	case 'set-taxes':
+		update_option( 'woocommerce_calc_taxes', 'yes' === ( $input['calc'] ?? 'no' ) ? 'yes' : 'no' );
+		// Australian stores enter product prices with GST in; WooCommerce still taxes shipping as exclusive.
+		update_option( 'woocommerce_prices_include_tax', 'yes' );
+		update_option( 'woocommerce_tax_display_cart', 'incl' );
+		update_option( 'woocommerce_shipping_tax_class', (string) ( $input['shipping_class'] ?? '' ) );
+		global $wpdb;
+		$wpdb->query( "DELETE FROM {$wpdb->prefix}woocommerce_tax_rates" );
+		WC_Tax::_insert_tax_rate(
+			array(
+				'tax_rate_country'  => 'AU',
+				'tax_rate'          => (string) ( $input['rate'] ?? '10.0000' ),
+				'tax_rate_name'     => 'GST',
+				'tax_rate_priority' => 1,
+				'tax_rate_compound' => 0,
+				'tax_rate_shipping' => 1,
+				'tax_rate_order'    => 0,
+				'tax_rate_class'    => '',
+			)
+		);
+		$option   = 'woocommerce_ratebridge_' . (int) $input['instance_id'] . '_settings';
+		$settings = (array) get_option( $option, array() );
+		update_option( $option, array( 'tax_status' => (string) ( $input['tax_status'] ?? 'taxable' ) ) + $settings );
+		done( array( 'calc_taxes' => get_option( 'woocommerce_calc_taxes' ), 'tax_status' => get_option( $option )['tax_status'] ) );
 
 	default:
 		fail( 'unknown command: ' . $command );

@@ -97,9 +97,22 @@ final class FallbackTest extends RateBridge_TestCase {
 		$this->assert_fallback_rate( $this->calculate() );
 	}
 
-	public function test_the_fallback_rate_gets_no_tax_on_top_of_its_gst_inclusive_cost(): void {
+	public function test_the_fallback_rates_gst_inclusive_cost_is_split_by_the_stores_shipping_tax_when_taxes_are_on(): void {
 		$this->connect();
 		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'yes';
+		$this->zone_settings( array( 'fallback_label' => 'Standard freight', 'fallback_cost' => '22.00' ) );
+		RateBridge_Test_World::fail_transport( 'timed out' );
+
+		$rate = $this->calculate()['ratebridge:fallback'];
+
+		// The buyer still pays 22.00: 20.00 plus WooCommerce's 10 % shipping tax, shown as a tax line.
+		$this->assertSame( '20.00', $rate->get_cost() );
+		$this->assertEqualsWithDelta( array( 1 => 2.0 ), $rate->get_taxes(), 0.0001 );
+	}
+
+	public function test_the_fallback_rate_gets_no_tax_when_the_store_does_not_calculate_taxes(): void {
+		$this->connect();
+		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'no';
 		$this->zone_settings( array( 'fallback_label' => 'Standard freight', 'fallback_cost' => '22.00' ) );
 		RateBridge_Test_World::fail_transport( 'timed out' );
 

@@ -17,6 +17,8 @@ abstract class RateBridge_TestCase extends TestCase {
 	protected function setUp(): void {
 		parent::setUp();
 		RateBridge_Test_World::reset();
+		RateBridge_Test_Checkout::reset();
+		RateBridge_Checkout_Questions::forget();
 		$_POST    = array();
 		$_REQUEST = array();
 	}

@@ -37,7 +37,7 @@ final class RateMappingTest extends RateBridge_TestCase {
 		$this->assertSame( '', $hds->get_delivery_time() );
 	}
 
-	public function test_bridge_rates_are_gst_inclusive_so_woocommerce_adds_no_tax_on_top(): void {
+	public function test_a_rate_without_its_ex_gst_price_from_an_older_bridge_gets_no_tax_on_top(): void {
 		$this->connect();
 		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'yes';
 		RateBridge_Test_World::respond( 200, $this->rates_json( array( array( 'id' => 'road', 'label' => 'Road', 'cost' => '11.00', 'meta_data' => array( 'ratebridge_source' => 'live' ) ) ) ) );
@@ -46,6 +46,57 @@ final class RateMappingTest extends RateBridge_TestCase {
 
 		$this->assertSame( '11.00', $rate->get_cost() );
 		$this->assertSame( array(), $rate->get_taxes(), 'GST is already in the cost' );
+	}
+
+	public function test_when_the_store_taxes_shipping_woocommerce_gets_the_ex_gst_cost_and_calculates_the_tax(): void {
+		$this->connect();
+		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'yes';
+		RateBridge_Test_World::respond( 200, $this->rates_json( array( $this->gst_rate() ) ) );
+
+		$rate = $this->calculate()['ratebridge:road'];
+
+		$this->assertSame( '20.00', $rate->get_cost(), 'the price before GST' );
+		$this->assertEqualsWithDelta( array( 1 => 2.0 ), $rate->get_taxes(), 0.0001, "WooCommerce's own shipping tax" );
+		$this->assertSame( '2.00', $rate->get_meta_data()['ratebridge_platform_gst'] );
+	}
+
+	public function test_when_the_store_does_not_calculate_taxes_the_gst_inclusive_cost_is_charged_with_no_tax(): void {
+		$this->connect();
+		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'no';
+		RateBridge_Test_World::respond( 200, $this->rates_json( array( $this->gst_rate() ) ) );
+
+		$rate = $this->calculate()['ratebridge:road'];
+
+		$this->assertSame( '22.00', $rate->get_cost() );
+		$this->assertSame( array(), $rate->get_taxes() );
+	}
+
+	public function test_a_zone_whose_tax_status_is_none_charges_the_gst_inclusive_cost_even_with_taxes_on(): void {
+		$this->connect();
+		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'yes';
+		$this->zone_settings( array( 'tax_status' => 'none' ) );
+		RateBridge_Test_World::respond( 200, $this->rates_json( array( $this->gst_rate() ) ) );
+
+		$rate = $this->calculate()['ratebridge:road'];
+
+		$this->assertSame( '22.00', $rate->get_cost() );
+		$this->assertSame( array(), $rate->get_taxes() );
+	}
+
+	public function test_a_malformed_ex_gst_cost_is_ignored_rather_than_charged(): void {
+		$this->connect();
+		RateBridge_Test_World::$options['woocommerce_calc_taxes'] = 'yes';
+		RateBridge_Test_World::respond( 200, $this->rates_json( array( array( 'cost_ex_gst' => '-20' ) + $this->gst_rate() ) ) );
+
+		$rate = $this->calculate()['ratebridge:road'];
+
+		$this->assertSame( '22.00', $rate->get_cost() );
+		$this->assertSame( array(), $rate->get_taxes() );
+	}
+
+	/** A rate as the bridge sends it for a GST-inclusive store: 22.00 of which the platform's GST is 2.00. */
+	private function gst_rate(): array {
+		return array( 'id' => 'road', 'label' => 'Road', 'cost' => '22.00', 'cost_ex_gst' => '20.00', 'gst' => '2.00' );
 	}
 
 	public function test_the_stub_would_add_tax_on_top_when_taxes_are_not_switched_off(): void {

@@ -11,6 +11,7 @@ require __DIR__ . '/stubs/world.php';
 require __DIR__ . '/stubs/wordpress.php';
 require __DIR__ . '/stubs/woocommerce.php';
 require __DIR__ . '/stubs/features-util.php';
+require __DIR__ . '/stubs/checkout.php';
 require __DIR__ . '/stubs/real-http.php';
 require __DIR__ . '/RateBridge_TestCase.php';
 

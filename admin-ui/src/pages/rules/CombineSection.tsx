@@ -21,7 +21,7 @@ export function CombineSection({ form, set, errors }: SectionProps) {
         options={strategyOptions}
         value={form.strategy}
         onChange={(v) => set('strategy', v as Strategy)}
-        helpText="Rules apply in this order: markup (percent, then flat), handling fee, free shipping, rounding, names, sort by price, at most N rates, handling days."
+        helpText="Rules apply in this order: markup (percent, then flat), handling fee, free shipping, destination rules, rounding, names, sort by price, at most N rates, handling days."
       />
       {form.strategy === 'common_services' ? (
         <Checkbox

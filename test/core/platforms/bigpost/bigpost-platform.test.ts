@@ -6,26 +6,16 @@ import { fixture, quoteRequest as request } from './quote-fixtures.js';
 
 const live: PlatformCredentials = { token: 'test-token-not-real', environment: 'live' };
 
+// The depot option Big Post adds to a blank JobType is left out: depot collection is priced per depot
+// (depot-collection.test.ts), and only when the merchant offers it.
 const expectedOptions = [
-  {
-    key: 'bigpost:3:ROAD:DEPOT',
-    carrier: { id: '3', name: 'Allied Express' },
-    service: { code: 'ROAD', name: 'Road (collect from depot in SYDNEY 2000)' },
-    totalCents: 4400,
-    taxCents: 400,
-    notes: {
-      jobType: 'DEPOT',
-      requiresAuthorityToLeave: false,
-      depot: 'SYDNEY 2000',
-      depotLocalityId: '11001',
-    },
-  },
   {
     key: 'bigpost:7:STD:HDS',
     carrier: { id: '7', name: 'Couriers Please' },
     service: { code: 'STD', name: 'Standard' },
-    totalCents: 1010,
-    taxCents: 92,
+    // $10.10 plus the fake's $30 for a tail-lift truck: the 62.5 kg carton and no forklift on site.
+    totalCents: 4010,
+    taxCents: 365,
     dates: { delivery: '2025-11-27' },
     notes: { jobType: 'HDS', requiresAuthorityToLeave: true },
   },
@@ -115,10 +105,7 @@ describe('Big Post adapter over HTTP', () => {
       { ...request, delivery: { ...request.delivery, isBusiness: true } },
       AbortSignal.timeout(5_000),
     );
-    expect(result.ok && result.value.map((option) => option.key)).toEqual([
-      'bigpost:3:ROAD:DEPOT',
-      'bigpost:7:STD:BUSINESS',
-    ]);
+    expect(result.ok && result.value.map((option) => option.key)).toEqual(['bigpost:7:STD:BUSINESS']);
   });
 
   it('reports Big Post errors as a rejected request', async () => {

@@ -1,42 +1,45 @@
 /**
- * BuyerIsBusiness, BuyerHasForklift and ReturnAuthorityToLeaveOptions come from the quote request's
- * delivery options (the store's defaults until checkouts ask), never a constant.
+ * BuyerIsBusiness, BuyerHasForklift and ReturnAuthorityToLeaveOptions come from the quote's resolved
+ * delivery options, the way Big Post's own plugin fills them: a forklift only matters (and is only asked
+ * about) for a carton over 30 kg, a tail-lift or hand unload means there is no forklift, and authority to
+ * leave is only quoted for items of 40 kg or less.
  */
 import { describe, expect, it } from 'vitest';
 import { quoteRequest } from '../../../../core/platforms/bigpost/mapper.js';
 import type { BigPostQuoteBody } from '../../../../core/platforms/bigpost/mapper.js';
 import type { DeliveryOptions } from '../../../../core/platforms/freight-platform.js';
-import { DEFAULT_QUOTE_SETTINGS } from '../../../../core/quoting/quote-settings.js';
 import { quoteRequest as request } from './quote-fixtures.js';
 
-const flags = (delivery: DeliveryOptions) => {
-  const body = quoteRequest({ ...request, delivery }, { pickup: 1, buyer: 2 }).body as BigPostQuoteBody;
+const home: DeliveryOptions = {
+  isBusiness: false,
+  tailLift: false,
+  authorityToLeave: false,
+  handUnload: false,
+};
+
+const flags = (delivery: DeliveryOptions, weightKg: number) => {
+  const packages = request.packages.map((line) => ({ ...line, weightKg }));
+  const body = quoteRequest({ ...request, delivery, packages }, { pickup: 1, buyer: 2 })
+    .body as BigPostQuoteBody;
   return [body.BuyerIsBusiness, body.BuyerHasForklift, body.ReturnAuthorityToLeaveOptions];
 };
 
 describe('Big Post delivery options', () => {
   it.each([
-    [false, false, false],
-    [true, false, false],
-    [false, true, false],
-    [false, false, true],
-    [true, true, true],
-  ])(
-    'sends business %s, forklift %s, authority to leave %s as asked',
-    (isBusiness, hasForklift, authorityToLeave) => {
-      expect(flags({ isBusiness, hasForklift, authorityToLeave })).toEqual([
-        isBusiness,
-        hasForklift,
-        authorityToLeave,
-      ]);
-    },
-  );
-
-  it('defaults a store to what most buyers are: home delivery, no forklift, no authority to leave', () => {
-    expect(DEFAULT_QUOTE_SETTINGS.deliveryDefaults).toEqual({
-      isBusiness: false,
-      hasForklift: false,
-      authorityToLeave: false,
-    });
+    ['a light home parcel', home, 5, [false, false, false]],
+    ['a business', { ...home, isBusiness: true }, 5, [true, false, false]],
+    ['authority to leave on a light parcel', { ...home, authorityToLeave: true }, 5, [false, false, true]],
+    ['authority to leave on a 45 kg item', { ...home, authorityToLeave: true }, 45, [false, true, false]],
+    ['a heavy item with someone to unload it', home, 35, [false, true, false]],
+    ['a heavy item needing a tail-lift', { ...home, tailLift: true }, 35, [false, false, false]],
+    ['a heavy item unloaded by hand', { ...home, handUnload: true }, 35, [false, false, false]],
+    [
+      'a light item, tail-lift or not',
+      { ...home, tailLift: true, isBusiness: true },
+      30,
+      [true, false, false],
+    ],
+  ] as const)('%s', (_name, delivery, weightKg, expected) => {
+    expect(flags(delivery, weightKg)).toEqual(expected);
   });
 });

@@ -33,7 +33,7 @@ describe('Big Post quote request', () => {
       {
         ...request,
         destination: { suburb: 'PERTH', postcode: '6000', state: 'WA' },
-        delivery: { isBusiness: true, hasForklift: true, authorityToLeave: true },
+        delivery: { isBusiness: true, tailLift: false, authorityToLeave: true, handUnload: false },
         packages: (['carton', 'skid', 'pallet', 'pack', 'crate', 'satchel', 'tube', 'bag'] as const).map(
           (type) => ({
             type,
@@ -57,7 +57,8 @@ describe('Big Post quote request', () => {
     };
     expect(body.Items.map((item) => item.ItemType)).toEqual([0, 1, 2, 3, 4, 6, 8, 9]);
     expect(body.BuyerIsBusiness).toBe(true);
-    expect(body.BuyerHasForklift).toBe(true);
+    // 1 kg pieces: nothing for a forklift to lift, so not said to have one (as the plugin sends it).
+    expect(body.BuyerHasForklift).toBe(false);
     expect(body.ReturnAuthorityToLeaveOptions).toBe(true);
     expect(body.BuyerLocation).toEqual({
       Name: 'Guest User',

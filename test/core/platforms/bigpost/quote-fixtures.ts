@@ -20,7 +20,7 @@ export const quoteRequest: PlatformQuoteRequest = {
     addressLine1: '1 Sample Lane',
     addressLine2: 'Unit 4',
   },
-  delivery: { isBusiness: false, hasForklift: false, authorityToLeave: false },
+  delivery: { isBusiness: false, tailLift: true, authorityToLeave: false, handUnload: false },
   packages: [
     {
       type: 'carton',

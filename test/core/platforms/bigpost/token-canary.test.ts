@@ -22,7 +22,7 @@ const request: PlatformQuoteRequest = {
     platformRefs: { bigpost: '13121' },
   },
   destination: { suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
-  delivery: { isBusiness: false, hasForklift: false, authorityToLeave: false },
+  delivery: { isBusiness: false, tailLift: false, authorityToLeave: false, handUnload: false },
   packages: [
     { type: 'carton', lengthCm: 10, widthCm: 10, heightCm: 10, weightKg: 1, quantity: 1, description: 'Box' },
   ],

@@ -21,8 +21,12 @@ describe('MachShip adapter over HTTP', () => {
   it('sends the routes request with the token header and the exact body, and reads the prices', async () => {
     const result = await platform.quote(credentials, quoteRequest, AbortSignal.timeout(5_000));
 
-    expect(fake.requests).toHaveLength(1);
-    const [sent] = fake.requests;
+    // The company's surcharge question ids are read first (a business address answers none of them).
+    expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /apiv2/consignments/getConsignmentCreationSettings',
+      'POST /apiv2/routes/returnroutes',
+    ]);
+    const sent = fake.requests[1];
     expect(sent).toMatchObject({
       method: 'POST',
       path: '/apiv2/routes/returnroutes',
@@ -68,7 +72,7 @@ describe('MachShip adapter over HTTP', () => {
       {
         pickup: { name: 'Main warehouse', suburb: 'RICHMOND', postcode: '3121', state: 'VIC' },
         destination: { suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
-        delivery: { isBusiness: false, hasForklift: false, authorityToLeave: false },
+        delivery: { isBusiness: false, tailLift: false, authorityToLeave: false, handUnload: false },
         packages: [],
       },
       AbortSignal.timeout(5_000),
@@ -96,7 +100,7 @@ describe('MachShip adapter over HTTP', () => {
           platformRefs: { machship: '7101' },
         },
         destination: { suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
-        delivery: { isBusiness: false, hasForklift: false, authorityToLeave: false },
+        delivery: { isBusiness: false, tailLift: false, authorityToLeave: false, handUnload: false },
         packages: [
           {
             type: 'carton',

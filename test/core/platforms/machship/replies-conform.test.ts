@@ -12,6 +12,7 @@ import {
   verifyRequest,
   warehousesRequest,
 } from '../../../../core/platforms/machship/mapper.js';
+import { questionsRequest } from '../../../../core/platforms/machship/questions.js';
 import { MachShipFake } from '../../../fakes/machship-fake.js';
 import { loadMachShipOpenApi } from '../../../fakes/machship-openapi.js';
 import { fixture, quoteRequest as request } from './quote-fixtures.js';
@@ -62,6 +63,8 @@ describe.skipIf(!reference.ok)(title, () => {
     ['company locations', warehousesRequest],
     ['a locality search', localitiesRequest('richmond')],
     ['routes', quoteRequest(request)],
+    ['routes with surcharge questions', quoteRequest(request, [1043, 1051])],
+    ['the consignment settings (surcharge questions)', questionsRequest],
   ] as const)('the fake answers %s in the live shape', async (_what, sent) => {
     const http = createPlatformHttp({ baseUrl: url, timeoutMs: 2_000, displayName: 'MachShip' });
     const outcome = await http.send({ ...(sent as HttpRequest), headers: { token: 'test-token-not-real' } });

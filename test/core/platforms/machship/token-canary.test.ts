@@ -17,7 +17,7 @@ const CANARY = `canary-${randomUUID()}`;
 const request: PlatformQuoteRequest = {
   pickup: { name: 'W', suburb: 'RICHMOND', postcode: '3121', state: 'VIC' },
   destination: { suburb: 'SYDNEY', postcode: '2000', state: 'NSW' },
-  delivery: { isBusiness: false, hasForklift: false, authorityToLeave: false },
+  delivery: { isBusiness: false, tailLift: false, authorityToLeave: false, handUnload: false },
   packages: [
     { type: 'carton', lengthCm: 10, widthCm: 10, heightCm: 10, weightKg: 1, quantity: 1, description: 'Box' },
   ],

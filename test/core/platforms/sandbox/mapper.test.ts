@@ -40,7 +40,7 @@ describe('sandbox mapper', () => {
           state: 'VIC',
           addressLine1: '1 Collins St',
         },
-        delivery: { isBusiness: true, hasForklift: false, authorityToLeave: false },
+        delivery: { isBusiness: true, tailLift: false, authorityToLeave: false, handUnload: false },
         packages: [
           {
             type: 'carton',
@@ -56,7 +56,15 @@ describe('sandbox mapper', () => {
       }),
     ).toEqual({
       from: { suburb: 'Alexandria', postcode: '2015', state: 'NSW' },
-      to: { suburb: 'Melbourne', postcode: '3000', state: 'VIC', isBusiness: true },
+      to: {
+        suburb: 'Melbourne',
+        postcode: '3000',
+        state: 'VIC',
+        isBusiness: true,
+        tailLift: false,
+        handUnload: false,
+        authorityToLeave: false,
+      },
       items: [
         {
           type: 'carton',

@@ -95,6 +95,27 @@ describe('sandbox pricing', () => {
     expect(priceOf(home, 'ONS')).toBe(priceOf(business, 'ONS'));
   });
 
+  it('prices each delivery option with its own surcharge, so a demo checkout shows the difference', () => {
+    const base = shipment(700, [carton(40)]);
+    const plain = priceShipment(base);
+    const surcharge = (extra: Partial<Shipment>, service: string) =>
+      priceOf(priceShipment({ ...base, ...extra }), service)! - priceOf(plain, service)!;
+    // Dollars ex GST, plus 10 % GST: tail-lift $45, hand unload $25, authority to leave $1.50.
+    expect(surcharge({ tailLift: true }, 'RX')).toBe(4950);
+    expect(surcharge({ handUnload: true }, 'RE')).toBe(2750);
+    expect(surcharge({ authorityToLeave: true }, 'RX')).toBe(165);
+    expect(surcharge({ tailLift: true, handUnload: true, authorityToLeave: true }, 'RX')).toBe(7865);
+    const small = shipment(700, [carton(0.5)]);
+    // A satchel needs no tail-lift; it is left without a signature for the same fee.
+    expect(priceOf(priceShipment({ ...small, tailLift: true }), 'ONS')).toBe(
+      priceOf(priceShipment(small), 'ONS'),
+    );
+    expect(
+      priceOf(priceShipment({ ...small, authorityToLeave: true }), 'ONS')! -
+        priceOf(priceShipment(small), 'ONS')!,
+    ).toBe(165);
+  });
+
   it('states GST as 10% of the price before tax, in whole cents', () => {
     for (const option of priceShipment(shipment(1234.5, [carton(3.3, 2)]))) {
       expect(Number.isInteger(option.exGstCents)).toBe(true);

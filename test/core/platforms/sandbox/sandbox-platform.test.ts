@@ -21,7 +21,7 @@ const box = (weightKg: number, quantity = 1): PackageLine => ({
 const request = (destination: Destination = MELBOURNE, packages = [box(2)]): PlatformQuoteRequest => ({
   pickup: { name: 'Main warehouse', ...SYDNEY },
   destination,
-  delivery: { isBusiness: false, hasForklift: false, authorityToLeave: false },
+  delivery: { isBusiness: false, tailLift: false, authorityToLeave: false, handUnload: false },
   packages,
 });
 const signal = () => AbortSignal.timeout(5_000);

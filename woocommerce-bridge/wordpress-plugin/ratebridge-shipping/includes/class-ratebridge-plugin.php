@@ -32,6 +32,7 @@ final class RateBridge_Plugin {
 		add_action( 'before_woocommerce_init', array( self::class, 'declare_compatibility' ) );
 		add_action( 'woocommerce_shipping_init', array( self::class, 'load_shipping_method' ) );
 		add_filter( 'woocommerce_shipping_methods', array( self::class, 'register_shipping_method' ) );
+		add_action( 'woocommerce_after_shipping_rate', array( RateBridge_Delivery_Time::class, 'render_after_rate' ) );
 		add_filter( 'plugin_action_links_' . plugin_basename( $plugin_file ), array( RateBridge_Admin_Link::class, 'add_plugin_action_links' ) );
 		add_action( 'admin_post_' . RateBridge_Admin_Link::ACTION, array( RateBridge_Admin_Link::class, 'handle' ) );
 		add_action( 'admin_notices', array( RateBridge_Key_Status::class, 'render_admin_notice' ) );
@@ -39,6 +40,19 @@ final class RateBridge_Plugin {
 		add_action( 'admin_post_' . RateBridge_One_Click::START_ACTION, array( RateBridge_One_Click::class, 'handle_start' ) );
 		add_action( 'admin_post_' . RateBridge_One_Click::RETURN_ACTION, array( RateBridge_One_Click::class, 'handle_return' ) );
 		add_action( 'admin_notices', array( RateBridge_One_Click::class, 'render_connected_notice' ) );
+		self::ask_delivery_questions();
+	}
+
+	/**
+	 * The delivery questions the merchant chose: on both checkouts, and their answers on the shipping package.
+	 */
+	private static function ask_delivery_questions(): void {
+		add_action( 'woocommerce_init', array( RateBridge_Checkout_Fields::class, 'register_block_fields' ) );
+		add_action( 'woocommerce_before_order_notes', array( RateBridge_Checkout_Fields::class, 'render_classic_fields' ) );
+		add_action( 'woocommerce_checkout_update_order_review', array( RateBridge_Checkout_Fields::class, 'remember_update_order_review' ) );
+		add_action( 'woocommerce_checkout_process', array( RateBridge_Checkout_Fields::class, 'remember_checkout_post' ) );
+		add_action( 'woocommerce_checkout_create_order', array( RateBridge_Checkout_Answers::class, 'record_on_order' ) );
+		add_filter( 'woocommerce_cart_shipping_packages', array( RateBridge_Checkout_Answers::class, 'add_to_packages' ) );
 	}
 
 	/**

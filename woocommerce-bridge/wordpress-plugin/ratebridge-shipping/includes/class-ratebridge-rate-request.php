@@ -11,8 +11,10 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Translates `$package` into the bridge's wire format:
- * `{"currency", "units": {"weight", "dimension"}, "package": {"destination": {...}, "contents": [...]}}`.
- * Product data is sent exactly as WooCommerce stores it (strings, in the store's units).
+ * `{"currency", "units": {"weight", "dimension"}, "package": {"destination": {...}, "contents": [...]},
+ * "delivery": {...}}`. Product data is sent exactly as WooCommerce stores it (strings, in the store's units).
+ * The destination's `company` (when there is one) and the `delivery` answers ("yes"/"no" by question key) are what
+ * RateBridge_Checkout_Answers put on the package; `delivery` is left out when nothing was answered.
  */
 final class RateBridge_Rate_Request {
 
@@ -30,6 +32,9 @@ final class RateBridge_Rate_Request {
 		foreach ( self::DESTINATION_FIELDS as $field ) {
 			$address[ $field ] = is_scalar( $destination[ $field ] ?? null ) ? (string) $destination[ $field ] : '';
 		}
+		if ( is_string( $package['ratebridge_company'] ?? null ) && '' !== $package['ratebridge_company'] ) {
+			$address['company'] = $package['ratebridge_company'];
+		}
 
 		$contents = array();
 		foreach ( (array) ( $package['contents'] ?? array() ) as $item ) {
@@ -39,7 +44,7 @@ final class RateBridge_Rate_Request {
 			}
 		}
 
-		return array(
+		$payload = array(
 			'currency' => (string) get_woocommerce_currency(),
 			'units'    => array(
 				'weight'    => (string) get_option( 'woocommerce_weight_unit' ),
@@ -50,6 +55,11 @@ final class RateBridge_Rate_Request {
 				'contents'    => $contents,
 			),
 		);
+		$delivery = $package['ratebridge_delivery'] ?? null;
+		if ( is_array( $delivery ) && array() !== $delivery ) {
+			$payload['delivery'] = $delivery;
+		}
+		return $payload;
 	}
 
 	/**

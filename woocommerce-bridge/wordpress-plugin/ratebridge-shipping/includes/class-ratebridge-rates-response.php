@@ -10,7 +10,9 @@ declare(strict_types=1);
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Validates `{"rates": [{"id", "label", "cost": "12.50", "description"?, "delivery_time"?, "meta_data"?}]}`.
+ * Validates `{"rates": [{"id", "label", "cost": "12.50", "cost_ex_gst"?: "11.36", "gst"?: "1.14", "description"?,
+ * "delivery_time"?, "meta_data"?}]}`. `cost` is the price as the merchant chose to show it in RateBridge;
+ * `cost_ex_gst` the same rate before GST, which the method hands WooCommerce when the store taxes shipping.
  *
  * A rate that breaks the contract is dropped; an answer whose every rate was dropped counts as malformed
  * (never as "cannot ship"), so the checkout falls back instead of showing nothing.
@@ -24,7 +26,7 @@ final class RateBridge_Rates_Response {
 	 * Parses a decoded 200 body.
 	 *
 	 * @param array<mixed> $decoded Decoded JSON object.
-	 * @return array{rates: list<array{id: string, label: string, cost: string, description: string, delivery_time: string, meta_data: array<string, string>}>, dropped: int}|null
+	 * @return array{rates: list<array{id: string, label: string, cost: string, cost_ex_gst: ?string, gst: ?string, description: string, delivery_time: string, meta_data: array<string, string>}>, dropped: int}|null
 	 */
 	public static function parse( array $decoded ): ?array {
 		$raw_rates = $decoded['rates'] ?? null;
@@ -54,7 +56,7 @@ final class RateBridge_Rates_Response {
 	 * One rate, or null when it breaks the contract.
 	 *
 	 * @param array<mixed> $raw Decoded rate.
-	 * @return array{id: string, label: string, cost: string, description: string, delivery_time: string, meta_data: array<string, string>}|null
+	 * @return array{id: string, label: string, cost: string, cost_ex_gst: ?string, gst: ?string, description: string, delivery_time: string, meta_data: array<string, string>}|null
 	 */
 	private static function rate( array $raw ): ?array {
 		$id    = $raw['id'] ?? null;
@@ -69,10 +71,21 @@ final class RateBridge_Rates_Response {
 			'id'            => $id,
 			'label'         => $label,
 			'cost'          => $cost,
+			'cost_ex_gst'   => self::optional_amount( $raw['cost_ex_gst'] ?? null ),
+			'gst'           => self::optional_amount( $raw['gst'] ?? null ),
 			'description'   => is_string( $raw['description'] ?? null ) ? sanitize_text_field( $raw['description'] ) : '',
 			'delivery_time' => is_string( $raw['delivery_time'] ?? null ) ? sanitize_text_field( $raw['delivery_time'] ) : '',
 			'meta_data'     => self::meta_data( $raw['meta_data'] ?? null ),
 		);
+	}
+
+	/**
+	 * A decimal amount, or null when absent or not one (an older bridge sends neither GST field).
+	 *
+	 * @param mixed $raw Decoded value.
+	 */
+	private static function optional_amount( mixed $raw ): ?string {
+		return is_string( $raw ) && 1 === preg_match( self::COST_PATTERN, $raw ) ? $raw : null;
 	}
 
 	/**

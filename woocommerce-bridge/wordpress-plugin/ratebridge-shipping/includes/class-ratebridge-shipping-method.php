@@ -122,8 +122,18 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 			'fallback_cost'  => array(
 				'title'       => __( 'Fallback cost', 'ratebridge-shipping' ),
 				'type'        => 'text',
-				'description' => __( 'Charged when RateBridge cannot answer. Leave empty to offer no fallback rate at all.', 'ratebridge-shipping' ),
+				'description' => __( 'Charged when RateBridge cannot answer, GST included. Leave empty to offer no fallback rate at all.', 'ratebridge-shipping' ),
 				'default'     => '15.00',
+			),
+			'tax_status'     => array(
+				'title'       => __( 'Tax status', 'ratebridge-shipping' ),
+				'type'        => 'select',
+				'description' => __( 'Taxable: when WooCommerce calculates taxes, it adds GST to these rates with your shipping tax class (Settings > Tax). None: rates are charged as RateBridge quotes them, GST included, with no tax line.', 'ratebridge-shipping' ),
+				'default'     => 'taxable',
+				'options'     => array(
+					'taxable' => __( 'Taxable', 'ratebridge-shipping' ),
+					'none'    => __( 'None', 'ratebridge-shipping' ),
+				),
 			),
 			'links'          => array(
 				'title' => __( 'RateBridge admin', 'ratebridge-shipping' ),
@@ -140,6 +150,8 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 	 * @param array<string, mixed> $package WooCommerce shipping package.
 	 */
 	public function calculate_shipping( $package = array() ) {
+		// WC_Shipping_Method::is_taxable() reads this (with wc_tax_enabled() and the customer's exemption).
+		$this->tax_status = 'none' === $this->get_option( 'tax_status' ) ? 'none' : 'taxable';
 		$quoter  = new RateBridge_Rate_Quoter( RateBridge_Connection::load() );
 		$zone    = array(
 			'fallback_label' => (string) $this->get_option( 'fallback_label' ),
@@ -173,15 +185,15 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 			$meta['delivery_time'] = $delivery;
 		}
 
+		if ( is_string( $rate['gst'] ?? null ) ) {
+			$meta['ratebridge_platform_gst'] = $rate['gst'];
+		}
 		$this->add_rate(
 			array(
 				'id'        => $id,
 				'label'     => $rate['label'],
-				'cost'      => $rate['cost'],
-				// GST-inclusive already (freight platforms price that way): no tax on top.
-				'taxes'     => false,
 				'meta_data' => $meta,
-			)
+			) + self::cost_and_taxes( $rate, $this->is_taxable() )
 		);
 
 		// Since WooCommerce 9.2 a rate has its own description and delivery time, which the block checkout
@@ -198,6 +210,61 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 	}
 
 	/**
+	 * The cost and taxes of a bridge rate for add_rate(), following the store's tax settings.
+	 *
+	 * When WooCommerce taxes this method's rates (taxes enabled, tax status "taxable", customer not exempt),
+	 * it gets the price before GST and no `taxes`, so add_rate() calculates the tax itself with the
+	 * store's shipping tax class (WC_Tax::get_shipping_tax_rates(); shipping costs are always taxed as
+	 * exclusive, WC_Tax::calc_shipping_tax()), per order. Otherwise the price as RateBridge shows it, with
+	 * `taxes` false so nothing is added on top. An older bridge that sends no `cost_ex_gst` is treated as the
+	 * second case: its cost has GST in already.
+	 *
+	 * @param array<string, mixed> $rate    Parsed rate.
+	 * @param bool                 $taxable Whether WooCommerce taxes this method's rates.
+	 * @return array{cost: string, taxes?: false, calc_tax?: string}
+	 */
+	public static function cost_and_taxes( array $rate, bool $taxable ): array {
+		$ex_gst = $rate['cost_ex_gst'] ?? null;
+		if ( $taxable && is_string( $ex_gst ) ) {
+			return array(
+				'cost'     => $ex_gst,
+				'calc_tax' => 'per_order',
+			);
+		}
+		return array(
+			'cost'  => (string) $rate['cost'],
+			'taxes' => false,
+		);
+	}
+
+	/**
+	 * The fallback cost is GST-inclusive, like every amount set in RateBridge. When WooCommerce taxes the
+	 * rate, the store's own shipping tax rates split it (WC_Tax::calc_inclusive_tax()), so checkout shows
+	 * the same total with its tax line; otherwise it is charged as entered, with nothing added.
+	 *
+	 * @param string $cost    GST-inclusive decimal cost.
+	 * @param bool   $taxable Whether WooCommerce taxes this method's rates.
+	 * @return array{cost: string, taxes: array<int|string, float>|false}
+	 */
+	public static function inclusive_cost_and_taxes( string $cost, bool $taxable ): array {
+		if ( ! $taxable || ! class_exists( 'WC_Tax' ) ) {
+			return array(
+				'cost'  => $cost,
+				'taxes' => false,
+			);
+		}
+		$decimals = wc_get_price_decimals();
+		$taxes    = array_map(
+			static fn ( $tax ): float => round( (float) $tax, $decimals ),
+			WC_Tax::calc_inclusive_tax( (float) $cost, WC_Tax::get_shipping_tax_rates() )
+		);
+		return array(
+			'cost'  => (string) round( (float) $cost - array_sum( $taxes ), $decimals ),
+			'taxes' => $taxes,
+		);
+	}
+
+	/**
 	 * Adds the zone's fallback rate; an empty fallback cost means no rate.
 	 */
 	private function add_fallback_rate(): void {
@@ -210,10 +277,8 @@ class RateBridge_Shipping_Method extends WC_Shipping_Method {
 			array(
 				'id'        => 'ratebridge:' . self::FALLBACK_RATE_ID,
 				'label'     => '' !== $label ? $label : __( 'Shipping', 'ratebridge-shipping' ),
-				'cost'      => $cost,
-				'taxes'     => false,
 				'meta_data' => array( 'ratebridge_fallback' => 'yes' ),
-			)
+			) + self::inclusive_cost_and_taxes( $cost, $this->is_taxable() )
 		);
 	}
 

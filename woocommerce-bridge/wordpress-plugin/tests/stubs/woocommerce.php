@@ -192,6 +192,22 @@ abstract class WC_Settings_API {
 	}
 }
 
+/** The two WC_Tax functions the plugin calls, at one shipping rate of RateBridge_Test_World::$shipping_tax_percent. */
+final class WC_Tax {
+	/** @return array<int, array{rate: float, label: string, shipping: string, compound: string}> */
+	public static function get_shipping_tax_rates( $tax_class = null, $customer = null ) {
+		return array( 1 => array( 'rate' => RateBridge_Test_World::$shipping_tax_percent, 'label' => 'GST', 'shipping' => 'yes', 'compound' => 'no' ) );
+	}
+	/** @return array<int, float> */
+	public static function calc_inclusive_tax( $price, $rates ) {
+		$taxes = array();
+		foreach ( $rates as $key => $rate ) {
+			$taxes[ $key ] = $price - $price / ( 1 + $rate['rate'] / 100 );
+		}
+		return $taxes;
+	}
+}
+
 abstract class WC_Shipping_Method extends WC_Settings_API {
 	public $supports             = array( 'settings' );
 	public $id                   = '';

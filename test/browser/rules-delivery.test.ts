@@ -1,0 +1,83 @@
+/// <reference lib="dom" />
+/**
+ * The rules page's delivery options in Chromium on the real build (#15): it says plainly that Shopify
+ * checkouts cannot ask, the merchant chooses how each option is known, the tail-lift weight and depot
+ * collection, a bad weight is marked on its field, and what is saved is what the API holds.
+ */
+import { describe, expect, it } from 'vitest';
+import type { QuoteSettings } from '../../core/wire/admin-api-types.js';
+import { chromiumSkipReason, createSandboxToken, signIn, watchForProblems } from './browser-support.js';
+import { rateBridgeInChromium } from './browser-suite.js';
+
+const skip = chromiumSkipReason();
+
+describe.skipIf(skip !== undefined)('delivery options on the rules page in Chromium', () => {
+  const suite = rateBridgeInChromium();
+
+  it(
+    'saves ask / assume / derive, the tail-lift weight and depot collection',
+    { timeout: 60_000 },
+    async () => {
+      const { server, browser } = suite;
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems = watchForProblems(page);
+      await signIn(page, server.demoLink);
+      await page.goto(`${server.url}/admin/settings/rules`);
+      await page.getByText('Shopify checkouts cannot ask').waitFor();
+      await page.getByText(/Shopify orders always use your assumptions/).waitFor();
+
+      await page.getByLabel('Authority to leave (no signature)').selectOption('ask');
+      await page.getByLabel(/Assume goods may be left without a signature until the buyer answers/).check();
+      await page.getByLabel('Business or home address').selectOption('assume');
+      const weight = page.getByLabel('Tail-lift when any one package weighs more than');
+      await weight.fill('0');
+      await page.getByRole('button', { name: 'Save rules' }).click();
+      await page.getByText('Enter a weight in kg from 1 to 2000, like 30.').waitFor();
+
+      await weight.fill('45');
+      await page.getByLabel('Offer collection from the nearest depots (Big Post)').check();
+      await page.getByLabel('At most this many depots').fill('3');
+      await page.getByRole('button', { name: 'Save rules' }).click();
+      await page.getByText('Rules saved.').waitFor();
+
+      const response = await page.request.get(`${server.url}/admin/api/rules`);
+      const { rules } = (await response.json()) as { rules: QuoteSettings };
+      expect(rules.deliveryOptions).toEqual({
+        isBusiness: { how: 'assume', assume: false },
+        tailLift: { how: 'over_weight', assume: false, overKg: 45 },
+        authorityToLeave: { how: 'ask', assume: true },
+        handUnload: { how: 'assume', assume: false },
+        depotCollection: { offer: true, maxDepots: 3 },
+      });
+
+      // A quote with these rules: its rate-log entry says what was asked for and how each was known.
+      const api = (path: string, data: unknown) =>
+        page.request.fetch(`${server.url}/admin/api${path}`, {
+          method: path === '/packaging-settings/default-box' ? 'PUT' : 'POST',
+          headers: { origin: server.url, 'content-type': 'application/json' },
+          data,
+        });
+      const token = await createSandboxToken(server.url, 'rules-delivery', 'test');
+      await api('/connections', { platform: 'sandbox', environment: 'test', label: 'Sandbox', token });
+      await api('/locations', { name: 'Sydney DC', suburb: 'Sydney', postcode: '2000', state: 'NSW' });
+      await api('/packaging-settings/default-box', {
+        type: 'carton',
+        lengthCm: 40,
+        widthCm: 30,
+        heightCm: 20,
+        tareWeightKg: 0,
+      });
+      const quoted = await api('/quotes/test', {
+        destination: { country: 'AU', postcode: '3000', state: 'VIC' },
+        lines: [{ sku: 'HEAVY', quantity: 1, grams: 50_000 }],
+      });
+      const { diagnostics } = (await quoted.json()) as { diagnostics: { id: string } };
+      await page.goto(`${server.url}/admin/settings/rate-log/${encodeURIComponent(diagnostics.id)}`);
+      const asked = page.getByRole('region', { name: 'Delivery asked for' });
+      await asked.getByText('Tail-lift truck').waitFor();
+      await asked.getByText('Derived (company name or package weight)').waitFor();
+      await asked.getByText('Home address').waitFor();
+      expect(problems()).toEqual([]);
+    },
+  );
+});
