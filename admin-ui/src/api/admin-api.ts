@@ -4,6 +4,8 @@
  * a 404 RB_ERR_ROUTE_NOT_FOUND as "not available on this server" rather than as a failure.
  */
 import type {
+  AccessPolicy,
+  AccessPolicyResponse,
   ActivityResponse,
   CarrierServiceResponse,
   ConnectBody,
@@ -92,6 +94,12 @@ export function createAdminApi(client: ApiClient) {
     activity: (offset: number, limit: number) => get<ActivityResponse>(`/activity${q({ offset, limit })}`),
 
     people: peopleApi(http),
+
+    /** Shopify only: who of the shop's staff may change tokens, keys and settings. */
+    accessPolicy: {
+      get: () => get<AccessPolicyResponse>('/access-policy'),
+      put: (policy: AccessPolicy) => put<AccessPolicyResponse>('/access-policy', policy),
+    },
 
     connections: connectionsApi(http),
 

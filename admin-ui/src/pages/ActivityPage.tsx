@@ -15,6 +15,7 @@ import { DataTable } from '../ui/DataTable';
 import { Stack } from '../ui/Stack';
 import { Text } from '../ui/Text';
 import { describeActor, FRONT_END_TEXT } from './connections/EventTimeline';
+import { AccessPolicyCard } from './people/AccessPolicyCard';
 
 const PAGE = 25;
 
@@ -45,15 +46,18 @@ const ACTION_TEXT: Readonly<Record<string, string>> = {
   person_joined: 'Joined the store',
   one_click_key_created: 'Created a connector key (one-click connect)',
   'POST /carrier-service': 'Went live in Shopify checkout',
+  'PUT /access-policy': 'Changed who may change tokens',
+  'POST /products/sync': 'Started a product sync',
 };
 
 export function ActivityPage() {
-  const { api, session } = useAdmin();
+  const { api, session, host } = useAdmin();
   const [limit, setLimit] = useState(PAGE);
   const activity = useResource(() => api.activity(0, limit), [api, limit]);
   const self = session.data?.actor;
   return (
     <AdminPage title="Activity" subtitle="Who changed tokens, keys, people and settings">
+      {host.kind === 'shopify' ? <AccessPolicyCard /> : null}
       <ResourceView resource={activity} label="activity">
         {({ entries, total }) => (
           <Card>
