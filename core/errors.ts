@@ -124,6 +124,12 @@ export const ERRORS = {
     message: (count: number, first: string) =>
       `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}. Fix ${count === 1 ? 'it' : 'them'} and upload it again. ${first}`.trim(),
   },
+  RB_ERR_BOX_LIMIT: {
+    meaning: 'The store has as many boxes as it may.',
+    fix: 'Delete a box you no longer use, then add the new one.',
+    status: 409,
+    message: (max: number) => `A store can have at most ${max} boxes. Delete one you no longer use.`,
+  },
   // --- configuration (start-up only, never an HTTP response) -------------------------------------
   RB_ERR_CONFIG: {
     meaning: 'Start-up: the environment variables have problems (all are listed).',

@@ -5,7 +5,11 @@ import { MAX_CSV_BYTES, type CsvProblem } from '../catalog/packaging-csv.js';
 import { defaultBoxSchema, parseProfileKey, profileInputSchema } from '../catalog/packaging-profile.js';
 import { rbError, rbErrorWithDetails, type RateBridgeError } from '../errors.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
+import { boxInputSchema, packingSettingsInputSchema } from '../catalog/box-rules.js';
 import type {
+  BoxesResponse,
+  BoxResponse,
+  PackingSettingsResponse,
   CsvImportResult,
   DefaultBoxResponse,
   DefaultBoxSaved,
@@ -64,6 +68,8 @@ export function packagingRoutes(catalog: Catalog): Router {
     } satisfies MissingDimensionsPage);
   });
 
+  boxRoutes(router, catalog);
+
   router.get('/packaging/:key', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
@@ -101,6 +107,49 @@ export function packagingRoutes(catalog: Catalog): Router {
   );
 
   return router;
+}
+
+const boxIdParam = z.object({ id: z.string().regex(/^box_[A-Za-z0-9_-]{8}$/, 'That is not a box id.') });
+
+/** `/packaging/boxes…` and `/packaging-settings/packing` (docs/admin-api.md "Boxes"): before /packaging/:key. */
+function boxRoutes(router: Router, catalog: Catalog): void {
+  router.get('/packaging/boxes', needs('viewer'), async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    response.json({ boxes: await catalog.listBoxes(tenant) } satisfies BoxesResponse);
+  });
+  router.post('/packaging/boxes', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const body = parseWith(boxInputSchema, request.body);
+    response.status(201).json({ box: await catalog.createBox(tenant, body) } satisfies BoxResponse);
+  });
+  router.put('/packaging/boxes/:id', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { id } = parseWith(boxIdParam, request.params);
+    const body = parseWith(boxInputSchema, request.body);
+    response.json({ box: await catalog.replaceBox(tenant, id, body) } satisfies BoxResponse);
+  });
+  router.delete('/packaging/boxes/:id', needs('admin'), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const { id } = parseWith(boxIdParam, request.params);
+    await catalog.deleteBox(tenant, id);
+    response.status(204).end();
+  });
+  router.get('/packaging-settings/packing', needs('viewer'), async (_request, response) => {
+    const { tenant } = tenantContext(response);
+    response.json({ settings: await catalog.getPackingSettings(tenant) } satisfies PackingSettingsResponse);
+  });
+  router.put(
+    '/packaging-settings/packing',
+    needs('admin'),
+    jsonBody(BODY_LIMIT),
+    async (request, response) => {
+      const { tenant } = tenantContext(response);
+      const body = parseWith(packingSettingsInputSchema, request.body);
+      response.json({
+        settings: await catalog.setPackingSettings(tenant, body),
+      } satisfies PackingSettingsResponse);
+    },
+  );
 }
 
 /** 400 with one detail per problem: `{path: 'line 7', message: 'weight_kg: …'}`. */

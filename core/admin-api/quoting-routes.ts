@@ -53,6 +53,7 @@ export function quotingRoutes(engine: QuoteEngine, settings: QuoteSettingsStore,
       source: outcome.source,
       ...(outcome.fallbackReason === undefined ? {} : { fallbackReason: outcome.fallbackReason }),
       diagnostics: outcome.log,
+      packing: outcome.packing ?? [],
     } satisfies TestQuoteResult);
   });
 

@@ -1,6 +1,6 @@
 /**
  * What every catalog operation shares: its dependencies, the clock, and the reads they all make (a
- * profile, every profile, the default box, a product record). Built once by packaging-catalog.ts; each
+ * profile, every profile, the default box, the boxes, the packing settings, a product record). Built once by packaging-catalog.ts; each
  * operation is a function of it in a file of its own.
  */
 import type { JsonValue } from '../storage/store.js';
@@ -14,12 +14,21 @@ import {
   type PackagingProfile,
   type ProfileKey,
 } from './packaging-profile.js';
-import { defaultBoxRecordSchema, packagingProfileSchema } from '../wire/packaging-schema.js';
+import type { Box, PackingSettings } from '../wire/admin-api-types.js';
+import {
+  boxRecordSchema,
+  defaultBoxRecordSchema,
+  packagingProfileSchema,
+  packingSettingsRecordSchema,
+} from '../wire/packaging-schema.js';
 import { productRecordSchema, type ProductRecord } from './product-record.js';
 
 export const PROFILE_KIND = 'packaging';
 export const PRODUCT_KIND = 'products';
 export const DEFAULT_BOX_REF = { kind: 'packaging-settings', id: 'default-box' } as const;
+export const PACKING_SETTINGS_REF = { kind: 'packaging-settings', id: 'packing' } as const;
+/** The merchant's boxes, one document each by id. */
+export const BOX_KIND = 'packaging-boxes';
 const WRITE_CONCURRENCY = 32;
 
 export function createCatalogContext(options: CatalogOptions) {
@@ -65,6 +74,25 @@ export function createCatalogContext(options: CatalogOptions) {
       const parsed = defaultBoxRecordSchema.safeParse(raw);
       if (!parsed.success) logger.warn({ tenant }, 'unreadable default box ignored');
       return parsed.success ? parsed.data : undefined;
+    },
+
+    /** Smallest inside first, then by id: the order the admin lists them in. Unreadable ones are skipped. */
+    async boxes(tenant: string): Promise<Box[]> {
+      const docs = await store.listDocs(tenant, BOX_KIND);
+      const boxes = [...docs].flatMap(([id, raw]) => {
+        const parsed = boxRecordSchema.safeParse(raw);
+        if (!parsed.success) logger.warn({ tenant, id }, 'unreadable box ignored');
+        return parsed.success ? [parsed.data] : [];
+      });
+      return boxes.sort((a, b) => compare(a.id, b.id));
+    },
+
+    async packingSettings(tenant: string): Promise<PackingSettings> {
+      const parsed = packingSettingsRecordSchema.safeParse(
+        (await store.getDoc({ tenant, ...PACKING_SETTINGS_REF })) ?? {},
+      );
+      if (!parsed.success) logger.warn({ tenant }, 'unreadable packing settings ignored');
+      return parsed.success ? parsed.data : packingSettingsRecordSchema.parse({});
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { rbError } from '../errors.js';
 import { readTenantLocations } from '../locations/location-record.js';
+import { boxOperations } from './box-operations.js';
 import { DEFAULT_BOX_REF, createCatalogContext, validKey } from './catalog-context.js';
 import type { CatalogLine, CatalogOptions } from './catalog.js';
 import { forgetProducts } from './forget-products.js';
@@ -50,6 +51,7 @@ export function createCatalog(options: CatalogOptions) {
       await store.putDoc({ tenant, ...DEFAULT_BOX_REF }, box);
       return box;
     },
+    ...boxOperations(ctx),
     /** What the quote engine reads: each cart line's profile, by line index (profiles-for-lines.ts). */
     profilesFor: (tenant: string, lines: readonly CatalogLine[]) => profilesForLines(ctx, tenant, lines),
     recordProducts: (tenant: string, products: readonly ProductInput[]) =>

@@ -1,4 +1,4 @@
-/** Replaces the profile at `key` (packages, locations, consolidation) with the merchant's input. */
+/** Replaces the profile at `key` (packages, locations, consolidation, ships alone) with the merchant's input. */
 import type { JsonValue } from '../storage/store.js';
 import { readTenantLocations } from '../locations/location-record.js';
 import { validKey, type CatalogContext } from './catalog-context.js';
@@ -28,6 +28,7 @@ export async function upsertProfile(
     packages: body.packages,
     locationIds: [...new Set(body.locationIds)],
     consolidatable: body.consolidatable,
+    ...(body.shipsAlone ? { shipsAlone: true } : {}),
     updatedAt: ctx.iso(),
   };
   await ctx.store.putDoc(ctx.profileRef(tenant, profileKey), profile as unknown as JsonValue);

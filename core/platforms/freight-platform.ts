@@ -204,6 +204,8 @@ export interface PackageLine extends PackagingPackage {
   readonly description: string;
   readonly sku?: string;
   readonly consolidatable?: boolean;
+  /** Big Post's "Add MHP" setting of the merchant's box this package is (`Items[].isMHP`). */
+  readonly bigPostMhp?: boolean;
 }
 
 export interface PlatformQuoteRequest {

@@ -1,7 +1,13 @@
 /** What the quote engine is built from, and what one quote answers. */
 import type { Logger } from '../logger.js';
 import type { TokenLifecycle } from '../tokens/token-lifecycle.js';
-import type { DefaultBox, PackagingProfile, PickupLocation } from './packaging-types.js';
+import type {
+  DefaultBox,
+  GroupPacking,
+  PackagingProfile,
+  PackingSetup,
+  PickupLocation,
+} from './packaging-types.js';
 import type { QuoteSettings, QuoteSettingsStore } from './quote-settings.js';
 import type { Rate } from './quote-request.js';
 import type { RateLog, RateLogEntry } from './rate-log.js';
@@ -14,6 +20,8 @@ export interface PackagingSource {
     lines: readonly { sku?: string; variantId?: string }[],
   ): Promise<ReadonlyMap<number, PackagingProfile>>;
   getDefaultBox(tenant: string): Promise<DefaultBox | undefined>;
+  /** The merchant's boxes and packing settings; absent or no boxes: one package set per unit. */
+  packingSetup?(tenant: string): Promise<PackingSetup>;
   recordSeenAtCheckout(
     tenant: string,
     item: { sku?: string; variantId?: string; grams?: number },
@@ -48,6 +56,8 @@ export interface QuoteOutcome {
   readonly fallbackReason?: string;
   /** The rate-log entry, for the admin's test quote. */
   readonly log: RateLogEntry;
+  /** Each pickup group's packing with every placement, for the test quote's picture. */
+  readonly packing?: readonly (GroupPacking & { readonly locationId: string })[];
 }
 
 export interface QuoteOverrides {

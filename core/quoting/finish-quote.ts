@@ -40,7 +40,8 @@ export function finishQuote(ctx: EngineContext, run: QuoteRun, outcome: Finished
   }
   if (outcome.source === 'fallback')
     ctx.logger.info({ tenant: run.tenant, reason: outcome.fallbackReason }, 'quote fell back');
-  return { rates: outcome.rates, source: outcome.source, ...reason, log };
+  const packing = run.groups.map((group) => ({ locationId: group.locationId, ...group.packing }));
+  return { rates: outcome.rates, source: outcome.source, ...reason, log, packing };
 }
 
 /** The merchant's fallback rates, with the reason in the rate log. */

@@ -1,6 +1,6 @@
 import type { Destination } from '../platforms/freight-platform.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
-import { packLines } from './build-packages.js';
+import { packLines, type PackedGroup } from './build-packages.js';
 import type { QuoteOutcome } from './engine-dependencies.js';
 import { PRICED_CURRENCY } from './fallback-rates.js';
 import { fallBack, finishQuote } from './finish-quote.js';
@@ -43,18 +43,31 @@ export async function prepareCart(ctx: EngineContext, run: QuoteRun): Promise<Pr
       ),
     );
 
-  const [profiles, defaultBox, pickupLocations, usable] = await Promise.all([
+  const [profiles, defaultBox, pickupLocations, usable, setup] = await Promise.all([
     ctx.packaging.profilesFor(tenant, request.lines),
     ctx.packaging.getDefaultBox(tenant),
     ctx.locations.pickupLocations(tenant),
     ctx.tokens.usableConnections(tenant),
+    ctx.packaging.packingSetup?.(tenant),
   ]);
-  const packing = packLines(request.lines, profiles, defaultBox, pickupLocations);
+  const packing = packLines(request.lines, profiles, defaultBox, pickupLocations, setup);
   recordUnprofiled(ctx, run, packing.unprofiled);
+  if (packing.ok) logPackingFallbacks(ctx, run, packing.groups);
   if (!packing.ok) return stop(fallBack(ctx, run, packing.reason));
   run.groups = packing.groups;
   if (usable.length === 0) return stop(fallBack(ctx, run, 'no active freight platform connection'));
   return { ready: true, destination, usable };
+}
+
+/** A group over the packing bounds shipped one package set per unit: the merchant should hear why. */
+function logPackingFallbacks(ctx: EngineContext, run: QuoteRun, groups: readonly PackedGroup[]): void {
+  for (const group of groups) {
+    if (!group.packing.fallback) continue;
+    ctx.logger.warn(
+      { tenant: run.tenant, locationId: group.locationId, reason: group.packing.note },
+      'packing fell back to one package set per unit',
+    );
+  }
 }
 
 /** Lines packed without a profile land in the missing-dimensions report; a failed write only warns. */

@@ -48,6 +48,8 @@ export function packageSignature(request: PlatformQuoteRequest): readonly unknow
       p.weightKg,
       p.quantity,
       p.consolidatable ?? false,
+      // Only when set, so keys of carts without such boxes stay what they were.
+      ...(p.bigPostMhp === true ? ['mhp'] : []),
     ])
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }

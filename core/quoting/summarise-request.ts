@@ -1,4 +1,5 @@
 import type { PackedGroup } from './build-packages.js';
+import type { GroupPacking } from './packaging-types.js';
 import type { QuoteRequest } from './quote-request.js';
 import type { RateLogEntry } from './rate-log.js';
 
@@ -31,5 +32,33 @@ export function summariseGroups(groups: readonly PackedGroup[]): RateLogEntry['g
       weightKg,
       quantity,
     })),
+    // Only where boxes were set up: entries of stores without them stay as they were.
+    ...(group.packing.method === 'boxes' || group.packing.fallback
+      ? { packing: summarisePacking(group.packing) }
+      : {}),
   }));
+}
+
+/**
+ * Each box with the cart lines of the units inside, each pallet with its height and count; no
+ * placements (the test quote draws those), so an entry stays a few kilobytes at the 200-item cap.
+ */
+function summarisePacking(packing: GroupPacking): NonNullable<RateLogEntry['groups'][number]['packing']> {
+  return {
+    method: packing.method,
+    ...(packing.note === undefined ? {} : { note: packing.note }),
+    fallback: packing.fallback,
+    boxes: packing.boxes.map((box) => ({
+      name: box.name,
+      kind: box.kind,
+      weightKg: box.weightKg,
+      lines: box.items.flatMap((item) => (item.line === undefined ? [] : [item.line])),
+    })),
+    pallets: packing.pallets.map((pallet) => ({
+      name: pallet.name,
+      weightKg: pallet.weightKg,
+      heightCm: pallet.outerCm[2] ?? 0,
+      packages: pallet.items.length,
+    })),
+  };
 }

@@ -100,6 +100,15 @@ export type MissingDimensionsPage = Output<typeof packaging.missingDimensionsPag
 export type CsvImportResult = Output<typeof packaging.csvImportResultSchema>;
 export type DefaultBoxResponse = Output<typeof packaging.defaultBoxResponseSchema>;
 export type DefaultBoxSaved = Output<typeof packaging.defaultBoxSavedSchema>;
+export type Box = Output<typeof packaging.boxRecordSchema>;
+export type BoxInput = Input<typeof packaging.boxBodySchema>;
+export type BoxesResponse = Output<typeof packaging.boxesResponseSchema>;
+export type BoxResponse = Output<typeof packaging.boxResponseSchema>;
+export type PackingSettings = Output<typeof packaging.packingSettingsRecordSchema>;
+export type PackingSettingsInput = Input<typeof packaging.packingSettingsBodySchema>;
+export type PackingSettingsResponse = Output<typeof packaging.packingSettingsResponseSchema>;
+export type PackedBox = Output<typeof packaging.packedBoxSchema>;
+export type GroupPacking = Output<typeof packaging.groupPackingSchema>;
 
 // --- quoting -------------------------------------------------------------------------------------
 /** The merchant's rules (`/rules`), with every default filled in. */

@@ -3,7 +3,7 @@
  * cart a front end hands the engine (quote request) is here too, since the test quote sends one.
  */
 import { z } from 'zod';
-import { packagingPackageSchema } from './packaging-schema.js';
+import { packagingPackageSchema, packingSummarySchema, testQuotePackingSchema } from './packaging-schema.js';
 import { gstSettingsSchema, postcodeRulesSchema } from './price-rules-schema.js';
 import { QUOTE_OUTCOMES, QUOTE_SOURCES } from './vocabulary.js';
 
@@ -256,7 +256,13 @@ export const rateLogEntrySchema = z.object({
     ),
   }),
   groups: z.array(
-    z.object({ locationId: z.string(), estimated: z.boolean(), packages: z.array(packagingPackageSchema) }),
+    z.object({
+      locationId: z.string(),
+      estimated: z.boolean(),
+      packages: z.array(packagingPackageSchema),
+      /** Absent on entries logged before boxes existed. */
+      packing: packingSummarySchema.optional(),
+    }),
   ),
   /** The delivery options every platform was asked with, and how each was known; absent before #15. */
   delivery: resolvedDeliverySchema.optional(),
@@ -271,6 +277,8 @@ export const testQuoteResponseSchema = z.object({
   source: z.enum(QUOTE_SOURCES),
   fallbackReason: z.string().optional(),
   diagnostics: rateLogEntrySchema,
+  /** Where every unit went, for the packing picture (docs/packaging.md). */
+  packing: testQuotePackingSchema,
 });
 export const rateLogPageSchema = z.object({
   entries: z.array(rateLogEntrySchema),

@@ -47,6 +47,10 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const PACKAGE_TYPES = ['carton', 'pallet', 'skid', 'satchel', 'crate', 'bag', 'tube', 'pack'] as const;
 export type PackageType = (typeof PACKAGE_TYPES)[number];
 
+/** The merchant's own boxes items are packed into (docs/packaging.md); each is also a package type. */
+export const BOX_KINDS = ['carton', 'satchel', 'pallet'] as const satisfies readonly PackageType[];
+export type BoxKind = (typeof BOX_KINDS)[number];
+
 /** Where a quote's rates came from: the platforms, the merchant's fallback rates, or nowhere. */
 export const QUOTE_SOURCES = ['live', 'fallback', 'none'] as const;
 export type QuoteSource = (typeof QUOTE_SOURCES)[number];

@@ -12,6 +12,8 @@ export interface CoreIds {
   connection: string;
   location: string;
   packaging: string;
+  /** One of A's boxes (`/packaging/boxes/:id`). */
+  box: string;
   rateLog: string;
 }
 
@@ -34,8 +36,18 @@ export const CANARIES = {
   key: `A key ${mark}`,
   person: `a-person-${mark}@example.com`,
   invited: `a-invited-${mark}@example.com`,
+  box: `A-box-${mark}`,
 };
 export const box = { type: 'carton', lengthCm: 50, widthCm: 40, heightCm: 30, weightKg: 9 };
+/** A carton of the merchant's, named `name`. */
+export const packingBox = (name: string) => ({
+  kind: 'carton',
+  name,
+  innerCm: { lengthCm: 40, widthCm: 30, heightCm: 20 },
+  wallCm: 0.5,
+  tareWeightKg: 0.4,
+  maxWeightKg: 20,
+});
 export const defaultBox = { type: 'carton', lengthCm: 50, widthCm: 40, heightCm: 30, tareWeightKg: 1 };
 export const depot = (name: string) => ({ name, suburb: 'Melbourne', postcode: '3000', state: 'VIC' });
 export const cart = {
@@ -113,6 +125,16 @@ export const CORE_PROBES: Record<string, Probe> = {
     body: () => ({ packages: [{ ...box, weightKg: 1 }] }),
   },
   'DELETE /packaging/:key': { expect: 'own', path: (ids) => `/packaging/${ids.packaging}` },
+  'GET /packaging/boxes': { expect: 'own' },
+  'POST /packaging/boxes': { expect: 'own', body: () => packingBox(CANARIES.box) },
+  'PUT /packaging/boxes/:id': {
+    expect: 'not-found',
+    path: (ids) => `/packaging/boxes/${ids.box}`,
+    body: () => packingBox(CANARIES.box),
+  },
+  'DELETE /packaging/boxes/:id': { expect: 'not-found', path: (ids) => `/packaging/boxes/${ids.box}` },
+  'GET /packaging-settings/packing': { expect: 'own' },
+  'PUT /packaging-settings/packing': { expect: 'own', body: () => ({ palletiseOverPackages: 3 }) },
   'GET /packaging-settings/default-box': { expect: 'own' },
   'PUT /packaging-settings/default-box': { expect: 'own', body: () => ({ ...defaultBox, tareWeightKg: 2 }) },
   'GET /rules': { expect: 'own' },

@@ -21,6 +21,7 @@ import {
   box,
   cart,
   defaultBox,
+  packingBox,
   depot,
   mark,
   routesOf,
@@ -134,6 +135,7 @@ describe(`tenant isolation on every Shopify admin route (${redis.ok ? 'redis' : 
     const packaging = encodeURIComponent(`sku:${CANARIES.sku}`);
     await ok('PUT', `/packaging/${packaging}`, { packages: [box] });
     await ok('PUT', '/packaging-settings/default-box', defaultBox);
+    const packed = await ok('POST', '/packaging/boxes', packingBox(CANARIES.box), 201);
     const rules = (JSON.parse((await call(SHOP_A, 'GET', '/rules')).text) as { rules: object }).rules;
     const fallbackRates = [{ code: 'a-flat', name: CANARIES.rate, priceCents: 1234 }];
     await ok('PUT', '/rules', { ...rules, fallbackRates });
@@ -147,6 +149,7 @@ describe(`tenant isolation on every Shopify admin route (${redis.ok ? 'redis' : 
       connection: connected.connection?.id ?? '',
       location: location.location?.id ?? '',
       packaging,
+      box: packed.box?.id ?? '',
       rateLog: log.entries[0]?.id ?? '',
     };
   }

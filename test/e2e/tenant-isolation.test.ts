@@ -18,6 +18,7 @@ import {
   box,
   cart,
   defaultBox,
+  packingBox,
   depot,
   mark,
   routesOf,
@@ -133,6 +134,7 @@ describe('tenant isolation on every admin route', () => {
     const packaging = encodeURIComponent(`sku:${CANARIES.sku}`);
     await ok('PUT', `/packaging/${packaging}`, { packages: [box] });
     await ok('PUT', '/packaging-settings/default-box', defaultBox);
+    const packed = await ok('POST', '/packaging/boxes', packingBox(CANARIES.box), 201);
     const rules = ((await a.api('GET', '/rules')).body as { rules: Record<string, unknown> }).rules;
     const fallbackRates = [{ code: 'a-flat', name: CANARIES.rate, priceCents: 1234 }];
     await ok('PUT', '/rules', { ...rules, fallbackRates });
@@ -175,6 +177,7 @@ describe('tenant isolation on every admin route', () => {
       connection: connected.connection?.id ?? '',
       location: location.location?.id ?? '',
       packaging,
+      box: packed.box?.id ?? '',
       rateLog: log.entries[0]?.id ?? '',
       connectorKey: key.key?.id ?? '',
     };

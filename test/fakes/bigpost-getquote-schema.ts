@@ -32,7 +32,8 @@ const itemSchema = z.strictObject({
   ItemType: z.number().int().min(0).max(9),
   Quantity: z.number().int().positive(),
   Consolidatable: z.boolean(),
-  isMHP: z.boolean().optional(),
+  // The plugin always sends it, from the carton's "Add MHP" setting (SM:1449).
+  isMHP: z.boolean(),
 });
 
 export const getQuoteBodySchema = z.strictObject({

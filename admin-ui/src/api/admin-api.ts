@@ -7,6 +7,9 @@ import type {
   AccessPolicy,
   AccessPolicyResponse,
   ActivityResponse,
+  BoxInput,
+  BoxResponse,
+  BoxesResponse,
   CarrierServiceResponse,
   ConnectBody,
   ConnectionEventsResponse,
@@ -34,6 +37,8 @@ import type {
   MissingDimensionsPage,
   PeopleResponse,
   PersonResponse,
+  PackingSettingsInput,
+  PackingSettingsResponse,
   PlatformsResponse,
   ProfileInput,
   ProfileResponse,
@@ -203,8 +208,9 @@ function locationsApi({ get, post, put, del }: Verbs) {
   };
 }
 
-function packagingApi({ get, put, del }: Verbs, client: ApiClient) {
+function packagingApi({ get, post, put, del }: Verbs, client: ApiClient) {
   return {
+    boxes: boxesApi({ get, post, put, del }),
     list: (offset = 0, limit = 50) => get<ProfilesPage>(`/packaging${q({ offset, limit })}`),
     put: (key: string, body: ProfileInput) =>
       put<ProfileResponse>(`/packaging/${id(key)}`, body).then((r) => r.profile),
@@ -219,6 +225,20 @@ function packagingApi({ get, put, del }: Verbs, client: ApiClient) {
     defaultBox: () => get<DefaultBoxResponse>('/packaging-settings/default-box').then((r) => r.defaultBox),
     setDefaultBox: (box: DefaultBoxInput) =>
       put<DefaultBoxSaved>('/packaging-settings/default-box', box).then((r) => r.defaultBox),
+  };
+}
+
+/** The merchant's boxes and when cartons go onto pallets (docs/admin-api.md "Boxes"). */
+function boxesApi({ get, post, put, del }: Pick<Verbs, 'get' | 'post' | 'put' | 'del'>) {
+  return {
+    list: () => get<BoxesResponse>('/packaging/boxes').then((r) => r.boxes),
+    create: (body: BoxInput) => post<BoxResponse>('/packaging/boxes', body).then((r) => r.box),
+    replace: (boxId: string, body: BoxInput) =>
+      put<BoxResponse>(`/packaging/boxes/${id(boxId)}`, body).then((r) => r.box),
+    remove: (boxId: string) => del<undefined>(`/packaging/boxes/${id(boxId)}`),
+    settings: () => get<PackingSettingsResponse>('/packaging-settings/packing').then((r) => r.settings),
+    setSettings: (body: PackingSettingsInput) =>
+      put<PackingSettingsResponse>('/packaging-settings/packing', body).then((r) => r.settings),
   };
 }
 

@@ -253,6 +253,10 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'Name already used',
     help: 'Choose another name, or revoke the active key of that name first.',
   },
+  RB_ERR_BOX_LIMIT: {
+    title: 'Too many boxes',
+    help: 'Delete a box you no longer use, then add the new one.',
+  },
   RB_ERR_KEY_LIMIT: {
     title: 'Too many active keys',
     help: 'Revoke a connector key you no longer use, then create the new one.',

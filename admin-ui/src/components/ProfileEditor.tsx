@@ -25,7 +25,7 @@ interface ProfileEditorProps {
 export function ProfileEditor({ profile, suggestedKey, locations, onClose, onSaved }: ProfileEditorProps) {
   const form = useProfileForm(profile, suggestedKey, onSaved);
   const { kind, setKind, identifier, setIdentifier, rows, setRows, update, save, fields, submit } = form;
-  const { locationIds, setLocationIds, consolidatable, setConsolidatable } = form;
+  const { locationIds, setLocationIds } = form;
 
   const title = profile ? `Packaging of ${identifier}` : 'Add packaging';
   return (
@@ -73,12 +73,26 @@ export function ProfileEditor({ profile, suggestedKey, locations, onClose, onSav
           <Button onClick={() => setRows((r) => [...r, { ...EMPTY_ROW }])}>Add another package</Button>
         </div>
         <ShipsFrom locations={locations} locationIds={locationIds} setLocationIds={setLocationIds} />
-        <Checkbox
-          label="The carrier may consolidate it with other goods"
-          checked={consolidatable}
-          onChange={setConsolidatable}
-        />
+        <ProfileFlags form={form} />
       </Stack>
     </Modal>
+  );
+}
+
+function ProfileFlags({ form }: { form: ReturnType<typeof useProfileForm> }) {
+  return (
+    <>
+      <Checkbox
+        label="The carrier may consolidate it with other goods"
+        checked={form.consolidatable}
+        onChange={form.setConsolidatable}
+      />
+      <Checkbox
+        label="It ships alone, in its own packaging"
+        helpText="Never packed into your boxes or onto a pallet (a boxed TV, a bike)."
+        checked={form.shipsAlone}
+        onChange={form.setShipsAlone}
+      />
+    </>
   );
 }

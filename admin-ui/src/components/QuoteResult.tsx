@@ -1,6 +1,7 @@
 /**
  * A quote's outcome as checkout would show it (the rates), and why (diagnostics): the packages grouped
- * per pickup location, every platform call with its latency, cache and outcome, and the rules applied.
+ * per pickup location (with the boxes each went into, and for a test quote a picture of each box), every
+ * platform call with its latency, cache and outcome, and the rules applied.
  */
 import type {
   ConnectionView,
@@ -8,6 +9,7 @@ import type {
   QuoteSource,
   Rate,
   RateLogEntry,
+  TestQuoteResult,
 } from '../../../core/wire/admin-api-types';
 import { formatDelivery } from '../format/dates';
 import { formatCents } from '../../../core/money';
@@ -19,6 +21,7 @@ import { Row, Stack } from '../ui/Stack';
 import { Heading, Text } from '../ui/Text';
 import { DeliveryAsked } from './DeliveryAsked';
 import { LatencyChart } from './LatencyChart';
+import { PackingResult } from './PackingResult';
 
 const SOURCE_TEXT: Readonly<
   Record<QuoteSource, { label: string; tone: 'success' | 'warning' | 'critical' }>
@@ -92,10 +95,13 @@ export function QuoteBreakdown({
   entry,
   locations,
   connections,
+  packing,
 }: {
   entry: RateLogEntry;
   locations: readonly LocationRecord[];
   connections: readonly ConnectionView[];
+  /** The test quote's placements: drawn when given (the rate log keeps only the list). */
+  packing?: TestQuoteResult['packing'];
 }) {
   const locationName = (id: string) => locations.find((l) => l.id === id)?.name ?? 'A deleted location';
   const connectionName = (id: string, platform: string) =>
@@ -103,6 +109,13 @@ export function QuoteBreakdown({
   return (
     <Stack gap="400">
       <PackageGroups entry={entry} locationName={locationName} />
+      {packing ? (
+        <PackingResult
+          packing={packing}
+          locationName={locationName}
+          lineName={(line) => lineName(entry, line)}
+        />
+      ) : null}
       <DeliveryAsked entry={entry} />
       <PlatformCalls entry={entry} locationName={locationName} connectionName={connectionName} />
       {entry.rulesApplied.length > 0 ? (
@@ -147,17 +160,49 @@ function PackageGroups({
                     `${p.quantity} × ${p.type} ${p.lengthCm}×${p.widthCm}×${p.heightCm} cm, ${p.weightKg} kg`,
                 )
                 .join('; '),
-              group.estimated ? (
-                <Badge tone="attention">Estimate (shop weight, default box)</Badge>
-              ) : (
-                'Packaging profiles'
-              ),
+              packedFrom(entry, group),
             ])}
           />
         )}
       </Stack>
     </section>
   );
+}
+
+/** What a group was packed from, and (where boxes were used) which boxes hold which lines. */
+function packedFrom(entry: RateLogEntry, group: RateLogEntry['groups'][number]) {
+  const packing = group.packing;
+  const boxes = packing?.boxes.map((box) => `${box.name} (${box.weightKg} kg): ${counted(entry, box.lines)}`);
+  return (
+    <Stack gap="100">
+      {group.estimated ? <Badge tone="attention">Estimate (shop weight, default box)</Badge> : null}
+      {!packing ? (group.estimated ? null : 'Packaging profiles') : null}
+      {packing?.fallback ? (
+        <Badge tone="warning">{`One package per unit: ${packing.note ?? ''}`}</Badge>
+      ) : null}
+      {boxes && boxes.length > 0 ? <List items={boxes} /> : null}
+      {packing && packing.pallets.length > 0 ? (
+        <List
+          items={packing.pallets.map(
+            (p) => `${p.name}: ${p.packages} packages, ${p.heightCm} cm, ${p.weightKg} kg`,
+          )}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** "6 × BOOK, 2 × MUG": the units in a box, counted per cart line. */
+function counted(entry: RateLogEntry, lines: readonly number[]): string {
+  const counts = new Map<number, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts].map(([line, count]) => `${count} × ${lineName(entry, line)}`).join(', ');
+}
+
+/** A cart line as the merchant knows it: its SKU, else its variant, else its place in the cart. */
+function lineName(entry: RateLogEntry, line: number): string {
+  const found = entry.request.lines[line];
+  return found?.sku ?? (found?.variantId ? `variant ${found.variantId}` : `line ${line + 1}`);
 }
 
 function PlatformCalls({

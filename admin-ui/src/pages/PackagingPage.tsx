@@ -1,5 +1,5 @@
 /**
- * Products and packaging: the default box, product sync, the CSV import, the products still priced as
+ * Products and packaging: the merchant's boxes and pallets, the default box, product sync, the CSV import, the products still priced as
  * estimates (missing dimensions, flagged), and every product's packaging with add, edit and delete.
  */
 import { useState } from 'react';
@@ -18,6 +18,7 @@ import { Card } from '../ui/Card';
 import { EmptyState } from '../ui/EmptyState';
 import { Stack } from '../ui/Stack';
 import { Text } from '../ui/Text';
+import { BoxesSection } from './packaging/BoxesSection';
 import { DeleteProfileModal } from './packaging/DeleteProfileModal';
 import { PAGE_SIZE, ProfilesTable } from './packaging/ProfilesTable';
 import { Pager } from '../ui/Pager';
@@ -37,6 +38,7 @@ export function PackagingPage() {
       subtitle="How each product ships"
       primaryAction={{ content: 'Add packaging', onAction: () => setEditing({}) }}
     >
+      <BoxesSection />
       <DefaultBoxCard />
       <ProductSyncProgress onFinished={refresh} />
       <MissingSection version={version} onAdd={(key) => setEditing({ key })} />

@@ -37,6 +37,7 @@ export function TestQuoteStep({ onDone }: { onDone: () => void }) {
           breakdown={(quote) => (
             <QuoteBreakdown
               entry={quote.diagnostics}
+              packing={quote.packing}
               locations={locations}
               connections={connections.data ?? []}
             />

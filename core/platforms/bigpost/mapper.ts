@@ -97,6 +97,7 @@ export interface BigPostQuoteItem {
   readonly ItemType: number;
   readonly Quantity: number;
   readonly Consolidatable: boolean;
+  readonly isMHP: boolean;
 }
 
 export interface BigPostQuoteBody extends BigPostDeliveryFields {
@@ -173,6 +174,8 @@ export function quoteRequest(request: PlatformQuoteRequest, ids: LocalityIds): B
       ItemType: BIGPOST_ITEM_TYPES[line.type],
       Quantity: line.quantity,
       Consolidatable: line.consolidatable ?? false,
+      // The merchant's box setting, as the plugin sends its carton's "Add MHP" (SM:1449).
+      isMHP: line.bigPostMhp ?? false,
     })),
   };
   return { method: 'POST', path: '/api/getquote', body };

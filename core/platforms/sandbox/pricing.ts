@@ -74,12 +74,13 @@ const SATCHEL_MAX_KG = 5;
 const SATCHEL_MAX_SIDE_CM = 50;
 const PALLET_MIN_CHARGEABLE_KG = 200;
 const KG_PER_PALLET_SPACE = 600;
-const RESIDENTIAL_SURCHARGE = 3.5;
+// Exported so tests can check a price moves by exactly the surcharge (test/e2e/woocommerce-delivery-answers).
+export const RESIDENTIAL_SURCHARGE = 3.5;
 // The delivery options (#15), priced so a demo checkout shows each one: dollars ex GST per consignment.
-const TAIL_LIFT_SURCHARGE = 45;
+export const TAIL_LIFT_SURCHARGE = 45;
 const HAND_UNLOAD_SURCHARGE = 25;
 const AUTHORITY_TO_LEAVE_FEE = 1.5;
-const GST_RATE = 0.1;
+export const GST_RATE = 0.1;
 
 interface Totals {
   readonly actualKg: number;

@@ -33,20 +33,10 @@ export function useProfileForm(
   const startKey = profile?.key ?? suggestedKey ?? 'sku:';
   const [kind, setKind] = useState(startKey.startsWith('variant:') ? 'variant' : 'sku');
   const [identifier, setIdentifier] = useState(startKey.slice(startKey.indexOf(':') + 1));
-  const [rows, setRows] = useState<PackageRow[]>(
-    profile && profile.packages.length > 0
-      ? profile.packages.map((p) => ({
-          type: p.type,
-          length: String(p.lengthCm),
-          width: String(p.widthCm),
-          height: String(p.heightCm),
-          weight: String(p.weightKg),
-          quantity: String(p.quantity),
-        }))
-      : [{ ...EMPTY_ROW }],
-  );
+  const [rows, setRows] = useState<PackageRow[]>(() => rowsOf(profile));
   const [locationIds, setLocationIds] = useState<string[]>([...(profile?.locationIds ?? [])]);
   const [consolidatable, setConsolidatable] = useState(profile?.consolidatable ?? false);
+  const [shipsAlone, setShipsAlone] = useState(profile?.shipsAlone ?? false);
   const save = useAction((key: string, input: ProfileInput) => api.packaging.put(key, input));
   const fields = fieldErrors(save.error);
 
@@ -65,6 +55,7 @@ export function useProfileForm(
       })),
       locationIds,
       consolidatable,
+      shipsAlone,
     };
     const saved = await save.run(`${kind}:${identifier.trim()}`, input);
     if (saved) onSaved(saved);
@@ -82,8 +73,24 @@ export function useProfileForm(
     setLocationIds,
     consolidatable,
     setConsolidatable,
+    shipsAlone,
+    setShipsAlone,
     save,
     fields,
     submit,
   };
+}
+
+/** The form's package rows for a saved profile (one empty row for a new one). */
+function rowsOf(profile: PackagingProfile | undefined): PackageRow[] {
+  return profile && profile.packages.length > 0
+    ? profile.packages.map((p) => ({
+        type: p.type,
+        length: String(p.lengthCm),
+        width: String(p.widthCm),
+        height: String(p.heightCm),
+        weight: String(p.weightKg),
+        quantity: String(p.quantity),
+      }))
+    : [{ ...EMPTY_ROW }];
 }

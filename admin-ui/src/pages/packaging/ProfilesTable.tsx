@@ -21,7 +21,13 @@ export function ProfilesTable({
     <DataTable
       headings={['Product', 'Packages per unit', 'Ships from', 'Consolidate', 'Actions']}
       rows={list.map((profile) => [
-        profile.sku ?? `Variant ${profile.variantId ?? ''}`,
+        profile.shipsAlone ? (
+          <span key="product">
+            {profile.sku ?? `Variant ${profile.variantId ?? ''}`} <Badge tone="info">Ships alone</Badge>
+          </span>
+        ) : (
+          (profile.sku ?? `Variant ${profile.variantId ?? ''}`)
+        ),
         profile.packages.length === 0 ? (
           <Badge key="none" tone="warning">
             Missing dimensions
