@@ -98,7 +98,13 @@ describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind
     // Stands in for the front end's authentication, which sets the tenant the same way.
     app.use('/admin/api', (request, response, next) => {
       const who = request.header('x-test-tenant');
-      if (who) setTenantContext(response, { tenant: asTenantId(who), actor: 'merchant' });
+      if (who)
+        setTenantContext(response, {
+          tenant: asTenantId(who),
+          actor: 'merchant',
+          role: 'owner',
+          frontEnd: 'standalone',
+        });
       next();
     });
     app.use('/admin/api', connectionsRoutes(core.tokens, core.platforms));
