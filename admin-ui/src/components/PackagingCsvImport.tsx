@@ -3,6 +3,7 @@
  * and every problem is listed with its line, so the merchant can fix the file in one pass.
  */
 import type { CsvImportResult } from '../../../core/wire/admin-api-types';
+import { PACKAGING_CSV_HEADER } from '../../../core/wire/vocabulary';
 import { useState } from 'react';
 import { isApiError } from '../api/api-error';
 import { useAction } from '../api/use-resource';
@@ -16,8 +17,7 @@ import { Text, Code } from '../ui/Text';
 import { ErrorBanner } from './ErrorBanner';
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const HEADER =
-  'sku,variant_id,package_type,length_cm,width_cm,height_cm,weight_kg,quantity,locations,consolidatable';
+const HEADER = PACKAGING_CSV_HEADER.join(',');
 
 export function PackagingCsvImport({ onImported }: { onImported: (result: CsvImportResult) => void }) {
   const { api } = useAdmin();
