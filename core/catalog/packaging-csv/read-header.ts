@@ -8,13 +8,7 @@ type Dimension = 'lengthCm' | 'widthCm' | 'heightCm';
 export type Column =
   | {
       readonly role:
-        | 'sku'
-        | 'variant_id'
-        | 'package_type'
-        | 'quantity'
-        | 'locations'
-        | 'consolidatable'
-        | 'ships_alone';
+        'sku' | 'variant_id' | 'package_type' | 'quantity' | 'locations' | 'consolidatable' | 'ships_alone';
     }
   | { readonly role: 'dimension'; readonly field: Dimension; readonly unit: LengthUnit }
   | { readonly role: 'weight'; readonly unit: WeightUnit };
