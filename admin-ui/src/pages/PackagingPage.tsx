@@ -139,7 +139,7 @@ function ProfilesSection({
                   </EditOnly>
                 }
               >
-                Add products one by one, or upload a CSV below.
+                <EditOnly>Add products one by one, or upload a CSV below.</EditOnly>
               </EmptyState>
             ) : (
               <Stack gap="300">
