@@ -20,6 +20,8 @@ import { loadShopifySettings, type ShopifySettingsResult } from './shopify-app/s
 import {
   asTenantId,
   createAdminApiRouter,
+  createPeopleRouter,
+  personSignInRoutes,
   createCore,
   createSandboxRouter,
   startHealthScheduler,
@@ -119,7 +121,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   );
 
   mountStandaloneAdmin(app, core, woocommerce, { shopifySettings, adminUiDist });
-  if (config.demoStoreEnabled) {
+  // The printed link signs in as the demo store's owner: a development convenience, never in production,
+  // where people sign in with a link mailed to them (docs/people-and-roles.md).
+  if (config.demoStoreEnabled && config.env !== 'production') {
     banner.push(`RateBridge admin (demo store): ${core.sessions.loginLink(DEMO_TENANT, 'demo-merchant')}`);
   }
 
@@ -152,7 +156,7 @@ function mountStandaloneAdmin(
   { shopifySettings, adminUiDist }: { shopifySettings: ShopifySettingsResult; adminUiDist: string },
 ): void {
   // The standalone admin (WooCommerce merchants, the demo store): one-time login links, cookie sessions.
-  app.use('/admin', core.sessions.routes());
+  app.use('/admin', core.sessions.routes(), personSignInRoutes(core.sessions, core.people));
   app.use('/admin/api', core.sessions.requireSession(), ...standaloneAdminRouters(core, woocommerce));
   // The admin UI's files, and its page for any other path under /admin (after the routes above).
   app.use('/admin', adminUiRouter({ distDir: adminUiDist }));
@@ -164,7 +168,7 @@ function mountStandaloneAdmin(
 
 /** What /admin/api serves behind the session; test/e2e/tenant-isolation.test.ts walks every route of it. */
 export function standaloneAdminRouters(core: Core, woocommerce: WooCommerceBridge): Router[] {
-  return [createAdminApiRouter(core), woocommerceAdminRouter(woocommerce)];
+  return [createAdminApiRouter(core), createPeopleRouter(core), woocommerceAdminRouter(woocommerce)];
 }
 
 export interface RunningServer {

@@ -90,7 +90,8 @@ export const ENVIRONMENT_VARIABLES = {
   DEMO_STORE_ENABLED: {
     default: 'true (false in production)',
     secret: false,
-    meaning: 'Create the demo store and print its one-time admin login link at start.',
+    meaning:
+      'Create the demo store and print its one-time owner sign-in link at start (never in production: people sign in by mail there).',
   },
   SHUTDOWN_GRACE_MS: {
     default: '10000',

@@ -223,6 +223,26 @@ export const ERRORS = {
     status: 401,
     message: () => 'This sign-in link is invalid, has expired or was already used. Ask for a new one.',
   },
+  RB_ERR_ROLE_REQUIRED: {
+    meaning: "The signed-in person's role does not allow this; the message names the role it needs.",
+    fix: "Ask the store's owner for that role (People, in the admin), or for them to do it.",
+    status: 403,
+    message: (needed: string, have: string) =>
+      `This needs the ${needed} role; you are signed in as ${have === 'admin' ? 'an' : 'a'} ${have}. Ask the store's owner.`,
+  },
+  RB_ERR_INVITATION_INVALID: {
+    meaning: 'An invitation link is forged, expired (7 days), withdrawn or already used.',
+    fix: "Ask the store's owner for a new invitation.",
+    status: 401,
+    message: () => 'This invitation is invalid, has expired or was already used. Ask for a new one.',
+  },
+  RB_ERR_MAIL_UNAVAILABLE: {
+    meaning: 'The mail server did not take an invitation; the invitation was not kept.',
+    fix: 'Try again later, or invite with the link shown to copy; operators: check the SMTP settings.',
+    status: 503,
+    message: () =>
+      'The invitation could not be mailed just now, so it was not made. Try again, or choose to copy the link instead.',
+  },
   RB_ERR_CROSS_SITE: {
     meaning: "A change did not name RateBridge's own origin (Origin or Referer).",
     fix: 'Use the admin from its own address; a proxy must pass the Origin header through.',

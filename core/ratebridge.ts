@@ -7,8 +7,11 @@ import type { Logger } from './logger.js';
 import type { FreightPlatform } from './platforms/freight-platform.js';
 import { createPlatformRegistry } from './platforms/registry.js';
 import type { Store } from './storage/store.js';
+import type { KeyRing } from './security/key-ring.js';
 import { createTokenLifecycle, type TokenLifecycleOptions } from './tokens/token-lifecycle.js';
 import { createStandaloneSessions } from './admin-api/standalone-session.js';
+import { createMailer } from './alerts/notify-by-mail.js';
+import { createPeopleService } from './people/people-service.js';
 import { createCatalog } from './catalog/packaging-catalog.js';
 import { createLocations } from './locations/pickup-locations.js';
 import { createQuoteEngine } from './quoting/quote-engine.js';
@@ -47,10 +50,12 @@ export async function createCore(options: CoreOptions) {
   const { keyRing, sealer, store, fingerprinter } = await openSecuredStore(config, logger, options.store);
   const budgets = createPlatformBudgets({ store, logger, fingerprinter, ...options.budgets });
   const platforms = createPlatformRegistry(
-    (options.platforms ?? platformsFromConfig(config)).map((platform) => meterPlatform(platform, budgets)),
+    (options.platforms ?? platformsFromConfig(config, logger)).map((platform) =>
+      meterPlatform(platform, budgets),
+    ),
   );
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
-  const sessions = createStandaloneSessions({ store, keyRing, ...sessionOrigins(config) });
+  const { people, sessions } = peopleAndSessions(options, store, keyRing);
   const locations = createLocations({ store, tokens, platforms, logger });
   const catalog = createCatalog({ store, logger });
   const quoteSettings = createQuoteSettingsStore(store);
@@ -86,6 +91,8 @@ export async function createCore(options: CoreOptions) {
     platforms,
     tokens,
     sessions,
+    /** People of standalone stores, invitations, sign-in mail, and every store's activity trail. */
+    people,
     locations,
     catalog,
     quoteSettings,
@@ -104,6 +111,26 @@ export async function createCore(options: CoreOptions) {
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
+
+/** People of standalone stores (their mail goes the alerts' way) and the sessions that read them. */
+function peopleAndSessions(options: CoreOptions, store: Store, keyRing: KeyRing) {
+  const { config, logger } = options;
+  const mail = config.alerts.mail;
+  const people = createPeopleService({
+    store,
+    logger,
+    publicUrl: config.publicUrl,
+    mailer: options.alerts?.mailer ?? (mail ? createMailer(mail) : undefined),
+  });
+  const sessions = createStandaloneSessions({
+    store,
+    keyRing,
+    people: people.people,
+    activity: people.activity,
+    ...sessionOrigins(config),
+  });
+  return { people, sessions };
+}
 
 /** Where sign-in links point, and whether localhost's other names count as ours (development only). */
 function sessionOrigins(config: Config) {

@@ -30,8 +30,11 @@ import {
   rememberSecret,
   setTenantContext,
   storeUnavailable,
+  useActivityTrail,
+  type ActivityTrail,
   type Logger,
 } from '../core/index.js';
+import type { Role } from '../core/wire/admin-api-types.js';
 import { verifySessionToken, type SessionTokenClaims, type SessionTokenFailure } from './session-token.js';
 import type { ShopifySettings } from './shopify-config.js';
 import type { ShopifyLibrary } from './shopify-library.js';
@@ -48,6 +51,10 @@ export interface SessionTokenAuthOptions {
   readonly now?: () => number;
   /** True while RateBridge's store is down: the library's failure was then ours, not Shopify's. */
   readonly storeDown?: () => boolean;
+  /** The store's activity trail, handed to the route declarations (core/admin-api/route-roles.ts). */
+  readonly activity?: ActivityTrail;
+  /** The staff member's role (staff-role.ts); every staff member is an admin without it. */
+  readonly roleOf?: (shop: string, userId: string | undefined, session: Session) => Promise<Role>;
 }
 
 interface ShopifyLocals {
@@ -62,7 +69,13 @@ const requestLog = (request: object, fallback: Logger) => (request as { log?: Lo
 export function requireShopifySessionToken(options: SessionTokenAuthOptions): Router {
   const decide = libraryDecision(options.library.validateAuthenticatedSession(), options);
   const chain = Router();
-  chain.use(sessionTokenGate(options), oneDecisionPerShop(decide), tenantFromSession);
+  chain.use(sessionTokenGate(options), oneDecisionPerShop(decide), tenantFromSession(options.roleOf));
+  const { activity } = options;
+  if (activity)
+    chain.use((_request, response, next) => {
+      useActivityTrail(response, activity);
+      next();
+    });
   return chain;
 }
 
@@ -159,19 +172,26 @@ function oneDecisionPerShop(decide: Decide): RequestHandler {
   };
 }
 
-/** Step 3: the tenant context, from the verified token and the session the library loaded for it. */
-const tenantFromSession: RequestHandler = (_request, response, next) => {
-  const { shopifyClaims: claims, shopify } = locals(response);
-  const session = shopify?.session;
-  // Both come from the same verified token; a mismatch would be a bug, never a reason to pick one.
-  if (!claims || !session || session.shop !== claims.shop) throw rbError('RB_ERR_UNAUTHENTICATED');
-  locals(response).shopifySession = session;
-  setTenantContext(response, {
-    tenant: asTenantId(claims.shop),
-    actor: `shopify-user:${claims.userId ?? 'unknown'}`,
-  });
-  next();
-};
+/**
+ * Step 3: the tenant context, from the verified token and the session the library loaded for it. The staff
+ * member named by the token's `sub` is the actor; their role follows the shop owner's choice (staff-role.ts).
+ */
+function tenantFromSession(roleOf: SessionTokenAuthOptions['roleOf']): RequestHandler {
+  return async (_request, response, next) => {
+    const { shopifyClaims: claims, shopify } = locals(response);
+    const session = shopify?.session;
+    // Both come from the same verified token; a mismatch would be a bug, never a reason to pick one.
+    if (!claims || !session || session.shop !== claims.shop) throw rbError('RB_ERR_UNAUTHENTICATED');
+    locals(response).shopifySession = session;
+    setTenantContext(response, {
+      tenant: asTenantId(claims.shop),
+      actor: `shopify-user:${claims.userId ?? 'unknown'}`,
+      role: roleOf ? await roleOf(claims.shop, claims.userId, session) : 'admin',
+      frontEnd: 'shopify',
+    });
+    next();
+  };
+}
 
 /** The shop's offline session, for routes behind `requireShopifySessionToken` that call Shopify. */
 export function shopifySession(response: Response): Session {

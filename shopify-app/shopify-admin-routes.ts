@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { rbError, tenantContext, type Core } from '../core/index.js';
+import { assertRolesDeclared, needs, rbError, tenantContext, type Core } from '../core/index.js';
 import type {
   CarrierServiceResponse,
   GoLiveResponse,
@@ -24,18 +24,18 @@ export function shopifyAdminRoutes(
   const shopOf = (response: Parameters<typeof tenantContext>[0]) =>
     tenantContext(response).tenant as string as ShopDomain;
 
-  router.get('/context', (_request, response) => {
+  router.get('/context', needs('viewer'), (_request, response) => {
     response.json({ host: 'shopify', tenant: shopOf(response) } satisfies ShopifyContext);
   });
 
-  router.get('/carrier-service', async (_request, response) => {
+  router.get('/carrier-service', needs('viewer'), async (_request, response) => {
     response.json({
       carrierService: (await registration.status(shopOf(response))) ?? null,
       instructions: GO_LIVE_INSTRUCTIONS,
     } satisfies CarrierServiceResponse);
   });
 
-  router.post('/carrier-service', async (_request, response) => {
+  router.post('/carrier-service', needs('admin'), async (_request, response) => {
     const shop = shopOf(response);
     const [connections, locations] = await Promise.all([core.tokens.list(shop), core.locations.list(shop)]);
     if (!connections.some((connection) => connection.status === 'active') || locations.length === 0) {
@@ -47,13 +47,13 @@ export function shopifyAdminRoutes(
     response.json({ carrierService, instructions: GO_LIVE_INSTRUCTIONS } satisfies GoLiveResponse);
   });
 
-  router.get('/products/sync', async (_request, response) => {
+  router.get('/products/sync', needs('viewer'), async (_request, response) => {
     response.json((await products.progress(shopOf(response))) satisfies SyncProgress);
   });
 
-  router.post('/products/sync', async (_request, response) => {
+  router.post('/products/sync', needs('admin'), async (_request, response) => {
     response.status(202).json((await products.start(shopOf(response))) satisfies SyncProgress);
   });
 
-  return router;
+  return assertRolesDeclared(router, 'shopifyAdminRoutes');
 }

@@ -5,6 +5,8 @@
  * mounts the two HTTP pieces; the rest is for the carrier-service and catalogue code that calls Shopify.
  */
 import { createAdminApiRouter, storeKnownDown, type Core } from '../core/index.js';
+import { accessPolicyRoutes } from './access-policy-routes.js';
+import { createStaffRoles } from './staff-role.js';
 import { Router } from 'express';
 import { createCarrierServiceCheck } from './carrier-service-check.js';
 import { createCarrierServiceRegistration } from './carrier-service-registration.js';
@@ -53,18 +55,21 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
     ...options.productSync,
     ...(settings.hostOverride === undefined ? {} : { bulkDownload: testHostDownload(settings.hostOverride) }),
   });
+  const staffRoles = createStaffRoles({ store, api, logger: log });
   const requireSessionToken = requireShopifySessionToken({
     settings,
     library,
     logger: log,
     now,
     storeDown: () => storeKnownDown(store),
+    activity: core.people.activity,
+    roleOf: staffRoles.roleOf,
   });
   const carrierServiceCheck = createCarrierServiceCheck({ core, api, registration, offlineSessions });
 
   deactivateWhenUnlinked(core, registration, offlineSessions, log);
 
-  const adminRouters = shopifyAdminRouters(core, registration, products);
+  const adminRouters = [...shopifyAdminRouters(core, registration, products), accessPolicyRoutes(staffRoles)];
   const adminApi = Router();
   adminApi.use(requireSessionToken, ...adminRouters);
 

@@ -18,6 +18,8 @@ import {
   jsonBody,
   parseWith,
   rememberSecret,
+  assertRolesDeclared,
+  needs,
   tenantContext,
   rbError,
   rbErrorWithDetails,
@@ -45,27 +47,27 @@ const keyParam = z.object({ id: z.string().regex(KEY_ID_PATTERN, 'not a connecto
 
 export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
   const router = Router();
-  router.get(PLUGIN_ZIP_ROUTE, servePluginZip());
+  router.get(PLUGIN_ZIP_ROUTE, needs('viewer'), servePluginZip());
 
-  router.get('/woocommerce/store', async (_request, response) => {
+  router.get('/woocommerce/store', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ store: (await bridge.setup.view(tenant)) ?? null } satisfies StoreResponse);
   });
 
-  router.post('/woocommerce/store', jsonBody(BODY_LIMIT), connectByPastedKeys(bridge));
+  router.post('/woocommerce/store', needs('admin'), jsonBody(BODY_LIMIT), connectByPastedKeys(bridge));
 
-  router.get('/woocommerce/grant-check', async (request, response) => {
+  router.get('/woocommerce/grant-check', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const address = storeAddressOf(tenant, parseWith(grantCheckQuerySchema, request.query).storeUrl);
     response.json((await bridge.grantPreconditions(address.url)) satisfies GrantCheck);
   });
 
-  router.get('/woocommerce/sync', async (_request, response) => {
+  router.get('/woocommerce/sync', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ sync: (await bridge.sync.status(tenant)) ?? null } satisfies SyncResponse);
   });
 
-  router.post('/woocommerce/sync', async (_request, response) => {
+  router.post('/woocommerce/sync', needs('admin'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     const store = await bridge.connections.get(tenant);
     if (store?.status !== 'connected') {
@@ -76,12 +78,12 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
       .json({ sync: await bridge.sync.start(tenant, 'manual') } satisfies SyncStartedResponse);
   });
 
-  router.get('/connector-keys', async (_request, response) => {
+  router.get('/connector-keys', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ keys: await bridge.keys.list(tenant) } satisfies ConnectorKeysResponse);
   });
 
-  router.post('/connector-keys', jsonBody(BODY_LIMIT), async (request, response) => {
+  router.post('/connector-keys', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const body = parseWith(connectorKeyBodySchema, request.body);
     const created = await bridge.keys.create(tenant, body.name);
@@ -89,13 +91,13 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
     response.status(201).json(created satisfies CreatedConnectorKey);
   });
 
-  router.post('/connector-keys/:id/revoke', async (request, response) => {
+  router.post('/connector-keys/:id/revoke', needs('admin'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(keyParam, request.params);
     response.json({ key: await bridge.keys.revoke(tenant, id) } satisfies ConnectorKeyResponse);
   });
 
-  return router;
+  return assertRolesDeclared(router, 'woocommerceAdminRouter');
 }
 
 /** POST /woocommerce/store: the keys are remembered as secrets before anything can echo them. */

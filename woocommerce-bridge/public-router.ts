@@ -110,7 +110,9 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
     const caller = await authenticate(request);
     parseWith(adminLinkBody, jsonOf(request));
     response.setHeader('Cache-Control', 'no-store');
-    response.json({ url: core.sessions.loginLink(caller.tenant, 'woocommerce-admin') });
+    response.json({
+      url: core.sessions.loginLink(caller.tenant, 'woocommerce-admin', { frontEnd: 'woocommerce' }),
+    });
   });
 
   router.post('/webhook-setup', pluginBody, async (request, response) => {

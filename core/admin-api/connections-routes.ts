@@ -16,7 +16,8 @@ import {
   replaceTokenBodySchema,
   setBudgetBodySchema,
 } from '../wire/connections-schema.js';
-import { tenantContext } from './tenant-context.js';
+import { needs } from './route-roles.js';
+import { actorOf, tenantContext } from './tenant-context.js';
 
 // Generous for a token, tight for anything else: these bodies are a label and a pasted token.
 const BODY_LIMIT = '16kb';
@@ -31,17 +32,18 @@ const paging = z.object({
 export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformRegistry): Router {
   const router = Router();
 
-  router.get('/platforms', (_request, response) => {
+  router.get('/platforms', needs('viewer'), (_request, response) => {
     response.json({ platforms: platforms.list().map(platformView) } satisfies PlatformsResponse);
   });
 
-  router.get('/connections', async (_request, response) => {
+  router.get('/connections', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ connections: await tokens.list(tenant) } satisfies ConnectionsResponse);
   });
 
-  router.post('/connections', jsonBody(BODY_LIMIT), async (request, response) => {
-    const { tenant, actor } = tenantContext(response);
+  router.post('/connections', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const actor = actorOf(response);
     const body = parseWith(connectBodySchema, request.body);
     const connection = await tokens.connect(tenant, body, actor);
     response
@@ -50,14 +52,15 @@ export function connectionsRoutes(tokens: TokenLifecycle, platforms: PlatformReg
       .json({ connection } satisfies ConnectionResponse);
   });
 
-  router.get('/connections/:id', async (request, response) => {
+  router.get('/connections/:id', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
     response.json({ connection: await tokens.get(tenant, id) } satisfies ConnectionResponse);
   });
 
-  router.delete('/connections/:id', async (request, response) => {
-    const { tenant, actor } = tenantContext(response);
+  router.delete('/connections/:id', needs('admin'), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const actor = actorOf(response);
     const { id } = parseWith(idParam, request.params);
     await tokens.disconnect(tenant, id, actor);
     response.status(204).end();
@@ -80,14 +83,16 @@ function platformView(p: FreightPlatform): PlatformsResponse['platforms'][number
 
 /** What a merchant does to one connection: check it now, replace its token, set its budget, read its trail. */
 function connectionFixRoutes(router: Router, tokens: TokenLifecycle): void {
-  router.post('/connections/:id/verify', async (request, response) => {
-    const { tenant, actor } = tenantContext(response);
+  router.post('/connections/:id/verify', needs('admin'), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const actor = actorOf(response);
     const { id } = parseWith(idParam, request.params);
     response.json((await tokens.verify(tenant, id, actor)) satisfies VerifyResponse);
   });
 
-  router.put('/connections/:id/token', jsonBody(BODY_LIMIT), async (request, response) => {
-    const { tenant, actor } = tenantContext(response);
+  router.put('/connections/:id/token', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const actor = actorOf(response);
     const { id } = parseWith(idParam, request.params);
     const { token } = parseWith(replaceTokenBodySchema, request.body);
     response.json({
@@ -95,8 +100,9 @@ function connectionFixRoutes(router: Router, tokens: TokenLifecycle): void {
     } satisfies ConnectionResponse);
   });
 
-  router.put('/connections/:id/budget', jsonBody(BODY_LIMIT), async (request, response) => {
-    const { tenant, actor } = tenantContext(response);
+  router.put('/connections/:id/budget', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant } = tenantContext(response);
+    const actor = actorOf(response);
     const { id } = parseWith(idParam, request.params);
     const { budget } = parseWith(setBudgetBodySchema, request.body);
     response.json({
@@ -104,7 +110,7 @@ function connectionFixRoutes(router: Router, tokens: TokenLifecycle): void {
     } satisfies ConnectionResponse);
   });
 
-  router.get('/connections/:id/events', async (request, response) => {
+  router.get('/connections/:id/events', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
     const { offset, limit } = parseWith(paging, request.query);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Alerts } from '../alerts/alerts.js';
 import { incidentsResponseSchema, type IncidentsResponse } from '../alerts/incident.js';
+import { needs } from './route-roles.js';
 import { tenantContext } from './tenant-context.js';
 
 /**
@@ -10,7 +11,7 @@ import { tenantContext } from './tenant-context.js';
  */
 export function incidentsRoutes(alerts: Pick<Alerts, 'list'>): Router {
   const router = Router();
-  router.get('/incidents', async (_request, response) => {
+  router.get('/incidents', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     const body: IncidentsResponse = incidentsResponseSchema.parse({ incidents: await alerts.list(tenant) });
     response.json(body);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { searchLocalities } from '../localities/index.js';
 import { parseWith } from '../http/json-body.js';
 import type { LocalitiesResponse } from '../wire/admin-api-types.js';
+import { needs } from './route-roles.js';
 import { tenantContext } from './tenant-context.js';
 
 const query = z.object({
@@ -16,7 +17,7 @@ const query = z.object({
  */
 export function localitiesRoutes(): Router {
   const router = Router();
-  router.get('/localities', (request, response) => {
+  router.get('/localities', needs('viewer'), (request, response) => {
     tenantContext(response);
     const { q, limit } = parseWith(query, request.query);
     response.json({

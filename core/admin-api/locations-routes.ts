@@ -15,6 +15,7 @@ import {
   createLocationSchema,
   updateLocationSchema,
 } from '../wire/locations-schema.js';
+import { needs } from './route-roles.js';
 import { tenantContext } from './tenant-context.js';
 
 // An address and a few flags: small.
@@ -27,12 +28,12 @@ const warehousesQuery = z.object({ connectionId: connectionIdBodySchema.shape.co
 export function locationsRoutes(locations: Locations): Router {
   const router = Router();
 
-  router.get('/locations', async (_request, response) => {
+  router.get('/locations', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ locations: await locations.list(tenant) } satisfies LocationsResponse);
   });
 
-  router.post('/locations', jsonBody(BODY_LIMIT), async (request, response) => {
+  router.post('/locations', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const body = parseWith(createLocationSchema, request.body);
     const result = await locations.create(tenant, body);
@@ -45,14 +46,14 @@ export function locationsRoutes(locations: Locations): Router {
   // Before /locations/:id, which would otherwise take these paths for ids. import-machship is the older
   // name of import-warehouses, kept for clients that use it.
   for (const path of ['/locations/import-warehouses', '/locations/import-machship']) {
-    router.post(path, jsonBody(BODY_LIMIT), async (request, response) => {
+    router.post(path, needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
       const { tenant } = tenantContext(response);
       const body = parseWith(connectionIdBodySchema, request.body);
       response.json((await locations.importWarehouses(tenant, body.connectionId)) satisfies WarehouseImport);
     });
   }
 
-  router.get('/locations/platform-warehouses', async (request, response) => {
+  router.get('/locations/platform-warehouses', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const query = parseWith(warehousesQuery, request.query);
     response.json({
@@ -60,26 +61,26 @@ export function locationsRoutes(locations: Locations): Router {
     } satisfies PlatformWarehousesResponse);
   });
 
-  router.get('/locations/:id', async (request, response) => {
+  router.get('/locations/:id', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
     response.json({ location: await locations.get(tenant, id) } satisfies LocationResponse);
   });
 
-  router.put('/locations/:id', jsonBody(BODY_LIMIT), async (request, response) => {
+  router.put('/locations/:id', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
     const body = parseWith(updateLocationSchema, request.body);
     response.json((await locations.update(tenant, id, body)) satisfies LocationResult);
   });
 
-  router.delete('/locations/:id', async (request, response) => {
+  router.delete('/locations/:id', needs('admin'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
     response.json((await locations.delete(tenant, id)) satisfies LocationDeleted);
   });
 
-  router.post('/locations/:id/default', async (request, response) => {
+  router.post('/locations/:id/default', needs('admin'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(idParam, request.params);
     response.json({ location: await locations.setDefault(tenant, id) } satisfies LocationResponse);

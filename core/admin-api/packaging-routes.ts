@@ -17,6 +17,7 @@ import type {
   ProfileResponse,
   ProfilesPage,
 } from '../wire/admin-api-types.js';
+import { needs } from './route-roles.js';
 import { tenantContext } from './tenant-context.js';
 
 // A profile of up to 50 packages and 20 locations is a few kilobytes.
@@ -41,22 +42,22 @@ export function packagingRoutes(catalog: Catalog): Router {
   const router = Router();
   const csvBody = express.text({ type: CSV_TYPES, limit: MAX_CSV_BYTES });
 
-  router.get('/packaging', async (request, response) => {
+  router.get('/packaging', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const page = parseWith(paging, request.query);
     response.json({ ...(await catalog.listProfiles(tenant, page)), ...page } satisfies ProfilesPage);
   });
 
   // The fixed paths come before /packaging/:key.
-  router.post('/packaging/import', csvBody, importCsvHandler(catalog));
+  router.post('/packaging/import', needs('admin'), csvBody, importCsvHandler(catalog));
 
-  router.get('/packaging/export', async (request, response) => {
+  router.get('/packaging/export', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const text = await catalog.exportCsv(tenant);
     response.attachment('packaging.csv').type('text/csv; charset=utf-8').send(text);
   });
 
-  router.get('/packaging/missing-dimensions', async (request, response) => {
+  router.get('/packaging/missing-dimensions', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const page = parseWith(paging, request.query);
     const { items, total } = await catalog.missingDimensionsReport(tenant);
@@ -69,36 +70,41 @@ export function packagingRoutes(catalog: Catalog): Router {
 
   boxRoutes(router, catalog);
 
-  router.get('/packaging/:key', async (request, response) => {
+  router.get('/packaging/:key', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
     response.json({ profile: await catalog.getProfile(tenant, key) } satisfies ProfileResponse);
   });
 
-  router.put('/packaging/:key', jsonBody(BODY_LIMIT), async (request, response) => {
+  router.put('/packaging/:key', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
     const body = parseWith(profileInputSchema, request.body);
     response.json({ profile: await catalog.upsertProfile(tenant, key, body) } satisfies ProfileResponse);
   });
 
-  router.delete('/packaging/:key', async (request, response) => {
+  router.delete('/packaging/:key', needs('admin'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { key } = parseWith(keyParam, request.params);
     await catalog.deleteProfile(tenant, key);
     response.status(204).end();
   });
 
-  router.get('/packaging-settings/default-box', async (_request, response) => {
+  router.get('/packaging-settings/default-box', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ defaultBox: (await catalog.getDefaultBox(tenant)) ?? null } satisfies DefaultBoxResponse);
   });
 
-  router.put('/packaging-settings/default-box', jsonBody(BODY_LIMIT), async (request, response) => {
-    const { tenant } = tenantContext(response);
-    const body = parseWith(defaultBoxSchema, request.body);
-    response.json({ defaultBox: await catalog.setDefaultBox(tenant, body) } satisfies DefaultBoxSaved);
-  });
+  router.put(
+    '/packaging-settings/default-box',
+    needs('admin'),
+    jsonBody(BODY_LIMIT),
+    async (request, response) => {
+      const { tenant } = tenantContext(response);
+      const body = parseWith(defaultBoxSchema, request.body);
+      response.json({ defaultBox: await catalog.setDefaultBox(tenant, body) } satisfies DefaultBoxSaved);
+    },
+  );
 
   return router;
 }
@@ -107,38 +113,43 @@ const boxIdParam = z.object({ id: z.string().regex(/^box_[A-Za-z0-9_-]{8}$/, 'Th
 
 /** `/packaging/boxes…` and `/packaging-settings/packing` (docs/admin-api.md "Boxes"): before /packaging/:key. */
 function boxRoutes(router: Router, catalog: Catalog): void {
-  router.get('/packaging/boxes', async (_request, response) => {
+  router.get('/packaging/boxes', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ boxes: await catalog.listBoxes(tenant) } satisfies BoxesResponse);
   });
-  router.post('/packaging/boxes', jsonBody(BODY_LIMIT), async (request, response) => {
+  router.post('/packaging/boxes', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const body = parseWith(boxInputSchema, request.body);
     response.status(201).json({ box: await catalog.createBox(tenant, body) } satisfies BoxResponse);
   });
-  router.put('/packaging/boxes/:id', jsonBody(BODY_LIMIT), async (request, response) => {
+  router.put('/packaging/boxes/:id', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(boxIdParam, request.params);
     const body = parseWith(boxInputSchema, request.body);
     response.json({ box: await catalog.replaceBox(tenant, id, body) } satisfies BoxResponse);
   });
-  router.delete('/packaging/boxes/:id', async (request, response) => {
+  router.delete('/packaging/boxes/:id', needs('admin'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(boxIdParam, request.params);
     await catalog.deleteBox(tenant, id);
     response.status(204).end();
   });
-  router.get('/packaging-settings/packing', async (_request, response) => {
+  router.get('/packaging-settings/packing', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ settings: await catalog.getPackingSettings(tenant) } satisfies PackingSettingsResponse);
   });
-  router.put('/packaging-settings/packing', jsonBody(BODY_LIMIT), async (request, response) => {
-    const { tenant } = tenantContext(response);
-    const body = parseWith(packingSettingsInputSchema, request.body);
-    response.json({
-      settings: await catalog.setPackingSettings(tenant, body),
-    } satisfies PackingSettingsResponse);
-  });
+  router.put(
+    '/packaging-settings/packing',
+    needs('admin'),
+    jsonBody(BODY_LIMIT),
+    async (request, response) => {
+      const { tenant } = tenantContext(response);
+      const body = parseWith(packingSettingsInputSchema, request.body);
+      response.json({
+        settings: await catalog.setPackingSettings(tenant, body),
+      } satisfies PackingSettingsResponse);
+    },
+  );
 }
 
 /** 400 with one detail per problem: `{path: 'line 7', message: 'weight_kg: …'}`. */

@@ -14,6 +14,7 @@ import type {
 import { storedQuoteSettingsSchema } from '../quoting/migrate-delivery-defaults.js';
 import { testQuoteBodySchema } from '../wire/quoting-schema.js';
 import { QUOTE_SOURCES } from '../wire/vocabulary.js';
+import { needs } from './route-roles.js';
 import { tenantContext } from './tenant-context.js';
 
 const BODY_LIMIT = '256kb';
@@ -28,19 +29,19 @@ const paging = z.object({
 export function quotingRoutes(engine: QuoteEngine, settings: QuoteSettingsStore, rateLog: RateLog): Router {
   const router = Router();
 
-  router.get('/rules', async (_request, response) => {
+  router.get('/rules', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
     response.json({ rules: await settings.get(tenant) } satisfies RulesResponse);
   });
 
-  router.put('/rules', jsonBody('64kb'), async (request, response) => {
+  router.put('/rules', needs('admin'), jsonBody('64kb'), async (request, response) => {
     const { tenant } = tenantContext(response);
     // An admin page loaded before #15 still sends `deliveryDefaults`: read the way stored rules are.
     const rules = parseWith(storedQuoteSettingsSchema, request.body);
     response.json({ rules: await settings.put(tenant, rules) } satisfies RulesResponse);
   });
 
-  router.post('/quotes/test', jsonBody(BODY_LIMIT), async (request, response) => {
+  router.post('/quotes/test', needs('viewer'), jsonBody(BODY_LIMIT), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { settings: preview, deadlineMs, ...cart } = parseWith(testQuoteBodySchema, request.body);
     const outcome = await engine.quote(tenant, cart, {
@@ -56,7 +57,7 @@ export function quotingRoutes(engine: QuoteEngine, settings: QuoteSettingsStore,
     } satisfies TestQuoteResult);
   });
 
-  router.get('/rate-log', async (request, response) => {
+  router.get('/rate-log', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { offset, limit, source } = parseWith(paging, request.query);
     if (source === undefined) {
@@ -74,7 +75,7 @@ export function quotingRoutes(engine: QuoteEngine, settings: QuoteSettingsStore,
     } satisfies RateLogPage);
   });
 
-  router.get('/rate-log/:id', async (request, response) => {
+  router.get('/rate-log/:id', needs('viewer'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(z.object({ id: z.string().regex(/^rl_[A-Za-z0-9_-]{11}$/) }), request.params);
     const { entries } = await rateLog.page(tenant, 0, 500);

@@ -10,6 +10,11 @@
  * session cookie. The session lives in the store (12 hours), keyed by a hash of the cookie value so a
  * store dump holds no usable session.
  *
+ * People (core/people) sign in by a link mailed to them instead (person-sign-in-routes.ts); their session
+ * names the person, whose role is read again on every request, so a changed role applies at once and a
+ * removed person's sessions are all refused on their next request. A signed link's session carries the
+ * role it was made with: owner for the demo store's printed link and the plugin's "Open RateBridge".
+ *
  * CSRF: the cookie is SameSite=Strict (a cross-site request does not carry it), and every state-changing
  * request, logout and the sign-in confirmation included, must name our own origin (same-origin.ts).
  */
@@ -23,9 +28,14 @@ import { asTenantId } from '../ids.js';
 import { deriveKey, type KeyRing } from '../security/key-ring.js';
 import { constantTimeEqual } from '../security/constant-time.js';
 import type { Store } from '../storage/store.js';
+import type { ActivityTrail } from '../people/activity-trail.js';
+import { roleAtLeast, useActivityTrail } from './route-roles.js';
+import type { People } from '../people/people-store.js';
+import type { FrontEnd, Role } from '../wire/admin-api-types.js';
+import { frontEndSchema, roleSchema } from '../wire/people-schema.js';
 import { loginPage } from './login-page.js';
 import { isSameOrigin, ownOrigins } from './same-origin.js';
-import { setTenantContext } from './tenant-context.js';
+import { setTenantContext, type TenantContext } from './tenant-context.js';
 
 export const SESSION_COOKIE = 'rb_admin_session';
 const LOGIN_LINK_TTL_MS = 15 * 60_000;
@@ -37,9 +47,24 @@ const linkPayload = z.object({
   a: z.string().min(1),
   e: z.number(),
   n: z.string().min(16),
+  r: roleSchema.default('owner'),
+  f: frontEndSchema.default('standalone'),
 });
-const sessionRecord = z.object({ tenant: z.string(), actor: z.string() });
+// Sessions made before roles existed came from signed links, which could do everything: owner.
+const sessionRecord = z.object({
+  tenant: z.string(),
+  actor: z.string(),
+  role: roleSchema.default('owner'),
+  frontEnd: frontEndSchema.default('standalone'),
+  person: z.string().optional(),
+});
+export type SessionRecord = z.input<typeof sessionRecord>;
 type LinkClaims = z.infer<typeof linkPayload>;
+
+export interface LinkOptions {
+  readonly role?: Role;
+  readonly frontEnd?: FrontEnd;
+}
 
 export interface StandaloneSessionOptions {
   readonly store: Store;
@@ -51,21 +76,33 @@ export interface StandaloneSessionOptions {
   /** Where a successful login lands. */
   readonly landingPath?: string;
   readonly now?: () => number;
+  /** Looks up a signed-in person on every request (absent: person sessions are refused). */
+  readonly people?: Pick<People, 'get'>;
+  /** Handed to the route declarations, which record the store's activity there. */
+  readonly activity?: ActivityTrail;
 }
 
 export function createStandaloneSessions(options: StandaloneSessionOptions) {
   const ctx = sessionContext(options);
   return {
     /** A one-time login link for `tenant`, valid for 15 minutes. */
-    loginLink: (tenant: string, actor = 'merchant'): string => loginLink(ctx, tenant, actor),
-    /** A new session for `tenant`, its cookie set on `response`; the browser's old session ends. */
-    startSession: (response: Response, headers: IncomingHttpHeaders, tenant: string, actor: string) =>
-      startSession(ctx, response, headers, tenant, actor),
+    loginLink: (tenant: string, actor = 'merchant', link: LinkOptions = {}): string =>
+      loginLink(ctx, tenant, actor, link),
+    /** A new session, its cookie set on `response`; the browser's old session ends. */
+    startSession: (response: Response, headers: IncomingHttpHeaders, record: SessionRecord) =>
+      startSession(ctx, response, headers, record),
     /** Whether a request names our own origin (for state-changing routes outside the admin API). */
     sameOrigin: ctx.sameOrigin,
-    /** The tenant of the browser's current session, if it has one. */
-    async currentTenant(headers: IncomingHttpHeaders): Promise<string | undefined> {
-      return (await sessionOf(ctx, headers))?.tenant;
+    /**
+     * The tenant of the browser's current session, if it has one, for flows outside the admin API that
+     * change the store (the WooCommerce key grant, one-click connect): a session below `need` (an admin by
+     * default) is refused with RB_ERR_ROLE_REQUIRED, as the admin API's routes refuse it.
+     */
+    async currentTenant(headers: IncomingHttpHeaders, need: Role = 'admin'): Promise<string | undefined> {
+      const session = await resolveSession(ctx, headers);
+      if (session && !roleAtLeast(session.role, need))
+        throw rbError('RB_ERR_ROLE_REQUIRED', need, session.role);
+      return session?.tenant;
     },
     /** GET /admin/login/:link (asks to confirm), POST /admin/login/:link (signs in), POST /admin/logout. */
     routes: (): Router => loginRoutes(ctx),
@@ -81,6 +118,8 @@ function sessionContext(options: StandaloneSessionOptions) {
   const origins = ownOrigins({ publicUrl, loopbackAliases: options.loopbackAliases ?? false });
   return {
     store: options.store,
+    people: options.people,
+    activity: options.activity,
     publicUrl,
     landingPath: options.landingPath ?? '/admin/',
     now: options.now ?? Date.now,
@@ -95,13 +134,15 @@ function sessionContext(options: StandaloneSessionOptions) {
 
 type SessionContext = ReturnType<typeof sessionContext>;
 
-function loginLink(ctx: SessionContext, tenant: string, actor: string): string {
+function loginLink(ctx: SessionContext, tenant: string, actor: string, link: LinkOptions): string {
   const payload = Buffer.from(
     JSON.stringify({
       t: tenant,
       a: actor,
       e: ctx.now() + LOGIN_LINK_TTL_MS,
       n: randomBytes(16).toString('hex'),
+      r: link.role ?? 'owner',
+      f: link.frontEnd ?? 'standalone',
     }),
   ).toString('base64url');
   return `${ctx.publicUrl}/admin/login/${payload}.${ctx.mac(payload)}`;
@@ -150,13 +191,12 @@ async function startSession(
   ctx: SessionContext,
   response: Response,
   headers: IncomingHttpHeaders,
-  tenant: string,
-  actor: string,
+  record: SessionRecord,
 ): Promise<void> {
   const previous = ctx.cookieOf(headers);
   if (previous) await ctx.store.cacheDelete(ctx.sessionKey(previous));
   const session = randomBytes(32).toString('base64url');
-  await ctx.store.cacheSet(ctx.sessionKey(session), { tenant, actor }, SESSION_TTL_MS);
+  await ctx.store.cacheSet(ctx.sessionKey(session), sessionRecord.parse(record), SESSION_TTL_MS);
   setSessionCookie(ctx, response, session, SESSION_TTL_MS);
 }
 
@@ -188,7 +228,12 @@ function loginRoutes(ctx: SessionContext): Router {
       if (!(await ctx.store.claimOnce(`admin-login-used:${claims.n}`, LOGIN_LINK_TTL_MS))) {
         throw rbError('RB_ERR_LOGIN_LINK_INVALID');
       }
-      await startSession(ctx, response, request.headers, claims.t, claims.a);
+      await startSession(ctx, response, request.headers, {
+        tenant: claims.t,
+        actor: claims.a,
+        role: claims.r,
+        frontEnd: claims.f,
+      });
       response.setHeader('Cache-Control', 'no-store');
       response.redirect(303, ctx.landingPath);
     },
@@ -205,11 +250,33 @@ function loginRoutes(ctx: SessionContext): Router {
 
 function requireSession(ctx: SessionContext): RequestHandler {
   return async (request, response, next) => {
-    const session = await sessionOf(ctx, request.headers);
+    const session = await resolveSession(ctx, request.headers);
     if (!session) throw rbError('RB_ERR_UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method) && !ctx.sameOrigin(request.headers))
       throw rbError('RB_ERR_CROSS_SITE');
-    setTenantContext(response, { tenant: asTenantId(session.tenant), actor: session.actor });
+    setTenantContext(response, session);
+    if (ctx.activity) useActivityTrail(response, ctx.activity);
     next();
   };
+}
+
+/**
+ * The browser's session as the caller it names: a person's role and address are read again now, so a
+ * changed role applies at once, and a removed person's session ends here (deleted, and refused).
+ */
+async function resolveSession(
+  ctx: SessionContext,
+  headers: IncomingHttpHeaders,
+): Promise<TenantContext | undefined> {
+  const session = await sessionOf(ctx, headers);
+  if (!session) return undefined;
+  const { tenant, actor, frontEnd } = session;
+  if (session.person === undefined)
+    return { tenant: asTenantId(tenant), actor, role: session.role, frontEnd };
+  const person = await ctx.people?.get(tenant, session.person);
+  if (!person) {
+    await ctx.store.cacheDelete(ctx.sessionKey(ctx.cookieOf(headers) ?? ''));
+    return undefined;
+  }
+  return { tenant: asTenantId(tenant), actor, role: person.role, frontEnd, email: person.email };
 }

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { rbError } from '../errors.js';
 import { asTenantId, type TenantId } from '../ids.js';
+import type { FrontEnd, Role } from '../wire/admin-api-types.js';
 
 /**
  * Who is asking. Each front end's auth middleware (Shopify session token, standalone session cookie) sets
@@ -9,8 +10,14 @@ import { asTenantId, type TenantId } from '../ids.js';
  */
 export interface TenantContext {
   readonly tenant: TenantId;
-  /** For audit trails: a user id or `merchant`. */
+  /** For audit trails: `person:<id>`, `shopify-user:<id>`, `woocommerce-admin` or `merchant`. */
   readonly actor: string;
+  /** What the caller may do (route-roles.ts checks it against each route's declaration). */
+  readonly role: Role;
+  /** Where the caller acts from, for the audit trails. */
+  readonly frontEnd: FrontEnd;
+  /** The signed-in person's address (standalone people only). */
+  readonly email?: string;
 }
 
 export function setTenantContext(response: Response, context: TenantContext): void {
@@ -21,6 +28,12 @@ export function tenantContext(response: Response): TenantContext {
   const context = response.locals.rbTenant as TenantContext | undefined;
   if (!context) throw rbError('RB_ERR_UNAUTHENTICATED');
   return context;
+}
+
+/** The actor and front end of the caller, as the audit trails record them. */
+export function actorOf(response: Response): { readonly id: string; readonly frontEnd: FrontEnd } {
+  const { actor, frontEnd } = tenantContext(response);
+  return { id: actor, frontEnd };
 }
 
 export { asTenantId };

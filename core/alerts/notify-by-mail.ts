@@ -12,6 +12,8 @@ import type { IncidentRecord } from './incident.js';
 export interface AlertMail {
   readonly subject: string;
   readonly text: string;
+  /** The recipients; ALERT_MAIL_TO when absent (people's sign-in and invitation mail name their own). */
+  readonly to?: readonly string[];
 }
 
 export interface AlertMailer {
@@ -36,7 +38,8 @@ export function createMailer(settings: MailSettings): AlertMailer {
   });
   return {
     async send(mail) {
-      await transport.sendMail({ from: settings.from, to: [...settings.to], ...mail });
+      const { to, ...content } = mail;
+      await transport.sendMail({ from: settings.from, to: [...(to ?? settings.to)], ...content });
     },
     close: () => transport.close(),
   };

@@ -39,7 +39,13 @@ const SENSITIVE_NAME =
 const SECRET_QUERY_PARAMETERS = new Set(['state', 'code', 'hmac', 'id_token', 'session']);
 
 /** Path prefixes whose next segment is itself a secret. */
-const SECRET_PATH_SEGMENTS = [/(\/shopify\/carrier-service\/)[^/?#]+/g, /(\/login\/)[^/?#]+/g];
+const SECRET_PATH_SEGMENTS = [
+  /(\/shopify\/carrier-service\/)[^/?#]+/g,
+  /(\/login\/)[^/?#]+/g,
+  // A person's sign-in link and an invitation (core/people): the segment is the one-time secret.
+  /(\/sign-in\/)[^/?#]+/g,
+  /(\/invitation\/)[^/?#]+/g,
+];
 
 export function isSensitiveName(name: string): boolean {
   return SENSITIVE_NAME.test(name);

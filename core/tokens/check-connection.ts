@@ -8,14 +8,14 @@ import { UNCHANGED } from '../storage/store.js';
 import type { CheckTrigger, ConnectionEventType, VerifyResponse } from '../wire/admin-api-types.js';
 import { sealOwner, statusAfter, toView, type ConnectionRecord } from './connection.js';
 import { platformFor } from './pasted-token.js';
-import type { TokenContext } from './token-context.js';
+import type { ActorRef, TokenContext } from './token-context.js';
 
 /** Re-verifies now, unless the platform was asked about this connection within the last minute. */
 export async function verifyConnection(
   ctx: TokenContext,
   tenant: string,
   id: string,
-  actor = 'merchant',
+  actor: ActorRef = 'merchant',
   trigger: CheckTrigger = 'manual',
 ): Promise<VerifyResponse> {
   const current = await ctx.record(tenant, id);
@@ -36,7 +36,7 @@ export async function checkConnection(
   tenant: string,
   current: ConnectionRecord,
   trigger: CheckTrigger,
-  actor: string,
+  actor: ActorRef,
 ): Promise<{ outcome: VerifyOutcome; connection: ConnectionRecord }> {
   const platform = platformFor(ctx.platforms, current.platform, current.environment);
   const owner = sealOwner(tenant, current.id);
@@ -79,7 +79,7 @@ async function recordCheck(
   updated: ConnectionRecord,
   outcome: VerifyOutcome,
   trigger: CheckTrigger,
-  actor: string,
+  actor: ActorRef,
 ): Promise<void> {
   await ctx.schedule(tenant, updated.id, updated.nextCheckAt);
   await ctx.event(tenant, updated.id, auditType(outcome, updated), actor, {

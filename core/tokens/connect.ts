@@ -6,14 +6,14 @@ import type { ConnectBody, ConnectionView } from '../wire/admin-api-types.js';
 import { toView, sealOwner, type ConnectionRecord } from './connection.js';
 import { tokenHint } from './normalise-token.js';
 import { connectionWithToken, normalisedToken, platformFor, verifyError } from './pasted-token.js';
-import type { TokenContext } from './token-context.js';
+import type { ActorRef, TokenContext } from './token-context.js';
 
 export async function connect(
   ctx: TokenContext,
   tenant: string,
   /** The token as pasted: normalised here. */
   input: ConnectBody,
-  actor = 'merchant',
+  actor: ActorRef = 'merchant',
 ): Promise<ConnectionView> {
   const platform = platformFor(ctx.platforms, input.platform, input.environment);
   const token = normalisedToken(input.token);

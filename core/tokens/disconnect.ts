@@ -1,13 +1,13 @@
 /** Disconnect: the sealed token and its fingerprint go with the record; front ends are told. */
 import { rbError } from '../errors.js';
 import { UNCHANGED } from '../storage/store.js';
-import type { TokenContext } from './token-context.js';
+import type { ActorRef, TokenContext } from './token-context.js';
 
 export async function disconnect(
   ctx: TokenContext,
   tenant: string,
   id: string,
-  actor = 'merchant',
+  actor: ActorRef = 'merchant',
 ): Promise<void> {
   let found = false;
   const after = await ctx.mutate(tenant, (doc) => {

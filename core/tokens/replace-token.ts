@@ -4,14 +4,14 @@ import type { ConnectionView } from '../wire/admin-api-types.js';
 import { toView, sealOwner, type ConnectionRecord } from './connection.js';
 import { tokenHint } from './normalise-token.js';
 import { connectionWithToken, normalisedToken, platformFor, verifyError } from './pasted-token.js';
-import type { TokenContext } from './token-context.js';
+import type { ActorRef, TokenContext } from './token-context.js';
 
 export async function replaceToken(
   ctx: TokenContext,
   tenant: string,
   id: string,
   pasted: string,
-  actor = 'merchant',
+  actor: ActorRef = 'merchant',
 ): Promise<ConnectionView> {
   const current = await ctx.record(tenant, id);
   const platform = platformFor(ctx.platforms, current.platform, current.environment);

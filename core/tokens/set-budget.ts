@@ -3,14 +3,14 @@ import { rbError } from '../errors.js';
 import { UNCHANGED } from '../storage/store.js';
 import type { ConnectionBudget, ConnectionView } from '../wire/admin-api-types.js';
 import { toView } from './connection.js';
-import type { TokenContext } from './token-context.js';
+import type { ActorRef, TokenContext } from './token-context.js';
 
 export async function setBudget(
   ctx: TokenContext,
   tenant: string,
   id: string,
   budget: ConnectionBudget | null,
-  actor = 'merchant',
+  actor: ActorRef = 'merchant',
 ): Promise<ConnectionView> {
   const after = await ctx.mutate(tenant, (doc) => {
     const current = doc.connections[id];

@@ -11,6 +11,7 @@ import type { Store } from '../storage/store.js';
 import { createAttemptLimiter, DEFAULT_ATTEMPT_LIMIT, type AttemptLimit } from './attempt-limiter.js';
 import type {
   ConnectionEvent,
+  FrontEnd,
   ConnectionEventType,
   ConnectionStatus,
   ConnectionView,
@@ -85,12 +86,19 @@ export function createTokenContext(options: TokenLifecycleOptions) {
       tenant: string,
       id: string,
       type: ConnectionEventType,
-      actor: string,
+      actor: ActorRef,
       extra: Partial<ConnectionEvent> = {},
     ): Promise<void> {
-      await audit.record(tenant, id, { at: new Date(now()).toISOString(), type, actor, ...extra });
+      const who = typeof actor === 'string' ? { actor } : { actor: actor.id, frontEnd: actor.frontEnd };
+      await audit.record(tenant, id, { at: new Date(now()).toISOString(), type, ...who, ...extra });
     },
   };
 }
 
 export type TokenContext = ReturnType<typeof createTokenContext>;
+
+/**
+ * Who did it, for the audit trail: a person or staff member and the front end they acted from, or a
+ * plain name for RateBridge's own doings (`schedule`, `checkout`).
+ */
+export type ActorRef = string | { readonly id: string; readonly frontEnd: FrontEnd };

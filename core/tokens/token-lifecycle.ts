@@ -18,6 +18,7 @@ import { runDueChecks } from './run-due-checks.js';
 import { setBudget } from './set-budget.js';
 import {
   createTokenContext,
+  type ActorRef,
   type DisconnectListener,
   type StatusListener,
   type TokenLifecycleOptions,
@@ -49,7 +50,7 @@ export function createTokenLifecycle(options: TokenLifecycleOptions) {
     onStatusChanged(listener: StatusListener): void {
       ctx.statusListeners.push(listener);
     },
-    verify: (tenant: string, id: string, actor?: string, trigger?: CheckTrigger) =>
+    verify: (tenant: string, id: string, actor?: ActorRef, trigger?: CheckTrigger) =>
       verifyConnection(ctx, tenant, id, actor, trigger),
     reportUnauthorized: (...args: Tail<Parameters<typeof reportUnauthorized>>) =>
       reportUnauthorized(ctx, ...args),

@@ -13,6 +13,7 @@ import type * as errors from './error-schema.js';
 import type * as incidents from './incidents-schema.js';
 import type * as locations from './locations-schema.js';
 import type * as packaging from './packaging-schema.js';
+import type * as people from './people-schema.js';
 import type * as quoting from './quoting-schema.js';
 import type * as priceRules from './price-rules-schema.js';
 import type * as shopify from './shopify-schema.js';
@@ -52,6 +53,21 @@ export type ConnectionsResponse = Output<typeof connections.connectionsResponseS
 export type ConnectionResponse = Output<typeof connections.connectionResponseSchema>;
 export type VerifyResponse = Output<typeof connections.verifyResponseSchema>;
 export type ConnectionEventsResponse = Output<typeof connections.connectionEventsResponseSchema>;
+
+// --- people, roles, sessions and activity ----------------------------------------------------------
+export type Role = Output<typeof people.roleSchema>;
+export type FrontEnd = Output<typeof people.frontEndSchema>;
+export type SessionResponse = Output<typeof people.sessionResponseSchema>;
+export type Person = Output<typeof people.personSchema>;
+export type Invitation = Output<typeof people.invitationSchema>;
+export type PeopleResponse = Output<typeof people.peopleResponseSchema>;
+export type InviteBody = Input<typeof people.inviteBodySchema>;
+export type InviteResponse = Output<typeof people.inviteResponseSchema>;
+export type PersonResponse = Output<typeof people.personResponseSchema>;
+export type ActivityEntry = Output<typeof people.activityEntrySchema>;
+export type ActivityResponse = Output<typeof people.activityResponseSchema>;
+export type AccessPolicy = Output<typeof people.accessPolicySchema>;
+export type AccessPolicyResponse = Output<typeof people.accessPolicyResponseSchema>;
 
 // --- locations and localities --------------------------------------------------------------------
 export type PlatformRefs = Output<typeof locations.platformRefsSchema>;

@@ -3,6 +3,7 @@
  * and the connection as every answer shows it, without the sealed token or its fingerprint.
  */
 import { z } from 'zod';
+import { frontEndSchema } from './people-schema.js';
 import { PLATFORM_ENVIRONMENTS, PLATFORM_NAMES } from './vocabulary.js';
 
 /** Longer than any platform's token; a pasted one may carry up to four times this in spaces and quotes. */
@@ -82,6 +83,8 @@ export const connectionEventSchema = z.object({
   type: z.enum(AUDIT_EVENT_TYPES),
   /** `merchant`, `schedule`, `checkout`, or a front end's user id. */
   actor: z.string(),
+  /** Where the actor acted from (absent on entries older than the field, and for the schedule). */
+  frontEnd: frontEndSchema.optional(),
   outcome: z.string().optional(),
   detail: z.string().optional(),
 });

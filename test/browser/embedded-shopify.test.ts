@@ -259,6 +259,19 @@ describe.skipIf(skip !== undefined)('the admin UI embedded in Shopify admin, in 
       expect(await card.innerText()).toContain('RateBridge Sandbox, test environment');
       await shot(page, 'connections');
 
+      // Activity names the staff member from the session token and the Shopify admin; without read_users
+      // the card says every staff member with access may change tokens.
+      const activityHref = await navMenu
+        .getByRole('link', { name: 'Activity', includeHidden: true })
+        .getAttribute('href');
+      await appFrame?.goto(new URL(activityHref ?? '', appUrl).href);
+      await eventually(() => heading('Activity').isVisible()).toBe(true);
+      await eventually(() => frame.getByRole('table').innerText()).toMatch(
+        /Connected a freight platform\s+you\s+in the Shopify admin/,
+      );
+      expect(await frame.getByText('RateBridge cannot tell the account owner apart').isVisible()).toBe(true);
+      await shot(page, 'activity');
+
       // The connection belongs to the shop's tenant, as the server sees it.
       const listed = await fetch(`${appUrl}/shopify/api/connections`, {
         headers: { authorization: `Bearer ${fake.mintSessionToken(SHOP)}` },

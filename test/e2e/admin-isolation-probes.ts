@@ -34,6 +34,8 @@ export const CANARIES = {
   sku: `A-SKU-${mark}`,
   rate: `A-fallback-${mark}`,
   key: `A key ${mark}`,
+  person: `a-person-${mark}@example.com`,
+  invited: `a-invited-${mark}@example.com`,
   box: `A-box-${mark}`,
 };
 export const box = { type: 'carton', lengthCm: 50, widthCm: 40, heightCm: 30, weightKg: 9 };
@@ -111,7 +113,7 @@ export const CORE_PROBES: Record<string, Probe> = {
   'GET /packaging': { expect: 'own' },
   'POST /packaging/import': {
     expect: 'own',
-    csv: `${PACKAGING_CSV_HEADER}\nB-SKU-${mark},,carton,10,10,10,1,1,,\n`,
+    csv: `${PACKAGING_CSV_HEADER.join(',')}\nB-SKU-${mark},,carton,10,10,10,1,1,,,\n`,
   },
   'GET /packaging/export': { expect: 'own' },
   'GET /packaging/missing-dimensions': { expect: 'own' },
@@ -142,6 +144,9 @@ export const CORE_PROBES: Record<string, Probe> = {
   'GET /rate-log/:id': { expect: 'not-found', path: (ids) => `/rate-log/${ids.rateLog}` },
   // A's incident names A's connection (a canary): B's list must hold none of it.
   'GET /incidents': { expect: 'own' },
+  'GET /session': { expect: 'own' },
+  // A's trail names A's connection by id: none of it for B.
+  'GET /activity': { expect: 'own' },
 };
 
 /** Every `METHOD /path` the routers declare, nested routers included. */

@@ -99,6 +99,13 @@ export interface FakeShop {
   readonly carrierServices: Map<string, FakeCarrierService>;
   /** The next carrierServiceUpdate / carrierServiceDelete answers these userErrors (and changes nothing). */
   failNextCarrierServiceChange?: { readonly message: string };
+  /** Staff accounts (`staffMember`, which needs read_users); ids are the session tokens' `sub`. */
+  staff?: readonly FakeStaffMember[];
+}
+
+export interface FakeStaffMember {
+  readonly id: string;
+  readonly isShopOwner: boolean;
 }
 
 export interface RecordedShopifyRequest {
@@ -196,6 +203,22 @@ export const CCS_NOT_ENABLED_MESSAGE =
   'Carrier Calculated Shipping must be enabled for your store before enabling';
 
 /** UNCONFIRMED text (Shopify documents the ceiling, not the error). */
+const READ_USERS = 'read_users';
+
+/** A StaffMember as the schema types it (the fields RateBridge or a test may select). */
+function staffMemberView(member: FakeStaffMember) {
+  return {
+    id: `gid://shopify/StaffMember/${member.id}`,
+    isShopOwner: member.isShopOwner,
+    active: true,
+    exists: true,
+    accountType: 'REGULAR',
+    name: `Staff ${member.id}`,
+    email: `staff-${member.id}@example.com`,
+    locale: 'en',
+  };
+}
+
 export const PAGINATION_LIMIT_MESSAGE = 'Pagination is limited to 25,000 objects; use a bulk operation.';
 const PAGINATION_LIMIT = 25_000;
 
@@ -593,6 +616,19 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
         const service = shop.carrierServices.get(String(args.id));
         return value(service ? { ...service } : null);
       }
+      // QueryRoot.staffMember(id: ID): StaffMember, and currentStaffMember: StaffMember; StaffMember needs
+      // read_users (granted to Plus and Advanced stores' apps on request).
+      case 'staffMember':
+      case 'currentStaffMember': {
+        const denied = needs(READ_USERS);
+        if (denied) return denied;
+        // UNCONFIRMED: the fake only issues offline tokens' requests here, which are the app's own: no
+        // staff member is making them, so "the staff member making the request" is none.
+        if (args.id === undefined || args.id === null) return value(null);
+        const id = String(args.id).replace('gid://shopify/StaffMember/', '');
+        const member = shop.staff?.find((candidate) => candidate.id === id);
+        return value(member ? staffMemberView(member) : null);
+      }
       case 'productsCount':
       case 'productVariantsCount': {
         const denied = needs('read_products', 'write_products');
@@ -788,6 +824,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
           : { accessTokenTtlSeconds: shopOptions.accessTokenTtlSeconds }),
         products: [...(shopOptions.products ?? [])],
         carrierServices: new Map(),
+        ...(shopOptions.staff === undefined ? {} : { staff: shopOptions.staff }),
       };
       shops.set(domain, shop);
       return shop;

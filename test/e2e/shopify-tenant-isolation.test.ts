@@ -47,6 +47,9 @@ const PROBES: Record<string, Probe> = {
   'POST /carrier-service': { expect: 'own' },
   'GET /products/sync': { expect: 'own' },
   'POST /products/sync': { expect: 'own' },
+  'GET /access-policy': { expect: 'own' },
+  // B's staff are admins (no read_users here): refused, and A's choice stays as it was.
+  'PUT /access-policy': { expect: 'own', body: () => ({ tokenManagers: 'account_owner' }) },
 };
 
 /** What B's first reads of the Shopify routes must answer: B's own (empty) state, never A's. */
@@ -185,7 +188,9 @@ describe(`tenant isolation on every Shopify admin route (${redis.ok ? 'redis' : 
     expect(carrierServiceIdsOfA).toHaveLength(1);
     const before = await stateOfA();
     expect(before).toContain(carrierServiceIdsOfA[0]);
-    for (const canary of [...Object.values(CANARIES).filter((c) => c !== CANARIES.key), SHOP_A])
+    // Connector keys and people are the standalone admin's; Shopify's staff are Shopify's.
+    const standaloneOnly: string[] = [CANARIES.key, CANARIES.person, CANARIES.invited];
+    for (const canary of [...Object.values(CANARIES).filter((c) => !standaloneOnly.includes(c)), SHOP_A])
       expect(before).toContain(canary);
 
     // Reads first, then writes, deletes last: a delete must not hide what a later read would have leaked.

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standaloneAdminRouters } from '../../server.js';
 import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
 import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce/index.js';
+import { signInWithLink } from '../support/sign-in.js';
 import {
   CANARIES,
   CORE_PROBES,
@@ -28,6 +29,8 @@ import {
 /** A's ids, filled in once A is set up; a probe's path uses them in place of `:id` / `:key`. */
 interface Ids extends CoreIds {
   connectorKey: string;
+  person: string;
+  invitation: string;
 }
 type Probe = CoreProbe<Ids>;
 
@@ -48,6 +51,22 @@ const PROBES: Record<string, Probe> = {
     expect: 'not-found',
     path: (ids) => `/connector-keys/${ids.connectorKey}/revoke`,
   },
+  // A's people and invitations: B lists its own (none of A's addresses), and cannot touch A's.
+  'GET /people': { expect: 'own' },
+  'POST /people/invitations': {
+    expect: 'own',
+    body: () => ({ email: CANARIES.person, role: 'viewer', delivery: 'copy' }),
+  },
+  'DELETE /people/invitations/:id': {
+    expect: 'not-found',
+    path: (ids) => `/people/invitations/${ids.invitation}`,
+  },
+  'PUT /people/:id/role': {
+    expect: 'not-found',
+    path: (ids) => `/people/${ids.person}/role`,
+    body: () => ({ role: 'viewer' }),
+  },
+  'DELETE /people/:id': { expect: 'not-found', path: (ids) => `/people/${ids.person}` },
 };
 
 describe('tenant isolation on every admin route', () => {
@@ -96,6 +115,7 @@ describe('tenant isolation on every admin route', () => {
   });
 
   async function setUpA(): Promise<Ids> {
+    const origin = new URL(app.config.publicUrl).origin;
     const ok = async (method: string, path: string, body: unknown, status = 200) => {
       const response = await a.api(method, path, body);
       expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBe(status);
@@ -134,7 +154,26 @@ describe('tenant isolation on every admin route', () => {
       if (sync.sync?.status === 'completed') break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    const joined = await ok(
+      'POST',
+      '/people/invitations',
+      { email: CANARIES.person, role: 'admin', delivery: 'copy' },
+      201,
+    );
+    await signInWithLink(
+      (joined as unknown as { link: string }).link.replace(app.config.publicUrl, app.url),
+      origin,
+    );
+    const people = (await a.api('GET', '/people')).body as { people: { id: string }[] };
+    const open = await ok(
+      'POST',
+      '/people/invitations',
+      { email: CANARIES.invited, role: 'viewer', delivery: 'copy' },
+      201,
+    );
     return {
+      person: people.people[0]?.id ?? '',
+      invitation: (open as unknown as { invitation: { id: string } }).invitation.id,
       connection: connected.connection?.id ?? '',
       location: location.location?.id ?? '',
       packaging,
@@ -182,7 +221,14 @@ describe('tenant isolation on every admin route', () => {
         expect(response.status, `${route}: ${text}`).toBe(404);
         expect(text, route).toContain('RB_ERR_NOT_FOUND');
       }
-      for (const id of [ids.connection, ids.location, ids.rateLog, ids.connectorKey])
+      for (const id of [
+        ids.connection,
+        ids.location,
+        ids.rateLog,
+        ids.connectorKey,
+        ids.person,
+        ids.invitation,
+      ])
         expect(text.includes(id) && probe.expect === 'own', `${route} shows B the id ${id}`).toBe(false);
       // B's writes name B's things like A's on purpose (and may echo them); its reads come first.
       if (method === 'GET') expectNoCanaryOfA(route, text);

@@ -55,7 +55,12 @@ describe('Shopify session token authentication', () => {
 
     // Another staff member of the same shop: same tenant, their own actor, no second exchange.
     const second = await call('/whoami', app.fake.mintSessionToken(shop, { sub: '7002' }));
-    expect(second.body).toEqual({ tenant: shop, actor: 'shopify-user:7002' });
+    expect(second.body).toEqual({
+      tenant: shop,
+      actor: 'shopify-user:7002',
+      role: 'admin',
+      frontEnd: 'shopify',
+    });
     expect(tokenRequests(shop)).toHaveLength(1);
   });
 

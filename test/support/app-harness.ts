@@ -6,6 +6,7 @@ import type { Config } from '../../core/config.js';
 import { createCore, type CoreOptions } from '../../core/ratebridge.js';
 import { openEmbeddedStore } from '../../core/storage/embedded-store.js';
 import type { Store } from '../../core/storage/store.js';
+import type { Role } from '../../core/wire/admin-api-types.js';
 import { startSandboxServer, type SandboxServer } from '../../core/platforms/sandbox/sandbox-server.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../server.js';
 import { capturingLogger } from './log-capture.js';
@@ -24,8 +25,8 @@ export interface AppHarness {
   readonly store: Store;
   /** Every log line RateBridge wrote (JSON), for canary checks. */
   readonly logs: () => string;
-  /** Signs in to the standalone admin as `tenant`; returns a fetch bound to that session. */
-  signIn(tenant: string): Promise<TenantClient>;
+  /** Signs in to the standalone admin as `tenant` (an owner unless `role` says); a fetch bound to it. */
+  signIn(tenant: string, role?: Role): Promise<TenantClient>;
   /** Creates a token in the sandbox (the merchant's "create API token" step); returns its value. */
   createSandboxToken(name: string, environment?: 'live' | 'test'): Promise<string>;
   revokeSandboxToken(name: string): Promise<void>;
@@ -81,9 +82,9 @@ export async function startAppHarness(
     config,
     store,
     logs: text,
-    async signIn(tenant) {
+    async signIn(tenant, role = 'owner') {
       tenants.push(tenant);
-      const link = core.sessions.loginLink(tenant).replace(config.publicUrl, url);
+      const link = core.sessions.loginLink(tenant, 'merchant', { role }).replace(config.publicUrl, url);
       const cookie = await signInWithLink(link, new URL(config.publicUrl).origin);
       return {
         tenant,

@@ -305,6 +305,9 @@ for (const mode of STORAGE_MODES) {
       const signedIn = await bridge.app.followLoginLink(link, bridge.merchant.tenant);
       const keys = (await signedIn.api('GET', '/connector-keys')).body as { keys: { id: string }[] };
       expect(keys.keys.map((key) => key.id)).toContain(bridge.keyId);
+      // WordPress's store managers own the store's RateBridge, and what they do is recorded as from WordPress.
+      const session = (await signedIn.api('GET', '/session')).body as { role: string; frontEnd: string };
+      expect(session).toMatchObject({ actor: 'woocommerce-admin', role: 'owner', frontEnd: 'woocommerce' });
       // The link is spent: a second use signs nobody in.
       const reused = await bridge.app.fetch(new URL(link).pathname, {
         method: 'POST',

@@ -25,6 +25,14 @@ export function exchangeCode(core: Core, bridge: WooCommerceBridge, codes: Excha
     const name = `One-click ${new URL(grant.storeUrl).host}`.slice(0, 40);
     const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ');
     const created = await bridge.keys.create(grant.tenant, `${name} ${stamp}`);
+    // Made by the plugin, on the approval of a signed-in admin of the store: a key event for its trail.
+    await core.people.activity.record(grant.tenant, {
+      at: new Date().toISOString(),
+      action: 'one_click_key_created',
+      actor: 'woocommerce-plugin',
+      frontEnd: 'woocommerce',
+      subject: created.key.id,
+    });
     response.setHeader('Cache-Control', 'no-store');
     response.status(200).json({
       bridge_url: core.config.publicUrl,

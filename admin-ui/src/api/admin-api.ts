@@ -4,6 +4,9 @@
  * a 404 RB_ERR_ROUTE_NOT_FOUND as "not available on this server" rather than as a failure.
  */
 import type {
+  AccessPolicy,
+  AccessPolicyResponse,
+  ActivityResponse,
   BoxInput,
   BoxResponse,
   BoxesResponse,
@@ -22,6 +25,8 @@ import type {
   GoLiveResponse,
   GrantCheck,
   IncidentsResponse,
+  InviteBody,
+  InviteResponse,
   LocalitiesResponse,
   LocationDeleted,
   LocationInput,
@@ -30,6 +35,8 @@ import type {
   LocationUpdate,
   LocationsResponse,
   MissingDimensionsPage,
+  PeopleResponse,
+  PersonResponse,
   PackingSettingsInput,
   PackingSettingsResponse,
   PlatformsResponse,
@@ -40,7 +47,9 @@ import type {
   QuoteSource,
   RateLogEntryResponse,
   RateLogPage,
+  Role,
   RulesResponse,
+  SessionResponse,
   StoreBody,
   StoreConnectedResponse,
   StoreResponse,
@@ -82,6 +91,20 @@ export function createAdminApi(client: ApiClient) {
     platforms: () => get<PlatformsResponse>('/platforms').then((r) => r.platforms),
 
     incidents: () => get<IncidentsResponse>('/incidents').then((r) => r.incidents),
+
+    /** Who is signed in, with which role: the UI shows only what that role may do. */
+    session: () => get<SessionResponse>('/session'),
+
+    /** The store's trail of changes: who, when, from which front end. */
+    activity: (offset: number, limit: number) => get<ActivityResponse>(`/activity${q({ offset, limit })}`),
+
+    people: peopleApi(http),
+
+    /** Shopify only: who of the shop's staff may change tokens, keys and settings. */
+    accessPolicy: {
+      get: () => get<AccessPolicyResponse>('/access-policy'),
+      put: (policy: AccessPolicy) => put<AccessPolicyResponse>('/access-policy', policy),
+    },
 
     connections: connectionsApi(http),
 
@@ -143,6 +166,18 @@ function verbs(client: ApiClient) {
     post: <T>(path: string, json?: unknown) => client.request<T>('POST', path, { json: json ?? {} }),
     put: <T>(path: string, json: unknown) => client.request<T>('PUT', path, { json }),
     del: <T>(path: string) => client.request<T>('DELETE', path),
+  };
+}
+
+/** The standalone store's people and invitations (owners only). */
+function peopleApi({ get, post, put, del }: Verbs) {
+  return {
+    list: () => get<PeopleResponse>('/people'),
+    invite: (body: InviteBody) => post<InviteResponse>('/people/invitations', body),
+    withdraw: (invitationId: string) => del<undefined>(`/people/invitations/${id(invitationId)}`),
+    setRole: (personId: string, role: Role) =>
+      put<PersonResponse>(`/people/${id(personId)}/role`, { role }).then((r) => r.person),
+    remove: (personId: string) => del<undefined>(`/people/${id(personId)}`),
   };
 }
 

@@ -173,6 +173,18 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'Refused as a cross-site request',
     help: 'Changes are accepted only from the RateBridge admin page itself. Reload the admin from its own address and try again.',
   },
+  RB_ERR_ROLE_REQUIRED: {
+    title: 'Your role does not allow this',
+    help: "Ask the store's owner to do it, or to give you the role the message names.",
+  },
+  RB_ERR_INVITATION_INVALID: {
+    title: 'This invitation no longer works',
+    help: "Invitations work once, for seven days, until withdrawn. Ask the store's owner for a new one.",
+  },
+  RB_ERR_MAIL_UNAVAILABLE: {
+    title: 'The invitation could not be mailed',
+    help: 'Try again in a while, or choose “Show me the link to pass on myself” and send it yourself.',
+  },
   RB_ERR_FORBIDDEN: {
     title: 'Not allowed',
     help: 'Open RateBridge from its own address (not from another site) and try again.',

@@ -17,6 +17,7 @@ import { firstOpenStep } from '../wizard/onboarding';
 import { useOnboarding } from '../wizard/use-onboarding';
 import { useAdmin } from './AdminContext';
 import { useRouter } from './router';
+import type { Role } from '../../../core/wire/admin-api-types';
 
 // Settings pages load on first visit: the wizard, which newcomers see first, stays small.
 const ConnectionsPage = lazy(() =>
@@ -39,15 +40,19 @@ const ConnectorKeysPage = lazy(() =>
 const WooCommerceStorePage = lazy(() =>
   import('../pages/WooCommerceStorePage').then((m) => ({ default: m.WooCommerceStorePage })),
 );
+const PeoplePage = lazy(() => import('../pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const ActivityPage = lazy(() => import('../pages/ActivityPage').then((m) => ({ default: m.ActivityPage })));
 
 interface NavEntry {
   readonly label: string;
   readonly path: string;
   readonly standaloneOnly?: boolean;
+  /** Shown only to this role and above (the API refuses the rest anyway). */
+  readonly needs?: Role;
 }
 
 const NAV: readonly NavEntry[] = [
-  { label: 'Setup', path: '/setup' },
+  { label: 'Setup', path: '/setup', needs: 'admin' },
   { label: 'Connections', path: '/settings/connections' },
   { label: 'Pickup locations', path: '/settings/locations' },
   { label: 'Products and packaging', path: '/settings/packaging' },
@@ -55,12 +60,16 @@ const NAV: readonly NavEntry[] = [
   { label: 'Rate log', path: '/settings/rate-log' },
   { label: 'WooCommerce store', path: '/settings/woocommerce', standaloneOnly: true },
   { label: 'Connector keys', path: '/settings/connector-keys', standaloneOnly: true },
+  { label: 'Activity', path: '/settings/activity' },
+  { label: 'People', path: '/settings/people', standaloneOnly: true, needs: 'owner' },
 ];
 
 export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
-  const { host, connections, incidents } = useAdmin();
+  const { host, connections, incidents, can } = useAdmin();
   const { route, href } = useRouter();
-  const entries = NAV.filter((entry) => !entry.standaloneOnly || host.kind === 'standalone');
+  const entries = NAV.filter(
+    (entry) => (!entry.standaloneOnly || host.kind === 'standalone') && (!entry.needs || can(entry.needs)),
+  );
   const failing = (connections.data ?? []).filter((c) => c.status !== 'active').length;
 
   useFreshConnections(route.path, connections.reload, incidents.reload);
@@ -130,6 +139,8 @@ function Routes(): ReactNode {
   if (entry?.[1]) return <RateLogEntryPage entryId={decodeURIComponent(entry[1])} />;
   if (path === '/settings/connector-keys') return <ConnectorKeysPage />;
   if (path === '/settings/woocommerce') return <WooCommerceStorePage />;
+  if (path === '/settings/activity') return <ActivityPage />;
+  if (path === '/settings/people') return <PeoplePage />;
   return <NotFound />;
 }
 
@@ -137,7 +148,10 @@ function Routes(): ReactNode {
 function Home() {
   const facts = useOnboarding();
   const { navigate } = useRouter();
-  const done = facts.data !== undefined && firstOpenStep(facts.data) === 'done';
+  const { session, can } = useAdmin();
+  // A viewer cannot take the setup steps: the settings pages are where they look.
+  const viewer = session.data !== undefined && !can('admin');
+  const done = viewer || (facts.data !== undefined && firstOpenStep(facts.data) === 'done');
   useEffect(() => {
     if (done) navigate('/settings/connections', { replace: true });
   }, [done, navigate]);

@@ -17,9 +17,10 @@ import { Stack } from '../ui/Stack';
 import { ConnectionCard } from './connections/ConnectionCard';
 
 export function ConnectionsPage() {
-  const { connections } = useAdmin();
+  const { connections, can } = useAdmin();
   const { route, navigate } = useRouter();
   const [adding, setAdding] = useState(false);
+  const manage = can('admin');
   const replaceId = route.params.get('replace');
   const welcome = route.params.get('welcome') === '1';
 
@@ -27,7 +28,11 @@ export function ConnectionsPage() {
     <AdminPage
       title="Connections"
       subtitle="Your freight platform tokens"
-      primaryAction={{ content: 'Connect a platform', onAction: () => setAdding(true), disabled: adding }}
+      primaryAction={
+        manage
+          ? { content: 'Connect a platform', onAction: () => setAdding(true), disabled: adding }
+          : undefined
+      }
     >
       {welcome ? (
         <Banner
@@ -38,7 +43,7 @@ export function ConnectionsPage() {
           RateBridge is quoting live rates. Fine-tune them in Rules, and check each quote in the Rate log.
         </Banner>
       ) : null}
-      {adding ? (
+      {adding && manage ? (
         <AddConnectionCard
           onDone={() => {
             setAdding(false);
@@ -67,7 +72,7 @@ function AddConnectionCard({ onDone, onCancel }: { onDone: () => void; onCancel:
 }
 
 function ConnectionList({ replaceId, onAdd }: { replaceId: string | null; onAdd: () => void }) {
-  const { connections } = useAdmin();
+  const { connections, can } = useAdmin();
   const { navigate } = useRouter();
   return (
     <ResourceView resource={connections} label="connections">
@@ -77,9 +82,11 @@ function ConnectionList({ replaceId, onAdd }: { replaceId: string | null; onAdd:
             <EmptyState
               heading="No freight platform connected"
               action={
-                <Button primary onClick={onAdd}>
-                  Connect a platform
-                </Button>
+                can('admin') ? (
+                  <Button primary onClick={onAdd}>
+                    Connect a platform
+                  </Button>
+                ) : undefined
               }
             >
               Checkout shows your fallback rates until a platform is connected.

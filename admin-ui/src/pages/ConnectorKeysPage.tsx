@@ -16,7 +16,8 @@ import { ConnectorKeysTable } from './connector-keys/ConnectorKeysTable';
 import { RevokeKeyModal } from './connector-keys/RevokeKeyModal';
 
 export function ConnectorKeysPage() {
-  const { api } = useAdmin();
+  const { api, can } = useAdmin();
+  const manage = can('admin');
   const keys = useResource(() => api.connectorKeys.list(), [api]);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ConnectorKeyView | undefined>(undefined);
@@ -27,7 +28,7 @@ export function ConnectorKeysPage() {
       title="Connector keys"
       subtitle="How your WooCommerce plugin proves it is yours"
       primaryAction={
-        unavailable
+        unavailable || !manage
           ? undefined
           : { content: 'Create connector key', onAction: () => setCreating(true), disabled: creating }
       }
@@ -38,7 +39,7 @@ export function ConnectorKeysPage() {
         </Banner>
       ) : (
         <>
-          {creating ? (
+          {creating && manage ? (
             <Card title="New connector key">
               <ConnectorKeyCreate onCreated={() => void keys.reload()} />
               <div>
@@ -47,7 +48,10 @@ export function ConnectorKeysPage() {
             </Card>
           ) : null}
           <PluginDownload />
-          <KeysList keys={keys} onCreate={() => setCreating(true)} onRevoke={setRevoking} />
+          <KeysList
+            keys={keys}
+            {...(manage ? { onCreate: () => setCreating(true), onRevoke: setRevoking } : {})}
+          />
         </>
       )}
       <RevokeKeyModal
@@ -68,8 +72,9 @@ function KeysList({
   onRevoke,
 }: {
   keys: Resource<readonly ConnectorKeyView[]>;
-  onCreate: () => void;
-  onRevoke: (key: ConnectorKeyView) => void;
+  /** Absent for a role that may not create or revoke keys: the controls are not shown. */
+  onCreate?: () => void;
+  onRevoke?: (key: ConnectorKeyView) => void;
 }) {
   return (
     <ResourceView resource={keys} label="connector keys">
@@ -79,9 +84,11 @@ function KeysList({
             <EmptyState
               heading="No connector keys yet"
               action={
-                <Button primary onClick={onCreate}>
-                  Create connector key
-                </Button>
+                onCreate ? (
+                  <Button primary onClick={onCreate}>
+                    Create connector key
+                  </Button>
+                ) : undefined
               }
             >
               The WooCommerce plugin needs one to ask RateBridge for rates.
@@ -89,7 +96,7 @@ function KeysList({
           </Card>
         ) : (
           <Card>
-            <ConnectorKeysTable list={list} onRevoke={onRevoke} />
+            <ConnectorKeysTable list={list} {...(onRevoke ? { onRevoke } : {})} />
           </Card>
         )
       }

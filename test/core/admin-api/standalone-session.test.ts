@@ -75,7 +75,12 @@ describe('standalone sessions: one-time login links and cookie sessions', () => 
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     const me = await fetch(`${server.url}/admin/api/me`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
-    expect(await me.json()).toEqual({ tenant: 'woo:shop-a.example', actor: 'owner' });
+    expect(await me.json()).toEqual({
+      tenant: 'woo:shop-a.example',
+      actor: 'owner',
+      role: 'owner',
+      frontEnd: 'standalone',
+    });
     // The same link a second time is refused, on the page and on the confirmation.
     const again = await confirm(link);
     expect(again.status).toBe(401);

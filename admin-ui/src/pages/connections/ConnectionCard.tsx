@@ -125,24 +125,32 @@ function ConnectionButtons({
   onToggleEvents: () => void;
   onDisconnect: () => void;
 }) {
+  // Checking, replacing and disconnecting a token are an admin's; anyone may read its activity.
+  const manage = useAdmin().can('admin');
   return (
     <ButtonGroup>
-      <Button onClick={onCheck} loading={checking} accessibilityLabel={`Check ${connection.label} now`}>
-        Check now
-      </Button>
-      <Button
-        primary={connection.status !== 'active'}
-        onClick={onReplace}
-        accessibilityLabel={`Replace the token of ${connection.label}`}
-      >
-        Replace token
-      </Button>
+      {manage ? (
+        <Button onClick={onCheck} loading={checking} accessibilityLabel={`Check ${connection.label} now`}>
+          Check now
+        </Button>
+      ) : null}
+      {manage ? (
+        <Button
+          primary={connection.status !== 'active'}
+          onClick={onReplace}
+          accessibilityLabel={`Replace the token of ${connection.label}`}
+        >
+          Replace token
+        </Button>
+      ) : null}
       <Button onClick={onToggleEvents} pressed={showEvents}>
         {showEvents ? 'Hide activity' : 'Show activity'}
       </Button>
-      <Button critical onClick={onDisconnect} accessibilityLabel={`Disconnect ${connection.label}`}>
-        Disconnect
-      </Button>
+      {manage ? (
+        <Button critical onClick={onDisconnect} accessibilityLabel={`Disconnect ${connection.label}`}>
+          Disconnect
+        </Button>
+      ) : null}
     </ButtonGroup>
   );
 }

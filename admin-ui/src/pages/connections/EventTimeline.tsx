@@ -1,6 +1,6 @@
 /** A connection's audit trail, newest first, ten at a time. */
 import { useState } from 'react';
-import type { ConnectionEvent } from '../../../../core/wire/admin-api-types';
+import type { ConnectionEvent, FrontEnd } from '../../../../core/wire/admin-api-types';
 import { useResource } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 import { ResourceView } from '../../components/ResourceView';
@@ -24,7 +24,8 @@ const EVENT_TEXT: Readonly<Record<string, string>> = {
 };
 
 export function EventTimeline({ connectionId, version }: { connectionId: string; version: number }) {
-  const { api } = useAdmin();
+  const { api, session } = useAdmin();
+  const self = session.data?.actor;
   const [limit, setLimit] = useState(EVENTS_PAGE);
   const events = useResource(
     () => api.connections.events(connectionId, 0, limit),
@@ -46,7 +47,8 @@ export function EventTimeline({ connectionId, version }: { connectionId: string;
                         {EVENT_TEXT[event.type] ?? event.type}
                       </Text>
                       <Text as="span" tone="subdued">
-                        {formatDateTime(event.at)} · by {describeActor(event.actor)}
+                        {formatDateTime(event.at)} · by {describeActor(event.actor, self)}
+                        {event.frontEnd ? ` · ${FRONT_END_TEXT[event.frontEnd]}` : ''}
                       </Text>
                     </Row>
                     {event.detail ? <Text>{event.detail}</Text> : null}
@@ -68,9 +70,21 @@ export function EventTimeline({ connectionId, version }: { connectionId: string;
   );
 }
 
-function describeActor(actor: string): string {
+export const FRONT_END_TEXT: Readonly<Record<FrontEnd, string>> = {
+  standalone: 'in the RateBridge admin',
+  shopify: 'in the Shopify admin',
+  woocommerce: 'from WordPress',
+};
+
+/** Who did it, as a person reads it: "you" for the signed-in actor, otherwise who it was. */
+export function describeActor(actor: string, self: string | undefined): string {
+  if (actor === self) return 'you';
   if (actor === 'scheduler' || actor === 'schedule') return 'scheduled check';
   if (actor === 'checkout') return 'checkout';
-  if (actor.startsWith('shopify-user:')) return 'a Shopify staff member';
-  return actor === 'merchant' || actor === 'demo-merchant' ? 'you' : actor;
+  const staff = /^shopify-user:(.+)$/.exec(actor);
+  if (staff) return `Shopify staff member ${staff[1] ?? ''}`;
+  if (actor.startsWith('person:')) return `a member of this store (${actor.slice('person:'.length)})`;
+  if (actor === 'woocommerce-admin') return 'a WordPress administrator';
+  if (actor === 'woocommerce-plugin') return 'the WordPress plugin';
+  return actor === 'merchant' || actor === 'demo-merchant' ? "the store's owner link" : actor;
 }

@@ -11,7 +11,8 @@ export function ConnectorKeysTable({
   onRevoke,
 }: {
   list: readonly ConnectorKeyView[];
-  onRevoke: (key: ConnectorKeyView) => void;
+  /** Absent for a role that may not revoke: no revoke button. */
+  onRevoke?: (key: ConnectorKeyView) => void;
 }) {
   return (
     <DataTable
@@ -28,7 +29,7 @@ export function ConnectorKeysTable({
             Active
           </Badge>
         ),
-        key.revokedAt ? (
+        key.revokedAt || !onRevoke ? (
           '—'
         ) : (
           <Button

@@ -1,0 +1,122 @@
+/**
+ * Every admin route says, next to itself and first, which role it needs:
+ *
+ *   router.put('/rules', needs('admin'), jsonBody('64kb'), handler)
+ *
+ * `needs` refuses a caller below that role with a coded 403 naming the role (RB_ERR_ROLE_REQUIRED) before
+ * anything else runs. Whatever only an admin or an owner may do, and is not a read, is a change worth the
+ * store's activity trail: once its handler has answered with success, `needs` records the route, the
+ * actor and the front end (core/people/activity-trail.ts). Nobody has to remember to audit a new route.
+ * `assertRolesDeclared` walks a router's stack and throws when a route's first handler is not a `needs`:
+ * each admin router calls it as it is built, so a route added without a declaration stops the server from
+ * starting (and test/e2e/route-roles.test.ts walks every route with every role).
+ */
+import type { RequestHandler, Response, Router } from 'express';
+import { rbError } from '../errors.js';
+import type { ActivityTrail } from '../people/activity-trail.js';
+import type { Role } from '../wire/admin-api-types.js';
+import { ROLES } from '../wire/people-schema.js';
+import { tenantContext } from './tenant-context.js';
+
+const DECLARATION = Symbol('rb-route-role');
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+interface Declared {
+  readonly [DECLARATION]: { readonly role: Role };
+}
+
+/** Each front end's auth middleware hands the store's activity trail to the declarations through this. */
+export function useActivityTrail(response: Response, trail: ActivityTrail): void {
+  response.locals.rbActivity = trail;
+}
+
+function activityTrailOf(response: Response): ActivityTrail | undefined {
+  return response.locals.rbActivity as ActivityTrail | undefined;
+}
+
+/** Whether `have` includes everything `need` may do. */
+export function roleAtLeast(have: Role, need: Role): boolean {
+  return ROLES.indexOf(have) >= ROLES.indexOf(need);
+}
+
+export function needs(role: Role): RequestHandler {
+  const audited = role !== 'viewer';
+  const handler: RequestHandler = (request, response, next) => {
+    const context = tenantContext(response);
+    if (!roleAtLeast(context.role, role)) throw rbError('RB_ERR_ROLE_REQUIRED', role, context.role);
+    const route = (request as { route?: { path?: unknown } }).route?.path;
+    if (audited && !SAFE_METHODS.has(request.method) && typeof route === 'string')
+      recordOnSuccess(response, `${request.method} ${route}`, request.params.id);
+    next();
+  };
+  return Object.assign(handler, { [DECLARATION]: { role } });
+}
+
+/**
+ * Holds the answer back until its activity entry is written: the next read of the trail then has it. A
+ * failed write costs the entry (logged), never the answer.
+ */
+function recordOnSuccess(response: Response, action: string, subject: unknown): void {
+  const end = response.end.bind(response) as (...args: unknown[]) => Response;
+  const { tenant, actor, frontEnd, email } = tenantContext(response);
+  const trail = activityTrailOf(response);
+  response.end = ((...args: unknown[]) => {
+    if (response.statusCode >= 400 || !trail) return end(...args);
+    const entry = {
+      at: new Date().toISOString(),
+      action,
+      actor,
+      ...(email === undefined ? {} : { actorEmail: email }),
+      frontEnd,
+      ...(typeof subject === 'string' ? { subject } : {}),
+    };
+    trail
+      .record(tenant, entry)
+      .catch((error: unknown) => {
+        (response.req as { log?: { error(o: object, m: string): void } }).log?.error(
+          { err: error },
+          'an activity entry could not be recorded',
+        );
+      })
+      .finally(() => end(...args));
+    return response;
+  }) as Response['end'];
+}
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean>; stack: { handle: unknown }[] };
+  handle?: { stack?: Layer[] };
+}
+
+/** The declaration of a route layer (its first handler), if it has one. */
+function declarationOf(layer: Layer): Declared[typeof DECLARATION] | undefined {
+  const first = layer.route?.stack[0]?.handle as Partial<Declared> | undefined;
+  return first?.[DECLARATION];
+}
+
+/** Every `METHOD /path` of `routers` with the role it declares (undefined: none declared). */
+export function declaredRoles(routers: readonly Router[]): Map<string, Role | undefined> {
+  const found = new Map<string, Role | undefined>();
+  const walk = (stack: readonly Layer[]): void => {
+    for (const layer of stack) {
+      if (!layer.route) {
+        walk(layer.handle?.stack ?? []);
+        continue;
+      }
+      for (const method of Object.keys(layer.route.methods))
+        found.set(`${method.toUpperCase()} ${layer.route.path}`, declarationOf(layer)?.role);
+    }
+  };
+  walk(routers.flatMap((router) => router.stack as unknown as Layer[]));
+  return found;
+}
+
+/** Throws, naming them, when any route of `router` does not declare its role first. */
+export function assertRolesDeclared<R extends Router>(router: R, name: string): R {
+  const missing = [...declaredRoles([router])].filter(([, role]) => role === undefined).map(([r]) => r);
+  if (missing.length > 0)
+    throw new Error(
+      `${name}: every admin route declares its role first (needs(...)); missing: ${missing.join(', ')}`,
+    );
+  return router;
+}

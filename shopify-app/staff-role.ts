@@ -1,0 +1,77 @@
+/**
+ * Who in the Shopify admin may change tokens, keys and settings (docs/platforms/shopify.md, "Who may change
+ * tokens"). The session token's `sub` names the staff member; the shop's owner chooses, in RateBridge, between
+ * every staff member with access to the app (the default) and the account owner only.
+ *
+ * Telling the account owner apart needs Shopify's StaffMember object, which needs the `read_users` access
+ * scope (granted only to apps on Shopify Plus or Advanced stores, on request). RateBridge reads it with the
+ * shop's offline token as `staffMember(id: "gid://shopify/StaffMember/<sub>") { isShopOwner }`: the same
+ * record `currentStaffMember` answers, named by the token's `sub`, since an offline token's request is the
+ * app's own and has no staff member making it. The answer is cached for ten minutes per staff member.
+ *
+ * Without the scope (the fallback): RateBridge cannot know the owner, so every staff member with app access
+ * is an admin, nobody is an owner in RateBridge, and "account owner only" cannot be chosen. With the scope,
+ * the account owner is an owner; under "account owner only" everyone else is a viewer, and so is anyone
+ * whose ownership Shopify could not confirm just now (closed, not open, when in doubt).
+ */
+import type { Session } from '@shopify/shopify-api';
+import { z } from 'zod';
+import type { Core, Logger } from '../core/index.js';
+import type { AccessPolicy, Role } from '../core/wire/admin-api-types.js';
+import { accessPolicySchema } from '../core/wire/people-schema.js';
+import { graphqlDocument, type ShopifyApi } from './shopify-api.js';
+
+export const READ_USERS_SCOPE = 'read_users';
+const OWNER_CACHE_MS = 10 * 60_000;
+const DEFAULT_POLICY: AccessPolicy = { tokenManagers: 'all_staff' };
+
+export const STAFF_MEMBER_OWNER = graphqlDocument({
+  text: `query RateBridgeStaffMember($id: ID!) {
+  staffMember(id: $id) { id isShopOwner }
+}`,
+  variables: z.object({ id: z.string().startsWith('gid://shopify/StaffMember/') }),
+  data: z.object({ staffMember: z.object({ id: z.string(), isShopOwner: z.boolean() }).nullable() }),
+});
+
+export function createStaffRoles(options: { store: Core['store']; api: ShopifyApi; logger: Logger }) {
+  const { store, api, logger } = options;
+  const policyRef = (shop: string) => ({ tenant: shop, kind: 'shopify-access-policy', id: 'policy' });
+
+  /** Whether the staff member is the account owner; undefined when Shopify could not say. */
+  async function isOwner(shop: string, userId: string, session: Session): Promise<boolean | undefined> {
+    const key = `shopify-staff-owner:${shop}:${userId}`;
+    const cached = await store.cacheGet(key);
+    if (typeof cached === 'boolean') return cached;
+    const result = await api.graphql(session, STAFF_MEMBER_OWNER, {
+      id: `gid://shopify/StaffMember/${userId}`,
+    });
+    if (!result.ok) {
+      logger.warn({ shop, failure: result.failure.message }, 'Shopify did not say who the account owner is');
+      return undefined;
+    }
+    const owner = result.value.staffMember?.isShopOwner ?? false;
+    await store.cacheSet(key, owner, OWNER_CACHE_MS);
+    return owner;
+  }
+
+  const staffRoles = {
+    ownerKnown: (session: Session) => (session.scope ?? '').split(',').includes(READ_USERS_SCOPE),
+    async policy(shop: string): Promise<AccessPolicy> {
+      const parsed = accessPolicySchema.safeParse(await store.getDoc(policyRef(shop)));
+      return parsed.success ? parsed.data : DEFAULT_POLICY;
+    },
+    async setPolicy(shop: string, policy: AccessPolicy): Promise<void> {
+      await store.putDoc(policyRef(shop), policy);
+    },
+    /** The role of staff member `userId` of `shop`, by the shop's choice and what Shopify says. */
+    async roleOf(shop: string, userId: string | undefined, session: Session): Promise<Role> {
+      if (!staffRoles.ownerKnown(session) || userId === undefined) return 'admin';
+      const [policy, owner] = await Promise.all([staffRoles.policy(shop), isOwner(shop, userId, session)]);
+      if (owner === true) return 'owner';
+      return policy.tokenManagers === 'all_staff' ? 'admin' : 'viewer';
+    },
+  };
+  return staffRoles;
+}
+
+export type StaffRoles = ReturnType<typeof createStaffRoles>;

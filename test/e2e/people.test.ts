@@ -1,0 +1,234 @@
+/**
+ * People of a standalone store, end to end over real sockets and a real SMTP server (smtp-server): an
+ * owner invites by mail, the invited person joins through the mailed single-use link and later signs in
+ * with a mailed single-use sign-in link; roles apply on the next request; removal ends every session of
+ * the person at once; a sign-in request answers the same for an unknown address and is rate-limited; no
+ * invitation or sign-in secret is ever in a log line, in any answer but the one that shows it to copy, or
+ * in the store.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  ActivityResponse,
+  ErrorBody,
+  InviteResponse,
+  PeopleResponse,
+  SessionResponse,
+} from '../../core/wire/admin-api-types.js';
+import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
+import { signInWithLink } from '../support/sign-in.js';
+import { readMail, startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
+
+const mark = randomBytes(3).toString('hex');
+const TENANT = `people-${mark}`;
+const ALICE = `alice-${mark}@example.com`;
+
+describe('people of a standalone store: invitations, sign-in by mail, roles, removal', () => {
+  let smtp: TestSmtpServer;
+  let app: AppHarness;
+  let owner: TenantClient;
+  let origin: string;
+  /** Every one-time secret this test saw; none may leak (checked last). */
+  const secrets: string[] = [];
+  const answers: string[] = [];
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    app = await startAppHarness({
+      env: {
+        SMTP_HOST: smtp.host,
+        SMTP_PORT: String(smtp.port),
+        ALERT_MAIL_FROM: 'ratebridge@ratebridge.test',
+        ALERT_MAIL_TO: 'alerts@ratebridge.test',
+      },
+    });
+    origin = new URL(app.config.publicUrl).origin;
+    owner = await app.signIn(TENANT);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await smtp?.close();
+  });
+
+  /** The one link of `kind` in the mail number `index` to `to`, pointed at the test server. */
+  async function linkFromMail(index: number, to: string, kind: 'invitation' | 'sign-in'): Promise<string> {
+    const mail = (await smtp.waitFor(index + 1))[index];
+    expect(mail?.to).toEqual([to]);
+    const text = readMail(mail ?? { from: '', to: [], raw: '' }).text;
+    const link = new RegExp(`https?://\\S+/admin/${kind}/([A-Za-z0-9_-]{43})`).exec(text);
+    expect(link, text).not.toBeNull();
+    secrets.push(link?.[1] ?? '');
+    return (link?.[0] ?? '').replace(app.config.publicUrl, app.url);
+  }
+
+  const clientOf = (cookie: string) => ({
+    api: async (method: string, path: string, body?: unknown) => {
+      const raw = await fetch(`${app.url}/admin/api${path}`, {
+        method,
+        headers: { cookie, origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await raw.text();
+      answers.push(text);
+      return { status: raw.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+  });
+  const requestSignIn = (email: string, headers: Record<string, string> = { origin }) =>
+    fetch(`${app.url}/admin/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ email }),
+    });
+  const codeOf = (body: unknown) => (body as ErrorBody).error.code;
+
+  let aliceId = '';
+  const aliceSessions: string[] = [];
+
+  it('invites by mail; the link joins once, with the role the owner chose', async () => {
+    const invited = await owner.api('POST', '/people/invitations', { email: ALICE, role: 'admin' });
+    expect(invited.status).toBe(201);
+    const body = invited.body as InviteResponse;
+    expect(body.mailed).toBe(true);
+    expect(body).not.toHaveProperty('link');
+    const link = await linkFromMail(0, ALICE, 'invitation');
+
+    const cookie = await signInWithLink(link, origin);
+    aliceSessions.push(cookie);
+    const session = (await clientOf(cookie).api('GET', '/session')).body as SessionResponse;
+    expect(session).toMatchObject({ tenant: TENANT, role: 'admin', frontEnd: 'standalone', email: ALICE });
+    aliceId = session.actor.replace('person:', '');
+    const again = await fetch(link, { method: 'POST', redirect: 'manual', headers: { origin } });
+    expect(again.status).toBe(401);
+    expect(codeOf(await again.json())).toBe('RB_ERR_INVITATION_INVALID');
+
+    const people = (await owner.api('GET', '/people')).body as PeopleResponse;
+    expect(people.people.map((person) => [person.email, person.role])).toEqual([[ALICE, 'admin']]);
+    expect(people.invitations).toEqual([]);
+  });
+
+  it('refuses what the role cannot do with a coded 403 naming the role, and applies a new role at once', async () => {
+    const alice = clientOf(aliceSessions[0] ?? '');
+    const invite = await alice.api('POST', '/people/invitations', {
+      email: `x-${mark}@example.com`,
+      role: 'owner',
+    });
+    expect(invite.status).toBe(403);
+    expect(codeOf(invite.body)).toBe('RB_ERR_ROLE_REQUIRED');
+    expect((invite.body as ErrorBody).error.message).toContain('the owner role');
+
+    const rules = ((await alice.api('GET', '/rules')).body as { rules: unknown }).rules;
+    expect((await alice.api('PUT', '/rules', rules)).status).toBe(200);
+    expect((await owner.api('PUT', `/people/${aliceId}/role`, { role: 'viewer' })).status).toBe(200);
+    const refused = await alice.api('PUT', '/rules', rules);
+    expect(refused.status).toBe(403);
+    expect((refused.body as ErrorBody).error.message).toContain('the admin role');
+    // A viewer still reads and runs test quotes' reads.
+    expect((await alice.api('GET', '/rate-log')).status).toBe(200);
+  });
+
+  it('mails a sign-in link per store to a member; the link signs in once', async () => {
+    const asked = await requestSignIn(ALICE.toUpperCase());
+    expect(asked.status).toBe(202);
+    const link = await linkFromMail(1, ALICE, 'sign-in');
+    const page = await fetch(link);
+    expect(await page.text()).toContain(`Sign in to ${TENANT}`);
+    const cookie = await signInWithLink(link, origin);
+    aliceSessions.push(cookie);
+    expect(((await clientOf(cookie).api('GET', '/session')).body as SessionResponse).role).toBe('viewer');
+    const again = await fetch(link, { method: 'POST', redirect: 'manual', headers: { origin } });
+    expect(again.status).toBe(401);
+    expect(codeOf(await again.json())).toBe('RB_ERR_LOGIN_LINK_INVALID');
+  });
+
+  it('answers an unknown address exactly as a member, sends it nothing, and limits the asking', async () => {
+    const unknown = await requestSignIn(`nobody-${mark}@example.com`);
+    const known = await requestSignIn(ALICE);
+    expect([unknown.status, await unknown.text()]).toEqual([known.status, await known.text()]);
+    await linkFromMail(2, ALICE, 'sign-in');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received.filter((mail) => mail.to.some((to) => to.startsWith('nobody-')))).toEqual([]);
+
+    expect((await requestSignIn(ALICE, {})).status).toBe(403);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await requestSignIn(ALICE)).status);
+    expect(statuses).toEqual([202, 202, 202, 429]);
+  });
+
+  it('ends every session of a removed person on their next request', async () => {
+    expect(aliceSessions).toHaveLength(2);
+    for (const cookie of aliceSessions)
+      expect((await clientOf(cookie).api('GET', '/session')).status).toBe(200);
+    expect((await owner.api('DELETE', `/people/${aliceId}`)).status).toBe(204);
+    for (const cookie of aliceSessions) {
+      const refused = await clientOf(cookie).api('GET', '/session');
+      expect(refused.status).toBe(401);
+      expect(codeOf(refused.body)).toBe('RB_ERR_UNAUTHENTICATED');
+    }
+    expect(((await owner.api('GET', '/people')).body as PeopleResponse).people).toEqual([]);
+  });
+
+  it('keeps no invitation the mail server refused, and says so with a coded 503', async () => {
+    smtp.refuse(true);
+    const refused = await owner.api('POST', '/people/invitations', {
+      email: `carol-${mark}@example.com`,
+      role: 'viewer',
+    });
+    smtp.refuse(false);
+    expect(refused.status).toBe(503);
+    expect(codeOf(refused.body)).toBe('RB_ERR_MAIL_UNAVAILABLE');
+    expect(((await owner.api('GET', '/people')).body as PeopleResponse).invitations).toEqual([]);
+  });
+
+  it('shows a link to copy once; withdrawing the invitation makes it refuse', async () => {
+    const made = await owner.api('POST', '/people/invitations', {
+      email: `bob-${mark}@example.com`,
+      role: 'viewer',
+      delivery: 'copy',
+    });
+    const { invitation, link, mailed } = made.body as InviteResponse;
+    expect(mailed).toBe(false);
+    secrets.push(/\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(link ?? '')?.[1] ?? '');
+    answers.pop(); // the one answer allowed to show it
+    const listed = (await owner.api('GET', '/people')).body as PeopleResponse;
+    expect(listed.invitations.map((open) => open.id)).toEqual([invitation.id]);
+    expect((await owner.api('DELETE', `/people/invitations/${invitation.id}`)).status).toBe(204);
+    const page = await fetch((link ?? '').replace(app.config.publicUrl, app.url));
+    expect(page.status).toBe(401);
+  });
+
+  it('records each change with its actor and front end', async () => {
+    const trail = (await owner.api('GET', '/activity')).body as ActivityResponse;
+    const actions = trail.entries.map((entry) => `${entry.action} by ${entry.actor} (${entry.frontEnd})`);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'POST /people/invitations by merchant (standalone)',
+        `person_joined by person:${aliceId} (standalone)`,
+        `PUT /rules by person:${aliceId} (standalone)`,
+        'PUT /people/:id/role by merchant (standalone)',
+        'DELETE /people/:id by merchant (standalone)',
+        'DELETE /people/invitations/:id by merchant (standalone)',
+      ]),
+    );
+  });
+
+  it('never lets a sign-in or invitation secret into a log line, another answer or the store (canary)', async () => {
+    expect(secrets.filter((secret) => secret.length >= 40)).toHaveLength(secrets.length);
+    expect(secrets.length).toBeGreaterThanOrEqual(4);
+    const logs = app.logs();
+    expect(logs).toContain('/admin/invitation/');
+    const stored = JSON.stringify([
+      ...(await app.store.listDocs(TENANT, 'invitation')).values(),
+      ...(await app.store.listDocs(TENANT, 'person')).values(),
+      await app.store.listRange(TENANT, 'activity', 0, 500),
+    ]);
+    for (const secret of secrets) {
+      expect(logs).not.toContain(secret);
+      for (const answer of answers) expect(answer).not.toContain(secret);
+      expect(stored).not.toContain(secret);
+      // Kept by its hash only: the secret itself names nothing in the store.
+      expect(await app.store.cacheGet(`sign-in-link:${secret}`)).toBeUndefined();
+      expect(await app.store.cacheGet(`invitation-link:${secret}`)).toBeUndefined();
+    }
+  });
+});
