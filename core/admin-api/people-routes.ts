@@ -67,8 +67,9 @@ export function peopleRoutes(service: PeopleService): Router {
     response.json({ person: await service.people.setRole(tenant, id, role) } satisfies PersonResponse);
   });
   router.delete('/people/:id', needs('owner'), async (request, response) => {
-    const { tenant } = tenantContext(response);
-    await service.people.remove(tenant, parseWith(personParam, request.params).id);
+    const { tenant, actor, email, frontEnd } = tenantContext(response);
+    const by = { actor, frontEnd, ...(email ? { email } : {}) };
+    await service.remove(tenant, parseWith(personParam, request.params).id, by);
     response.status(204).end();
   });
   return assertRolesDeclared(router, 'peopleRoutes');

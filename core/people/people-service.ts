@@ -11,6 +11,7 @@ import type { Store } from '../storage/store.js';
 import type { Invitation, Role } from '../wire/admin-api-types.js';
 import { createActivityTrail } from './activity-trail.js';
 import { createInvitations } from './invitations.js';
+import { createMembershipChanges } from './membership-changes.js';
 import { createOneTimeTokens } from './one-time-tokens.js';
 import { invitationMail, signInMail } from './people-mail.js';
 import { createPeople, emailHash } from './people-store.js';
@@ -40,6 +41,7 @@ export function createPeopleService(options: PeopleServiceOptions) {
   const limiter = createRequestLimiter(store);
   const log = logger.child({ component: 'people' });
   return {
+    ...createMembershipChanges(people, log),
     people,
     invitations,
     signInLinks,

@@ -13,6 +13,11 @@ import { personSchema } from '../wire/people-schema.js';
 const KIND = 'person';
 const membershipsSchema = z.array(z.object({ tenant: z.string(), person: z.string() }));
 
+/** A person's actor in sessions and trails, and back: the person id of an actor that names one. */
+export const personActor = (id: string): string => `person:${id}`;
+export const personOfActor = (actor: string): string | undefined =>
+  actor.startsWith('person:') ? actor.slice('person:'.length) : undefined;
+
 export const emailHash = (email: string): string =>
   createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 

@@ -10,18 +10,31 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ActivityResponse,
+  ConnectorKeyView,
   ErrorBody,
   InviteResponse,
+  ListedConnectorKey,
   PeopleResponse,
   SessionResponse,
 } from '../../core/wire/admin-api-types.js';
 import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
 import { signInWithLink } from '../support/sign-in.js';
 import { readMail, startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
+import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
 
 const mark = randomBytes(3).toString('hex');
 const TENANT = `people-${mark}`;
 const ALICE = `alice-${mark}@example.com`;
+
+/** A one-click connect request, as the plugin's "Connect" button links to it. */
+const oneClickQuery = () =>
+  new URLSearchParams({
+    store_url: 'https://127.0.0.1:9',
+    return_url: 'https://127.0.0.1:9/wp-admin/admin-post.php?action=ratebridge_connect_return',
+    state: 'plugin-state-0123456789',
+    code_challenge: randomBytes(32).toString('base64url'),
+    code_challenge_method: 'S256',
+  }).toString();
 
 describe('people of a standalone store: invitations, sign-in by mail, roles, removal', () => {
   let smtp: TestSmtpServer;
@@ -117,6 +130,19 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
     expect(codeOf(invite.body)).toBe('RB_ERR_ROLE_REQUIRED');
     expect((invite.body as ErrorBody).error.message).toContain('the owner role');
 
+    // The escalation this closes: an admin's connector key signed "Open RateBridge" in as an owner.
+    const key = await alice.api('POST', '/connector-keys', { name: 'Admin-made' });
+    expect([key.status, codeOf(key.body)]).toEqual([403, 'RB_ERR_ROLE_REQUIRED']);
+    expect((key.body as ErrorBody).error.message).toContain('the owner role');
+    const revoke = await alice.api('POST', `/connector-keys/rbk_${'a'.repeat(22)}/revoke`);
+    expect([revoke.status, codeOf(revoke.body)]).toEqual([403, 'RB_ERR_ROLE_REQUIRED']);
+    const oneClick = await fetch(`${app.url}/woocommerce/one-click?${oneClickQuery()}`, {
+      headers: { cookie: aliceSessions[0] ?? '' },
+    });
+    const refusal = (await oneClick.json()) as ErrorBody;
+    expect([oneClick.status, refusal.error.code]).toEqual([403, 'RB_ERR_ROLE_REQUIRED']);
+    expect(refusal.error.message).toContain('the owner role');
+
     const rules = ((await alice.api('GET', '/rules')).body as { rules: unknown }).rules;
     expect((await alice.api('PUT', '/rules', rules)).status).toBe(200);
     expect((await owner.api('PUT', `/people/${aliceId}/role`, { role: 'viewer' })).status).toBe(200);
@@ -155,6 +181,69 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
     expect(statuses).toEqual([202, 202, 202, 429]);
   });
 
+  /** Joins `email` as `role` through a link shown to copy; the new person's id and session cookie. */
+  async function join(email: string, role: 'owner' | 'admin' | 'viewer') {
+    const made = await owner.api('POST', '/people/invitations', { email, role, delivery: 'copy' });
+    const link = (made.body as InviteResponse).link ?? '';
+    secrets.push(/\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '');
+    answers.pop(); // the one answer allowed to show it
+    const cookie = await signInWithLink(link.replace(app.config.publicUrl, app.url), origin);
+    const session = (await clientOf(cookie).api('GET', '/session')).body as SessionResponse;
+    return { id: session.actor.replace('person:', ''), cookie, client: clientOf(cookie) };
+  }
+
+  /** The role of the session the plugin's "Open RateBridge" signs in with `key`, or its refusal. */
+  async function openRateBridge(key: { id: string; secret: string }) {
+    // As the plugin sends it: its per-request nonce keeps two asks in one second apart.
+    const body = JSON.stringify({ action: 'admin_login', request_id: randomBytes(8).toString('hex') });
+    const asked = await fetch(`${app.url}/woocommerce/admin-link`, {
+      method: 'POST',
+      headers: pluginHeaders(key.id, key.secret, body),
+      body,
+    });
+    const answer = (await asked.json()) as { url?: string } & Partial<ErrorBody>;
+    if (!answer.url) return { status: asked.status, code: answer.error?.code };
+    const cookie = await signInWithLink(answer.url.replace(app.config.publicUrl, app.url), origin);
+    return {
+      status: asked.status,
+      role: ((await clientOf(cookie).api('GET', '/session')).body as SessionResponse).role,
+    };
+  }
+
+  it("signs in with a connector key as no more than its maker is now, and flags a removed maker's keys", async () => {
+    await join(`olivia-${mark}@example.com`, 'owner');
+    const kim = await join(`kim-${mark}@example.com`, 'owner');
+    const created = await kim.client.api('POST', '/connector-keys', { name: `Kim's store` });
+    expect(created.status).toBe(201);
+    answers.pop(); // the one answer that shows the key's secret
+    const { key, secret } = created.body as { key: ConnectorKeyView; secret: string };
+    expect(key.createdBy).toEqual({ actor: `person:${kim.id}`, email: `kim-${mark}@example.com` });
+    expect(await openRateBridge({ id: key.id, secret })).toEqual({ status: 200, role: 'owner' });
+
+    expect((await owner.api('PUT', `/people/${kim.id}/role`, { role: 'admin' })).status).toBe(200);
+    expect(await openRateBridge({ id: key.id, secret })).toEqual({ status: 200, role: 'admin' });
+
+    expect((await owner.api('DELETE', `/people/${kim.id}`)).status).toBe(204);
+    expect(await openRateBridge({ id: key.id, secret })).toEqual({
+      status: 403,
+      code: 'RB_ERR_KEY_MAKER_REMOVED',
+    });
+    // Still active, and still signing the store's checkout: revoking it would stop the store's rates.
+    const listed = (await owner.api('GET', '/connector-keys')).body as { keys: ListedConnectorKey[] };
+    expect(listed.keys.find((k) => k.id === key.id)).toMatchObject({ revokedAt: null, creatorRemoved: true });
+    const questions = '{"action":"checkout_questions"}';
+    const checkout = await fetch(`${app.url}/woocommerce/checkout-questions`, {
+      method: 'POST',
+      headers: pluginHeaders(key.id, secret, questions),
+      body: questions,
+    });
+    expect(checkout.status).toBe(200);
+    const trail = (await owner.api('GET', '/activity')).body as ActivityResponse;
+    expect(trail.entries).toContainEqual(
+      expect.objectContaining({ action: 'key_maker_removed', actor: 'merchant', subject: key.id }),
+    );
+  });
+
   it('ends every session of a removed person on their next request', async () => {
     expect(aliceSessions).toHaveLength(2);
     for (const cookie of aliceSessions)
@@ -165,7 +254,8 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
       expect(refused.status).toBe(401);
       expect(codeOf(refused.body)).toBe('RB_ERR_UNAUTHENTICATED');
     }
-    expect(((await owner.api('GET', '/people')).body as PeopleResponse).people).toEqual([]);
+    const left = ((await owner.api('GET', '/people')).body as PeopleResponse).people;
+    expect(left.map((person) => person.email)).toEqual([`olivia-${mark}@example.com`]);
   });
 
   it('keeps no invitation the mail server refused, and says so with a coded 503', async () => {

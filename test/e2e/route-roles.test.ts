@@ -28,6 +28,8 @@ const rank = (role: Role) => ROLES.indexOf(role);
 /** Who may call a route under the documented policy. */
 function policy(route: string): Role {
   if (route.includes(' /people') || route === 'PUT /access-policy') return 'owner';
+  // A connector key signs the plugin's "Open RateBridge" in as its maker: only owners make or revoke one.
+  if (route.startsWith('POST /connector-keys')) return 'owner';
   if (route.startsWith('GET ') || route === 'POST /quotes/test') return 'viewer';
   return 'admin';
 }

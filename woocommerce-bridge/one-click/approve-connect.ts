@@ -15,7 +15,10 @@ export function approveConnect(core: Core, bridge: WooCommerceBridge, approvals:
   return async (request: Request, response: Response): Promise<void> => {
     if (!core.sessions.sameOrigin(request.headers)) throw rbError('RB_ERR_CROSS_SITE');
     const { approval: id } = parseWith(approveBody, request.body);
-    const approval = await approvals.forTenant(id, await core.sessions.currentTenant(request.headers));
+    const approval = await approvals.forTenant(
+      id,
+      await core.sessions.currentTenant(request.headers, 'owner'),
+    );
     if (core.config.env === 'production' && !secureCookies(core.config)) throw rbError('RB_ERR_INTERNAL');
     if (!(await approvals.useOnce(id, 'approve'))) throw rbError('RB_ERR_ONE_CLICK_APPROVAL_INVALID');
     const finish = `/woocommerce/one-click/finish?approval=${encodeURIComponent(id)}`;
