@@ -181,6 +181,8 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
     expect(statuses).toEqual([202, 202, 202, 429]);
   });
 
+  let olivia: Awaited<ReturnType<typeof join>> | undefined;
+
   /** Joins `email` as `role` through a link shown to copy; the new person's id and session cookie. */
   async function join(email: string, role: 'owner' | 'admin' | 'viewer') {
     const made = await owner.api('POST', '/people/invitations', { email, role, delivery: 'copy' });
@@ -211,7 +213,7 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
   }
 
   it("signs in with a connector key as no more than its maker is now, and flags a removed maker's keys", async () => {
-    await join(`olivia-${mark}@example.com`, 'owner');
+    olivia = await join(`olivia-${mark}@example.com`, 'owner');
     const kim = await join(`kim-${mark}@example.com`, 'owner');
     const created = await kim.client.api('POST', '/connector-keys', { name: `Kim's store` });
     expect(created.status).toBe(201);
@@ -244,6 +246,49 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
     );
   });
 
+  it('keeps the store an owner, and nobody changes their own membership (coded 409s)', async () => {
+    const only = olivia ?? (await join(`olivia-${mark}@example.com`, 'owner'));
+    const ownOnly = [
+      await only.client.api('PUT', `/people/${only.id}/role`, { role: 'admin' }),
+      await only.client.api('DELETE', `/people/${only.id}`),
+    ];
+    for (const refused of ownOnly)
+      expect([refused.status, codeOf(refused.body)]).toEqual([409, 'RB_ERR_OWN_MEMBERSHIP']);
+    const lastOwner = [
+      await owner.api('PUT', `/people/${only.id}/role`, { role: 'viewer' }),
+      await owner.api('DELETE', `/people/${only.id}`),
+    ];
+    for (const refused of lastOwner)
+      expect([refused.status, codeOf(refused.body)]).toEqual([409, 'RB_ERR_LAST_OWNER']);
+    const people = ((await owner.api('GET', '/people')).body as PeopleResponse).people;
+    expect(people.find((person) => person.id === only.id)?.role).toBe('owner');
+    // With a second owner, the first may go: it is the last one that stays.
+    const second = await join(`pat-${mark}@example.com`, 'owner');
+    expect((await owner.api('PUT', `/people/${only.id}/role`, { role: 'admin' })).status).toBe(200);
+    const now = await owner.api('PUT', `/people/${second.id}/role`, { role: 'admin' });
+    expect([now.status, codeOf(now.body)]).toEqual([409, 'RB_ERR_LAST_OWNER']);
+  });
+
+  it('refuses to invite a member again, and an invitation accepted by a member changes nothing', async () => {
+    const again = await owner.api('POST', '/people/invitations', { email: ALICE, role: 'owner' });
+    expect([again.status, codeOf(again.body)]).toEqual([409, 'RB_ERR_ALREADY_MEMBER']);
+    // Two invitations made before the person joined: the second, accepted after, is refused.
+    const quinn = `quinn-${mark}@example.com`;
+    const links: string[] = [];
+    for (const role of ['viewer', 'owner'] as const) {
+      const made = await owner.api('POST', '/people/invitations', { email: quinn, role, delivery: 'copy' });
+      const link = ((made.body as InviteResponse).link ?? '').replace(app.config.publicUrl, app.url);
+      secrets.push(/\/admin\/invitation\/([A-Za-z0-9_-]+)/.exec(link)?.[1] ?? '');
+      answers.pop();
+      links.push(link);
+    }
+    await signInWithLink(links[0] ?? '', origin);
+    const second = await fetch(links[1] ?? '', { method: 'POST', redirect: 'manual', headers: { origin } });
+    expect([second.status, codeOf(await second.json())]).toEqual([409, 'RB_ERR_ALREADY_MEMBER']);
+    const people = ((await owner.api('GET', '/people')).body as PeopleResponse).people;
+    expect(people.find((person) => person.email === quinn)?.role).toBe('viewer');
+  });
+
   it('ends every session of a removed person on their next request', async () => {
     expect(aliceSessions).toHaveLength(2);
     for (const cookie of aliceSessions)
@@ -255,7 +300,8 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
       expect(codeOf(refused.body)).toBe('RB_ERR_UNAUTHENTICATED');
     }
     const left = ((await owner.api('GET', '/people')).body as PeopleResponse).people;
-    expect(left.map((person) => person.email)).toEqual([`olivia-${mark}@example.com`]);
+    expect(left.map((person) => person.email)).not.toContain(ALICE);
+    expect(left.map((person) => person.email)).toContain(`olivia-${mark}@example.com`);
   });
 
   it('keeps no invitation the mail server refused, and says so with a coded 503', async () => {
