@@ -538,6 +538,14 @@ export const ERRORS = {
     status: 502,
     message: () => 'Shopify did not answer in time. Nothing was changed; try again in a minute.',
   },
+  RB_ERR_SHOPIFY_STAFF_UNKNOWN: {
+    meaning:
+      'Shopify could not say just now whether the staff member is the account owner, and the change needs more than a viewer.',
+    fix: 'Wait the seconds in Retry-After and try again; reading keeps working meanwhile.',
+    status: 503,
+    message: () =>
+      'Shopify could not confirm just now who may make this change. Nothing was changed; try again in a minute.',
+  },
   RB_ERR_SHOPIFY_SESSION_MISSING: {
     meaning: 'RateBridge holds no access token for this shop yet.',
     fix: 'Open the app once from the Shopify admin, then try again.',

@@ -43,7 +43,11 @@ export function needs(role: Role): RequestHandler {
   const audited = role !== 'viewer';
   const handler: RequestHandler = (request, response, next) => {
     const context = tenantContext(response);
-    if (!roleAtLeast(context.role, role)) throw rbError('RB_ERR_ROLE_REQUIRED', role, context.role);
+    if (!roleAtLeast(context.role, role)) {
+      // They may have the role: whoever could say was not reachable. A 403 would tell them they do not.
+      if (context.roleUnconfirmed) throw rbError('RB_ERR_SHOPIFY_STAFF_UNKNOWN').withRetryAfter(30);
+      throw rbError('RB_ERR_ROLE_REQUIRED', role, context.role);
+    }
     const route = (request as { route?: { path?: unknown } }).route?.path;
     if (audited && !SAFE_METHODS.has(request.method) && typeof route === 'string')
       recordOnSuccess(response, `${request.method} ${route}`, request.params.id);

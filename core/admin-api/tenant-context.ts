@@ -18,6 +18,11 @@ export interface TenantContext {
   readonly frontEnd: FrontEnd;
   /** The signed-in person's address (standalone people only). */
   readonly email?: string;
+  /**
+   * The role is the least the caller has: the platform that says more could not be asked just now (the
+   * Shopify account-owner check). A route needing more answers a coded 503, not a 403.
+   */
+  readonly roleUnconfirmed?: true;
 }
 
 export function setTenantContext(response: Response, context: TenantContext): void {

@@ -173,6 +173,10 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'Refused as a cross-site request',
     help: 'Changes are accepted only from the RateBridge admin page itself. Reload the admin from its own address and try again.',
   },
+  RB_ERR_SHOPIFY_STAFF_UNKNOWN: {
+    title: 'Shopify could not confirm your access',
+    help: 'Shopify did not say just now whether you are the account owner. Nothing was changed: try again in a minute.',
+  },
   RB_ERR_ROLE_REQUIRED: {
     title: 'Your role does not allow this',
     help: "Ask the store's owner to do it, or to give you the role the message names.",
