@@ -7,7 +7,8 @@
  * anything else runs. Whatever only an admin or an owner may do, and is not a read, is a change worth the
  * store's activity trail: once its handler has answered with success, `needs` records the route, the
  * actor and the front end (core/people/activity-trail.ts). Nobody has to remember to audit a new route.
- * `assertRolesDeclared` walks a router's stack and throws when a route's first handler is not a `needs`:
+ * `assertRolesDeclared` walks a router's stack and throws when a route's first handler for a method is not
+ * a `needs`, or when a `use` layer that is not a router would run undeclared code:
  * each admin router calls it as it is built, so a route added without a declaration stops the server from
  * starting (and test/e2e/route-roles.test.ts walks every route with every role).
  */
@@ -88,27 +89,41 @@ function recordOnSuccess(response: Response, action: string, subject: unknown): 
 }
 
 interface Layer {
-  route?: { path: string; methods: Record<string, boolean>; stack: { handle: unknown }[] };
-  handle?: { stack?: Layer[] };
+  route?: { path: string; methods: Record<string, boolean>; stack: RouteLayer[] };
+  handle?: { stack?: Layer[] } & Partial<Declared>;
+}
+/** A handler of a route; `method` undefined for `route.all(...)`. */
+interface RouteLayer {
+  method?: string;
+  handle: unknown;
 }
 
-/** The declaration of a route layer (its first handler), if it has one. */
-function declarationOf(layer: Layer): Declared[typeof DECLARATION] | undefined {
-  const first = layer.route?.stack[0]?.handle as Partial<Declared> | undefined;
-  return first?.[DECLARATION];
+/** The declaration of `method` on a route layer: its first handler for that method, if it is a `needs`. */
+function declarationOf(layer: Layer, method: string): Declared[typeof DECLARATION] | undefined {
+  const first = layer.route?.stack.find(
+    (handler) => handler.method === undefined || handler.method === method,
+  );
+  return (first?.handle as Partial<Declared> | undefined)?.[DECLARATION];
 }
 
-/** Every `METHOD /path` of `routers` with the role it declares (undefined: none declared). */
+/**
+ * Every `METHOD /path` of `routers` with the role it declares (undefined: none declared), each method on
+ * its own (`route(p).get(needs('viewer'), h).put(h2)`: the PUT declares nothing). A `use` layer that is not
+ * a router, and not a declaration itself, runs on requests no route declares for: it is listed as
+ * `USE <handler name>` with no role, so assertRolesDeclared refuses it.
+ */
 export function declaredRoles(routers: readonly Router[]): Map<string, Role | undefined> {
   const found = new Map<string, Role | undefined>();
   const walk = (stack: readonly Layer[]): void => {
     for (const layer of stack) {
-      if (!layer.route) {
-        walk(layer.handle?.stack ?? []);
-        continue;
+      if (layer.route) {
+        for (const method of Object.keys(layer.route.methods))
+          found.set(`${method.toUpperCase()} ${layer.route.path}`, declarationOf(layer, method)?.role);
+      } else if (layer.handle?.stack) {
+        walk(layer.handle.stack);
+      } else if (layer.handle?.[DECLARATION] === undefined) {
+        found.set(`USE ${(layer as { name?: string }).name ?? 'anonymous'}`, undefined);
       }
-      for (const method of Object.keys(layer.route.methods))
-        found.set(`${method.toUpperCase()} ${layer.route.path}`, declarationOf(layer)?.role);
     }
   };
   walk(routers.flatMap((router) => router.stack as unknown as Layer[]));
