@@ -61,19 +61,27 @@ export function needs(role: Role): RequestHandler {
  * Holds the answer back until its activity entry is written: the next read of the trail then has it. A
  * failed write costs the entry (logged), never the answer.
  */
-function recordOnSuccess(response: Response, action: string, subject: unknown): void {
+function recordOnSuccess(response: Response, action: string, named: unknown): void {
   const end = response.end.bind(response) as (...args: unknown[]) => Response;
+  const json = response.json.bind(response);
   const { tenant, actor, frontEnd, email } = tenantContext(response);
   const trail = activityTrailOf(response);
+  // A route that names no record (POST /connections, POST /connector-keys…) made one: its id is the subject.
+  let created: string | undefined;
+  response.json = ((body: unknown) => {
+    created = createdIdOf(body);
+    return json(body);
+  }) as Response['json'];
   response.end = ((...args: unknown[]) => {
     if (response.statusCode >= 400 || !trail) return end(...args);
+    const subject = typeof named === 'string' ? named : action.startsWith('POST ') ? created : undefined;
     const entry = {
       at: new Date().toISOString(),
       action,
       actor,
       ...(email === undefined ? {} : { actorEmail: email }),
       frontEnd,
-      ...(typeof subject === 'string' ? { subject } : {}),
+      ...(subject === undefined ? {} : { subject }),
     };
     trail
       .record(tenant, entry)
@@ -86,6 +94,22 @@ function recordOnSuccess(response: Response, action: string, subject: unknown): 
       .finally(() => end(...args));
     return response;
   }) as Response['end'];
+}
+
+/**
+ * The id of the record an answer carries: `{id}` itself, or the one `{thing: {id}}` beside non-records
+ * (`{key: {id…}, secret}`). Never anything else of the answer: the trail holds ids, not content.
+ */
+function createdIdOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { id } = body as { id?: unknown };
+  if (typeof id === 'string') return id;
+  const ids = Object.values(body)
+    .map((value) =>
+      typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined,
+    )
+    .filter((value): value is string => typeof value === 'string');
+  return ids.length === 1 ? ids[0] : undefined;
 }
 
 interface Layer {

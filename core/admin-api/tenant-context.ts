@@ -35,10 +35,14 @@ export function tenantContext(response: Response): TenantContext {
   return context;
 }
 
-/** The actor and front end of the caller, as the audit trails record them. */
-export function actorOf(response: Response): { readonly id: string; readonly frontEnd: FrontEnd } {
-  const { actor, frontEnd } = tenantContext(response);
-  return { id: actor, frontEnd };
+/** The actor, front end and (for a person) address of the caller, as the audit trails record them. */
+export function actorOf(response: Response): {
+  readonly id: string;
+  readonly frontEnd: FrontEnd;
+  readonly email?: string;
+} {
+  const { actor, frontEnd, email } = tenantContext(response);
+  return { id: actor, frontEnd, ...(email === undefined ? {} : { email }) };
 }
 
 export { asTenantId };

@@ -96,6 +96,7 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
   const codeOf = (body: unknown) => (body as ErrorBody).error.code;
 
   let aliceId = '';
+  let connectionId = '';
   const aliceSessions: string[] = [];
 
   it('invites by mail; the link joins once, with the role the owner chose', async () => {
@@ -142,6 +143,17 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
     const refusal = (await oneClick.json()) as ErrorBody;
     expect([oneClick.status, refusal.error.code]).toEqual([403, 'RB_ERR_ROLE_REQUIRED']);
     expect(refusal.error.message).toContain('the owner role');
+
+    // A person's token change names them in the connection's own trail, by address.
+    const token = await app.createSandboxToken(`alice-${mark}`);
+    const connected = await alice.api('POST', '/connections', {
+      platform: 'sandbox',
+      environment: 'test',
+      label: 'Alice sandbox',
+      token,
+    });
+    expect(connected.status).toBe(201);
+    connectionId = (connected.body as { connection: { id: string } }).connection.id;
 
     const rules = ((await alice.api('GET', '/rules')).body as { rules: unknown }).rules;
     expect((await alice.api('PUT', '/rules', rules)).status).toBe(200);
@@ -299,6 +311,13 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
       expect(refused.status).toBe(401);
       expect(codeOf(refused.body)).toBe('RB_ERR_UNAUTHENTICATED');
     }
+    // What she did still says who, by the address kept with it: her record is gone.
+    const events = (await owner.api('GET', `/connections/${connectionId}/events`)).body as {
+      events: { type: string; actor: string; actorEmail?: string }[];
+    };
+    expect(events.events).toContainEqual(
+      expect.objectContaining({ type: 'connected', actor: `person:${aliceId}`, actorEmail: ALICE }),
+    );
     const left = ((await owner.api('GET', '/people')).body as PeopleResponse).people;
     expect(left.map((person) => person.email)).not.toContain(ALICE);
     expect(left.map((person) => person.email)).toContain(`olivia-${mark}@example.com`);
@@ -335,6 +354,10 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
 
   it('records each change with its actor and front end', async () => {
     const trail = (await owner.api('GET', '/activity')).body as ActivityResponse;
+    // A create route names what it created.
+    expect(trail.entries).toContainEqual(
+      expect.objectContaining({ action: 'POST /connections', actorEmail: ALICE, subject: connectionId }),
+    );
     const actions = trail.entries.map((entry) => `${entry.action} by ${entry.actor} (${entry.frontEnd})`);
     expect(actions).toEqual(
       expect.arrayContaining([
