@@ -63,6 +63,11 @@ describe.skipIf(skip !== undefined)('people and roles in Chromium', () => {
       await eventually(() => viewer.getByText('You are signed in as a viewer').isVisible()).toBe(true);
       expect(await viewer.getByRole('button', { name: 'Create connector key' }).count()).toBe(0);
       await shot(viewer, 'viewer-connector-keys');
+      // Connecting the WooCommerce store changes its keys: not a viewer's to do.
+      await nav(viewer, 'WooCommerce store');
+      await heading(viewer, 'WooCommerce store');
+      await eventually(() => viewer.getByText('You are signed in as a viewer').isVisible()).toBe(true);
+      expect(await viewer.getByLabel('Store address').count()).toBe(0);
       const refused = await viewer.request.post(`${server.url}/admin/api/connector-keys`, {
         headers: { origin: server.url },
         data: { name: 'not allowed' },
@@ -93,6 +98,8 @@ describe.skipIf(skip !== undefined)('people and roles in Chromium', () => {
       await heading(admin, 'Connector keys');
       await eventually(() => admin.getByRole('link', { name: 'Setup', exact: true }).isVisible()).toBe(true);
       expect(await admin.getByRole('button', { name: 'Create connector key' }).count()).toBe(0);
+      await nav(admin, 'WooCommerce store');
+      await eventually(() => admin.getByLabel('Store address').isVisible()).toBe(true);
 
       await nav(owner, 'Activity');
       await heading(owner, 'Activity');
