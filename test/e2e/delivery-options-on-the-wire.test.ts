@@ -225,6 +225,9 @@ describe('delivery options on the wire to MachShip and Big Post', () => {
         ['depot:bigpost:503', 'Collect from Big Post Penrith, Penrith'],
       ]),
     );
+    // The nearest two (maxDepots) and the one the buyer chose, after every delivered rate.
+    const firstDepot = outcome.rates.findIndex((rate) => rate.code.startsWith('depot:'));
+    expect(outcome.rates.slice(firstDepot).every((rate) => rate.code.startsWith('depot:'))).toBe(true);
   });
 
   it('keeps depot rates as their own rates when the strategy combines the rest into one', async () => {
