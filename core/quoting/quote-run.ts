@@ -20,8 +20,8 @@ export interface QuoteRun {
   readonly settings: QuoteSettings;
   /** Filled once the cart is packed; empty in the log of a quote that stopped before. */
   groups: readonly PackedGroup[];
-  /** The delivery options, resolved by quote-groups once the cart is packed (for the rate log). */
-  delivery?: Resolution;
+  /** The delivery options per group (location id), resolved by quote-groups once the cart is packed. */
+  delivery?: ReadonlyMap<string, Resolution>;
   /** Each (group, connection) call as it lands. */
   readonly upstreamCalls: RateLogEntry['upstream'][number][];
 }
