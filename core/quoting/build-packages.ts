@@ -49,7 +49,8 @@ export function packLines(
     byId: new Map(locations.map((location) => [location.id, location])),
     fallbackLocation: locations.find((location) => location.isDefault) ?? locations[0],
   };
-  const boxing = setup !== undefined && setup.boxes.some((box) => box.kind !== 'pallet');
+  // Any box, pallets included: a merchant who set up only pallets still has cartons palletised.
+  const boxing = setup !== undefined && setup.boxes.length > 0;
   const groups = new Map<string, OpenGroup>();
   const unprofiled: number[] = [];
   for (const [index, line] of lines.entries()) {

@@ -1,6 +1,6 @@
 /**
- * One pickup group's packable units into the merchant's boxes, then (past the merchant's thresholds) the
- * boxes onto pallets. Units no box takes ship in their own packaging; over the item cap or the packer's
+ * One pickup group's packable units into the merchant's boxes (if any: a merchant may set up pallets only),
+ * then (past the merchant's thresholds) the boxes, and the units no box took, onto pallets. Units no box takes ship in their own packaging; over the item cap or the packer's
  * try budget the whole group ships one package set per unit, as before boxes existed (`fallback`).
  */
 import type { PackageLine } from '../../platforms/freight-platform.js';
@@ -41,7 +41,8 @@ export function packGroup(units: readonly UnitItem[], setup: PackingSetup): Grou
       fallback: false,
       boxes: boxed.map((b) => b.record),
       pallets: pallets.pallets,
-      ...(loose.length > 0
+      // Only where there were boxes to fit: with pallets alone, units travel in their own packaging.
+      ...(loose.length > 0 && containers.length > 0
         ? { note: `${loose.length} items fit no box and ship in their own packaging` }
         : {}),
     },
