@@ -7,7 +7,7 @@ import type { PackageLine } from '../../platforms/freight-platform.js';
 import type { GroupPacking, PackingSetup } from '../packaging-types.js';
 import { spaceOf } from './box-geometry.js';
 import { fillSpaces } from './fill-spaces.js';
-import { MAX_PACKER_RUNS, boxAndPackage, toItem, type Content } from './packed-box.js';
+import { MAX_PACKING_WORK, boxAndPackage, toItem, type Content } from './packed-box.js';
 import { palletise } from './palletise.js';
 
 /** One physical package of one unit of cart line `line`, as its profile (or shop dimensions) says. */
@@ -28,12 +28,15 @@ export function packGroup(units: readonly UnitItem[], setup: PackingSetup): Grou
     return perUnit(units, `${units.length} items is over the packing cap of ${cap}`);
   }
   const contents: Content[] = units.map((unit) => ({ pkg: unit.pkg, label: { line: unit.line } }));
-  const fill = fillSpaces(contents.map(toItem), containers, MAX_PACKER_RUNS);
-  if (!fill.ok) return perUnit(units, fill.reason);
+  const fill = fillSpaces(contents.map(toItem), containers, MAX_PACKING_WORK);
+  const overBudget = `packing took more than its work budget of ${MAX_PACKING_WORK}`;
+  if (!fill.ok) return perUnit(units, overBudget);
   const boxed = fill.filled.map((filled) => boxAndPackage(filled, contents));
   const loose = fill.unplaced.flatMap((index) => contents[index] ?? []);
-  const pallets = palletise([...boxed.map((b, box) => ({ pkg: b.pkg, label: { box } })), ...loose], setup);
-  if (!pallets.ok) return perUnit(units, pallets.reason);
+  // One budget for the group: what boxing left is what palletising may spend.
+  const onto = [...boxed.map((b, box) => ({ pkg: b.pkg, label: { box } })), ...loose];
+  const pallets = palletise(onto, setup, MAX_PACKING_WORK - fill.work);
+  if (!pallets.ok) return perUnit(units, overBudget);
   return {
     packages: pallets.packages,
     packing: {
