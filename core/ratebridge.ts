@@ -54,7 +54,9 @@ export async function createCore(options: CoreOptions) {
   const { keyRing, sealer, store, fingerprinter } = await openSecuredStore(config, logger, options.store);
   const budgets = createPlatformBudgets({ store, logger, fingerprinter, ...options.budgets });
   const platforms = createPlatformRegistry(
-    (options.platforms ?? platformsFromConfig(config)).map((platform) => meterPlatform(platform, budgets)),
+    (options.platforms ?? platformsFromConfig(config, logger)).map((platform) =>
+      meterPlatform(platform, budgets),
+    ),
   );
   const tokens = createTokenLifecycle({ store, sealer, fingerprinter, platforms, logger, ...options.tokens });
   const { people, sessions } = peopleAndSessions(options, store, keyRing);

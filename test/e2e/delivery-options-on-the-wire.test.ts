@@ -94,12 +94,12 @@ const SAMPLE: readonly Sample[] = [
     bigpost: { ...HOME, ReturnAuthorityToLeaveOptions: true },
   },
   {
-    name: 'home (asked), heavy, authority to leave: Big Post quotes ATL only to 40 kg',
+    name: 'home (asked), heavy, authority to leave: Big Post quotes ATL only to 40 kg; a home has no forklift',
     settings: asked,
     kg: 45,
     answers: { authorityToLeave: true },
     questionIds: [1043, 1057],
-    bigpost: { ...HOME, BuyerHasForklift: true },
+    bigpost: HOME,
   },
   {
     name: 'business (asked), heavy, hand unload',
