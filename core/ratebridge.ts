@@ -78,8 +78,8 @@ export async function createCore(options: CoreOptions) {
     rateLog,
     logger,
     deadlineMs: config.quote.deadlineMs,
-    ...(options.quoting?.now ? { now: options.quoting.now } : {}),
-    ...(options.quoting?.packingMemo ? { packingMemo: options.quoting.packingMemo } : {}),
+    // A pinned clock, a packing memo: exactly the engine options of the same names.
+    ...options.quoting,
   });
   // Checkouts (a front end named) feed /metrics and the fallback-share alert.
   const quotes = observeQuotes(engine, [
