@@ -40,7 +40,7 @@ export {
 } from './catalog/units.js';
 export type { ProductInput } from './catalog/product-record.js';
 export type { QuoteRequest, Rate } from './quoting/quote-request.js';
-export { quoteRequestSchema } from './quoting/quote-request.js';
+export { COMPANY_MAX_CHARS, quoteRequestSchema } from './quoting/quote-request.js';
 export type { QuoteOutcome } from './quoting/quote-engine.js';
 export { fallbackRates } from './quoting/fallback-rates.js';
 export { rateWindow } from './quoting/delivery-dates/rate-window.js';

@@ -28,6 +28,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import {
   arrivalText,
+  COMPANY_MAX_CHARS,
   DEFAULT_QUOTE_SETTINGS,
   fallbackRates,
   isStoreUnavailable,
@@ -110,7 +111,11 @@ export function toQuoteRequest(payload: RateRequest): QuoteRequest {
       postcode: destination.postal_code ?? '',
       ...(destination.province ? { state: destination.province.toUpperCase() } : {}),
       ...(destination.city ? { suburb: destination.city } : {}),
-      ...(destination.company_name?.trim() ? { company: destination.company_name } : {}),
+      // Only its presence is read (a business address): a longer one is cut, never a reason to refuse the
+      // quote (a schema failure here is no rates at all, not even the fallback).
+      ...(destination.company_name?.trim()
+        ? { company: destination.company_name.trim().slice(0, COMPANY_MAX_CHARS) }
+        : {}),
     },
     currency: currency.toUpperCase(),
     lines: items.map((item) => ({

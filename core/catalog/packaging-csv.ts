@@ -8,19 +8,8 @@
  */
 import type { PackagingProfile } from './packaging-profile.js';
 
-/** The header export writes and the documentation shows. */
-export const PACKAGING_CSV_HEADER = [
-  'sku',
-  'variant_id',
-  'package_type',
-  'length_cm',
-  'width_cm',
-  'height_cm',
-  'weight_kg',
-  'quantity',
-  'locations',
-  'consolidatable',
-] as const;
+/** The header export writes and the documentation shows (in core/wire, since the admin UI shows it too). */
+export { PACKAGING_CSV_HEADER } from '../wire/vocabulary.js';
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 export const MAX_CSV_ROWS = 20_000;

@@ -272,7 +272,18 @@ export interface PlatformFailure {
 export type PlatformResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: PlatformFailure };
 
-export type QuoteResult = PlatformResult<readonly QuoteOption[]>;
+/**
+ * A quote's answer. `incomplete`: good rates, but some the request asked for are missing for a passing
+ * reason (a depot rate that did not land in time, or whose call failed), so the answer is cached briefly
+ * rather than for the full TTL (core/quoting/quote-cache.ts).
+ */
+export type QuoteResult =
+  | {
+      readonly ok: true;
+      readonly value: readonly QuoteOption[];
+      readonly incomplete?: boolean;
+    }
+  | { readonly ok: false; readonly failure: PlatformFailure };
 
 // --- the contract --------------------------------------------------------------------------------
 

@@ -41,7 +41,9 @@ export function deliveryDays(
   answeredDay: string,
   destination?: AuState,
 ): { readonly minDays: number; readonly maxDays: number } | undefined {
-  if (option.eta) return option.eta;
+  // A platform's own count is believed only within the same bound as a date: the window is counted day by
+  // day (delivery-dates/), so an ETA of 100,000 days cost half a second of a checkout's CPU.
+  if (option.eta) return withinBound(option.eta) ? option.eta : undefined;
   const date = option.dates?.delivery;
   const from = option.dates?.despatch ?? answeredDay;
   // A date already past is not an estimate; one years away would only be counted slowly to be refused.
@@ -49,4 +51,9 @@ export function deliveryDays(
   if (!(span >= 0 && span <= MAX_DAYS * 2 * 24 * 60 * 60 * 1000)) return undefined;
   const days = businessDaysUntil(from, date as string, destination);
   return days <= MAX_DAYS ? { minDays: days, maxDays: days } : undefined;
+}
+
+function withinBound(eta: { readonly minDays: number; readonly maxDays: number }): boolean {
+  const { minDays, maxDays } = eta;
+  return minDays >= 0 && maxDays >= 0 && minDays <= MAX_DAYS && maxDays <= MAX_DAYS;
 }

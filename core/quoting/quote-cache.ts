@@ -11,6 +11,12 @@ import type { JsonValue, Store } from '../storage/store.js';
 
 /** Failures other than a 401 are kept this long: a burst against a dead platform makes one call. */
 const FAILURE_TTL_MS = 5_000;
+/**
+ * Good rates with some missing for a passing reason (`QuoteResult.incomplete`: a depot that did not land in
+ * time) are kept a minute: long enough that a burst is one call, short enough that the missing rates are
+ * asked again soon rather than absent for the whole TTL. Gone, not stale, after it: the next asks anew.
+ */
+const INCOMPLETE_TTL_MS = 60_000;
 
 export interface CachedQuote {
   readonly result: QuoteResult;
@@ -26,7 +32,8 @@ export async function readCachedQuote(store: Store, key: string): Promise<Cached
 }
 
 /**
- * Keeps a good answer `keepMs` (fresh for the cache TTL, then stale), a failure a few seconds. Never kept:
+ * Keeps a good answer `keepMs` (fresh for the cache TTL, then stale), an incomplete one a minute at most, a
+ * failure a few seconds. Never kept:
  * a 401 (the token lifecycle reacts to it at once) and a refusal of our own budget (nothing was asked).
  */
 export async function rememberQuote(
@@ -36,8 +43,10 @@ export async function rememberQuote(
   keepMs: number,
 ): Promise<void> {
   const { result } = entry;
-  if (result.ok) await store.cacheSet(key, entry as unknown as JsonValue, keepMs);
-  else if (result.failure.reason !== 'unauthorized' && result.failure.reason !== 'budget_exhausted') {
+  if (result.ok) {
+    const keep = result.incomplete ? Math.min(keepMs, INCOMPLETE_TTL_MS) : keepMs;
+    await store.cacheSet(key, entry as unknown as JsonValue, keep);
+  } else if (result.failure.reason !== 'unauthorized' && result.failure.reason !== 'budget_exhausted') {
     await store.cacheSet(key, entry as unknown as JsonValue, FAILURE_TTL_MS);
   }
 }

@@ -43,6 +43,9 @@ export const deliveryAnswersSchema = z.strictObject({
     .optional(),
 });
 
+/** The longest company name a quote request carries; a front end cuts a longer one to this. */
+export const COMPANY_MAX_CHARS = 256;
+
 /** Keys of the yes/no delivery options, as the settings and the checkouts name them. */
 export const DELIVERY_QUESTIONS = ['isBusiness', 'tailLift', 'authorityToLeave', 'handUnload'] as const;
 
@@ -59,7 +62,11 @@ const assumeOrAsk = z.strictObject({
  * authority to leave.
  */
 export const deliveryOptionsSettingsSchema = z.strictObject({
-  /** company_name: business when the address has a company name (Shopify and WooCommerce both send one). */
+  /**
+   * company_name: business when the address has a company name. WooCommerce sends the billing/shipping
+   * company; Shopify's callback sends `company_name` only for some providers and is often null for
+   * API-created carrier services (docs/platforms/shopify.md), where the `assume` answer decides.
+   */
   isBusiness: z
     .strictObject({
       how: z.enum(['ask', 'assume', 'company_name']).default('company_name'),
@@ -156,7 +163,7 @@ export const destinationSchema = z.object({
   addressLine1: z.string().max(256).optional(),
   addressLine2: z.string().max(256).optional(),
   /** The address's company name: only read to derive "business address"; never sent upstream nor logged. */
-  company: z.string().max(256).optional(),
+  company: z.string().max(COMPANY_MAX_CHARS).optional(),
 });
 
 export const quoteRequestSchema = z.object({
@@ -262,9 +269,17 @@ export const rateLogEntrySchema = z.object({
       packages: z.array(packagingPackageSchema),
       /** Absent on entries logged before boxes existed. */
       packing: packingSummarySchema.optional(),
+      /**
+       * This group's (consignment's) delivery options, only when the groups of the quote were asked with
+       * different ones (a tail-lift derived from this group's weights); else the entry's `delivery` is all.
+       */
+      delivery: resolvedDeliverySchema.optional(),
     }),
   ),
-  /** The delivery options every platform was asked with, and how each was known; absent before #15. */
+  /**
+   * The delivery options the platforms were asked with, and how each was known; absent before #15. When
+   * groups differ (each group's own is on its `groups[]` entry), an option is true here if any group's is.
+   */
   delivery: resolvedDeliverySchema.optional(),
   upstream: z.array(upstreamCallSchema),
   rulesApplied: z.array(z.string()),

@@ -86,3 +86,21 @@ export const MAX_POSTCODE_RULES = 50;
 /** How the store shows shipping prices: with GST in, or without (the shop adds tax itself). */
 export const GST_DISPLAYS = ['inclusive', 'exclusive'] as const;
 export type GstDisplay = (typeof GST_DISPLAYS)[number];
+
+/**
+ * The packaging CSV's header as export writes it and the import page shows it (docs/packaging-csv.md):
+ * a word list of the wire format, so the server and the UI cannot show two different ones.
+ */
+export const PACKAGING_CSV_HEADER = [
+  'sku',
+  'variant_id',
+  'package_type',
+  'length_cm',
+  'width_cm',
+  'height_cm',
+  'weight_kg',
+  'quantity',
+  'locations',
+  'consolidatable',
+  'ships_alone',
+] as const;

@@ -4,7 +4,10 @@
  * settings without the controls that change tokens and keys (and the API refuses them with the coded 403),
  * the admin sees and uses them (but not connector keys' creation, an owner's), the owner reads who did what
  * in Activity, and a second owner, who cannot change their own row, removes the viewer after confirming;
- * the viewer's open admin is signed out on its next request. Real server (dist/), real UI build, Debian's Chromium.
+ * the viewer's open admin is signed out on its next request. On Rules, Pickup locations and Products and
+ * packaging the admin adds a location, saves rules and a default box; the viewer then sees those values in
+ * disabled fields with no Save, Add, Delete or Import, and still runs a test quote in the rules preview.
+ * Real server (dist/), real UI build, Debian's Chromium.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +103,13 @@ describe.skipIf(skip !== undefined)('people and roles in Chromium', () => {
       expect(await admin.getByRole('button', { name: 'Create connector key' }).count()).toBe(0);
       await nav(admin, 'WooCommerce store');
       await eventually(() => admin.getByLabel('Store address').isVisible()).toBe(true);
+      await adminChangesSettings(admin);
+      await shot(admin, 'admin-packaging');
+      await viewerReadsRules(viewer, server.url);
+      await shot(viewer, 'viewer-rules');
+      await viewerReadsLocations(viewer);
+      await viewerReadsPackaging(viewer);
+      await shot(viewer, 'viewer-packaging');
 
       await nav(owner, 'Activity');
       await heading(owner, 'Activity');
@@ -173,4 +183,129 @@ async function nav(page: Page, name: string): Promise<void> {
 
 async function heading(page: Page, name: string): Promise<void> {
   await eventually(() => page.getByRole('heading', { level: 1, name }).isVisible()).toBe(true);
+}
+
+/** Buttons named so are not on the page (each name asserted on its own, for a readable failure). */
+async function noButtons(page: Page, names: readonly (string | RegExp)[]): Promise<void> {
+  for (const name of names) {
+    const exact = typeof name === 'string';
+    expect(await page.getByRole('button', { name, exact }).count(), `button ${String(name)}`).toBe(0);
+  }
+}
+
+/**
+ * The admin has the controls of the three settings pages and uses them: adds a pickup location (which the
+ * viewer's test quote needs), names the cheapest rate, saves a default box.
+ */
+async function adminChangesSettings(admin: Page): Promise<void> {
+  await nav(admin, 'Pickup locations');
+  await heading(admin, 'Pickup locations');
+  await eventually(() =>
+    admin.getByRole('button', { name: 'Import warehouses from Roles sandbox' }).isVisible(),
+  ).toBe(true);
+  await admin.getByRole('button', { name: 'Add location' }).first().click();
+  const form = admin.getByRole('form', { name: 'Add a pickup location' });
+  await form.getByLabel('Location name').fill('Roles DC');
+  await form.getByLabel('Suburb').fill('Melbourne');
+  await form.getByLabel('Postcode').fill('3000');
+  await form.getByLabel('State').selectOption('VIC');
+  await form.getByRole('button', { name: 'Add location' }).click();
+  await eventually(() => admin.getByRole('button', { name: 'Edit Roles DC' }).isVisible()).toBe(true);
+  expect(await admin.getByRole('button', { name: 'Delete Roles DC' }).isVisible()).toBe(true);
+
+  await nav(admin, 'Rules');
+  await heading(admin, 'Rules');
+  const cheapest = admin.getByLabel('Name of the cheapest rate', { exact: true });
+  await eventually(() => cheapest.isEditable()).toBe(true);
+  await cheapest.fill('Cheapest (roles)');
+  expect(await admin.getByRole('button', { name: 'Add a destination rule' }).isVisible()).toBe(true);
+  await admin.getByRole('button', { name: 'Save rules' }).click();
+  await eventually(() => admin.getByText('Rules saved.', { exact: false }).isVisible()).toBe(true);
+
+  await nav(admin, 'Products and packaging');
+  await heading(admin, 'Products and packaging');
+  const defaultBox = admin.getByRole('form', { name: 'Default box' });
+  await eventually(() => defaultBox.getByLabel('Length').isEditable()).toBe(true);
+  await defaultBox.getByLabel('Length').fill('45');
+  await defaultBox.getByRole('button', { name: 'Save default box' }).click();
+  await eventually(() => admin.getByText('Default box saved.').isVisible()).toBe(true);
+  for (const name of ['Add packaging', 'Add a box', 'Save pallet settings'])
+    expect(await admin.getByRole('button', { name, exact: true }).first().isVisible(), name).toBe(true);
+  expect(await admin.locator('input[type="file"]').count()).toBe(1);
+}
+
+/** The rules as the admin saved them, in disabled fields; the preview still quotes, and the API agrees. */
+async function viewerReadsRules(viewer: Page, url: string): Promise<void> {
+  await nav(viewer, 'Rules');
+  await heading(viewer, 'Rules');
+  const cheapest = viewer.getByLabel('Name of the cheapest rate', { exact: true });
+  await eventually(() => cheapest.inputValue()).toBe('Cheapest (roles)');
+  expect(await cheapest.isDisabled()).toBe(true);
+  expect(await viewer.getByLabel('Show shipping prices', { exact: true }).isDisabled()).toBe(true);
+  await noButtons(viewer, [
+    'Save rules',
+    'Discard changes',
+    'Add a destination rule',
+    'Add a fallback rate',
+    'Rename a service',
+    /^Remove /,
+  ]);
+
+  // The test quote: the preview quotes the sample cart, and quotes it again when the viewer changes it.
+  const preview = viewer.getByRole('region', { name: 'Live preview' });
+  await eventually(() => preview.locator('tbody tr').count()).toBeGreaterThan(0);
+  const weight = preview.getByLabel('Weight', { exact: true });
+  expect(await weight.isEditable()).toBe(true);
+  const requoted = viewer.waitForResponse(
+    (response) => response.url().endsWith('/admin/api/quotes/test') && response.request().method() === 'POST',
+  );
+  await weight.fill('5');
+  expect((await requoted).status()).toBe(200);
+  await eventually(() => preview.locator('tbody tr').count()).toBeGreaterThan(0);
+
+  const refused = await viewer.request.put(`${url}/admin/api/rules`, {
+    headers: { origin: url },
+    data: {},
+  });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RB_ERR_ROLE_REQUIRED');
+}
+
+/** The locations listed, each viewable and nothing changeable. */
+async function viewerReadsLocations(viewer: Page): Promise<void> {
+  await nav(viewer, 'Pickup locations');
+  await heading(viewer, 'Pickup locations');
+  await eventually(() => viewer.getByRole('button', { name: 'View Roles DC' }).isVisible()).toBe(true);
+  await noButtons(viewer, ['Add location', 'Edit Roles DC', 'Delete Roles DC', /^Import warehouses/]);
+  await viewer.getByRole('button', { name: 'View Roles DC' }).click();
+  const dialog = viewer.getByRole('dialog', { name: 'Roles DC' });
+  const name = dialog.getByLabel('Location name');
+  await eventually(() => name.inputValue()).toBe('Roles DC');
+  expect(await name.isDisabled()).toBe(true);
+  expect(await dialog.getByLabel('Postcode').inputValue()).toBe('3000');
+  await noButtons(viewer, ['Save location', 'Add closed dates']);
+  // The form's own Close (the dialog's corner has one too).
+  await dialog.getByRole('form', { name: 'Roles DC' }).getByRole('button', { name: 'Close' }).click();
+  await eventually(() => dialog.count()).toBe(0);
+}
+
+/** The boxes, default box and packaging read-only; the CSV download still offered, the import not. */
+async function viewerReadsPackaging(viewer: Page): Promise<void> {
+  await nav(viewer, 'Products and packaging');
+  await heading(viewer, 'Products and packaging');
+  const length = viewer.getByRole('form', { name: 'Default box' }).getByLabel('Length');
+  await eventually(() => length.inputValue()).toBe('45');
+  expect(await length.isDisabled()).toBe(true);
+  expect(await viewer.getByLabel('Pack at most', { exact: true }).isDisabled()).toBe(true);
+  await noButtons(viewer, [
+    'Add packaging',
+    'Add a box',
+    'Save default box',
+    'Save pallet settings',
+    /^Sync products/,
+  ]);
+  expect(await viewer.locator('input[type="file"]').count()).toBe(0);
+  expect(await viewer.getByRole('button', { name: 'Download current packaging (CSV)' }).isVisible()).toBe(
+    true,
+  );
 }

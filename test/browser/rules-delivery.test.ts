@@ -36,6 +36,10 @@ describe.skipIf(skip !== undefined)('delivery options on the rules page in Chrom
 
       await weight.fill('45');
       await page.getByLabel('Offer collection from the nearest depots (Big Post)').check();
+      // The cost of depots is said where they are offered: each one is a Big Post call against its budget.
+      await page
+        .getByText(/Each depot costs one more Big Post call .* 60 calls a minute and 2,000 a day/)
+        .waitFor();
       await page.getByLabel('At most this many depots').fill('3');
       await page.getByRole('button', { name: 'Save rules' }).click();
       await page.getByText('Rules saved.').waitFor();

@@ -113,7 +113,7 @@ export const CORE_PROBES: Record<string, Probe> = {
   'GET /packaging': { expect: 'own' },
   'POST /packaging/import': {
     expect: 'own',
-    csv: `${PACKAGING_CSV_HEADER}\nB-SKU-${mark},,carton,10,10,10,1,1,,\n`,
+    csv: `${PACKAGING_CSV_HEADER.join(',')}\nB-SKU-${mark},,carton,10,10,10,1,1,,,\n`,
   },
   'GET /packaging/export': { expect: 'own' },
   'GET /packaging/missing-dimensions': { expect: 'own' },

@@ -233,10 +233,10 @@ describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind
     const header = PACKAGING_CSV_HEADER.join(',');
     const withBadRow = [
       header,
-      'CHAIR-1,,carton,60,50,40,12.5,1,Sydney DC,true',
+      'CHAIR-1,,carton,60,50,40,12.5,1,Sydney DC,true,',
       '',
-      '"DESK, OAK",,carton,120,60,10,30,1,Main warehouse|Sydney DC,',
-      'LAMP,,tube,100,10,10,3200,1,,',
+      '"DESK, OAK",,carton,120,60,10,30,1,Main warehouse|Sydney DC,,yes',
+      'LAMP,,tube,100,10,10,3200,1,,,',
     ].join('\r\n');
     const refused = await api('POST', '/packaging/import', withBadRow, { 'content-type': 'text/csv' });
     expect(refused.status).toBe(400);
@@ -263,6 +263,7 @@ describe.each(stores)('locations and packaging over HTTP (%s store)', (storeKind
 
     const desk = await api('GET', `/packaging/${encodeURIComponent('sku:DESK, OAK')}`);
     expect(desk.status).toBe(200);
+    expect(desk.body).toMatchObject({ profile: { shipsAlone: true } });
     expect((desk.body as { profile: { locationIds: string[] } }).profile.locationIds).toHaveLength(2);
 
     // A Shopify variant gid holds slashes: URL-encoded, it is one key.

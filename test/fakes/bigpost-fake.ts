@@ -198,6 +198,8 @@ export class BigPostFake extends FakePlatformServer {
   localities: readonly BigPostFakeLocality[] = BIGPOST_FAKE_LOCALITIES;
   deliveryOptions: readonly BigPostFakeDeliveryOption[] = BIGPOST_FAKE_DELIVERY_OPTIONS;
   depots: readonly BigPostFakeDepot[] = BIGPOST_FAKE_DEPOTS;
+  /** Depot quotes (JobType 1) answered late, by DepotId: after this many ms, or never (`hang`). */
+  readonly slowDepotQuotes = new Map<number, number | 'hang'>();
 
   private readonly tokens = new Map<string, BigPostFakeToken>();
 
@@ -242,7 +244,7 @@ export class BigPostFake extends FakePlatformServer {
           this.depotsNear(url.searchParams.get('p') ?? '').map(({ extra: _, ...depot }) => depot),
         );
       case 'POST /api/getquote':
-        return this.getQuote(res, request.body, token);
+        return this.answerQuote(res, request.body, token);
       default:
         return send(res, 404, { Message: `No HTTP resource was found for ${route}.` });
     }
@@ -254,6 +256,17 @@ export class BigPostFake extends FakePlatformServer {
     return this.localities.filter(
       (locality) => locality.Suburb.includes(wanted) || locality.Postcode.startsWith(wanted),
     );
+  }
+
+  private answerQuote(res: http.ServerResponse, body: unknown, token: string): void {
+    const { JobType, DepotId } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+      string,
+      unknown
+    >;
+    const slow = JobType === 1 && typeof DepotId === 'number' ? this.slowDepotQuotes.get(DepotId) : undefined;
+    if (slow === 'hang') return;
+    if (slow === undefined) return this.getQuote(res, body, token);
+    setTimeout(() => this.getQuote(res, body, token), slow);
   }
 
   private getQuote(res: http.ServerResponse, body: unknown, token: string): void {

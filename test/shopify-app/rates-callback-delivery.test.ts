@@ -45,6 +45,19 @@ describe('a Shopify rate request and the delivery options', () => {
     expect(toQuoteRequest(payload('   ')).destination.company).toBeUndefined();
   });
 
+  it('cuts a company name too long for the quote request rather than refuse the quote', () => {
+    const long = `${'Very Long Holdings '.repeat(20)}Pty Ltd`;
+    expect(long.length).toBeGreaterThan(256);
+    const request = toQuoteRequest(payload(long));
+    expect(request.destination.company).toBe(long.slice(0, 256));
+    const resolved = resolveDeliveryOptions(DEFAULT_QUOTE_SETTINGS.deliveryOptions, {
+      answers: request.delivery,
+      packages: [{ weightKg: 1 }],
+      company: request.destination.company,
+    });
+    expect(resolved.options.isBusiness).toBe(true);
+  });
+
   it('is priced from the assumptions and the company name, even where the merchant chose to ask', () => {
     const settings = {
       ...DEFAULT_QUOTE_SETTINGS.deliveryOptions,

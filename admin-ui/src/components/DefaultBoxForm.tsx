@@ -1,6 +1,7 @@
 /**
  * The default box: how a product without packaging of its own is packed (its shop weight plus this box's
  * tare, in this box's dimensions), so every product can be quoted from day one, marked as an estimate.
+ * In a read-only region (a viewer) it shows the saved box, or says there is none; it never saves.
  */
 import type { DefaultBox, PackageType } from '../../../core/wire/admin-api-types';
 import { PACKAGE_TYPES } from '../../../core/wire/vocabulary';
@@ -13,7 +14,9 @@ import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
+import { Text } from '../ui/Text';
 import { TextField } from '../ui/TextField';
+import { EditOnly, useReadOnly } from '../ui/ReadOnly';
 import { ErrorBanner } from './ErrorBanner';
 
 const SUGGESTED: DefaultBox = { type: 'carton', lengthCm: 40, widthCm: 30, heightCm: 20, tareWeightKg: 0.5 };
@@ -43,6 +46,9 @@ export function DefaultBoxForm({
     initial,
     onSaved,
   );
+  const readOnly = useReadOnly();
+  // The suggested values are a starting point for whoever saves them, not a setting to show a viewer.
+  if (readOnly && !initial) return <Text tone="subdued">No default box has been saved yet.</Text>;
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-label="Default box" noValidate>
@@ -72,11 +78,13 @@ export function DefaultBoxForm({
             />
           ))}
         </Row>
-        <div>
-          <Button submit primary={!initial} loading={save.pending}>
-            Save default box
-          </Button>
-        </div>
+        <EditOnly>
+          <div>
+            <Button submit primary={!initial} loading={save.pending}>
+              Save default box
+            </Button>
+          </div>
+        </EditOnly>
         {saved ? <Banner tone="success">Default box saved.</Banner> : null}
       </Stack>
     </form>

@@ -10,6 +10,7 @@ import { Row, Stack } from '../ui/Stack';
 import { Heading, Text } from '../ui/Text';
 import { TextField } from '../ui/TextField';
 import type { ClosedRow, DespatchForm } from './despatch-form';
+import { EditOnly } from '../ui/ReadOnly';
 
 const DAY_LABELS: Readonly<Record<Weekday, string>> = {
   mon: 'Mon',
@@ -117,16 +118,20 @@ function ClosedDates({
             onChange={(note) => update(index, { note })}
             placeholder="Christmas shutdown"
           />
-          <Button
-            plain
-            accessibilityLabel={`Remove closed dates ${index + 1}`}
-            onClick={() => onChange(rows.filter((_, at) => at !== index))}
-          >
-            Remove
-          </Button>
+          <EditOnly>
+            <Button
+              plain
+              accessibilityLabel={`Remove closed dates ${index + 1}`}
+              onClick={() => onChange(rows.filter((_, at) => at !== index))}
+            >
+              Remove
+            </Button>
+          </EditOnly>
         </Row>
       ))}
-      <Button onClick={() => onChange([...rows, { from: '', to: '', note: '' }])}>Add closed dates</Button>
+      <EditOnly>
+        <Button onClick={() => onChange([...rows, { from: '', to: '', note: '' }])}>Add closed dates</Button>
+      </EditOnly>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * A pickup location's address (the suburb field fills postcode and state when a suggestion is picked) and
- * when it despatches (DespatchFields).
+ * when it despatches (DespatchFields). In a read-only region (a viewer) it shows the values, with Close.
  */
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../api/api-error';
@@ -10,6 +10,7 @@ import { Button, ButtonGroup } from '../ui/Button';
 import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
 import { TextField } from '../ui/TextField';
+import { useReadOnly } from '../ui/ReadOnly';
 import { DespatchFields } from './DespatchFields';
 import { despatchForm, despatchInput } from './despatch-form';
 import { ErrorBanner } from './ErrorBanner';
@@ -39,11 +40,12 @@ export function LocationForm({
   const { name, setName, addressLine1, setAddressLine1, suburb, setSuburb, postcode, setPostcode } = form;
   const { state, setState, despatch, setDespatch, submit } = form;
   const fields = fieldErrors(error);
+  const readOnly = useReadOnly();
 
   return (
     <form
       onSubmit={submit}
-      aria-label={initial ? `Edit ${initial.name}` : 'Add a pickup location'}
+      aria-label={initial ? `${readOnly ? '' : 'Edit '}${initial.name}` : 'Add a pickup location'}
       noValidate
     >
       <Stack gap="300">
@@ -75,10 +77,12 @@ export function LocationForm({
           <DespatchFields form={despatch} state={state} errors={fields} onChange={setDespatch} />
         ) : null}
         <ButtonGroup>
-          <Button submit primary loading={pending}>
-            {submitLabel}
-          </Button>
-          {onCancel ? <Button onClick={onCancel}>Cancel</Button> : null}
+          {readOnly ? null : (
+            <Button submit primary loading={pending}>
+              {submitLabel}
+            </Button>
+          )}
+          {onCancel ? <Button onClick={onCancel}>{readOnly ? 'Close' : 'Cancel'}</Button> : null}
         </ButtonGroup>
       </Stack>
     </form>

@@ -6,6 +6,7 @@ import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { Stack } from '../ui/Stack';
 import { Text } from '../ui/Text';
+import { EditOnly } from '../ui/ReadOnly';
 
 export function MissingDimensionsTable({
   items,
@@ -35,15 +36,17 @@ export function MissingDimensionsTable({
           <Stack gap="100" key="product">
             <Text strong>{item.sku ?? `Variant ${item.variantId ?? ''}`}</Text>
             {item.title ? <Text tone="subdued">{item.title}</Text> : null}
-            <div>
-              <Button
-                size="slim"
-                onClick={() => onAdd(item.key)}
-                accessibilityLabel={`Add packaging for ${item.sku ?? item.variantId ?? item.key}`}
-              >
-                Add packaging
-              </Button>
-            </div>
+            <EditOnly>
+              <div>
+                <Button
+                  size="slim"
+                  onClick={() => onAdd(item.key)}
+                  accessibilityLabel={`Add packaging for ${item.sku ?? item.variantId ?? item.key}`}
+                >
+                  Add packaging
+                </Button>
+              </div>
+            </EditOnly>
           </Stack>,
           <Badge key="flag" tone="warning">
             {item.reason === 'no_packages' ? 'No packages' : 'Missing dimensions'}

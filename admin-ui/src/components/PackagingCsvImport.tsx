@@ -1,8 +1,10 @@
 /**
  * Packaging as a spreadsheet (docs/packaging-csv.md): upload a CSV; if any row is wrong nothing is applied
- * and every problem is listed with its line, so the merchant can fix the file in one pass.
+ * and every problem is listed with its line, so the merchant can fix the file in one pass. In a
+ * read-only region (a viewer: importing needs an admin) only the download is offered.
  */
 import type { CsvImportResult } from '../../../core/wire/admin-api-types';
+import { PACKAGING_CSV_HEADER } from '../../../core/wire/vocabulary';
 import { useState } from 'react';
 import { isApiError } from '../api/api-error';
 import { useAction } from '../api/use-resource';
@@ -14,10 +16,10 @@ import { FileDrop } from '../ui/FileDrop';
 import { Stack, Row } from '../ui/Stack';
 import { Text, Code } from '../ui/Text';
 import { ErrorBanner } from './ErrorBanner';
+import { EditOnly } from '../ui/ReadOnly';
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const HEADER =
-  'sku,variant_id,package_type,length_cm,width_cm,height_cm,weight_kg,quantity,locations,consolidatable';
+const HEADER = PACKAGING_CSV_HEADER.join(',');
 
 export function PackagingCsvImport({ onImported }: { onImported: (result: CsvImportResult) => void }) {
   const { api } = useAdmin();
@@ -43,13 +45,15 @@ export function PackagingCsvImport({ onImported }: { onImported: (result: CsvImp
         One row per package. The header is <Code>{HEADER}</Code>; other units work too (<Code>weight_g</Code>,{' '}
         <Code>length_mm</Code>…). If any row has a problem, nothing is imported.
       </Text>
-      <FileDrop
-        label="Packaging CSV file"
-        accept=".csv,text/csv,text/plain"
-        hint="or drop a .csv file here (up to 5 MB)"
-        onFile={(file) => void onFile(file)}
-        disabled={upload.pending}
-      />
+      <EditOnly>
+        <FileDrop
+          label="Packaging CSV file"
+          accept=".csv,text/csv,text/plain"
+          hint="or drop a .csv file here (up to 5 MB)"
+          onFile={(file) => void onFile(file)}
+          disabled={upload.pending}
+        />
+      </EditOnly>
       {upload.pending ? <Text tone="subdued">Checking {fileName}…</Text> : null}
       {tooLarge ? (
         <Banner tone="critical" title="That file is larger than 5 MB">

@@ -17,6 +17,7 @@ import { ProgressBar } from '../ui/ProgressBar';
 import { Row, Stack } from '../ui/Stack';
 import { Text } from '../ui/Text';
 import { ErrorBanner } from './ErrorBanner';
+import { EditOnly } from '../ui/ReadOnly';
 
 const POLL_MS = 1000;
 
@@ -43,18 +44,20 @@ export function ProductSyncProgress({ onFinished }: { onFinished?: () => void })
         <SyncStatus view={view} shop={shop} />
         {view.kind === 'shown' ? <WebhooksNote webhooks={view.webhooks ?? null} /> : null}
         {!running && view.kind === 'shown' ? (
-          <Row>
-            <Button
-              loading={start.pending}
-              onClick={() =>
-                void start.run().then((started) => {
-                  if (started !== undefined) setGeneration((g) => g + 1);
-                })
-              }
-            >
-              {sync ? 'Sync products again' : 'Sync products now'}
-            </Button>
-          </Row>
+          <EditOnly>
+            <Row>
+              <Button
+                loading={start.pending}
+                onClick={() =>
+                  void start.run().then((started) => {
+                    if (started !== undefined) setGeneration((g) => g + 1);
+                  })
+                }
+              >
+                {sync ? 'Sync products again' : 'Sync products now'}
+              </Button>
+            </Row>
+          </EditOnly>
         ) : null}
       </Stack>
     </Card>

@@ -1,4 +1,7 @@
-/** One product's packaging: its packages (one row per kind), where it ships from, and consolidation. */
+/**
+ * One product's packaging: its packages (one row per kind), where it ships from, and consolidation. In a
+ * read-only region (a viewer) the dialog shows the values and only closes.
+ */
 import type { LocationRecord, PackagingProfile } from '../../../core/wire/admin-api-types';
 import { Button } from '../ui/Button';
 import { Checkbox } from '../ui/Checkbox';
@@ -7,6 +10,7 @@ import { Row, Stack } from '../ui/Stack';
 import { Select } from '../ui/Select';
 import { Heading } from '../ui/Text';
 import { TextField } from '../ui/TextField';
+import { EditOnly, useReadOnly } from '../ui/ReadOnly';
 import { ErrorBanner } from './ErrorBanner';
 import { PackageRowFields } from './profile-editor/PackageRowFields';
 import { ShipsFrom } from './profile-editor/ShipsFrom';
@@ -26,15 +30,17 @@ export function ProfileEditor({ profile, suggestedKey, locations, onClose, onSav
   const form = useProfileForm(profile, suggestedKey, onSaved);
   const { kind, setKind, identifier, setIdentifier, rows, setRows, update, save, fields, submit } = form;
   const { locationIds, setLocationIds } = form;
+  const readOnly = useReadOnly();
 
   const title = profile ? `Packaging of ${identifier}` : 'Add packaging';
+  const saveAction = { content: 'Save packaging', onAction: () => void submit(), loading: save.pending };
   return (
     <Modal
       open
       title={title}
       onClose={onClose}
-      primaryAction={{ content: 'Save packaging', onAction: () => void submit(), loading: save.pending }}
-      secondaryAction={{ content: 'Cancel', onAction: onClose }}
+      {...(readOnly ? {} : { primaryAction: saveAction })}
+      secondaryAction={{ content: readOnly ? 'Close' : 'Cancel', onAction: onClose }}
     >
       <Stack gap="400">
         <ErrorBanner error={save.error} />
@@ -69,9 +75,11 @@ export function ProfileEditor({ profile, suggestedKey, locations, onClose, onSav
             onRemove={() => setRows((r) => r.filter((_, i) => i !== index))}
           />
         ))}
-        <div>
-          <Button onClick={() => setRows((r) => [...r, { ...EMPTY_ROW }])}>Add another package</Button>
-        </div>
+        <EditOnly>
+          <div>
+            <Button onClick={() => setRows((r) => [...r, { ...EMPTY_ROW }])}>Add another package</Button>
+          </div>
+        </EditOnly>
         <ShipsFrom locations={locations} locationIds={locationIds} setLocationIds={setLocationIds} />
         <ProfileFlags form={form} />
       </Stack>

@@ -1,6 +1,7 @@
 /**
  * Products and packaging: the merchant's boxes and pallets, the default box, product sync, the CSV import, the products still priced as
- * estimates (missing dimensions, flagged), and every product's packaging with add, edit and delete.
+ * estimates (missing dimensions, flagged), and every product's packaging with add, edit and delete. A
+ * viewer (every change here needs an admin) sees it all read-only, and may still download the CSV.
  */
 import { useState } from 'react';
 import { useAdmin } from '../app/AdminContext';
@@ -22,9 +23,11 @@ import { BoxesSection } from './packaging/BoxesSection';
 import { DeleteProfileModal } from './packaging/DeleteProfileModal';
 import { PAGE_SIZE, ProfilesTable } from './packaging/ProfilesTable';
 import { Pager } from '../ui/Pager';
+import { EditOnly, ReadOnly } from '../ui/ReadOnly';
 
 export function PackagingPage() {
-  const { api } = useAdmin();
+  const { api, can } = useAdmin();
+  const manage = can('admin');
   const [version, setVersion] = useState(0);
   const refresh = () => setVersion((v) => v + 1);
   const locations = useResource(() => api.locations.list(), [api]);
@@ -36,41 +39,43 @@ export function PackagingPage() {
     <AdminPage
       title="Products and packaging"
       subtitle="How each product ships"
-      primaryAction={{ content: 'Add packaging', onAction: () => setEditing({}) }}
+      primaryAction={manage ? { content: 'Add packaging', onAction: () => setEditing({}) } : undefined}
     >
-      <BoxesSection />
-      <DefaultBoxCard />
-      <ProductSyncProgress onFinished={refresh} />
-      <MissingSection version={version} onAdd={(key) => setEditing({ key })} />
-      <ProfilesSection
-        version={version}
-        locationName={locationName}
-        onEdit={setEditing}
-        onDelete={setDeleting}
-      />
-      <Card title="Import or export a CSV">
-        <PackagingCsvImport onImported={refresh} />
-      </Card>
-      {editing ? (
-        <ProfileEditor
-          profile={editing.profile}
-          suggestedKey={editing.key}
-          locations={locations.data ?? []}
-          onClose={() => setEditing(undefined)}
-          onSaved={() => {
-            setEditing(undefined);
+      <ReadOnly when={!manage}>
+        <BoxesSection />
+        <DefaultBoxCard />
+        <ProductSyncProgress onFinished={refresh} />
+        <MissingSection version={version} onAdd={(key) => setEditing({ key })} />
+        <ProfilesSection
+          version={version}
+          locationName={locationName}
+          onEdit={setEditing}
+          onDelete={setDeleting}
+        />
+        <Card title={manage ? 'Import or export a CSV' : 'Export a CSV'}>
+          <PackagingCsvImport onImported={refresh} />
+        </Card>
+        {editing ? (
+          <ProfileEditor
+            profile={editing.profile}
+            suggestedKey={editing.key}
+            locations={locations.data ?? []}
+            onClose={() => setEditing(undefined)}
+            onSaved={() => {
+              setEditing(undefined);
+              refresh();
+            }}
+          />
+        ) : null}
+        <DeleteProfileModal
+          deleting={deleting}
+          onClose={() => setDeleting(undefined)}
+          onDeleted={() => {
+            setDeleting(undefined);
             refresh();
           }}
         />
-      ) : null}
-      <DeleteProfileModal
-        deleting={deleting}
-        onClose={() => setDeleting(undefined)}
-        onDeleted={() => {
-          setDeleting(undefined);
-          refresh();
-        }}
-      />
+      </ReadOnly>
     </AdminPage>
   );
 }
@@ -128,9 +133,13 @@ function ProfilesSection({
             list.length === 0 ? (
               <EmptyState
                 heading="No product has packaging of its own yet"
-                action={<Button onClick={() => onEdit({})}>Add packaging</Button>}
+                action={
+                  <EditOnly>
+                    <Button onClick={() => onEdit({})}>Add packaging</Button>
+                  </EditOnly>
+                }
               >
-                Add products one by one, or upload a CSV below.
+                <EditOnly>Add products one by one, or upload a CSV below.</EditOnly>
               </EmptyState>
             ) : (
               <Stack gap="300">

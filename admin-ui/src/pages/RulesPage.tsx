@@ -1,6 +1,8 @@
 /**
  * The merchant's rules, every field of GET/PUT /rules, with a live preview: a sample cart quoted with the
- * unsaved rules (POST /quotes/test with `settings`, not logged) a moment after each change.
+ * unsaved rules (POST /quotes/test with `settings`, not logged) a moment after each change. A viewer sees
+ * the rules read-only (PUT /rules needs an admin) and still quotes the sample cart (POST /quotes/test
+ * needs only a viewer), under the rules as saved.
  */
 import type { PackagingProfile, QuoteSettings } from '../../../core/wire/admin-api-types';
 import { useResource } from '../api/use-resource';
@@ -11,6 +13,7 @@ import { ResourceView } from '../components/ResourceView';
 import { Banner } from '../ui/Banner';
 import { Button } from '../ui/Button';
 import { Columns } from '../ui/Columns';
+import { EditOnly, ReadOnly } from '../ui/ReadOnly';
 import { Row, Stack } from '../ui/Stack';
 import { AdjustmentsSection } from './rules/AdjustmentsSection';
 import { CombineSection } from './rules/CombineSection';
@@ -58,31 +61,38 @@ function RulesEditor({
     onSaved,
   );
   const section: SectionProps = { form, set, errors };
+  const { can } = useAdmin();
 
   const main = (
     <form onSubmit={(event) => void submit(event)} aria-label="Rules" noValidate>
-      <Stack gap="400">
-        <ErrorBanner error={save.error} />
-        {showErrors && !converted.ok ? (
-          <Banner tone="critical" title="Some fields need attention">
-            Fix the fields marked below, then save.
-          </Banner>
-        ) : null}
-        <CombineSection {...section} />
-        <AdjustmentsSection {...section} />
-        <FreeShippingSection {...section} />
-        <PricesSection {...section} />
-        <NamesSection {...section} />
-        <DeliverySection {...section} />
-        <FallbackSection {...section} />
-        <Row>
-          <Button submit primary loading={save.pending}>
-            Save rules
-          </Button>
-          <Button onClick={discard}>Discard changes</Button>
-        </Row>
-        {saved ? <Banner tone="success">Rules saved. Checkout uses them from the next quote.</Banner> : null}
-      </Stack>
+      <ReadOnly when={!can('admin')}>
+        <Stack gap="400">
+          <ErrorBanner error={save.error} />
+          {showErrors && !converted.ok ? (
+            <Banner tone="critical" title="Some fields need attention">
+              Fix the fields marked below, then save.
+            </Banner>
+          ) : null}
+          <CombineSection {...section} />
+          <AdjustmentsSection {...section} />
+          <FreeShippingSection {...section} />
+          <PricesSection {...section} />
+          <NamesSection {...section} />
+          <DeliverySection {...section} />
+          <FallbackSection {...section} />
+          <EditOnly>
+            <Row>
+              <Button submit primary loading={save.pending}>
+                Save rules
+              </Button>
+              <Button onClick={discard}>Discard changes</Button>
+            </Row>
+          </EditOnly>
+          {saved ? (
+            <Banner tone="success">Rules saved. Checkout uses them from the next quote.</Banner>
+          ) : null}
+        </Stack>
+      </ReadOnly>
     </form>
   );
 

@@ -1,5 +1,6 @@
 import { Combobox, Listbox } from '@shopify/polaris';
 import type { ReactNode } from 'react';
+import { useReadOnly } from './ReadOnly';
 
 export interface AutocompleteOption {
   readonly value: string;
@@ -33,6 +34,7 @@ export function Autocomplete({
   error?: string | false;
   placeholder?: string;
 }) {
+  const readOnly = useReadOnly();
   const showEmpty = !loading && options.length === 0 && emptyText !== undefined && value.trim().length > 1;
   return (
     <Combobox
@@ -45,6 +47,7 @@ export function Autocomplete({
           helpText={helpText}
           error={error || undefined}
           placeholder={placeholder}
+          disabled={readOnly}
         />
       }
     >

@@ -1,5 +1,6 @@
 import { Checkbox as PolarisCheckbox } from '@shopify/polaris';
 import type { ReactNode } from 'react';
+import { useReadOnly } from './ReadOnly';
 
 export function Checkbox({
   label,
@@ -14,13 +15,14 @@ export function Checkbox({
   helpText?: ReactNode;
   disabled?: boolean;
 }) {
+  const readOnly = useReadOnly();
   return (
     <PolarisCheckbox
       label={label}
       checked={checked}
       onChange={onChange}
       helpText={helpText}
-      disabled={disabled}
+      disabled={disabled || readOnly}
     />
   );
 }

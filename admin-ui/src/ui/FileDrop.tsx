@@ -1,4 +1,5 @@
 import { DropZone } from '@shopify/polaris';
+import { useReadOnly } from './ReadOnly';
 
 /** Drop a file or choose one (a real, labelled file input underneath: keyboard and screen readers work). */
 export function FileDrop({
@@ -14,12 +15,13 @@ export function FileDrop({
   onFile: (file: File) => void;
   disabled?: boolean;
 }) {
+  const readOnly = useReadOnly();
   return (
     <DropZone
       label={label}
       accept={accept}
       allowMultiple={false}
-      disabled={disabled}
+      disabled={disabled || readOnly}
       onDropAccepted={(files) => {
         const file = files[0];
         if (file) onFile(file);

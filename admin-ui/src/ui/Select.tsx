@@ -1,5 +1,6 @@
 import { Select as PolarisSelect } from '@shopify/polaris';
 import type { ReactNode } from 'react';
+import { useReadOnly } from './ReadOnly';
 
 export interface SelectOption {
   readonly label: string;
@@ -30,6 +31,7 @@ export function Select({
   labelInline?: boolean;
   id?: string;
 }) {
+  const readOnly = useReadOnly();
   return (
     <PolarisSelect
       id={id}
@@ -41,7 +43,7 @@ export function Select({
       helpText={helpText}
       error={error || undefined}
       placeholder={placeholder}
-      disabled={disabled}
+      disabled={disabled || readOnly}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { TextField as PolarisTextField } from '@shopify/polaris';
 import type { ReactNode } from 'react';
+import { useReadOnly } from './ReadOnly';
 
 interface TextFieldProps {
   label: string;
@@ -27,6 +28,15 @@ interface TextFieldProps {
   selectTextOnFocus?: boolean;
 }
 
-export function TextField({ type = 'text', error, autoComplete = 'off', ...rest }: TextFieldProps) {
-  return <PolarisTextField {...rest} type={type} error={error || undefined} autoComplete={autoComplete} />;
+export function TextField({ type = 'text', error, autoComplete = 'off', disabled, ...rest }: TextFieldProps) {
+  const readOnly = useReadOnly();
+  return (
+    <PolarisTextField
+      {...rest}
+      type={type}
+      error={error || undefined}
+      autoComplete={autoComplete}
+      disabled={disabled || readOnly}
+    />
+  );
 }

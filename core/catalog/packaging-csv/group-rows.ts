@@ -11,6 +11,7 @@ interface Group {
   variantId?: string;
   locations?: { ids: readonly string[]; line: number };
   consolidatable?: { value: boolean; line: number };
+  shipsAlone?: { value: boolean; line: number };
   readonly packages: PackagingPackage[];
 }
 
@@ -41,10 +42,13 @@ export function groupRows(drafts: readonly RowDraft[], problems: ProblemList): P
     packages: group.packages,
     locationIds: group.locations?.ids ?? [],
     consolidatable: group.consolidatable?.value ?? false,
+    // Stored only when set, as the packaging editor stores it (upsert-profile.ts): a file without the
+    // column imports exactly as it did before the column existed.
+    ...(group.shipsAlone?.value ? { shipsAlone: true } : {}),
   }));
 }
 
-/** The product-wide cells (SKU, locations, consolidation): the first row to say one sets it. */
+/** The product-wide cells (SKU, locations, consolidation, ships alone): the first row to say one sets it. */
 function absorbShared(group: Group, draft: RowDraft, problems: ProblemList): void {
   if (draft.sku !== undefined) {
     if (group.sku === undefined) group.sku = { value: draft.sku, line: draft.line };
@@ -66,16 +70,29 @@ function absorbShared(group: Group, draft: RowDraft, problems: ProblemList): voi
       });
     }
   }
-  if (draft.consolidatable !== undefined) {
-    if (group.consolidatable === undefined) {
-      group.consolidatable = { value: draft.consolidatable, line: draft.line };
-    } else if (group.consolidatable.value !== draft.consolidatable) {
-      problems.add({
-        line: draft.line,
-        column: 'consolidatable',
-        message: `Differs from line ${group.consolidatable.line} for the same product. Give all its rows the same value, or leave it empty after the first.`,
-      });
-    }
+  absorbFlag(group, 'consolidatable', draft, problems);
+  absorbFlag(group, 'shipsAlone', draft, problems);
+}
+
+const FLAG_COLUMNS = { consolidatable: 'consolidatable', shipsAlone: 'ships_alone' } as const;
+
+/** A yes/no that belongs to the product: the first row to give it sets it, later rows must agree. */
+function absorbFlag(
+  group: Group,
+  flag: keyof typeof FLAG_COLUMNS,
+  draft: RowDraft,
+  problems: ProblemList,
+): void {
+  const value = draft[flag];
+  if (value === undefined) return;
+  const earlier = group[flag];
+  if (earlier === undefined) group[flag] = { value, line: draft.line };
+  else if (earlier.value !== value) {
+    problems.add({
+      line: draft.line,
+      column: FLAG_COLUMNS[flag],
+      message: `Differs from line ${earlier.line} for the same product. Give all its rows the same value, or leave it empty after the first.`,
+    });
   }
 }
 

@@ -17,6 +17,7 @@ export interface RowCells {
   readonly units: Partial<Record<PackageField, { column: string; unit: string }>>;
   locationIds?: string[];
   consolidatable?: boolean;
+  shipsAlone?: boolean;
   readonly packageCells: { column: string; empty: boolean }[];
 }
 
@@ -73,10 +74,12 @@ function readCell(
     case 'locations':
       cells.locationIds = readLocations(cell, fail, resolveLocation);
       return;
-    case 'consolidatable': {
+    case 'consolidatable':
+    case 'ships_alone': {
       const value = readBoolean(cell);
       if (value === undefined) fail(`"${cell}" is not yes or no; write true or false.`);
-      else cells.consolidatable = value;
+      else if (column.role === 'consolidatable') cells.consolidatable = value;
+      else cells.shipsAlone = value;
       return;
     }
   }

@@ -6,7 +6,10 @@ import type { ProblemList } from './problem-list.js';
 type Dimension = 'lengthCm' | 'widthCm' | 'heightCm';
 
 export type Column =
-  | { readonly role: 'sku' | 'variant_id' | 'package_type' | 'quantity' | 'locations' | 'consolidatable' }
+  | {
+      readonly role:
+        'sku' | 'variant_id' | 'package_type' | 'quantity' | 'locations' | 'consolidatable' | 'ships_alone';
+    }
   | { readonly role: 'dimension'; readonly field: Dimension; readonly unit: LengthUnit }
   | { readonly role: 'weight'; readonly unit: WeightUnit };
 
@@ -23,6 +26,7 @@ const PLAIN_COLUMNS = [
   'quantity',
   'locations',
   'consolidatable',
+  'ships_alone',
 ] as const;
 const DIMENSION_FIELDS: ReadonlyMap<string, Dimension> = new Map([
   ['length', 'lengthCm'],

@@ -20,6 +20,7 @@ export interface RowDraft {
   /** Undefined when the cell is empty (inherits from the product's other rows). */
   readonly locationIds?: readonly string[];
   readonly consolidatable?: boolean;
+  readonly shipsAlone?: boolean;
 }
 
 type Fail = (column: string, message: string) => void;
@@ -43,7 +44,7 @@ export function readRow(
   const before = problems.count;
   const fail: Fail = (column, message) => problems.add({ line, column, message });
   const cells = readCells(fields, header.columns, resolveLocation, fail);
-  const { sku, variantId, locationIds, consolidatable } = cells;
+  const { sku, variantId, locationIds, consolidatable, shipsAlone } = cells;
   if (sku === undefined && variantId === undefined && problems.count === before) {
     fail('sku', 'Give a sku or a variant_id: the row says nothing about which product it packs.');
   }
@@ -59,12 +60,13 @@ export function readRow(
     ...(pkg === undefined ? {} : { package: pkg }),
     ...(locationIds === undefined ? {} : { locationIds }),
     ...(consolidatable === undefined ? {} : { consolidatable }),
+    ...(shipsAlone === undefined ? {} : { shipsAlone }),
   };
 }
 
 /**
  * The package the row describes, when its cells are all there and read cleanly (`clean`). A row with
- * every package cell empty only sets locations or consolidation for the product.
+ * every package cell empty only sets the product's locations, consolidation or ships alone.
  */
 function rowPackage(cells: RowCells, fail: Fail, clean: () => boolean): PackagingPackage | undefined {
   const anyPackageCell = cells.packageCells.some((cell) => !cell.empty);

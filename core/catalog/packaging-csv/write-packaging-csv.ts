@@ -23,6 +23,7 @@ export function writePackagingCsv(
       variant: profile.variantId ?? '',
       locations: profile.locationIds.flatMap((id) => label.get(id) ?? []).join('|'),
       consolidatable: profile.consolidatable ? 'true' : 'false',
+      shipsAlone: profile.shipsAlone ? 'true' : 'false',
     };
     const packages = profile.packages.length > 0 ? profile.packages : [undefined];
     for (const pkg of packages) {
@@ -37,6 +38,7 @@ export function writePackagingCsv(
         pkg ? String(pkg.quantity) : '',
         shared.locations,
         shared.consolidatable,
+        shared.shipsAlone,
       ]);
     }
   }

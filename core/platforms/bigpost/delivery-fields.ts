@@ -3,7 +3,8 @@
  * what its own plugin asks the buyer: home or business, "Do you have a forklift?" (asked only when a
  * carton weighs over 30 kg) and permission to leave the goods (an ATL quote exists only for items of
  * 40 kg or less). It has no tail-lift or hand-unload field: either one means nobody on site can lift the
- * goods off with a forklift, which is how Big Post hears them.
+ * goods off with a forklift, which is how Big Post hears them. A home has no forklift: only a business is
+ * ever said to have one.
  */
 import type { PlatformQuoteRequest } from '../freight-platform.js';
 
@@ -24,8 +25,9 @@ export function deliveryFields(request: PlatformQuoteRequest): BigPostDeliveryFi
   const light = packages.every((line) => line.weightKg <= ATL_MAX_KG);
   return {
     BuyerIsBusiness: delivery.isBusiness,
-    // As the plugin sends it: false unless a heavy carton is there to be lifted by a forklift on site.
-    BuyerHasForklift: heavy && !delivery.tailLift && !delivery.handUnload,
+    // As the plugin sends it: false unless a heavy carton is there to be lifted by a forklift on site,
+    // which only a business has (a home buyer told "forklift" would be quoted without the tail-lift truck).
+    BuyerHasForklift: heavy && delivery.isBusiness && !delivery.tailLift && !delivery.handUnload,
     ReturnAuthorityToLeaveOptions: delivery.authorityToLeave && light,
   };
 }

@@ -1,9 +1,14 @@
 /** The Big Post adapter: `createBigPostPlatform` glues the mapper to the client. */
-import type { FreightPlatform, PlatformCredentials, QuoteResult } from '../freight-platform.js';
+import type {
+  FreightPlatform,
+  PlatformCredentials,
+  PlatformQuoteRequest,
+  QuoteResult,
+} from '../freight-platform.js';
 import { resultWithoutToken, withoutToken } from '../platform-outcomes.js';
 import { createBigPostClient } from './client.js';
-import type { BigPostSettings } from './client.js';
-import { createDepotCollection } from './depot-collection.js';
+import type { BigPostClient, BigPostSettings } from './client.js';
+import { createDepotCollection, type DepotCollection } from './depot-collection.js';
 import { createLocalityIdResolver } from './locality-ids.js';
 import {
   BIGPOST_DISPLAY_NAME,
@@ -17,14 +22,24 @@ import {
   quoteRequest,
   verifyOutcomeFromFailure,
   verifyRequest,
+  type LocalityIds,
 } from './mapper.js';
 
 export type { BigPostSettings } from './client.js';
+
+/**
+ * How long the home or business rates wait, once landed, for depot rates still out: an eighth of the
+ * platform timeout, at most a second. Started together, depots usually land with the main quote; one that
+ * has not by then is left out of this answer rather than hold the checkout.
+ */
+const DEPOT_GRACE_SHARE = 1 / 8;
+const DEPOT_GRACE_MAX_MS = 1_000;
 
 export function createBigPostPlatform(settings: BigPostSettings): FreightPlatform {
   const client = createBigPostClient(settings);
   const localityIds = createLocalityIdResolver(client);
   const depotCollection = createDepotCollection(client);
+  const depotGraceMs = Math.min(DEPOT_GRACE_MAX_MS, settings.timeoutMs * DEPOT_GRACE_SHARE);
 
   return {
     name: 'bigpost',
@@ -68,17 +83,7 @@ export function createBigPostPlatform(settings: BigPostSettings): FreightPlatfor
       if (!buyerId.ok) return resultWithoutToken(buyerId, credentials.token);
 
       const ids = { pickup: pickupId.value, buyer: buyerId.value };
-      const [sent, depots] = await Promise.all([
-        client.send(credentials, quoteRequest(request, ids), signal),
-        depotCollection.options(credentials, request, ids, signal),
-      ]);
-      const parsed = sent.ok ? parseQuote(sent.response) : sent;
-      // Collection is priced per depot (depot-collection.ts); the one Big Post adds to a blank JobType
-      // answer is left out, offered or not.
-      const result: QuoteResult = parsed.ok
-        ? { ok: true, value: [...parsed.value.filter((o) => o.notes?.['jobType'] !== 'DEPOT'), ...depots] }
-        : parsed;
-      return resultWithoutToken(result, credentials.token);
+      return quoteWithDepots({ client, depotCollection, depotGraceMs }, credentials, request, ids, signal);
     },
 
     async searchLocalities(credentials, query, signal) {
@@ -90,5 +95,33 @@ export function createBigPostPlatform(settings: BigPostSettings): FreightPlatfor
       // Big Post keeps no saved pickup locations: every quote carries its own.
       return { ok: true, value: [] };
     },
+  };
+}
+
+/**
+ * The home or business quote, asked first (first to the token's budget), and the depots beside it: they
+ * never hold it up by more than the grace, nor fail it (depot-collection.ts).
+ */
+async function quoteWithDepots(
+  parts: { client: BigPostClient; depotCollection: DepotCollection; depotGraceMs: number },
+  credentials: PlatformCredentials,
+  request: PlatformQuoteRequest,
+  ids: LocalityIds,
+  signal: AbortSignal,
+): Promise<QuoteResult> {
+  const main = parts.client.send(credentials, quoteRequest(request, ids), signal);
+  const depots = parts.depotCollection.start(credentials, request, ids, signal);
+  const sent = await main;
+  const parsed = sent.ok ? parseQuote(sent.response) : sent;
+  if (!parsed.ok) {
+    depots.cancel();
+    return resultWithoutToken(parsed, credentials.token);
+  }
+  const landed = await depots.settle(parts.depotGraceMs);
+  // Collection is priced per depot; the one Big Post adds to a blank JobType answer is left out.
+  return {
+    ok: true,
+    value: [...parsed.value.filter((o) => o.notes?.['jobType'] !== 'DEPOT'), ...landed.options],
+    ...(landed.complete ? {} : { incomplete: true }),
   };
 }

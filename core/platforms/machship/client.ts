@@ -1,4 +1,5 @@
 /** MachShip over HTTP: one host for test and live users, the token in a `token` header. */
+import type { Logger } from '../../logger.js';
 import type { PlatformCredentials } from '../freight-platform.js';
 import { createPlatformHttp } from '../http-client.js';
 import type { HttpOutcome } from '../http-client.js';
@@ -9,6 +10,8 @@ export interface MachShipSettings {
   /** `https://live.machship.com`; a trailing `/apiv2` (as MachShip's docs write the base) is dropped. */
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  /** Warnings about the account's set-up (no residential question); none are logged without it. */
+  readonly logger?: Pick<Logger, 'warn'>;
 }
 
 export interface MachShipClient {

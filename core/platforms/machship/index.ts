@@ -1,5 +1,5 @@
 /** The MachShip adapter: `createMachShipPlatform` glues the mapper to the client. */
-import type { FreightPlatform, PlatformResult } from '../freight-platform.js';
+import type { FreightPlatform, PlatformFailure, PlatformResult } from '../freight-platform.js';
 import type { HttpOutcome, HttpResponse } from '../http-client.js';
 import { resultWithoutToken, withoutToken } from '../platform-outcomes.js';
 import { createMachShipClient } from './client.js';
@@ -19,13 +19,13 @@ import {
 } from './mapper.js';
 
 import { createQuestionIdLookup } from './question-ids.js';
-import { answeredQuestionIds } from './questions.js';
+import { answeredQuestionIds, neededQuestions, type MachShipQuestion } from './questions.js';
 
 export type { MachShipSettings } from './client.js';
 
 export function createMachShipPlatform(settings: MachShipSettings): FreightPlatform {
   const client = createMachShipClient(settings);
-  const questionIds = createQuestionIdLookup(client);
+  const questionIds = createQuestionIdLookup(client, settings.logger);
 
   return {
     name: 'machship',
@@ -50,8 +50,17 @@ export function createMachShipPlatform(settings: MachShipSettings): FreightPlatf
     },
 
     async quote(credentials, request, signal) {
+      const needed = neededQuestions(request.delivery);
       const ids = await questionIds.idsFor(credentials, signal);
-      const questions = answeredQuestionIds(ids, request.delivery);
+      // Priced without the question a home (or a tail-lift, ...) needs, the quote would be low and cached:
+      // refused instead, so the checkout falls back or serves the lane's last good answer.
+      if (!ids.ok && needed.length > 0) {
+        return resultWithoutToken(
+          { ok: false, failure: unpriceable(ids.failure, needed) },
+          credentials.token,
+        );
+      }
+      const questions = ids.ok ? answeredQuestionIds(ids.value, request.delivery) : [];
       const sent = await client.send(credentials, quoteRequest(request, questions), signal);
       return resultWithoutToken(read(sent, parseQuote), credentials.token);
     },
@@ -70,4 +79,20 @@ export function createMachShipPlatform(settings: MachShipSettings): FreightPlatf
 
 function read<T>(sent: HttpOutcome, parse: (response: HttpResponse) => PlatformResult<T>): PlatformResult<T> {
   return sent.ok ? parse(sent.response) : sent;
+}
+
+const QUESTION_WORDS: Readonly<Record<MachShipQuestion, string>> = {
+  residential: 'residential delivery',
+  tailLift: 'a tail-lift',
+  authorityToLeave: 'authority to leave',
+  handUnload: 'hand unload',
+};
+
+/** The question lookup's own failure (its reason decides retries and last-known-good), said for a merchant. */
+function unpriceable(failure: PlatformFailure, needed: readonly MachShipQuestion[]): PlatformFailure {
+  const what = needed.map((option) => QUESTION_WORDS[option]).join(', ');
+  return {
+    ...failure,
+    detail: `${failure.detail} Without the account's surcharge questions RateBridge cannot price ${what} with its surcharge, so MachShip was not quoted rather than quoted low.`,
+  };
 }

@@ -301,6 +301,12 @@ function routeToOption(route: Route): QuoteOption | undefined {
   };
 }
 
+/**
+ * No Australian road service takes three months: a `totalBusinessDays` past this is nonsense (a carrier's
+ * placeholder, a bad row), left out rather than counted into a delivery date.
+ */
+const MAX_TRANSIT_BUSINESS_DAYS = 60;
+
 /** Business days and dates of the first (earliest) despatch option. */
 function despatchFacts(route: Route): Pick<QuoteOption, 'eta' | 'dates'> {
   const first = despatchOptionSchema.safeParse(route.despatchOptions?.[0]);
@@ -309,7 +315,7 @@ function despatchFacts(route: Route): Pick<QuoteOption, 'eta' | 'dates'> {
   const despatch = calendarDate(first.data.despatchDateLocal);
   const delivery = calendarDate(first.data.etaLocal);
   return {
-    ...(typeof days === 'number' && Number.isInteger(days) && days >= 0
+    ...(typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= MAX_TRANSIT_BUSINESS_DAYS
       ? { eta: { minDays: days, maxDays: days } }
       : {}),
     ...(despatch || delivery

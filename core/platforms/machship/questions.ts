@@ -22,6 +22,17 @@ export const questionsRequest: MachShipRequest = {
   path: '/apiv2/consignments/getConsignmentCreationSettings',
 };
 
+/** The options a quote needs answered, in MACHSHIP_QUESTIONS order: the ones whose answer is true. */
+export function neededQuestions(delivery: DeliveryOptions): MachShipQuestion[] {
+  const answers: Record<MachShipQuestion, boolean> = {
+    residential: !delivery.isBusiness,
+    tailLift: delivery.tailLift,
+    authorityToLeave: delivery.authorityToLeave,
+    handUnload: delivery.handUnload,
+  };
+  return MACHSHIP_QUESTIONS.filter((option) => answers[option]);
+}
+
 /** How each question is worded on MachShip accounts ("Residential Delivery", "Tail Lift Required", "ATL"). */
 const WORDING: Readonly<Record<MachShipQuestion, RegExp>> = {
   residential: /\bresidential\b/i,
@@ -30,10 +41,21 @@ const WORDING: Readonly<Record<MachShipQuestion, RegExp>> = {
   handUnload: /\bhand[\s-]?(unload|unloading)\b/i,
 };
 
+/**
+ * A question about the pickup end ("Residential Pickup", "Tail lift at pickup", a group headed "Pickup"):
+ * never the answer to a delivery need. `QuestionModel` has no pickup/delivery field of its own (the
+ * document's `pickupQuestionIds`/`deliveryQuestionIds` are a saved `CompanyLocation`'s defaults, not a
+ * property of the question), so the wording and the question's group are what tell them apart.
+ */
+const PICKUP = /\bpick[\s-]?ups?\b|\bcollection\b|\bsender\b|\borigin\b/i;
+/** A question that says it is about delivery wins over one that does not say ("Residential Area"). */
+const DELIVERY = /\bdeliver(y|ies)?\b|\breceiver\b|\bdestination\b/i;
+
 const questionSchema = z.looseObject({
   id: z.number().int(),
   question: z.string().nullish(),
   abbreviation: z.string().nullish(),
+  questionGroup: z.looseObject({ name: z.string().nullish(), heading: z.string().nullish() }).nullish(),
 });
 const settingsSchema = z.looseObject({ questions: z.array(z.unknown()).nullish() }).nullish();
 
@@ -45,28 +67,40 @@ export function parseQuestions(response: HttpResponse): PlatformResult<QuestionI
   });
   if (!read.ok) return read;
   const settings = settingsSchema.safeParse(read.value);
-  const ids: { -readonly [K in MachShipQuestion]?: number } = {};
-  for (const raw of (settings.success ? settings.data?.questions : undefined) ?? []) {
+  const rows = (settings.success ? settings.data?.questions : undefined) ?? [];
+  const worded = rows.flatMap((raw) => {
     const question = questionSchema.safeParse(raw);
-    if (!question.success) continue;
-    const text = [question.data.question, question.data.abbreviation].filter(Boolean).join(' | ');
+    return question.success ? [wordingOf(question.data)] : [];
+  });
+  // First match wins, explicit delivery wording before neutral wording; pickup questions never match.
+  const ranked = [
+    ...worded.filter((row) => !row.pickup && row.delivery),
+    ...worded.filter((row) => !row.pickup && !row.delivery),
+  ];
+  const ids: { -readonly [K in MachShipQuestion]?: number } = {};
+  for (const row of ranked) {
     for (const option of MACHSHIP_QUESTIONS) {
-      if (ids[option] === undefined && WORDING[option].test(text)) ids[option] = question.data.id;
+      if (ids[option] === undefined && WORDING[option].test(row.text)) ids[option] = row.id;
     }
   }
   return { ok: true, value: ids };
 }
 
+function wordingOf(question: z.infer<typeof questionSchema>) {
+  const text = [question.question, question.abbreviation].filter(Boolean).join(' | ');
+  const group = [question.questionGroup?.name, question.questionGroup?.heading].filter(Boolean).join(' | ');
+  return {
+    id: question.id,
+    text,
+    pickup: PICKUP.test(text) || (PICKUP.test(group) && !DELIVERY.test(text)),
+    delivery: DELIVERY.test(text) || DELIVERY.test(group),
+  };
+}
+
 /** The ids of the questions whose answer is true for these delivery options, in a fixed order. */
 export function answeredQuestionIds(ids: QuestionIds, delivery: DeliveryOptions): number[] {
-  const answers: Record<MachShipQuestion, boolean> = {
-    residential: !delivery.isBusiness,
-    tailLift: delivery.tailLift,
-    authorityToLeave: delivery.authorityToLeave,
-    handUnload: delivery.handUnload,
-  };
-  return MACHSHIP_QUESTIONS.flatMap((option) => {
+  return neededQuestions(delivery).flatMap((option) => {
     const id = ids[option];
-    return answers[option] && id !== undefined ? [id] : [];
+    return id !== undefined ? [id] : [];
   });
 }

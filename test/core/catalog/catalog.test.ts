@@ -151,10 +151,10 @@ describe.each(STORE_KINDS)('catalog (%s store)', (kind) => {
       await catalog.upsertProfile(TENANT, 'sku:KEEP', { packages: [carton] });
       const text = [
         HEADER,
-        'KEEP,,pallet,120,100,100,300,1,,',
-        'NEW,,carton,10,10,10,1,1,,',
+        'KEEP,,pallet,120,100,100,300,1,,,',
+        'NEW,,carton,10,10,10,1,1,,,',
         '',
-        'BAD,,carton,10,10,10,1500,1,,',
+        'BAD,,carton,10,10,10,1500,1,,,',
       ].join('\n');
       const result = await catalog.importCsv(TENANT, text);
       expect(result).toEqual({
@@ -175,9 +175,11 @@ describe.each(STORE_KINDS)('catalog (%s store)', (kind) => {
       });
       await catalog.upsertProfile(TENANT, 'sku:OTHER', { packages: [carton] });
       await catalog.upsertProfile(TENANT, 'sku:A', { packages: [carton, carton], consolidatable: true });
-      const text = [HEADER, 'A,,satchel,30,20,5,0.5,1,melbourne dc,false', ',991,bag,30,30,30,2,4,,'].join(
-        '\r\n',
-      );
+      const text = [
+        HEADER,
+        'A,,satchel,30,20,5,0.5,1,melbourne dc,false,',
+        ',991,bag,30,30,30,2,4,,,yes',
+      ].join('\r\n');
       expect(await catalog.importCsv(TENANT, text)).toEqual({
         ok: true,
         imported: 2,
@@ -190,7 +192,26 @@ describe.each(STORE_KINDS)('catalog (%s store)', (kind) => {
         consolidatable: false,
       });
       expect((await catalog.getProfile(TENANT, 'variant:991')).packages[0]?.quantity).toBe(4);
+      expect((await catalog.getProfile(TENANT, 'variant:991')).shipsAlone).toBe(true);
       expect((await catalog.getProfile(TENANT, 'sku:OTHER')).packages).toHaveLength(1);
+    });
+
+    it('imports a file written before ships_alone exactly as the same file with the column empty', async () => {
+      const rows = ['A,,satchel,30,20,5,0.5,1,,true', ',991,bag,30,30,30,2,4,,'];
+      const tenColumns = HEADER.replace(/,ships_alone$/, '');
+      expect(tenColumns.split(',')).toHaveLength(10);
+      expect(await catalog.importCsv(TENANT, [tenColumns, ...rows].join('\n'))).toMatchObject({ ok: true });
+      const old = (await catalog.listProfiles(TENANT, { offset: 0, limit: 50 })).profiles;
+      expect(old.map((profile) => [profile.key, profile.consolidatable, profile.shipsAlone])).toEqual([
+        ['sku:A', true, undefined],
+        ['variant:991', false, undefined],
+      ]);
+      clock += 60_000;
+      const withColumn = [HEADER, ...rows.map((row) => `${row},`)].join('\n');
+      expect(await catalog.importCsv(TENANT, withColumn)).toMatchObject({ ok: true });
+      const now = (await catalog.listProfiles(TENANT, { offset: 0, limit: 50 })).profiles;
+      const withoutTime = (profiles: typeof old) => profiles.map(({ updatedAt: _at, ...rest }) => rest);
+      expect(withoutTime(now)).toEqual(withoutTime(old));
     });
 
     it('round-trips: export, then import of the export, changes nothing', async () => {
@@ -207,12 +228,14 @@ describe.each(STORE_KINDS)('catalog (%s store)', (kind) => {
         ],
         locationIds: [location.id],
         consolidatable: true,
+        shipsAlone: true,
       });
       await catalog.upsertProfile(TENANT, 'variant:gid://shopify/ProductVariant/1', {
         packages: [],
         locationIds: [location.id],
       });
       const before = (await catalog.listProfiles(TENANT, { offset: 0, limit: 50 })).profiles;
+      expect(before.map((profile) => profile.shipsAlone)).toContain(true);
       const exported = await catalog.exportCsv(TENANT);
       clock += 60_000;
       expect(await catalog.importCsv(TENANT, exported)).toMatchObject({ ok: true, imported: 2 });

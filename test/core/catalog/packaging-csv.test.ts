@@ -11,6 +11,9 @@ import { writePackagingCsv } from '../../../core/catalog/packaging-csv/write-pac
 import type { PackagingProfile } from '../../../core/catalog/packaging-profile.js';
 
 const HEADER = PACKAGING_CSV_HEADER.join(',');
+/** The header of files written before `ships_alone` (#15): such files must keep importing as they did. */
+const TEN_COLUMNS =
+  'sku,variant_id,package_type,length_cm,width_cm,height_cm,weight_kg,quantity,locations,consolidatable';
 const LOCATIONS = [
   { id: 'loc_AAAAAAAAAAAAAAAA', name: 'Sydney DC' },
   { id: 'loc_BBBBBBBBBBBBBBBB', name: 'Melbourne, Truganina' },
@@ -30,9 +33,9 @@ describe('reading the packaging CSV', () => {
   it('reads the documented header: one row per package, several rows for several packages', () => {
     const text = [
       HEADER,
-      'CHAIR-1,,carton,60,50,40,12.5,1,Sydney DC,true',
-      'CHAIR-1,,carton,30,30,10,2,2,,',
-      ',4412,satchel,30,20,5,0.4,,,',
+      'CHAIR-1,,carton,60,50,40,12.5,1,Sydney DC,true,',
+      'CHAIR-1,,carton,30,30,10,2,2,,,',
+      ',4412,satchel,30,20,5,0.4,,,,yes',
     ].join('\n');
     const { profiles, rows } = ok(readPackagingCsv(text, LOCATIONS));
     expect(rows).toBe(3);
@@ -53,12 +56,39 @@ describe('reading the packaging CSV', () => {
         packages: [{ type: 'satchel', lengthCm: 30, widthCm: 20, heightCm: 5, weightKg: 0.4, quantity: 1 }],
         locationIds: [],
         consolidatable: false,
+        shipsAlone: true,
       },
     ]);
   });
 
+  it('reads a file written before ships_alone as it did then: nobody ships alone', () => {
+    const rows = ['CHAIR-1,,carton,60,50,40,12.5,1,Sydney DC,true', ',4412,satchel,30,20,5,0.4,,,'];
+    const { profiles } = ok(readPackagingCsv([TEN_COLUMNS, ...rows].join('\n'), LOCATIONS));
+    expect(profiles.map((profile) => Object.keys(profile).includes('shipsAlone'))).toEqual([false, false]);
+    // The same file with the column, left empty or false, reads the same profiles.
+    for (const cell of ['', 'false']) {
+      const text = [HEADER, ...rows.map((row) => `${row},${cell}`)].join('\n');
+      expect(ok(readPackagingCsv(text, LOCATIONS)).profiles).toEqual(profiles);
+    }
+  });
+
+  it('takes ships_alone from any row of the product, refusing rows that disagree or a word it cannot read', () => {
+    const agreed = [HEADER, 'TV,,carton,120,20,80,25,1,,,', 'TV,,carton,30,30,10,2,1,,,Y'].join('\n');
+    expect(ok(readPackagingCsv(agreed, [])).profiles[0]?.shipsAlone).toBe(true);
+    const text = [
+      HEADER,
+      'TV,,carton,120,20,80,25,1,,,true',
+      'TV,,carton,30,30,10,2,1,,,no',
+      'BIKE,,carton,150,30,80,14,1,,,alone',
+    ].join('\n');
+    expect(problems(readPackagingCsv(text, [])).map((p) => [p.line, p.column])).toEqual([
+      [3, 'ships_alone'],
+      [4, 'ships_alone'],
+    ]);
+  });
+
   it('accepts a BOM, CRLF, quoted commas, doubled quotes and blank lines', () => {
-    const text = `\uFEFF${HEADER}\r\n\r\n"DESK, OAK",,Carton,120,60,10,30,1,"Melbourne, Truganina|Sydney DC",yes\r\n,,,,,,,,,\r\n"LAMP ""XL""",,tube,100,10,10,3,1,loc_AAAAAAAAAAAAAAAA,no\r\n`;
+    const text = `\uFEFF${TEN_COLUMNS}\r\n\r\n"DESK, OAK",,Carton,120,60,10,30,1,"Melbourne, Truganina|Sydney DC",yes\r\n,,,,,,,,,\r\n"LAMP ""XL""",,tube,100,10,10,3,1,loc_AAAAAAAAAAAAAAAA,no\r\n`;
     const { profiles } = ok(readPackagingCsv(text, LOCATIONS));
     expect(profiles.map((p) => [p.key, p.locationIds, p.consolidatable])).toEqual([
       ['sku:DESK, OAK', ['loc_BBBBBBBBBBBBBBBB', 'loc_AAAAAAAAAAAAAAAA'], true],
@@ -96,7 +126,7 @@ describe('reading the packaging CSV', () => {
   });
 
   it('flags grams typed into weight_kg and millimetres into length_cm, suggesting the column name', () => {
-    const text = [HEADER, 'A,,carton,2400,40,30,1200,1,,'].join('\n');
+    const text = [TEN_COLUMNS, 'A,,carton,2400,40,30,1200,1,,'].join('\n');
     const found = problems(readPackagingCsv(text, []));
     expect(found).toEqual([
       expect.objectContaining({
@@ -112,7 +142,7 @@ describe('reading the packaging CSV', () => {
   });
 
   it('flags a 0 or negative dimension and a weight of 0', () => {
-    const text = [HEADER, 'A,,carton,0,-5,10,0,1,,'].join('\n');
+    const text = [TEN_COLUMNS, 'A,,carton,0,-5,10,0,1,,'].join('\n');
     expect(problems(readPackagingCsv(text, [])).map((p) => p.column)).toEqual([
       'length_cm',
       'width_cm',
@@ -121,7 +151,7 @@ describe('reading the packaging CSV', () => {
   });
 
   it('explains units written into cells and decimal commas', () => {
-    const text = [HEADER, 'A,,carton,10cm,10,10,"1,5",1,,', 'B,,carton,10,10,10,2 kg,1,,'].join('\n');
+    const text = [TEN_COLUMNS, 'A,,carton,10cm,10,10,"1,5",1,,', 'B,,carton,10,10,10,2 kg,1,,'].join('\n');
     const found = problems(readPackagingCsv(text, []));
     expect(found.map((p) => [p.line, p.column])).toEqual([
       [2, 'length_cm'],
@@ -160,13 +190,13 @@ describe('reading the packaging CSV', () => {
   });
 
   it('refuses two columns that say the same thing', () => {
-    const found = problems(readPackagingCsv(`${HEADER},weight_g\n`, []));
+    const found = problems(readPackagingCsv(`${TEN_COLUMNS},weight_g\n`, []));
     expect(found[0]).toMatchObject({ line: 1, column: 'weight_g' });
   });
 
   it("reports the file's own line numbers: header is 1, blank lines and quoted line breaks count", () => {
     const text = [
-      HEADER, // 1
+      TEN_COLUMNS, // 1
       '', // 2
       '"MULTI', // 3
       'LINE",,carton,10,10,10,1,1,,', // 4
@@ -185,19 +215,19 @@ describe('reading the packaging CSV', () => {
   });
 
   it('reports a row with the wrong number of fields (an unquoted comma)', () => {
-    const text = [HEADER, 'DESK, OAK,,carton,120,60,10,30,1,,'].join('\n');
+    const text = [TEN_COLUMNS, 'DESK, OAK,,carton,120,60,10,30,1,,'].join('\n');
     expect(problems(readPackagingCsv(text, []))[0]).toMatchObject({
       line: 2,
       message: expect.stringContaining('11 fields but the header has 10'),
     });
-    expect(problems(readPackagingCsv(`${HEADER}\nA,,carton,1,1,1,1,1,\n`, []))[0]?.message).toContain(
+    expect(problems(readPackagingCsv(`${TEN_COLUMNS}\nA,,carton,1,1,1,1,1,\n`, []))[0]?.message).toContain(
       '9 fields but the header has 10',
     );
   });
 
   it('needs a sku or a variant id, an existing location and a known package type', () => {
     const text = [
-      HEADER,
+      TEN_COLUMNS,
       ',,carton,10,10,10,1,1,,',
       'A,,carton,10,10,10,1,1,Perth DC,',
       'B,,carton,10,,10,1,1,,',
@@ -210,13 +240,13 @@ describe('reading the packaging CSV', () => {
   });
 
   it('refuses a variant id a spreadsheet put in scientific notation', () => {
-    const text = [HEADER, ',4.41234E+13,carton,10,10,10,1,1,,'].join('\n');
+    const text = [TEN_COLUMNS, ',4.41234E+13,carton,10,10,10,1,1,,'].join('\n');
     expect(problems(readPackagingCsv(text, []))[0]?.message).toContain('scientific notation');
   });
 
   it('refuses rows of one product that disagree on locations or consolidation', () => {
     const text = [
-      HEADER,
+      TEN_COLUMNS,
       'A,,carton,10,10,10,1,1,Sydney DC,true',
       'A,,carton,10,10,10,1,1,,', // empty: inherits
       'A,,carton,10,10,10,1,1,"Melbourne, Truganina",false',
@@ -228,7 +258,7 @@ describe('reading the packaging CSV', () => {
   });
 
   it('accepts a row without package cells: it only sets locations', () => {
-    const text = [HEADER, 'A,,,,,,,,Sydney DC,'].join('\n');
+    const text = [TEN_COLUMNS, 'A,,,,,,,,Sydney DC,'].join('\n');
     expect(ok(readPackagingCsv(text, LOCATIONS)).profiles[0]).toMatchObject({
       packages: [],
       locationIds: ['loc_AAAAAAAAAAAAAAAA'],
@@ -241,13 +271,13 @@ describe('reading the packaging CSV', () => {
       message: expect.stringContaining('empty'),
     });
     const rows = Array.from({ length: MAX_CSV_ROWS + 1 }, (_, i) => `S${i},,carton,1,1,1,1,1,,`);
-    const found = problems(readPackagingCsv([HEADER, ...rows].join('\n'), []));
+    const found = problems(readPackagingCsv([TEN_COLUMNS, ...rows].join('\n'), []));
     expect(found).toEqual([{ line: MAX_CSV_ROWS + 2, message: expect.stringContaining('20000') }]);
   });
 
   it('lists at most 100 problems and counts the rest', () => {
     const rows = Array.from({ length: 150 }, (_, i) => `S${i},,box,1,1,1,1,1,,`);
-    const result = readPackagingCsv([HEADER, ...rows].join('\n'), []);
+    const result = readPackagingCsv([TEN_COLUMNS, ...rows].join('\n'), []);
     expect(result).toMatchObject({ ok: false, moreProblems: 50 });
     expect(problems(result)).toHaveLength(MAX_REPORTED_PROBLEMS);
   });
@@ -271,6 +301,7 @@ describe('writing the packaging CSV', () => {
       ],
       locationIds: ['loc_BBBBBBBBBBBBBBBB', 'loc_AAAAAAAAAAAAAAAA'],
       consolidatable: true,
+      shipsAlone: true,
       updatedAt: '2025-01-01T00:00:00.000Z',
     },
     {
@@ -287,6 +318,14 @@ describe('writing the packaging CSV', () => {
   it('writes the documented header and imports back to the same profiles', () => {
     const text = writePackagingCsv(profiles, LOCATIONS);
     expect(text.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
+    expect(HEADER.endsWith(',consolidatable,ships_alone')).toBe(true);
+    // Every row of a product carries its flags: DESK ships alone (both its packages), LAMP does not.
+    expect(
+      text
+        .split('\r\n')
+        .slice(1, 4)
+        .map((row) => row.split(',').at(-1)),
+    ).toEqual(['true', 'true', 'false']);
     const { profiles: read } = ok(readPackagingCsv(text, LOCATIONS));
     expect(read).toEqual(
       profiles.map(({ updatedAt: _updatedAt, ...profile }) => ({

@@ -32,4 +32,16 @@ describe('delivery days', () => {
     expect(deliveryDays({ dates: { delivery: '2026-06-01' } }, '2025-11-24')).toBeUndefined();
     expect(deliveryDays({ dates: { delivery: '9999-12-31' } }, '2025-11-24')).toBeUndefined();
   });
+
+  it('does not believe, nor count, an estimate of business days out of bounds', () => {
+    const started = performance.now();
+    expect(deliveryDays({ eta: { minDays: 100_000, maxDays: 100_000 } }, '2025-11-24')).toBeUndefined();
+    expect(deliveryDays({ eta: { minDays: 2, maxDays: 61 } }, '2025-11-24')).toBeUndefined();
+    expect(deliveryDays({ eta: { minDays: -1, maxDays: 3 } }, '2025-11-24')).toBeUndefined();
+    expect(deliveryDays({ eta: { minDays: 60, maxDays: 60 } }, '2025-11-24')).toEqual({
+      minDays: 60,
+      maxDays: 60,
+    });
+    expect(performance.now() - started).toBeLessThan(50);
+  });
 });

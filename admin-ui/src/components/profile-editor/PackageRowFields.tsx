@@ -6,6 +6,7 @@ import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { PACKAGE_TYPE_OPTIONS } from '../DefaultBoxForm';
 import type { PackageRow } from './use-profile-form';
+import { EditOnly } from '../../ui/ReadOnly';
 
 /** The decimal fields of a package, in the order shown, with the API field each error comes back on. */
 const MEASURES = [
@@ -64,11 +65,13 @@ export function PackageRowFields({
           />
         </Row>
         {removable ? (
-          <div>
-            <Button plain critical onClick={onRemove}>
-              {`Remove package ${n}`}
-            </Button>
-          </div>
+          <EditOnly>
+            <div>
+              <Button plain critical onClick={onRemove}>
+                {`Remove package ${n}`}
+              </Button>
+            </div>
+          </EditOnly>
         ) : null}
       </Stack>
     </fieldset>

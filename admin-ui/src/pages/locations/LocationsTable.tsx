@@ -1,10 +1,14 @@
-/** The pickup locations as a table: name (and the default), address, platform links, actions. */
+/**
+ * The pickup locations as a table: name (and the default), address, platform links, actions. Read-only
+ * (a viewer), a location can be viewed, not edited, made the default or deleted.
+ */
 import type { LocationRecord, PlatformName } from '../../../../core/wire/admin-api-types';
 import { Badge } from '../../ui/Badge';
 import { Button, ButtonGroup } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
 import { Stack } from '../../ui/Stack';
 import { Text } from '../../ui/Text';
+import { useReadOnly } from '../../ui/ReadOnly';
 
 export function LocationsTable({
   list,
@@ -17,6 +21,7 @@ export function LocationsTable({
   onMakeDefault: (location: LocationRecord) => void;
   onDelete: (location: LocationRecord) => void;
 }) {
+  const readOnly = useReadOnly();
   return (
     <DataTable
       headings={['Name', 'Address', 'Linked to', 'Actions']}
@@ -30,10 +35,14 @@ export function LocationsTable({
           .join(', '),
         linkedTo(location),
         <ButtonGroup key="actions">
-          <Button size="slim" onClick={() => onEdit(location)} accessibilityLabel={`Edit ${location.name}`}>
-            Edit
+          <Button
+            size="slim"
+            onClick={() => onEdit(location)}
+            accessibilityLabel={`${readOnly ? 'View' : 'Edit'} ${location.name}`}
+          >
+            {readOnly ? 'View' : 'Edit'}
           </Button>
-          {!location.isDefault ? (
+          {!readOnly && !location.isDefault ? (
             <Button
               size="slim"
               onClick={() => onMakeDefault(location)}
@@ -42,14 +51,16 @@ export function LocationsTable({
               Make default
             </Button>
           ) : null}
-          <Button
-            size="slim"
-            critical
-            onClick={() => onDelete(location)}
-            accessibilityLabel={`Delete ${location.name}`}
-          >
-            Delete
-          </Button>
+          {readOnly ? null : (
+            <Button
+              size="slim"
+              critical
+              onClick={() => onDelete(location)}
+              accessibilityLabel={`Delete ${location.name}`}
+            >
+              Delete
+            </Button>
+          )}
         </ButtonGroup>,
       ])}
     />

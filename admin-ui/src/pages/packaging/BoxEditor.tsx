@@ -1,7 +1,8 @@
 /**
  * Adding or editing one of the merchant's boxes: a carton or satchel (inside, and the outside measured or
  * as a wall), or a pallet (deck, base height, how high it may be loaded); tare and maximum weight; Big
- * Post's MHP setting. The server's field errors show under their fields.
+ * Post's MHP setting. The server's field errors show under their fields. In a read-only region (a viewer)
+ * the dialog shows the box and only closes.
  */
 import type { Box, BoxInput } from '../../../../core/wire/admin-api-types';
 import { BOX_KINDS } from '../../../../core/wire/vocabulary';
@@ -14,6 +15,7 @@ import { Modal } from '../../ui/Modal';
 import { Select } from '../../ui/Select';
 import { Row, Stack } from '../../ui/Stack';
 import { TextField } from '../../ui/TextField';
+import { useReadOnly } from '../../ui/ReadOnly';
 import { boxBody, useBoxForm, type MeasureKey } from './box-form';
 
 const KIND_OPTIONS = BOX_KINDS.map((kind) => ({
@@ -55,13 +57,15 @@ export function BoxEditor({
   const submit = async () => {
     if (await save.run(boxBody(form.state))) onSaved();
   };
+  const readOnly = useReadOnly();
+  const saveAction = { content: 'Save box', onAction: () => void submit(), loading: save.pending };
   return (
     <Modal
       open
-      title={box ? `Edit ${box.name}` : 'Add a box'}
+      title={box ? (readOnly ? box.name : `Edit ${box.name}`) : 'Add a box'}
       onClose={onClose}
-      primaryAction={{ content: 'Save box', onAction: () => void submit(), loading: save.pending }}
-      secondaryAction={{ content: 'Cancel', onAction: onClose }}
+      {...(readOnly ? {} : { primaryAction: saveAction })}
+      secondaryAction={{ content: readOnly ? 'Close' : 'Cancel', onAction: onClose }}
     >
       <Stack gap="300">
         <ErrorBanner error={save.error} showDetails={false} />

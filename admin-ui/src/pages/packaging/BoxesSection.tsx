@@ -1,6 +1,7 @@
 /**
  * The merchant's boxes (cartons, satchels, pallets) as a table with add, edit and delete, and when
  * cartons go onto pallets. With no boxes, every product ships in its own packaging, one set per unit.
+ * In a read-only region (a viewer) boxes can be viewed and the pallet settings read, nothing changed.
  */
 import { useState, type FormEvent } from 'react';
 import type { Box, PackingSettings } from '../../../../core/wire/admin-api-types';
@@ -18,6 +19,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Row, Stack } from '../../ui/Stack';
 import { Text } from '../../ui/Text';
 import { TextField } from '../../ui/TextField';
+import { EditOnly, useReadOnly } from '../../ui/ReadOnly';
 import { BoxEditor } from './BoxEditor';
 
 export function BoxesSection() {
@@ -40,27 +42,14 @@ export function BoxesSection() {
           </Text>
           <ErrorBanner error={remove.error} />
           <ResourceView resource={boxes} label="your boxes">
-            {(list) =>
-              list.length === 0 ? (
-                <EmptyState
-                  heading="No boxes yet"
-                  action={<Button onClick={() => setEditing({})}>Add a box</Button>}
-                >
-                  Until you add one, every product ships in its own packaging, one package set per unit.
-                </EmptyState>
-              ) : (
-                <Stack gap="300">
-                  <BoxesTable
-                    list={list}
-                    onEdit={(box) => setEditing({ box })}
-                    onDelete={(box) => void remove.run(box.id)}
-                  />
-                  <div>
-                    <Button onClick={() => setEditing({})}>Add a box</Button>
-                  </div>
-                </Stack>
-              )
-            }
+            {(list) => (
+              <BoxList
+                list={list}
+                onEdit={(box) => setEditing({ box })}
+                onDelete={(box) => void remove.run(box.id)}
+                onAdd={() => setEditing({})}
+              />
+            )}
           </ResourceView>
           <PackingSettingsForm />
         </Stack>
@@ -79,6 +68,41 @@ export function BoxesSection() {
   );
 }
 
+/** The boxes, or what having none means; adding is left out when read-only. */
+function BoxList({
+  list,
+  onEdit,
+  onDelete,
+  onAdd,
+}: {
+  list: readonly Box[];
+  onEdit: (box: Box) => void;
+  onDelete: (box: Box) => void;
+  onAdd: () => void;
+}) {
+  return list.length === 0 ? (
+    <EmptyState
+      heading="No boxes yet"
+      action={
+        <EditOnly>
+          <Button onClick={onAdd}>Add a box</Button>
+        </EditOnly>
+      }
+    >
+      Until you add one, every product ships in its own packaging, one package set per unit.
+    </EmptyState>
+  ) : (
+    <Stack gap="300">
+      <BoxesTable list={list} onEdit={onEdit} onDelete={onDelete} />
+      <EditOnly>
+        <div>
+          <Button onClick={onAdd}>Add a box</Button>
+        </div>
+      </EditOnly>
+    </Stack>
+  );
+}
+
 function BoxesTable({
   list,
   onEdit,
@@ -88,6 +112,7 @@ function BoxesTable({
   onEdit: (box: Box) => void;
   onDelete: (box: Box) => void;
 }) {
+  const readOnly = useReadOnly();
   return (
     <DataTable
       headings={['Box', 'Kind', 'Space inside', 'Empty, most', 'Actions']}
@@ -99,17 +124,23 @@ function BoxesTable({
           : `${box.innerCm.lengthCm} × ${box.innerCm.widthCm} × ${box.innerCm.heightCm} cm`,
         `${box.tareWeightKg} kg, ${box.maxWeightKg} kg`,
         <ButtonGroup key="actions">
-          <Button onClick={() => onEdit(box)} accessibilityLabel={`Edit ${box.name}`} size="slim">
-            Edit
-          </Button>
           <Button
-            onClick={() => onDelete(box)}
-            accessibilityLabel={`Delete ${box.name}`}
-            critical
+            onClick={() => onEdit(box)}
+            accessibilityLabel={`${readOnly ? 'View' : 'Edit'} ${box.name}`}
             size="slim"
           >
-            Delete
+            {readOnly ? 'View' : 'Edit'}
           </Button>
+          {readOnly ? null : (
+            <Button
+              onClick={() => onDelete(box)}
+              accessibilityLabel={`Delete ${box.name}`}
+              critical
+              size="slim"
+            >
+              Delete
+            </Button>
+          )}
         </ButtonGroup>,
       ])}
     />
@@ -155,11 +186,13 @@ function SettingsFields({ current }: { current: PackingSettings }) {
       <Stack gap="300">
         <ErrorBanner error={save.error} showDetails={false} />
         <SettingsRow text={text} setText={setText} errors={errors} />
-        <div>
-          <Button submit loading={save.pending}>
-            Save pallet settings
-          </Button>
-        </div>
+        <EditOnly>
+          <div>
+            <Button submit loading={save.pending}>
+              Save pallet settings
+            </Button>
+          </div>
+        </EditOnly>
         {saved ? <Banner tone="success">Pallet settings saved.</Banner> : null}
       </Stack>
     </form>

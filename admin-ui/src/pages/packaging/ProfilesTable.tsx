@@ -1,8 +1,9 @@
-/** Each product's packaging as a table, with edit and delete, and the pager under it. */
+/** Each product's packaging as a table, with edit and delete (read-only: view), and the pager under it. */
 import type { PackagingProfile } from '../../../../core/wire/admin-api-types';
 import { Badge } from '../../ui/Badge';
 import { Button, ButtonGroup } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
+import { useReadOnly } from '../../ui/ReadOnly';
 
 export const PAGE_SIZE = 25;
 
@@ -44,24 +45,43 @@ export function ProfilesTable({
           ? 'Default location'
           : profile.locationIds.map(locationName).join(', '),
         profile.consolidatable ? 'Yes' : 'No',
-        <ButtonGroup key="actions">
-          <Button
-            size="slim"
-            onClick={() => onEdit(profile)}
-            accessibilityLabel={`Edit packaging of ${profile.key}`}
-          >
-            Edit
-          </Button>
-          <Button
-            size="slim"
-            critical
-            onClick={() => onDelete(profile)}
-            accessibilityLabel={`Delete packaging of ${profile.key}`}
-          >
-            Delete
-          </Button>
-        </ButtonGroup>,
+        <ProfileActions key="actions" profile={profile} onEdit={onEdit} onDelete={onDelete} />,
       ])}
     />
+  );
+}
+
+/** View or edit, and delete (left out when read-only). */
+function ProfileActions({
+  profile,
+  onEdit,
+  onDelete,
+}: {
+  profile: PackagingProfile;
+  onEdit: (profile: PackagingProfile) => void;
+  onDelete: (profile: PackagingProfile) => void;
+}) {
+  const readOnly = useReadOnly();
+  return (
+    <ButtonGroup>
+      <Button
+        size="slim"
+        onClick={() => onEdit(profile)}
+        accessibilityLabel={`${readOnly ? 'View' : 'Edit'} packaging of ${profile.key}`}
+      >
+        {readOnly ? 'View' : 'Edit'}
+      </Button>
+      {/* Not EditOnly: the group wraps each child, even an empty one, in a spaced item. */}
+      {readOnly ? null : (
+        <Button
+          size="slim"
+          critical
+          onClick={() => onDelete(profile)}
+          accessibilityLabel={`Delete packaging of ${profile.key}`}
+        >
+          Delete
+        </Button>
+      )}
+    </ButtonGroup>
   );
 }

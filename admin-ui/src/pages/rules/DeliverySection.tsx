@@ -76,7 +76,7 @@ export function DeliverySection({ form, set, errors }: SectionProps) {
           label="Offer collection from the nearest depots (Big Post)"
           checked={options.depotCollection.offer}
           onChange={(v) => update({ depotCollection: { ...options.depotCollection, offer: v } })}
-          helpText="Each depot is a rate of its own: “Collect from <depot>, <suburb>”."
+          helpText="Each depot is a rate of its own: “Collect from <depot>, <suburb>”. Each depot costs one more Big Post call per checkout quote, against your Big Post budget of 60 calls a minute and 2,000 a day."
         />
         {options.depotCollection.offer ? (
           <TextField
@@ -85,7 +85,7 @@ export function DeliverySection({ form, set, errors }: SectionProps) {
             value={form.maxDepots}
             onChange={(v) => set('maxDepots', v)}
             error={errors['deliveryOptions.depotCollection.maxDepots']}
-            helpText="From 1 to 5, nearest to the buyer first."
+            helpText="From 1 to 5, nearest to the buyer first. Each one is a Big Post call of its own (60 a minute, 2,000 a day), so fewer depots leave more of the budget for checkouts."
           />
         ) : null}
       </Stack>

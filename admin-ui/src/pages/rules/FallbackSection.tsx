@@ -5,6 +5,7 @@ import { Card } from '../../ui/Card';
 import { Row, Stack } from '../../ui/Stack';
 import { Text } from '../../ui/Text';
 import { TextField } from '../../ui/TextField';
+import { EditOnly } from '../../ui/ReadOnly';
 
 export function FallbackSection({ form, set, errors }: SectionProps) {
   return (
@@ -18,24 +19,26 @@ export function FallbackSection({ form, set, errors }: SectionProps) {
           <FallbackRateRow key={index} index={index} {...{ form, set, errors }} />
         ))}
         {form.fallbackRates.length < 5 ? (
-          <div>
-            <Button
-              onClick={() =>
-                set('fallbackRates', [
-                  ...form.fallbackRates,
-                  {
-                    code: `fallback-${form.fallbackRates.length + 1}`,
-                    name: 'Standard shipping',
-                    price: '15.00',
-                    minDays: '',
-                    maxDays: '',
-                  },
-                ])
-              }
-            >
-              Add a fallback rate
-            </Button>
-          </div>
+          <EditOnly>
+            <div>
+              <Button
+                onClick={() =>
+                  set('fallbackRates', [
+                    ...form.fallbackRates,
+                    {
+                      code: `fallback-${form.fallbackRates.length + 1}`,
+                      name: 'Standard shipping',
+                      price: '15.00',
+                      minDays: '',
+                      maxDays: '',
+                    },
+                  ])
+                }
+              >
+                Add a fallback rate
+              </Button>
+            </div>
+          </EditOnly>
         ) : null}
       </Stack>
     </Card>
@@ -52,11 +55,7 @@ function FallbackRateRow({ index, form, set, errors }: SectionProps & { index: n
       'fallbackRates',
       form.fallbackRates.map((r, i) => (i === index ? { ...r, ...change } : r)),
     );
-  const remove = () =>
-    set(
-      'fallbackRates',
-      form.fallbackRates.filter((_, i) => i !== index),
-    );
+  const remove = () => set('fallbackRates', form.fallbackRates.toSpliced(index, 1));
   const err = (field: string) => errors[`fallbackRates.${index}.${field}`];
   return (
     <fieldset className="rb-fieldset" aria-label={`Fallback rate ${n}`}>
@@ -95,9 +94,11 @@ function FallbackRateRow({ index, form, set, errors }: SectionProps & { index: n
           inputMode="numeric"
           error={err('maxDays')}
         />
-        <Button plain critical onClick={remove}>
-          {`Remove fallback ${n}`}
-        </Button>
+        <EditOnly>
+          <Button plain critical onClick={remove}>
+            {`Remove fallback ${n}`}
+          </Button>
+        </EditOnly>
       </Row>
     </fieldset>
   );

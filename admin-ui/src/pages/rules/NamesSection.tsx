@@ -5,6 +5,7 @@ import { Card } from '../../ui/Card';
 import { Heading, Text } from '../../ui/Text';
 import { Row, Stack } from '../../ui/Stack';
 import { TextField } from '../../ui/TextField';
+import { EditOnly } from '../../ui/ReadOnly';
 
 export function NamesSection({ form, set, errors }: SectionProps) {
   return (
@@ -15,11 +16,13 @@ export function NamesSection({ form, set, errors }: SectionProps) {
           <Text tone="subdued">Services keep the names the platforms give them.</Text>
         ) : null}
         <RenameRows {...{ form, set, errors }} />
-        <div>
-          <Button onClick={() => set('rename', [...form.rename, { code: '', name: '' }])}>
-            Rename a service
-          </Button>
-        </div>
+        <EditOnly>
+          <div>
+            <Button onClick={() => set('rename', [...form.rename, { code: '', name: '' }])}>
+              Rename a service
+            </Button>
+          </div>
+        </EditOnly>
         <TextField
           label="Hide carriers"
           value={form.hideCarriers}
@@ -82,18 +85,20 @@ function RenameRows({ form, set, errors }: SectionProps) {
         }
         error={errors[`rename.${index}.name`]}
       />
-      <Button
-        plain
-        critical
-        onClick={() =>
-          set(
-            'rename',
-            form.rename.filter((_, i) => i !== index),
-          )
-        }
-      >
-        {`Remove rename ${index + 1}`}
-      </Button>
+      <EditOnly>
+        <Button
+          plain
+          critical
+          onClick={() =>
+            set(
+              'rename',
+              form.rename.filter((_, i) => i !== index),
+            )
+          }
+        >
+          {`Remove rename ${index + 1}`}
+        </Button>
+      </EditOnly>
     </Row>
   ));
 }

@@ -9,6 +9,7 @@ import { Select } from '../../ui/Select';
 import { Row, Stack } from '../../ui/Stack';
 import { Text } from '../../ui/Text';
 import { TextField } from '../../ui/TextField';
+import { EditOnly } from '../../ui/ReadOnly';
 
 const gstOptions: { label: string; value: GstDisplay }[] = [
   { label: 'Including GST', value: 'inclusive' },
@@ -47,11 +48,13 @@ export function PricesSection({ form, set, errors }: SectionProps) {
           <Banner tone="critical">{errors.postcodeRules}</Banner>
         ) : null}
         {rows.length < MAX_POSTCODE_RULES ? (
-          <div>
-            <Button onClick={() => set('postcodeRules', [...rows, { ...NEW_POSTCODE_RULE }])}>
-              Add a destination rule
-            </Button>
-          </div>
+          <EditOnly>
+            <div>
+              <Button onClick={() => set('postcodeRules', [...rows, { ...NEW_POSTCODE_RULE }])}>
+                Add a destination rule
+              </Button>
+            </div>
+          </EditOnly>
         ) : null}
       </Stack>
     </Card>
@@ -99,7 +102,9 @@ function PostcodeRuleFields({ index, form, set, errors }: SectionProps & { index
             helpText="Empty: every rate."
           />
         </Row>
-        <RuleButtons index={index} {...{ form, set, errors }} />
+        <EditOnly>
+          <RuleButtons index={index} {...{ form, set, errors }} />
+        </EditOnly>
       </Stack>
     </fieldset>
   );

@@ -105,6 +105,44 @@ describe('Big Post depot collection', () => {
     expect(quotes()).toHaveLength(1);
   });
 
+  it('answers the home rates without waiting for a depot that hangs, marked incomplete', async () => {
+    host.slowDepotQuotes.set(502, 'hang');
+    const started = performance.now();
+    const result = await platform.quote(live, request, AbortSignal.timeout(5_000));
+    // The adapter's timeout is 2 s: the grace after the main quote is an eighth of it, 250 ms.
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(result.ok && result.value.map((option) => option.key)).toEqual([
+      'bigpost:7:STD:HDS',
+      'depot:bigpost:501',
+    ]);
+    expect(result.ok && result.incomplete).toBe(true);
+  });
+
+  it('keeps every depot that lands within the grace, priced side by side, and says it is complete', async () => {
+    // One second of grace (an eighth of 8 s); 600 ms each: side by side they land, one after another not.
+    platform = createBigPostPlatform({ liveBaseUrl: url, testBaseUrl: url, timeoutMs: 8_000 });
+    host.slowDepotQuotes.set(501, 600).set(502, 600);
+    const result = await platform.quote(live, request, AbortSignal.timeout(5_000));
+    expect(result.ok && result.value.map((option) => option.key)).toEqual([
+      'bigpost:7:STD:HDS',
+      'depot:bigpost:501',
+      'depot:bigpost:502',
+    ]);
+    expect(result.ok && result.incomplete).toBeUndefined();
+  });
+
+  it('marks a quote whose depot calls the budget refused as incomplete, the home rate kept', async () => {
+    let left = 4;
+    const budget: CallBudget = {
+      spend: () =>
+        Promise.resolve(
+          left-- > 0 ? { granted: true } : { granted: false, window: 'minute', retryAfterMs: 1000 },
+        ),
+    };
+    const result = await platform.quote({ ...live, budget }, request, AbortSignal.timeout(5_000));
+    expect(result).toMatchObject({ ok: true, incomplete: true });
+  });
+
   it('refuses a DepotId that is not one of its depots, and home delivery for a business buyer', async () => {
     await platform.quote(live, request, AbortSignal.timeout(5_000));
     const response = await fetch(`${url}/api/getquote`, {

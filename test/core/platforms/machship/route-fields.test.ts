@@ -58,6 +58,19 @@ describe('MachShip route fields', () => {
     expect(result.ok && result.value[0]).not.toHaveProperty('eta');
   });
 
+  it('refuses a number of business days no road service takes, keeping the dates', () => {
+    const route = (totalBusinessDays: number) => ({
+      ...priced,
+      carrier: { id: totalBusinessDays },
+      carrierService: { id: 2 },
+      despatchOptions: [{ despatchDateLocal: '2025-11-24T00:00:00', totalBusinessDays }],
+    });
+    const result = parseQuote(answer([route(100_000), route(60)]));
+    expect(result.ok && result.value[0]).not.toHaveProperty('eta');
+    expect(result.ok && result.value[0]).toMatchObject({ dates: { despatch: '2025-11-24' } });
+    expect(result.ok && result.value[1]).toMatchObject({ eta: { minDays: 60, maxDays: 60 } });
+  });
+
   it('reads null optional fields as absent and falls back to ids for names', () => {
     const result = parseQuote(
       answer([

@@ -60,12 +60,15 @@ describe('the MachShip token never appears in an outcome', () => {
   let platform: FreightPlatform;
   const credentials: PlatformCredentials = { token: CANARY, environment: 'live' };
 
+  let url: string;
+
   beforeAll(async () => {
-    const { url } = await fake.start();
-    platform = createMachShipPlatform({ baseUrl: url, timeoutMs: 250 });
+    ({ url } = await fake.start());
   });
   afterAll(() => fake.stop());
   beforeEach(() => {
+    // A fresh adapter each time: it keeps the account's question lookup (and a failed one) per token.
+    platform = createMachShipPlatform({ baseUrl: url, timeoutMs: 250 });
     fake.clearOverrides();
     fake.unknownTokenStatus = 401;
     fake.echoTokenInErrors = true;
