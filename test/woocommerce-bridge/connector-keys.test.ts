@@ -47,12 +47,13 @@ describe('connector keys', () => {
       createdAt: expect.any(String),
       lastUsedAt: null,
       revokedAt: null,
+      createdBy: { actor: 'merchant' },
     });
     expect(key.id).toMatch(/^rbk_[A-Za-z0-9_-]{22}$/);
     expect(secret).toMatch(/^rbs_[A-Za-z0-9_-]{43}$/);
 
     const listed = await api('GET', '/connector-keys');
-    expect((listed.body as { keys: KeyView[] }).keys).toContainEqual(key);
+    expect((listed.body as { keys: KeyView[] }).keys).toContainEqual({ ...key, creatorRemoved: false });
     expect(JSON.stringify(listed.body)).not.toMatch(/secret|rbs_/i);
 
     // First use sets "last used".
