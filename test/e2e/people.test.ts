@@ -258,6 +258,18 @@ describe('people of a standalone store: invitations, sign-in by mail, roles, rem
     );
   });
 
+  it('signs in with a key made before makers were kept as admin once the store has an owner', async () => {
+    const created = await owner.api('POST', '/connector-keys', { name: 'Made before #19' });
+    answers.pop(); // the one answer that shows the key's secret
+    const { key, secret } = created.body as { key: ConnectorKeyView; secret: string };
+    const ref = { tenant: TENANT, kind: 'woocommerce-connector-keys', id: 'all' };
+    const stored = JSON.stringify(await app.store.getDoc(ref));
+    const legacy = stored.replace(/,?"createdBy":\{[^}]*\}/g, '');
+    expect(legacy).not.toBe(stored);
+    await app.store.putDoc(ref, JSON.parse(legacy));
+    expect(await openRateBridge({ id: key.id, secret })).toEqual({ status: 200, role: 'admin' });
+  });
+
   it('keeps the store an owner, and nobody changes their own membership (coded 409s)', async () => {
     const only = olivia ?? (await join(`olivia-${mark}@example.com`, 'owner'));
     const ownOnly = [

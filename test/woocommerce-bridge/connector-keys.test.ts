@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginHeaders } from './plugin-signing.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
+import { keyMakerStanding } from '../../woocommerce-bridge/key-makers/key-maker-standing.js';
 import type { ErrorBody, ConnectorKeyView as KeyView } from '../../core/wire/admin-api-types.js';
 
 describe('connector keys', () => {
@@ -35,6 +36,14 @@ describe('connector keys', () => {
     merchant = await app.signIn(`woo:keys-${randomBytes(3).toString('hex')}.example.com`);
   });
   afterAll(() => app.close());
+
+  it('keeps a key made before makers were kept the way in as owner while the store has no owner among its people', async () => {
+    // Before people, a store had one merchant: the key's maker. test/e2e/people.test.ts shows a store with an owner.
+    expect(await keyMakerStanding(app.core, merchant.tenant, undefined)).toEqual({
+      removed: false,
+      role: 'owner',
+    });
+  });
 
   it('creates a key with its secret shown once, and lists it without the secret', async () => {
     const created = await merchant.api('POST', '/connector-keys', { name: '  Main store ' });

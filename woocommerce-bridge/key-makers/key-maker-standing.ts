@@ -10,8 +10,9 @@ import type { KeyCreator, Role } from '../../core/wire/admin-api-types.js';
 
 /**
  * `removed`: made by a person no longer in the store; `role`: what signing in with it gives now (the
- * maker's role today for a person, owner for the store's signed owner link; admin for keys made before
- * makers were kept, which may have been made by an admin).
+ * maker's role today for a person, owner for the store's signed owner link). A key made before makers were
+ * kept predates people: its maker was the store's one merchant, so it stays the owner's way in until the
+ * store has an owner among its people, and is worth admin from then on (it may have been an admin's).
  */
 export type KeyMakerStanding = { readonly removed: true } | { readonly removed: false; readonly role: Role };
 
@@ -20,7 +21,10 @@ export async function keyMakerStanding(
   tenant: string,
   createdBy: KeyCreator | undefined,
 ): Promise<KeyMakerStanding> {
-  if (createdBy === undefined) return { removed: false, role: 'admin' };
+  if (createdBy === undefined) {
+    const owned = (await core.people.people.list(tenant)).some((person) => person.role === 'owner');
+    return { removed: false, role: owned ? 'admin' : 'owner' };
+  }
   const person = personOfActor(createdBy.actor);
   if (person === undefined) return { removed: false, role: 'owner' };
   const found = await core.people.people.get(tenant, person);
