@@ -71,6 +71,8 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   // No ETag on JSON answers: nothing here relies on a conditional GET (checkouts are POSTs), and hashing
   // every body cost a SHA-1 per checkout. Static files (serve-static) keep their own ETags.
   app.set('etag', false);
+  // Off unless TRUST_PROXY names the proxies: X-Forwarded-For is the client's to write otherwise.
+  app.set('trust proxy', trustProxySetting(config.trustProxy));
   app.use(helmet());
   app.use(requestLogging(logger));
 
@@ -278,6 +280,11 @@ async function drain(server: http.Server, graceMs: number): Promise<void> {
   await closed;
   clearInterval(reaper);
   clearTimeout(grace);
+}
+
+/** Express's `trust proxy` value for TRUST_PROXY (a copy: Express must not hold the frozen config's list). */
+function trustProxySetting(setting: Config['trustProxy']): boolean | number | string[] {
+  return typeof setting === 'object' ? [...setting] : setting;
 }
 
 /** The private metrics listener: /metrics without a token, on loopback only (METRICS_PORT). */

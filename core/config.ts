@@ -7,6 +7,7 @@
  * generated there, the sandbox platform and the demo store on. Production (`NODE_ENV=production`) turns
  * the sandbox and demo store off by default and requires RATEBRIDGE_KEYS and PUBLIC_URL.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { rbErrorWithDetails, type RateBridgeError } from './errors.js';
 import { parseKeyRing, type KeyRing } from './security/key-ring.js';
@@ -159,6 +160,12 @@ export const ENVIRONMENT_VARIABLES = {
     secret: false,
     meaning: 'Also serve /metrics without a token on this port, on 127.0.0.1 only (a private listener).',
   },
+  TRUST_PROXY: {
+    default: '(unset: X-Forwarded-For ignored)',
+    secret: false,
+    meaning:
+      'The reverse proxies in front, so the client address (sign-in rate limits, logs) is read from X-Forwarded-For: a hop count (`1`) or addresses, CIDRs and `loopback`, `linklocal`, `uniquelocal`, comma-separated. Never `true`.',
+  },
 } as const;
 
 const booleanText = z
@@ -181,6 +188,36 @@ const hostPortList = z
       )
       .min(1),
   );
+
+/** Express's `trust proxy` names for address ranges (proxy-addr). */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const proxyAddress = z.string().refine((part) => {
+  if (PROXY_RANGE_NAMES.has(part)) return true;
+  const [address = '', bits, ...rest] = part.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}, 'must be an IP address, a CIDR, or loopback / linklocal / uniquelocal');
+
+/**
+ * TRUST_PROXY: which hops may set X-Forwarded-For. `true` (trust every hop) is refused: any client could
+ * then name any address and walk past the per-client limits; name the proxies, or count them.
+ */
+const trustProxy = z.string().transform((text, context) => {
+  const value = text.trim();
+  if (value === '' || value === 'false' || value === '0') return false as const;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const parts = value.split(',').map((part) => part.trim());
+  const parsed = z.array(proxyAddress).min(1).safeParse(parts);
+  if (!parsed.success || value === 'true') {
+    context.addIssue({
+      code: 'custom',
+      message: 'must be a hop count or a list of proxy addresses / CIDRs (never true: name the proxies)',
+    });
+    return z.NEVER;
+  }
+  return Object.freeze(parsed.data);
+});
 
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 const optional = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : text);
@@ -239,6 +276,7 @@ const schema = z.object({
   ALERT_FALLBACK_MIN_QUOTES: z.coerce.number().int().min(1).max(500).default(10),
   METRICS_TOKEN: z.string().min(24).optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 /** Where alert mail goes; undefined when SMTP_HOST is unset (incidents are then shown in the admin only). */
@@ -293,6 +331,11 @@ export interface Config {
     /** A fallback share above `share` of at least `minQuotes` checkouts, sustained for `sustainMs`. */
     readonly fallback: { readonly share: number; readonly sustainMs: number; readonly minQuotes: number };
   };
+  /**
+   * Express's `trust proxy`: false (the socket's address is the client), a hop count, or the proxies'
+   * addresses and ranges (docs/deploy.md, "Behind a reverse proxy").
+   */
+  readonly trustProxy: false | number | readonly string[];
   /** GET /metrics: behind `token` (undefined: 404), and/or on a private listener at `port`. */
   readonly metrics: { readonly token: string | undefined; readonly port: number | undefined };
 }
@@ -415,6 +458,7 @@ function toConfig(env: ParsedEnvironment, keyRing: KeyRing | undefined): Config 
       },
     },
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
+    trustProxy: env.TRUST_PROXY ?? false,
   };
 }
 

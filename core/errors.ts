@@ -230,6 +230,34 @@ export const ERRORS = {
     message: (needed: string, have: string) =>
       `This needs the ${needed} role; you are signed in as ${have === 'admin' ? 'an' : 'a'} ${have}. Ask the store's owner.`,
   },
+  RB_ERR_KEY_MAKER_REMOVED: {
+    meaning:
+      'A connector key made by a person since removed from the store asked for a sign-in link; it still signs the checkout.',
+    fix: "An owner creates a new connector key, pastes it into the plugin's settings, then revokes the old one.",
+    status: 403,
+    message: () =>
+      "The person who made this connector key is no longer in the store, so it cannot sign anyone in (it still answers the store's rates). An owner should create a new key, put it in the plugin's settings and revoke this one.",
+  },
+  RB_ERR_LAST_OWNER: {
+    meaning: 'A role change or removal would leave the store with no owner.',
+    fix: 'Make another person an owner first, then change or remove this one.',
+    status: 409,
+    message: () =>
+      'This would leave the store without an owner. Make someone else an owner first, then try again.',
+  },
+  RB_ERR_OWN_MEMBERSHIP: {
+    meaning: 'An owner tried to change their own role or remove themselves.',
+    fix: 'Ask another owner of the store to do it.',
+    status: 409,
+    message: () => 'You cannot change your own role or remove yourself. Ask another owner of the store.',
+  },
+  RB_ERR_ALREADY_MEMBER: {
+    meaning: 'An invitation names an address that is already a member of the store.',
+    fix: "Change the member's role on the People page instead of inviting them again.",
+    status: 409,
+    message: () =>
+      'That address is already a member of this store. Change their role on the People page instead.',
+  },
   RB_ERR_INVITATION_INVALID: {
     meaning: 'An invitation link is forged, expired (7 days), withdrawn or already used.',
     fix: "Ask the store's owner for a new invitation.",
@@ -509,6 +537,14 @@ export const ERRORS = {
     fix: 'Try again in a minute.',
     status: 502,
     message: () => 'Shopify did not answer in time. Nothing was changed; try again in a minute.',
+  },
+  RB_ERR_SHOPIFY_STAFF_UNKNOWN: {
+    meaning:
+      'Shopify could not say just now whether the staff member is the account owner, and the change needs more than a viewer.',
+    fix: 'Wait the seconds in Retry-After and try again; reading keeps working meanwhile.',
+    status: 503,
+    message: () =>
+      'Shopify could not confirm just now who may make this change. Nothing was changed; try again in a minute.',
   },
   RB_ERR_SHOPIFY_SESSION_MISSING: {
     meaning: 'RateBridge holds no access token for this shop yet.',

@@ -23,6 +23,7 @@ export { personSignInRoutes } from './admin-api/person-sign-in-routes.js';
 export { setTenantContext, tenantContext } from './admin-api/tenant-context.js';
 export { assertRolesDeclared, needs, useActivityTrail } from './admin-api/route-roles.js';
 export type { ActivityTrail } from './people/activity-trail.js';
+export { personActor, personOfActor } from './people/people-store.js';
 export { createSandboxRouter } from './platforms/sandbox/sandbox-router.js';
 export { startHealthScheduler } from './tokens/health-scheduler.js';
 export { runEvery } from './run-every.js';

@@ -14,6 +14,7 @@ import { createMailer } from './alerts/notify-by-mail.js';
 import { createPeopleService } from './people/people-service.js';
 import { createCatalog } from './catalog/packaging-catalog.js';
 import { createLocations } from './locations/pickup-locations.js';
+import type { PackingMemo } from './quoting/packing/packing-memo.js';
 import { createQuoteEngine } from './quoting/quote-engine.js';
 import { createQuoteSettingsStore } from './quoting/quote-settings.js';
 import { createRateLog } from './quoting/rate-log.js';
@@ -41,8 +42,11 @@ export interface CoreOptions {
   /** Tests shorten the budgets' minute (or give them a clock). */
   readonly budgets?: Partial<Pick<PlatformBudgetsOptions, 'minuteMs' | 'now'>>;
   readonly alerts?: AlertsOverrides;
-  /** Tests pin the quote engine's clock (delivery dates are computed from it). */
-  readonly quoting?: { readonly now?: () => number };
+  /**
+   * Tests pin the quote engine's clock (delivery dates are computed from it), or hand it a packing memo
+   * (to count the packer's calls).
+   */
+  readonly quoting?: { readonly now?: () => number; readonly packingMemo?: PackingMemo };
 }
 
 export async function createCore(options: CoreOptions) {
@@ -74,7 +78,8 @@ export async function createCore(options: CoreOptions) {
     rateLog,
     logger,
     deadlineMs: config.quote.deadlineMs,
-    ...(options.quoting?.now ? { now: options.quoting.now } : {}),
+    // A pinned clock, a packing memo: exactly the engine options of the same names.
+    ...options.quoting,
   });
   // Checkouts (a front end named) feed /metrics and the fallback-share alert.
   const quotes = observeQuotes(engine, [

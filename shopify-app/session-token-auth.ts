@@ -34,7 +34,7 @@ import {
   type ActivityTrail,
   type Logger,
 } from '../core/index.js';
-import type { Role } from '../core/wire/admin-api-types.js';
+import type { StaffRole } from './staff-role.js';
 import { verifySessionToken, type SessionTokenClaims, type SessionTokenFailure } from './session-token.js';
 import type { ShopifySettings } from './shopify-config.js';
 import type { ShopifyLibrary } from './shopify-library.js';
@@ -54,7 +54,7 @@ export interface SessionTokenAuthOptions {
   /** The store's activity trail, handed to the route declarations (core/admin-api/route-roles.ts). */
   readonly activity?: ActivityTrail;
   /** The staff member's role (staff-role.ts); every staff member is an admin without it. */
-  readonly roleOf?: (shop: string, userId: string | undefined, session: Session) => Promise<Role>;
+  readonly roleOf?: (shop: string, userId: string | undefined, session: Session) => Promise<StaffRole>;
 }
 
 interface ShopifyLocals {
@@ -183,10 +183,12 @@ function tenantFromSession(roleOf: SessionTokenAuthOptions['roleOf']): RequestHa
     // Both come from the same verified token; a mismatch would be a bug, never a reason to pick one.
     if (!claims || !session || session.shop !== claims.shop) throw rbError('RB_ERR_UNAUTHENTICATED');
     locals(response).shopifySession = session;
+    const staff = roleOf ? await roleOf(claims.shop, claims.userId, session) : { role: 'admin' as const };
     setTenantContext(response, {
       tenant: asTenantId(claims.shop),
       actor: `shopify-user:${claims.userId ?? 'unknown'}`,
-      role: roleOf ? await roleOf(claims.shop, claims.userId, session) : 'admin',
+      role: staff.role,
+      ...(staff.unconfirmed ? { roleUnconfirmed: true } : {}),
       frontEnd: 'shopify',
     });
     next();

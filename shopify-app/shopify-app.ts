@@ -4,7 +4,7 @@
  * background work, the session-token chain for the embedded admin API and the webhooks router. server.ts
  * mounts the two HTTP pieces; the rest is for the carrier-service and catalogue code that calls Shopify.
  */
-import { createAdminApiRouter, storeKnownDown, type Core } from '../core/index.js';
+import { assertRolesDeclared, createAdminApiRouter, storeKnownDown, type Core } from '../core/index.js';
 import { accessPolicyRoutes } from './access-policy-routes.js';
 import { createStaffRoles } from './staff-role.js';
 import { Router } from 'express';
@@ -69,7 +69,11 @@ export function createShopifyApp(core: Core, settings: ShopifySettings, options:
 
   deactivateWhenUnlinked(core, registration, offlineSessions, log);
 
-  const adminRouters = [...shopifyAdminRouters(core, registration, products), accessPolicyRoutes(staffRoles)];
+  // Walked as mounted: a route (or a stray middleware) without its role stops the app from being built.
+  const adminRouters = [
+    ...shopifyAdminRouters(core, registration, products),
+    accessPolicyRoutes(staffRoles),
+  ].map((router) => assertRolesDeclared(router, 'the Shopify admin API'));
   const adminApi = Router();
   adminApi.use(requireSessionToken, ...adminRouters);
 

@@ -11,8 +11,11 @@
  *
  * Without the scope (the fallback): RateBridge cannot know the owner, so every staff member with app access
  * is an admin, nobody is an owner in RateBridge, and "account owner only" cannot be chosen. With the scope,
- * the account owner is an owner; under "account owner only" everyone else is a viewer, and so is anyone
- * whose ownership Shopify could not confirm just now (closed, not open, when in doubt).
+ * the account owner is an owner; under "account owner only" everyone else is a viewer, and so is a token
+ * without `sub`. When Shopify cannot say just now whether someone is the owner, they get the least they
+ * could be (closed, not open, when in doubt), marked unconfirmed: a route that needs more answers 503
+ * RB_ERR_SHOPIFY_STAFF_UNKNOWN with Retry-After instead of a misleading 403, and the failure is remembered
+ * for 30 seconds so each request does not wait for Shopify's timeout again.
  */
 import type { Session } from '@shopify/shopify-api';
 import { z } from 'zod';
@@ -23,6 +26,9 @@ import { graphqlDocument, type ShopifyApi } from './shopify-api.js';
 
 export const READ_USERS_SCOPE = 'read_users';
 const OWNER_CACHE_MS = 10 * 60_000;
+/** How long a failed owner check is remembered: the next requests answer at once instead of waiting. */
+export const OWNER_UNKNOWN_CACHE_MS = 30_000;
+const UNKNOWN = 'unknown';
 const DEFAULT_POLICY: AccessPolicy = { tokenManagers: 'all_staff' };
 
 export const STAFF_MEMBER_OWNER = graphqlDocument({
@@ -42,11 +48,13 @@ export function createStaffRoles(options: { store: Core['store']; api: ShopifyAp
     const key = `shopify-staff-owner:${shop}:${userId}`;
     const cached = await store.cacheGet(key);
     if (typeof cached === 'boolean') return cached;
+    if (cached === UNKNOWN) return undefined;
     const result = await api.graphql(session, STAFF_MEMBER_OWNER, {
       id: `gid://shopify/StaffMember/${userId}`,
     });
     if (!result.ok) {
       logger.warn({ shop, failure: result.failure.message }, 'Shopify did not say who the account owner is');
+      await store.cacheSet(key, UNKNOWN, OWNER_UNKNOWN_CACHE_MS);
       return undefined;
     }
     const owner = result.value.staffMember?.isShopOwner ?? false;
@@ -63,15 +71,29 @@ export function createStaffRoles(options: { store: Core['store']; api: ShopifyAp
     async setPolicy(shop: string, policy: AccessPolicy): Promise<void> {
       await store.putDoc(policyRef(shop), policy);
     },
-    /** The role of staff member `userId` of `shop`, by the shop's choice and what Shopify says. */
-    async roleOf(shop: string, userId: string | undefined, session: Session): Promise<Role> {
-      if (!staffRoles.ownerKnown(session) || userId === undefined) return 'admin';
-      const [policy, owner] = await Promise.all([staffRoles.policy(shop), isOwner(shop, userId, session)]);
-      if (owner === true) return 'owner';
-      return policy.tokenManagers === 'all_staff' ? 'admin' : 'viewer';
+    /**
+     * The role of staff member `userId` of `shop`, by the shop's choice and what Shopify says.
+     * `unconfirmed`: Shopify could not say just now whether they are the account owner, so the role is
+     * the least they have; a route needing more answers a coded 503, not a 403 (route-roles.ts).
+     */
+    async roleOf(shop: string, userId: string | undefined, session: Session): Promise<StaffRole> {
+      if (!staffRoles.ownerKnown(session)) return { role: 'admin' };
+      const policy = await staffRoles.policy(shop);
+      const others: Role = policy.tokenManagers === 'all_staff' ? 'admin' : 'viewer';
+      // No `sub`: nobody to ask about, so not the owner; under "account owner only", a viewer.
+      if (userId === undefined) return { role: others };
+      const owner = await isOwner(shop, userId, session);
+      if (owner === true) return { role: 'owner' };
+      return owner === undefined ? { role: others, unconfirmed: true } : { role: others };
     },
   };
   return staffRoles;
 }
 
 export type StaffRoles = ReturnType<typeof createStaffRoles>;
+
+/** A staff member's role; `unconfirmed` when it may be higher than Shopify could confirm just now. */
+export interface StaffRole {
+  readonly role: Role;
+  readonly unconfirmed?: true;
+}

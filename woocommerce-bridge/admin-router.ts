@@ -8,8 +8,8 @@
  *   GET  /woocommerce/sync               the product sync's progress (done / total) or null
  *   POST /woocommerce/sync               starts a full sync (202), or returns the one running
  *   GET  /connector-keys                 the store's connector keys, with created / last used / revoked
- *   POST /connector-keys {name}          201 {key, secret}: the only time the secret is shown
- *   POST /connector-keys/:id/revoke      revokes at once
+ *   POST /connector-keys {name}          201 {key, secret}: the only time the secret is shown (owner)
+ *   POST /connector-keys/:id/revoke      revokes at once (owner)
  *   GET  /woocommerce/plugin.zip         the WordPress plugin zip (plugin-zip/plugin-zip-route.ts)
  */
 import { Router, type Request, type Response } from 'express';
@@ -37,6 +37,7 @@ import type {
 import { grantCheckQuerySchema } from '../core/wire/store-link-schema.js';
 import { connectorKeyBodySchema, storeBodySchema } from '../core/wire/woocommerce-schema.js';
 import { KEY_ID_PATTERN } from './connector-keys.js';
+import { listKeys } from './key-makers/list-keys.js';
 import { PLUGIN_ZIP_ROUTE, servePluginZip } from './plugin-zip/plugin-zip-route.js';
 import { isStoreTenant, parseStoreUrl, type StoreAddress } from './store-url.js';
 import type { WooCommerceBridge } from './woocommerce-bridge.js';
@@ -80,18 +81,19 @@ export function woocommerceAdminRouter(bridge: WooCommerceBridge): Router {
 
   router.get('/connector-keys', needs('viewer'), async (_request, response) => {
     const { tenant } = tenantContext(response);
-    response.json({ keys: await bridge.keys.list(tenant) } satisfies ConnectorKeysResponse);
+    response.json({ keys: await listKeys(bridge, tenant) } satisfies ConnectorKeysResponse);
   });
 
-  router.post('/connector-keys', needs('admin'), jsonBody(BODY_LIMIT), async (request, response) => {
-    const { tenant } = tenantContext(response);
+  // Owners only: a key signs the plugin's "Open RateBridge" in as its maker (key-makers/admin-link-role.ts).
+  router.post('/connector-keys', needs('owner'), jsonBody(BODY_LIMIT), async (request, response) => {
+    const { tenant, actor, email } = tenantContext(response);
     const body = parseWith(connectorKeyBodySchema, request.body);
-    const created = await bridge.keys.create(tenant, body.name);
+    const created = await bridge.keys.create(tenant, body.name, { actor, ...(email ? { email } : {}) });
     response.setHeader('Cache-Control', 'no-store');
     response.status(201).json(created satisfies CreatedConnectorKey);
   });
 
-  router.post('/connector-keys/:id/revoke', needs('admin'), async (request, response) => {
+  router.post('/connector-keys/:id/revoke', needs('owner'), async (request, response) => {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(keyParam, request.params);
     response.json({ key: await bridge.keys.revoke(tenant, id) } satisfies ConnectorKeyResponse);

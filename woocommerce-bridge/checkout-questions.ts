@@ -8,6 +8,9 @@
  * answer in a transient for `ttl_seconds`; it sends the answers back in the rates request's `delivery`
  * object (rates-request.ts). Only the asked ones are forwarded to core: an answer to a question the
  * merchant assumes or derives (stale fields, a forged body) must not override the merchant's setting.
+ * The chosen depot is not a question but the shopper's pick of a depot rate: it is forwarded whenever
+ * the merchant offers depot collection (a choice kept in the session after the merchant stopped offering
+ * depots prices nothing).
  */
 import type { QuoteRequest, QuoteSettings } from '../core/wire/admin-api-types.js';
 import { DELIVERY_QUESTIONS } from '../core/wire/quoting-schema.js';
@@ -60,16 +63,22 @@ export function checkoutQuestions(settings: QuoteSettings): CheckoutQuestionsAns
   return { questions, ttl_seconds: CHECKOUT_QUESTIONS_TTL_SECONDS };
 }
 
-/** The answers to the questions the merchant asks; undefined when none of them was answered. */
+/**
+ * The answers to the questions the merchant asks, and the chosen depot when depots are offered; undefined
+ * when none is left.
+ */
 export function onlyAsked(
   answers: DeliveryAnswers | undefined,
   settings: QuoteSettings,
 ): DeliveryAnswers | undefined {
   if (answers === undefined) return undefined;
-  const kept: Partial<Record<DeliveryQuestion, boolean>> = {};
+  const kept: { -readonly [K in keyof DeliveryAnswers]: DeliveryAnswers[K] } = {};
   for (const question of DELIVERY_QUESTIONS) {
     const answer = answers[question];
     if (answer !== undefined && settings.deliveryOptions[question].how === 'ask') kept[question] = answer;
+  }
+  if (answers.depot !== undefined && settings.deliveryOptions.depotCollection.offer) {
+    kept.depot = answers.depot;
   }
   return Object.keys(kept).length === 0 ? undefined : kept;
 }

@@ -26,6 +26,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Core } from '../core/index.js';
+import type { KeyCreator } from '../core/wire/admin-api-types.js';
+import { keyCreatorSchema } from '../core/wire/woocommerce-schema.js';
 import { parseStoreUrl, type StoreAddress } from './store-url.js';
 
 export const GRANT_APP_NAME = 'RateBridge';
@@ -41,6 +43,8 @@ const claimsSchema = z.object({
   u: z.string(),
   e: z.number(),
   h: z.string().startsWith('/').optional(),
+  // b: who started it (actor, address), for the store's trail when the keys arrive; sealed, so never shown.
+  b: keyCreatorSchema.optional(),
 });
 
 export interface GrantClaims {
@@ -51,6 +55,8 @@ export interface GrantClaims {
   readonly expiresAt: number;
   /** Where the return page sends the merchant once connected, instead of the admin (a path of ours). */
   readonly then?: string;
+  /** Who started the grant (absent on states sealed before it was kept). */
+  readonly by?: KeyCreator;
 }
 
 /** Recorded from the callback on. */
@@ -77,10 +83,11 @@ export function createKeyGrant(core: Pick<Core, 'sealer' | 'store' | 'config'>, 
       tenant: string,
       address: StoreAddress,
       then?: string,
+      by?: KeyCreator,
     ): { state: string; nonce: string; authorizeUrl: string } {
       const nonce = randomBytes(16).toString('base64url');
       const state = sealer.seal(
-        JSON.stringify({ n: nonce, t: tenant, u: address.url, e: now() + GRANT_TTL_MS, h: then }),
+        JSON.stringify({ n: nonce, t: tenant, u: address.url, e: now() + GRANT_TTL_MS, h: then, b: by }),
         STATE_OWNER,
       );
       const returnUrl = `${config.publicUrl}/woocommerce/connected?state=${encodeURIComponent(state)}`;
@@ -110,6 +117,7 @@ export function createKeyGrant(core: Pick<Core, 'sealer' | 'store' | 'config'>, 
         address,
         expiresAt: claims.e,
         ...(claims.h === undefined ? {} : { then: claims.h }),
+        ...(claims.b === undefined ? {} : { by: claims.b }),
       };
     },
 

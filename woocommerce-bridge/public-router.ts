@@ -26,6 +26,7 @@ import {
 } from '../core/index.js';
 import { checkoutQuestions, onlyAsked } from './checkout-questions.js';
 import { grantRoutes } from './grant-routes.js';
+import { adminLinkRole } from './key-makers/admin-link-role.js';
 import { oneClickRoutes } from './one-click-routes.js';
 import {
   authenticatePluginRequest,
@@ -109,9 +110,11 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
   router.post('/admin-link', pluginBody, async (request, response) => {
     const caller = await authenticate(request);
     parseWith(adminLinkBody, jsonOf(request));
+    // Never more than the key's maker may do now: a key outlives its maker's role (admin-link-role.ts).
+    const role = await adminLinkRole(bridge, caller);
     response.setHeader('Cache-Control', 'no-store');
     response.json({
-      url: core.sessions.loginLink(caller.tenant, 'woocommerce-admin', { frontEnd: 'woocommerce' }),
+      url: core.sessions.loginLink(caller.tenant, 'woocommerce-admin', { frontEnd: 'woocommerce', role }),
     });
   });
 

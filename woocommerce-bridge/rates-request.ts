@@ -6,7 +6,7 @@
  *    "package": {"destination": {"country", "state", "postcode", "city", "address_1", "address_2"},
  *                "contents": [{"product_id", "variation_id", "sku", "quantity", "line_total",
  *                              "weight", "length", "width", "height"}]},
- *    "delivery": {"is_business", "tail_lift", "authority_to_leave", "hand_unload"}}
+ *    "delivery": {"is_business", "tail_lift", "authority_to_leave", "hand_unload", "depot"}}
  *
  * PHP hands over numbers as strings and unset values as null or "", so the schema takes either. Weights and
  * dimensions are in the store's units and are converted exactly (store-units.ts); a line's dimensions are
@@ -16,6 +16,9 @@
  * `delivery` carries the buyer's answers to the questions the checkout asked (checkout-questions.ts): each
  * "yes"/"no", "1"/"0", "true"/"false", a boolean or 0/1; "" or null is "not answered" and omitted. The
  * destination's `company` is the shipping company name, which core reads to derive "business address".
+ * `delivery.depot` is not an answer but a choice: the depot rate the shopper picked (`<platform>:<id>`, its
+ * code without `depot:`), sent so the platform prices collection from it; it is held to core's own
+ * pattern (deliveryAnswersSchema.depot), and "" or null is "none chosen".
  */
 import { z } from 'zod';
 import {
@@ -29,7 +32,7 @@ import {
   rbErrorWithDetails,
   type RateBridgeError,
 } from '../core/index.js';
-import { DELIVERY_QUESTIONS } from '../core/wire/quoting-schema.js';
+import { DELIVERY_QUESTIONS, deliveryAnswersSchema } from '../core/wire/quoting-schema.js';
 import { PLUGIN_FIELD } from './checkout-questions.js';
 import { isSet, toDimensionsCm, toGrams, type StoreUnits } from './store-units.js';
 
@@ -90,12 +93,20 @@ const yesNo = z
     return z.NEVER;
   });
 
+/** The chosen depot, to core's pattern; "" and null are none. */
+const chosenDepot = z
+  .union([z.string().max(80, 'must be <platform>:<depot id>'), z.null()])
+  .optional()
+  .transform((value) => (value === null || value === undefined ? undefined : value.trim() || undefined))
+  .pipe(deliveryAnswersSchema.shape.depot);
+
 const deliveryAnswers = z
   .object({
     is_business: yesNo,
     tail_lift: yesNo,
     authority_to_leave: yesNo,
     hand_unload: yesNo,
+    depot: chosenDepot,
   })
   .nullable()
   .optional();
@@ -195,14 +206,16 @@ export function toQuoteRequest(body: PluginRatesBody, storeUnits: StoreUnits | u
 /** The answers given, in core's names; nothing at all when none was given. */
 function deliveryOf(answers: PluginRatesBody['delivery']): { delivery?: QuoteRequest['delivery'] } {
   if (!answers) return {};
-  const delivery: Partial<Record<(typeof DELIVERY_QUESTIONS)[number], boolean>> = {};
+  const delivery: { -readonly [K in keyof Answers]: Answers[K] } = {};
   for (const question of DELIVERY_QUESTIONS) {
-    const answer = answers[PLUGIN_FIELD[question] as keyof typeof answers];
+    const answer = answers[PLUGIN_FIELD[question] as Exclude<keyof typeof answers, 'depot'>];
     if (answer !== undefined) delivery[question] = answer;
   }
+  if (answers.depot !== undefined) delivery.depot = answers.depot;
   return Object.keys(delivery).length === 0 ? {} : { delivery };
 }
 
+type Answers = NonNullable<QuoteRequest['delivery']>;
 type Problem = { path: string; message: string };
 type QuoteLine = QuoteRequest['lines'][number];
 type ContentItem = PluginRatesBody['package']['contents'][number];

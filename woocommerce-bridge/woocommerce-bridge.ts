@@ -8,6 +8,7 @@
 import type { Core } from '../core/index.js';
 import { createBridgeParts, type WooCommerceBridgeOptions } from './bridge-parts.js';
 import { checkGrantPreconditions } from './grant-preconditions.js';
+import { flagRemovedMakersKeys } from './key-makers/flag-removed-makers-keys.js';
 import { resealSecrets } from './reseal-secrets.js';
 
 export type { WooCommerceBridgeOptions } from './bridge-parts.js';
@@ -19,6 +20,7 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
   );
   const resealAll = (signal?: AbortSignal) =>
     resealSecrets({ store: core.store, logger, connections, keys }, signal);
+  const stopFlagging = core.people.onRemoved(flagRemovedMakersKeys({ core, keys }));
 
   return {
     core,
@@ -60,6 +62,7 @@ export function createWooCommerceBridge(core: Core, options: WooCommerceBridgeOp
 
     /** Aborts running syncs and background work, releases sync leases, closes store connections. */
     async stop(): Promise<void> {
+      stopFlagging();
       await link.stop();
       await sync.stop();
       await tasks.stop();

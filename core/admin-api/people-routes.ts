@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { jsonBody, parseWith } from '../http/json-body.js';
+import type { PeopleChangeBy } from '../people/membership-changes.js';
 import type { PeopleService } from '../people/people-service.js';
 import type {
   ActivityResponse,
@@ -64,12 +65,19 @@ export function peopleRoutes(service: PeopleService): Router {
     const { tenant } = tenantContext(response);
     const { id } = parseWith(personParam, request.params);
     const { role } = parseWith(setRoleBodySchema, request.body);
-    response.json({ person: await service.people.setRole(tenant, id, role) } satisfies PersonResponse);
+    const person = await service.setRole(tenant, id, role, changedBy(response));
+    response.json({ person } satisfies PersonResponse);
   });
   router.delete('/people/:id', needs('owner'), async (request, response) => {
     const { tenant } = tenantContext(response);
-    await service.people.remove(tenant, parseWith(personParam, request.params).id);
+    await service.remove(tenant, parseWith(personParam, request.params).id, changedBy(response));
     response.status(204).end();
   });
   return assertRolesDeclared(router, 'peopleRoutes');
+}
+
+/** The caller, as a change to the store's people records them (and refuses their own). */
+function changedBy(response: Response): PeopleChangeBy {
+  const { actor, email, frontEnd } = tenantContext(response);
+  return { actor, frontEnd, ...(email ? { email } : {}) };
 }

@@ -15,6 +15,7 @@ import { escapeHtml } from '../http/escape-html.js';
 import { jsonBody, parseWith } from '../http/json-body.js';
 import { simplePage } from '../http/simple-page.js';
 import type { PeopleService } from '../people/people-service.js';
+import { personActor } from '../people/people-store.js';
 import { signInBodySchema } from '../wire/people-schema.js';
 import type { createStandaloneSessions } from './standalone-session.js';
 import { storeDisplayName } from './store-display.js';
@@ -53,7 +54,7 @@ export function personSignInRoutes(
     if (!claims || !person) throw rbError('RB_ERR_LOGIN_LINK_INVALID');
     await sessions.startSession(response, request.headers, {
       tenant: claims.tenant,
-      actor: `person:${person.id}`,
+      actor: personActor(person.id),
       role: person.role,
       frontEnd: 'standalone',
       person: person.id,
@@ -80,7 +81,7 @@ function invitationRoutes(router: Router, sessions: Sessions, service: PeopleSer
     if (!sessions.sameOrigin(request.headers)) throw rbError('RB_ERR_CROSS_SITE');
     const { tenant, invitation } = await service.invitations.accept(String(request.params.secret));
     const person = await service.people.add(tenant, { ...invitation, addedBy: invitation.invitedBy });
-    const actor = `person:${person.id}`;
+    const actor = personActor(person.id);
     await service.activity.record(tenant, {
       at: new Date().toISOString(),
       action: 'person_joined',

@@ -99,11 +99,11 @@ export function createStandaloneSessions(options: StandaloneSessionOptions) {
      * default) is refused with RB_ERR_ROLE_REQUIRED, as the admin API's routes refuse it.
      */
     async currentTenant(headers: IncomingHttpHeaders, need: Role = 'admin'): Promise<string | undefined> {
-      const session = await resolveSession(ctx, headers);
-      if (session && !roleAtLeast(session.role, need))
-        throw rbError('RB_ERR_ROLE_REQUIRED', need, session.role);
-      return session?.tenant;
+      return (await currentSession(ctx, headers, need))?.tenant;
     },
+    /** As currentTenant, with who is signed in (their actor and address), for flows that record them. */
+    currentSession: (headers: IncomingHttpHeaders, need: Role = 'admin') =>
+      currentSession(ctx, headers, need),
     /** GET /admin/login/:link (asks to confirm), POST /admin/login/:link (signs in), POST /admin/logout. */
     routes: (): Router => loginRoutes(ctx),
     /** Authenticates a request by its session cookie and sets the tenant context. */
@@ -258,6 +258,16 @@ function requireSession(ctx: SessionContext): RequestHandler {
     if (ctx.activity) useActivityTrail(response, ctx.activity);
     next();
   };
+}
+
+async function currentSession(
+  ctx: SessionContext,
+  headers: IncomingHttpHeaders,
+  need: Role,
+): Promise<TenantContext | undefined> {
+  const session = await resolveSession(ctx, headers);
+  if (session && !roleAtLeast(session.role, need)) throw rbError('RB_ERR_ROLE_REQUIRED', need, session.role);
+  return session;
 }
 
 /**

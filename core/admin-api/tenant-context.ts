@@ -18,6 +18,11 @@ export interface TenantContext {
   readonly frontEnd: FrontEnd;
   /** The signed-in person's address (standalone people only). */
   readonly email?: string;
+  /**
+   * The role is the least the caller has: the platform that says more could not be asked just now (the
+   * Shopify account-owner check). A route needing more answers a coded 503, not a 403.
+   */
+  readonly roleUnconfirmed?: true;
 }
 
 export function setTenantContext(response: Response, context: TenantContext): void {
@@ -30,10 +35,14 @@ export function tenantContext(response: Response): TenantContext {
   return context;
 }
 
-/** The actor and front end of the caller, as the audit trails record them. */
-export function actorOf(response: Response): { readonly id: string; readonly frontEnd: FrontEnd } {
-  const { actor, frontEnd } = tenantContext(response);
-  return { id: actor, frontEnd };
+/** The actor, front end and (for a person) address of the caller, as the audit trails record them. */
+export function actorOf(response: Response): {
+  readonly id: string;
+  readonly frontEnd: FrontEnd;
+  readonly email?: string;
+} {
+  const { actor, frontEnd, email } = tenantContext(response);
+  return { id: actor, frontEnd, ...(email === undefined ? {} : { email }) };
 }
 
 export { asTenantId };

@@ -2,7 +2,8 @@
  * Invitations to a standalone store: an owner names an address and a role; the invited person opens a
  * single-use link (mailed, or shown once to copy) valid for seven days. The store keeps the open
  * invitation (address, role, who invited, expiry) for the owner's list, and only the hash of its link.
- * Withdrawing one deletes it, which makes its link refuse.
+ * Withdrawing one deletes it, which makes its link refuse; an expired one is deleted when the owner's list
+ * is next read (or its link opened), so none is kept forever.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -25,9 +26,13 @@ export function createInvitations(store: Store, now: () => number = Date.now) {
   const ref = (tenant: string, id: string) => ({ tenant, kind: KIND, id });
   const live = (invitation: Invitation) => Date.parse(invitation.expiresAt) > now();
   return {
+    /** The open invitations; expired ones are deleted as they are found (their links refuse already). */
     async list(tenant: string): Promise<Invitation[]> {
       const docs = await store.listDocs(tenant, KIND);
-      return [...docs.values()].map((doc) => invitationSchema.parse(doc)).filter(live);
+      const all = [...docs.values()].map((doc) => invitationSchema.parse(doc));
+      const expired = all.filter((invitation) => !live(invitation));
+      await Promise.all(expired.map((invitation) => store.deleteDoc(ref(tenant, invitation.id))));
+      return all.filter(live);
     },
     /** A new invitation and its link's secret (to mail, or to show once). */
     async create(
@@ -51,6 +56,7 @@ export function createInvitations(store: Store, now: () => number = Date.now) {
       if (!claims) return undefined;
       const doc = await store.getDoc(ref(claims.tenant, claims.id));
       const invitation = doc === undefined ? undefined : invitationSchema.parse(doc);
+      if (invitation && !live(invitation)) await store.deleteDoc(ref(claims.tenant, invitation.id));
       return invitation && live(invitation) ? { tenant: claims.tenant, invitation } : undefined;
     },
     /** Spends the link: the invitation it was for (now gone), or RB_ERR_INVITATION_INVALID. */

@@ -11,6 +11,7 @@ import type { Store } from '../storage/store.js';
 import type { Invitation, Role } from '../wire/admin-api-types.js';
 import { createActivityTrail } from './activity-trail.js';
 import { createInvitations } from './invitations.js';
+import { createMembershipChanges } from './membership-changes.js';
 import { createOneTimeTokens } from './one-time-tokens.js';
 import { invitationMail, signInMail } from './people-mail.js';
 import { createPeople, emailHash } from './people-store.js';
@@ -27,19 +28,17 @@ export interface PeopleServiceOptions {
   readonly now?: () => number;
 }
 
+const signInClaims = z.object({ tenant: z.string(), person: z.string() });
+
 export function createPeopleService(options: PeopleServiceOptions) {
   const { store, logger, publicUrl, mailer } = options;
   const people = createPeople(store);
   const invitations = createInvitations(store, options.now);
-  const signInLinks = createOneTimeTokens(
-    store,
-    'sign-in-link',
-    z.object({ tenant: z.string(), person: z.string() }),
-    SIGN_IN_LINK_TTL_MS,
-  );
+  const signInLinks = createOneTimeTokens(store, 'sign-in-link', signInClaims, SIGN_IN_LINK_TTL_MS);
   const limiter = createRequestLimiter(store);
   const log = logger.child({ component: 'people' });
   return {
+    ...createMembershipChanges(people, log),
     people,
     invitations,
     signInLinks,
@@ -51,6 +50,8 @@ export function createPeopleService(options: PeopleServiceOptions) {
       input: { email: string; role: Role; invitedBy: string; delivery: 'email' | 'copy' },
     ): Promise<{ invitation: Invitation; mailed: boolean; link?: string }> {
       await limiter.consume(`invite:${tenant}`, 20);
+      // Again when accepted (people-store.ts add): they may join meanwhile.
+      if (await people.findByEmail(tenant, input.email)) throw rbError('RB_ERR_ALREADY_MEMBER');
       const { invitation, secret } = await invitations.create(tenant, input);
       const link = `${publicUrl}/admin/invitation/${secret}`;
       if (input.delivery === 'copy' || !mailer) return { invitation, mailed: false, link };

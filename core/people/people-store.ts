@@ -13,6 +13,11 @@ import { personSchema } from '../wire/people-schema.js';
 const KIND = 'person';
 const membershipsSchema = z.array(z.object({ tenant: z.string(), person: z.string() }));
 
+/** A person's actor in sessions and trails, and back: the person id of an actor that names one. */
+export const personActor = (id: string): string => `person:${id}`;
+export const personOfActor = (actor: string): string | undefined =>
+  actor.startsWith('person:') ? actor.slice('person:'.length) : undefined;
+
 export const emailHash = (email: string): string =>
   createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 
@@ -38,14 +43,19 @@ export function createPeople(store: Store) {
         .map((doc) => personSchema.parse(doc))
         .sort((a, b) => a.addedAt.localeCompare(b.addedAt));
     },
+    async findByEmail(tenant: string, email: string): Promise<Person | undefined> {
+      return (await people.list(tenant)).find((person) => person.email === email.trim().toLowerCase());
+    },
     async get(tenant: string, id: string): Promise<Person | undefined> {
       const doc = await store.getDoc(ref(tenant, id));
       return doc === undefined ? undefined : personSchema.parse(doc);
     },
-    /** Adds the address with `role`, or gives an existing member of the store that role. */
+    /**
+     * Adds the address with `role`. An address already in the store is refused (RB_ERR_ALREADY_MEMBER):
+     * an invitation must not quietly change a member's role, up or down; the People page changes roles.
+     */
     async add(tenant: string, input: { email: string; role: Role; addedBy: string }): Promise<Person> {
-      const existing = (await people.list(tenant)).find((person) => person.email === input.email);
-      if (existing) return people.setRole(tenant, existing.id, input.role);
+      if (await people.findByEmail(tenant, input.email)) throw rbError('RB_ERR_ALREADY_MEMBER');
       const person: Person = {
         id: `per_${randomBytes(12).toString('base64url')}`,
         email: input.email,

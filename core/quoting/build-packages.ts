@@ -18,7 +18,7 @@ import type {
 } from './packaging-types.js';
 import { mergeIdentical } from './merge-identical.js';
 import { packFromProfile, packFromShopWeight, type PackedLine, type PackingPlaces } from './pack-line.js';
-import { packGroup, type UnitItem } from './packing/pack-group.js';
+import { packGroup, type GroupPacked, type UnitItem } from './packing/pack-group.js';
 import type { QuoteLine } from './quote-request.js';
 
 export interface PackedGroup {
@@ -38,18 +38,23 @@ export type Packing =
   | { readonly ok: true; readonly groups: readonly PackedGroup[]; readonly unprofiled: readonly number[] }
   | { readonly ok: false; readonly reason: string; readonly unprofiled: readonly number[] };
 
+/** Packs one group's units into the merchant's boxes: packGroup, or the engine's memo of it. */
+export type GroupPacker = (units: readonly UnitItem[], setup: PackingSetup) => GroupPacked;
+
 export function packLines(
   lines: readonly QuoteLine[],
   profiles: ReadonlyMap<number, PackagingProfile>,
   defaultBox: DefaultBox | undefined,
   locations: readonly PickupLocation[],
   setup?: PackingSetup,
+  packer: GroupPacker = packGroup,
 ): Packing {
   const places: PackingPlaces = {
     byId: new Map(locations.map((location) => [location.id, location])),
     fallbackLocation: locations.find((location) => location.isDefault) ?? locations[0],
   };
-  const boxing = setup !== undefined && setup.boxes.some((box) => box.kind !== 'pallet');
+  // Any box, pallets included: a merchant who set up only pallets still has cartons palletised.
+  const boxing = setup !== undefined && setup.boxes.length > 0;
   const groups = new Map<string, OpenGroup>();
   const unprofiled: number[] = [];
   for (const [index, line] of lines.entries()) {
@@ -69,7 +74,8 @@ export function packLines(
     group.estimated ||= packed.estimated;
     group.lines.push(index);
   }
-  return { ok: true, unprofiled, groups: [...groups.values()].map((group) => closeGroup(group, setup)) };
+  const closed = [...groups.values()].map((group) => closeGroup(group, setup, packer));
+  return { ok: true, unprofiled, groups: closed };
 }
 
 interface OpenGroup {
@@ -89,9 +95,9 @@ function openGroup(groups: Map<string, OpenGroup>, location: PickupLocation): Op
   return group;
 }
 
-function closeGroup(group: OpenGroup, setup: PackingSetup | undefined): PackedGroup {
+function closeGroup(group: OpenGroup, setup: PackingSetup | undefined, packer: GroupPacker): PackedGroup {
   const { id: _id, isDefault: _default, despatch, ...pickup } = group.location;
-  const boxed = packPackable(group, setup);
+  const boxed = packPackable(group, setup, packer);
   return {
     locationId: group.location.id,
     pickup,
@@ -109,6 +115,7 @@ const UNPACKED: GroupPacking = { method: 'per-unit', fallback: false, boxes: [],
 function packPackable(
   group: OpenGroup,
   setup: PackingSetup | undefined,
+  packer: GroupPacker,
 ): { packages: readonly PackageLine[]; packing: GroupPacking } {
   const all = group.packable.flatMap((entry) => entry.packages);
   if (!setup || all.length === 0) return { packages: all, packing: UNPACKED };
@@ -123,5 +130,5 @@ function packPackable(
       Array.from({ length: pkg.quantity }, () => ({ line, pkg: { ...pkg, quantity: 1 } })),
     ),
   );
-  return packGroup(units, setup);
+  return packer(units, setup);
 }

@@ -8,6 +8,7 @@ import type {
   PackingSetup,
   PickupLocation,
 } from './packaging-types.js';
+import type { PackingMemo } from './packing/packing-memo.js';
 import type { QuoteSettings, QuoteSettingsStore } from './quote-settings.js';
 import type { Rate } from './quote-request.js';
 import type { RateLog, RateLogEntry } from './rate-log.js';
@@ -48,6 +49,8 @@ export interface QuoteEngineOptions {
    * rates came from): what metrics and alerts count. Must not throw or wait; previews are not told.
    */
   readonly onQuoted?: (tenant: string, entry: RateLogEntry) => void;
+  /** Packing results kept across quotes (default: the engine's own, packing/packing-memo.ts). */
+  readonly packingMemo?: PackingMemo;
 }
 
 export interface QuoteOutcome {

@@ -4,7 +4,7 @@ import type { Rate } from './quote-request.js';
 import type { EngineContext, QuoteRun } from './quote-run.js';
 import type { QuoteOutcomeKind } from '../wire/vocabulary.js';
 import { newRateLogId, type RateLogEntry } from './rate-log.js';
-import { summariseGroups, summariseRequest } from './summarise-request.js';
+import { summariseDelivery, summariseGroups, summariseRequest } from './summarise-request.js';
 
 export interface Finished {
   readonly rates: readonly Rate[];
@@ -16,6 +16,7 @@ export interface Finished {
 /** Writes the quote's rate-log entry (without holding up the checkout) and returns the outcome. */
 export function finishQuote(ctx: EngineContext, run: QuoteRun, outcome: Finished): QuoteOutcome {
   const reason = outcome.fallbackReason === undefined ? {} : { fallbackReason: outcome.fallbackReason };
+  const delivery = summariseDelivery(run.groups, run.delivery);
   const log: RateLogEntry = {
     id: newRateLogId(),
     at: new Date(run.started).toISOString(),
@@ -24,8 +25,8 @@ export function finishQuote(ctx: EngineContext, run: QuoteRun, outcome: Finished
     ...reason,
     durationMs: ctx.now() - run.started,
     request: summariseRequest(run.request),
-    groups: summariseGroups(run.groups),
-    ...(run.delivery ? { delivery: run.delivery.logged } : {}),
+    groups: summariseGroups(run.groups, delivery.perGroup),
+    ...(delivery.quote ? { delivery: delivery.quote } : {}),
     upstream: run.upstreamCalls,
     rulesApplied: outcome.rulesApplied ?? [],
     rates: outcome.rates,

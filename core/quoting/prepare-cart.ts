@@ -1,6 +1,6 @@
 import type { Destination } from '../platforms/freight-platform.js';
 import type { UsableConnection } from '../tokens/token-lifecycle.js';
-import { packLines, type PackedGroup } from './build-packages.js';
+import { packLines, type GroupPacker, type PackedGroup } from './build-packages.js';
 import type { QuoteOutcome } from './engine-dependencies.js';
 import { PRICED_CURRENCY } from './fallback-rates.js';
 import { fallBack, finishQuote } from './finish-quote.js';
@@ -50,7 +50,9 @@ export async function prepareCart(ctx: EngineContext, run: QuoteRun): Promise<Pr
     ctx.tokens.usableConnections(tenant),
     ctx.packaging.packingSetup?.(tenant),
   ]);
-  const packing = packLines(request.lines, profiles, defaultBox, pickupLocations, setup);
+  // Through the engine's memo: a cart quoted again with the same boxes is not packed again.
+  const packer: GroupPacker = (units, boxes) => ctx.packingMemo.pack(tenant, units, boxes);
+  const packing = packLines(request.lines, profiles, defaultBox, pickupLocations, setup, packer);
   recordUnprofiled(ctx, run, packing.unprofiled);
   if (packing.ok) logPackingFallbacks(ctx, run, packing.groups);
   if (!packing.ok) return stop(fallBack(ctx, run, packing.reason));

@@ -1,4 +1,4 @@
-import { applyRules } from './apply-rules.js';
+import { applyRules, isDepotRate } from './apply-rules.js';
 import { combineGroups, type CombinedOption, type GroupOption, type GroupResult } from './combine-groups.js';
 import type { QuoteOutcome } from './engine-dependencies.js';
 import { fallBack, finishQuote } from './finish-quote.js';
@@ -31,12 +31,13 @@ export function priceOptions(ctx: EngineContext, run: QuoteRun, quotes: GroupQuo
     subtotalCents,
     currency: request.currency,
     destination: request.destination,
+    ...(request.delivery?.depot ? { chosenDepot: request.delivery.depot } : {}),
   });
   return finishQuote(ctx, run, { rates: ruled.rates, source: 'live', rulesApplied: ruled.applied });
 }
 
 /** Depot collection rates (`depot:<platform>:<id>`) are their own rates, whatever the strategy. */
-const isDepot = (option: GroupOption): boolean => option.key.startsWith('depot:');
+const isDepot = (option: GroupOption): boolean => isDepotRate(option.key);
 
 /** Each depot every group can be collected from, as one rate: a cart cannot be collected in halves. */
 function depotOptions(run: QuoteRun, quotes: GroupQuotes, settings: QuoteSettings): CombinedOption[] {

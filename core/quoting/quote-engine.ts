@@ -14,6 +14,7 @@
 import { LRUCache } from 'lru-cache';
 import { answerUnprepared } from './answer-unprepared.js';
 import type { QuoteEngineOptions, QuoteOutcome, QuoteOverrides } from './engine-dependencies.js';
+import { createPackingMemo } from './packing/packing-memo.js';
 import { quoteCart } from './quote-cart.js';
 import type { QuoteRequest } from './quote-request.js';
 import type { EngineContext } from './quote-run.js';
@@ -33,6 +34,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
   const ctx: EngineContext = {
     ...options,
     now: options.now ?? Date.now,
+    packingMemo: options.packingMemo ?? createPackingMemo(),
     onQuoted(tenant, entry) {
       options.onQuoted?.(tenant, entry);
       for (const listener of listeners) listener(tenant, entry);

@@ -4,7 +4,7 @@ import type { PackedGroup } from './build-packages.js';
 import type { GroupOption } from './combine-groups.js';
 import { estimateDelivery, groupDespatchDate } from './delivery-dates/estimate-delivery.js';
 import type { EngineContext, QuoteRun } from './quote-run.js';
-import { resolveDeliveryOptions } from './resolve-delivery-options.js';
+import { resolveDeliveryOptions, type Resolution } from './resolve-delivery-options.js';
 import { untilSettledOrAborted } from './wait-for-deadline.js';
 
 export interface GroupQuotes {
@@ -27,7 +27,8 @@ export async function quoteGroups(
   const state = { unauthorized: false, used: new Set<string>() };
   const calls = run.groups.flatMap((group) =>
     usable.map(async (connection) => {
-      const { result, answeredAt } = await quoteOne(ctx, run, group, connection, asked);
+      const groupAsked = asked.get(group.locationId) as Asked;
+      const { result, answeredAt } = await quoteOne(ctx, run, group, connection, groupAsked);
       if (result.ok) {
         state.used.add(connection.connection.id);
         const dating = {
@@ -56,22 +57,31 @@ export async function quoteGroups(
 type Asked = Pick<PlatformQuoteRequest, 'destination' | 'delivery' | 'depotCollection'>;
 
 /**
- * The delivery options resolved once the cart is packed (a tail-lift may depend on a package's weight),
- * kept in the run for the rate log; depot collection as the merchant offers it.
+ * The delivery options of each group (pickup location), resolved once the cart is packed: each group is
+ * its own consignment, so a tail-lift derived from weight is needed for the group whose packages (boxes,
+ * pallets as packed) are over it, not for a light parcel leaving another warehouse. Kept in the run for
+ * the rate log; depot collection as the merchant offers it.
  */
-function askedFor(run: QuoteRun, destination: Destination): Asked {
+function askedFor(run: QuoteRun, destination: Destination): ReadonlyMap<string, Asked> {
   const { deliveryOptions } = run.settings;
-  run.delivery = resolveDeliveryOptions(deliveryOptions, {
-    answers: run.request.delivery,
-    packages: run.groups.flatMap((group) => group.packages),
-    company: run.request.destination.company,
-  });
   const { offer, maxDepots } = deliveryOptions.depotCollection;
-  return {
-    destination,
-    delivery: run.delivery.options,
-    ...(offer ? { depotCollection: { maxDepots } } : {}),
-  };
+  const resolved = new Map<string, Resolution>();
+  const asked = new Map<string, Asked>();
+  for (const group of run.groups) {
+    const resolution = resolveDeliveryOptions(deliveryOptions, {
+      answers: run.request.delivery,
+      packages: group.packages,
+      company: run.request.destination.company,
+    });
+    resolved.set(group.locationId, resolution);
+    asked.set(group.locationId, {
+      destination,
+      delivery: resolution.options,
+      ...(offer ? { depotCollection: { maxDepots } } : {}),
+    });
+  }
+  run.delivery = resolved;
+  return asked;
 }
 
 /** One group on one connection through the upstream quoter, traced into the run. */

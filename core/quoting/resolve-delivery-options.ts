@@ -18,7 +18,7 @@ import type {
 export interface DeliveryFacts {
   /** What the checkout asked the buyer (quote request `delivery`). */
   readonly answers: DeliveryAnswers | undefined;
-  /** Every package of the cart, in every group. */
+  /** The packages of one group (one consignment), as packed: boxes and pallets, not the units inside. */
   readonly packages: readonly Pick<PackageLine, 'weightKg'>[];
   /** The address's company name, only read here. */
   readonly company: string | undefined;

@@ -89,7 +89,14 @@ export function createTokenContext(options: TokenLifecycleOptions) {
       actor: ActorRef,
       extra: Partial<ConnectionEvent> = {},
     ): Promise<void> {
-      const who = typeof actor === 'string' ? { actor } : { actor: actor.id, frontEnd: actor.frontEnd };
+      const who =
+        typeof actor === 'string'
+          ? { actor }
+          : {
+              actor: actor.id,
+              frontEnd: actor.frontEnd,
+              ...(actor.email === undefined ? {} : { actorEmail: actor.email }),
+            };
       await audit.record(tenant, id, { at: new Date(now()).toISOString(), type, ...who, ...extra });
     },
   };
@@ -101,4 +108,11 @@ export type TokenContext = ReturnType<typeof createTokenContext>;
  * Who did it, for the audit trail: a person or staff member and the front end they acted from, or a
  * plain name for RateBridge's own doings (`schedule`, `checkout`).
  */
-export type ActorRef = string | { readonly id: string; readonly frontEnd: FrontEnd };
+export type ActorRef =
+  | string
+  | {
+      readonly id: string;
+      readonly frontEnd: FrontEnd;
+      /** A person's address, kept in the entry as it was: it still says who after they are removed. */
+      readonly email?: string;
+    };

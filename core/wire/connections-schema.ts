@@ -83,6 +83,8 @@ export const connectionEventSchema = z.object({
   type: z.enum(AUDIT_EVENT_TYPES),
   /** `merchant`, `schedule`, `checkout`, or a front end's user id. */
   actor: z.string(),
+  /** The person's address when the actor is a person of the store, as it was when they acted. */
+  actorEmail: z.string().optional(),
   /** Where the actor acted from (absent on entries older than the field, and for the schedule). */
   frontEnd: frontEndSchema.optional(),
   outcome: z.string().optional(),

@@ -269,9 +269,17 @@ export const rateLogEntrySchema = z.object({
       packages: z.array(packagingPackageSchema),
       /** Absent on entries logged before boxes existed. */
       packing: packingSummarySchema.optional(),
+      /**
+       * This group's (consignment's) delivery options, only when the groups of the quote were asked with
+       * different ones (a tail-lift derived from this group's weights); else the entry's `delivery` is all.
+       */
+      delivery: resolvedDeliverySchema.optional(),
     }),
   ),
-  /** The delivery options every platform was asked with, and how each was known; absent before #15. */
+  /**
+   * The delivery options the platforms were asked with, and how each was known; absent before #15. When
+   * groups differ (each group's own is on its `groups[]` entry), an option is true here if any group's is.
+   */
   delivery: resolvedDeliverySchema.optional(),
   upstream: z.array(upstreamCallSchema),
   rulesApplied: z.array(z.string()),

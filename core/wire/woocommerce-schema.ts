@@ -92,6 +92,12 @@ export const syncViewSchema = z.object({
   error: z.string().nullable(),
 });
 
+/**
+ * Who made a connector key, as it was when they did (their address survives their removal): the signed-in
+ * owner, or the owner who approved a one-click connect. Keys made before this was kept have none.
+ */
+export const keyCreatorSchema = z.object({ actor: z.string(), email: z.string().optional() });
+
 /** A connector key as listed: never its secret. */
 export const connectorKeySchema = z.object({
   id: z.string(),
@@ -99,7 +105,15 @@ export const connectorKeySchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  createdBy: keyCreatorSchema.optional(),
 });
+
+/**
+ * A listed key, with whether the person who made it has since been removed from the store: such a key
+ * still signs the store's checkout (revoking it would stop the store's rates), but no longer signs anyone
+ * in (docs/people-and-roles.md); an owner replaces it and revokes it.
+ */
+export const listedConnectorKeySchema = connectorKeySchema.extend({ creatorRemoved: z.boolean() });
 
 export const keyNameSchema = z
   .string()
@@ -125,7 +139,7 @@ export const storeResponseSchema = z.object({ store: storeViewSchema.nullable() 
 export const storeConnectedResponseSchema = z.object({ store: storeViewSchema });
 export const syncResponseSchema = z.object({ sync: syncViewSchema.nullable() });
 export const syncStartedResponseSchema = z.object({ sync: syncViewSchema });
-export const connectorKeysResponseSchema = z.object({ keys: z.array(connectorKeySchema) });
+export const connectorKeysResponseSchema = z.object({ keys: z.array(listedConnectorKeySchema) });
 export const connectorKeyResponseSchema = z.object({ key: connectorKeySchema });
 /** POST /connector-keys: the only time the secret is shown. */
 export const createdConnectorKeySchema = z.object({ key: connectorKeySchema, secret: z.string() });

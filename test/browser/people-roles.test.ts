@@ -2,11 +2,12 @@
  * Each role in Chromium, signed in the way people are: the owner (the demo store's printed link) invites an
  * admin and a viewer with links shown once to copy; each joins in their own browser. The viewer sees the
  * settings without the controls that change tokens and keys (and the API refuses them with the coded 403),
- * the admin sees and uses them, the owner reads who did what in Activity and removes the viewer, whose
- * open admin is signed out on its next request. On Rules, Pickup locations and Products and packaging the
- * admin adds a location, saves rules and a default box; the viewer then sees those values in disabled
- * fields with no Save, Add, Delete or Import, and still runs a test quote in the rules preview. Real server
- * (dist/), real UI build, Debian's Chromium.
+ * the admin sees and uses them (but not connector keys' creation, an owner's), the owner reads who did what
+ * in Activity, and a second owner, who cannot change their own row, removes the viewer after confirming;
+ * the viewer's open admin is signed out on its next request. On Rules, Pickup locations and Products and
+ * packaging the admin adds a location, saves rules and a default box; the viewer then sees those values in
+ * disabled fields with no Save, Add, Delete or Import, and still runs a test quote in the rules preview.
+ * Real server (dist/), real UI build, Debian's Chromium.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -61,8 +62,15 @@ describe.skipIf(skip !== undefined)('people and roles in Chromium', () => {
       expect(await viewer.getByRole('link', { name: 'Setup', exact: true }).count()).toBe(0);
       await nav(viewer, 'Connector keys');
       await heading(viewer, 'Connector keys');
+      // The role is known once its note shows: before that every control is hidden, whatever the role.
+      await eventually(() => viewer.getByText('You are signed in as a viewer').isVisible()).toBe(true);
       expect(await viewer.getByRole('button', { name: 'Create connector key' }).count()).toBe(0);
       await shot(viewer, 'viewer-connector-keys');
+      // Connecting the WooCommerce store changes its keys: not a viewer's to do.
+      await nav(viewer, 'WooCommerce store');
+      await heading(viewer, 'WooCommerce store');
+      await eventually(() => viewer.getByText('You are signed in as a viewer').isVisible()).toBe(true);
+      expect(await viewer.getByLabel('Store address').count()).toBe(0);
       const refused = await viewer.request.post(`${server.url}/admin/api/connector-keys`, {
         headers: { origin: server.url },
         data: { name: 'not allowed' },
@@ -70,7 +78,7 @@ describe.skipIf(skip !== undefined)('people and roles in Chromium', () => {
       expect(refused.status()).toBe(403);
       expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({
         code: 'RB_ERR_ROLE_REQUIRED',
-        message: expect.stringContaining('the admin role'),
+        message: expect.stringContaining('the owner role'),
       });
 
       const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -88,6 +96,13 @@ describe.skipIf(skip !== undefined)('people and roles in Chromium', () => {
         await admin.getByRole('button', { name: 'Replace the token of Roles sandbox' }).isVisible(),
       ).toBe(true);
       await shot(admin, 'admin-connections');
+      // Connector keys are owners': an admin sees the list, not the button (and the API refuses it).
+      await nav(admin, 'Connector keys');
+      await heading(admin, 'Connector keys');
+      await eventually(() => admin.getByRole('link', { name: 'Setup', exact: true }).isVisible()).toBe(true);
+      expect(await admin.getByRole('button', { name: 'Create connector key' }).count()).toBe(0);
+      await nav(admin, 'WooCommerce store');
+      await eventually(() => admin.getByLabel('Store address').isVisible()).toBe(true);
       await adminChangesSettings(admin);
       await shot(admin, 'admin-packaging');
       await viewerReadsRules(viewer, server.url);
@@ -103,20 +118,34 @@ describe.skipIf(skip !== undefined)('people and roles in Chromium', () => {
       );
       await shot(owner, 'owner-activity');
 
+      // A second owner, who joined as people do: their own row has no role to change and no Remove.
       await nav(owner, 'People');
-      await owner.getByRole('button', { name: 'Remove viewer@roles.test' }).click();
-      await eventually(() => owner.getByText('viewer@roles.test').count()).toBe(0);
+      const ownerLink = await invite(owner, 'owner@roles.test', 'owner');
+      const secondContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const second = await join(secondContext, ownerLink);
+      await nav(second, 'People');
+      await heading(second, 'People');
+      const removeViewer = second.getByRole('button', { name: 'Remove viewer@roles.test' });
+      await eventually(() => removeViewer.isVisible()).toBe(true);
+      expect(await second.getByRole('button', { name: 'Remove owner@roles.test' }).count()).toBe(0);
+      expect(await second.getByLabel('Role of owner@roles.test').count()).toBe(0);
+      await removeViewer.click();
+      const confirm = second.getByRole('dialog', { name: 'Remove viewer@roles.test?' });
+      await eventually(() => confirm.isVisible()).toBe(true);
+      await shot(second, 'owner-confirms-removal');
+      await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+      await eventually(() => second.getByText('viewer@roles.test').count()).toBe(0);
       await viewer.reload();
       await heading(viewer, 'Sign in to RateBridge');
       await shot(viewer, 'viewer-removed');
       expect(problems()).toEqual([]);
-      for (const context of [ownerContext, viewerContext, adminContext]) await context.close();
+      for (const context of [ownerContext, viewerContext, adminContext, secondContext]) await context.close();
     },
   );
 });
 
 /** Invites `email` as `role` with the link shown once; returns the link. */
-async function invite(page: Page, email: string, role: 'admin' | 'viewer'): Promise<string> {
+async function invite(page: Page, email: string, role: 'admin' | 'viewer' | 'owner'): Promise<string> {
   // The last invitation's link, if one is shown, goes first: the new one must not be read for it.
   const shown = page.getByLabel('Invitation link', { exact: true });
   if ((await shown.count()) > 0) {

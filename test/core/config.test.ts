@@ -128,4 +128,16 @@ describe('config', () => {
     });
     expect(loadConfig({}).alerts.fallback).toEqual({ share: 0.5, sustainMs: 15 * 60_000, minQuotes: 10 });
   });
+
+  it('reads TRUST_PROXY as a hop count or named proxies, off by default, and refuses `true`', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '::1',
+    ]);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example.com'])
+      expect(configProblems({ TRUST_PROXY: bad }).message, bad).toContain('TRUST_PROXY');
+  });
 });

@@ -225,6 +225,9 @@ describe('delivery options on the wire to MachShip and Big Post', () => {
         ['depot:bigpost:503', 'Collect from Big Post Penrith, Penrith'],
       ]),
     );
+    // The nearest two (maxDepots) and the one the buyer chose, after every delivered rate.
+    const firstDepot = outcome.rates.findIndex((rate) => rate.code.startsWith('depot:'));
+    expect(outcome.rates.slice(firstDepot).every((rate) => rate.code.startsWith('depot:'))).toBe(true);
   });
 
   it('keeps depot rates as their own rates when the strategy combines the rest into one', async () => {
@@ -247,5 +250,61 @@ describe('delivery options on the wire to MachShip and Big Post', () => {
     // MachShip's residential surcharge ($12.50 in the fake), priced only for the home buyer.
     expect(price(home, 'machship:12:77')! - price(business, 'machship:12:77')!).toBe(1250);
     expect(home.log.delivery?.from.isBusiness).toBe('derived');
+  });
+
+  it('derives the tail-lift per consignment: the heavy warehouse gets one, the light one does not', async () => {
+    // Its own tenant on MachShip: two warehouses, a 45 kg crate leaving Sydney, a 2 kg parcel Richmond.
+    const shop = `shop-${randomBytes(3).toString('hex')}.myshopify.com`;
+    const token = `ms_${randomBytes(12).toString('hex')}`;
+    machship.addToken(token);
+    await core.tokens.connect(shop, { platform: 'machship', environment: 'live', label: 'MS', token });
+    const richmond = { name: 'Richmond', addressLine1: '1 A St', suburb: 'Richmond', postcode: '3121' };
+    await core.locations.create(shop, { ...richmond, state: 'VIC' });
+    await core.locations.create(shop, {
+      ...richmond,
+      name: 'Sydney',
+      suburb: 'Sydney',
+      postcode: '2000',
+      state: 'NSW',
+    });
+    const idOf = async (name: string) =>
+      (await core.locations.list(shop)).find((l) => l.name === name)?.id as string;
+    const [sydneyId, richmondId] = [await idOf('Sydney'), await idOf('Richmond')];
+    const carton = (weightKg: number, locationIds: string[]) => ({
+      packages: [{ type: 'carton', lengthCm: 40, widthCm: 40, heightCm: 40, weightKg }],
+      locationIds,
+    });
+    await core.catalog.upsertProfile(shop, 'sku:CRATE', carton(45, [sydneyId]));
+    await core.catalog.upsertProfile(shop, 'sku:PARCEL', carton(2, [richmondId]));
+    const sent = machship.requests.length;
+    const line = (sku: string) => ({ sku, quantity: 1, priceCents: 9900, requiresShipping: true });
+    const outcome = await core.quotes.quote(
+      shop,
+      {
+        destination: { country: 'AU', postcode: '2000', suburb: 'Sydney', state: 'NSW' },
+        currency: 'AUD',
+        lines: [line('CRATE'), line('PARCEL')],
+      },
+      { settings: derived, record: false },
+    );
+    expect(outcome.source).toBe('live');
+    const routes = machship.requests
+      .slice(sent)
+      .filter((r) => r.path === '/apiv2/routes/returnroutes')
+      .map((r) => r.body as { fromLocation: { postcode: string }; questionIds?: number[] });
+    const questions = (postcode: string) =>
+      routes.find((r) => r.fromLocation.postcode === postcode)?.questionIds;
+    expect(questions('2000')).toEqual([1043, 1051]);
+    expect(questions('3121')).toEqual([1043]);
+    // The rate log: each group's own options where they differ; the quote's say a tail-lift was asked.
+    const byLocation = new Map(outcome.log.groups.map((g) => [g.locationId, g.delivery?.tailLift]));
+    expect(byLocation).toEqual(
+      new Map([
+        [sydneyId, true],
+        [richmondId, false],
+      ]),
+    );
+    expect(outcome.log.delivery).toMatchObject({ tailLift: true, from: { tailLift: 'derived' } });
+    await core.store.deleteTenant(shop);
   });
 });

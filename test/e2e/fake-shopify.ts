@@ -101,6 +101,8 @@ export interface FakeShop {
   failNextCarrierServiceChange?: { readonly message: string };
   /** Staff accounts (`staffMember`, which needs read_users); ids are the session tokens' `sub`. */
   staff?: readonly FakeStaffMember[];
+  /** While set, every GraphQL document that asks for a staff member answers this way (an outage). */
+  staffOutage?: FakeShopifyBehaviour;
 }
 
 export interface FakeStaffMember {
@@ -131,7 +133,8 @@ export type FakeShopifyBehaviour =
   | { readonly hang: true };
 
 export interface SessionTokenOverrides {
-  readonly sub?: string;
+  /** `null`: no `sub` claim at all. */
+  readonly sub?: string | null;
   /** Seconds since the epoch. */
   readonly exp?: number;
   readonly nbf?: number;
@@ -202,7 +205,7 @@ const INVALID_ACCESS_TOKEN = '[API] Invalid API key or access token (unrecognize
 export const CCS_NOT_ENABLED_MESSAGE =
   'Carrier Calculated Shipping must be enabled for your store before enabling';
 
-/** UNCONFIRMED text (Shopify documents the ceiling, not the error). */
+/** The access scope StaffMember needs (shopify.dev: StaffMember object, "Requires read_users"). */
 const READ_USERS = 'read_users';
 
 /** A StaffMember as the schema types it (the fields RateBridge or a test may select). */
@@ -219,6 +222,7 @@ function staffMemberView(member: FakeStaffMember) {
   };
 }
 
+/** UNCONFIRMED text (Shopify documents the ceiling, not the error). */
 export const PAGINATION_LIMIT_MESSAGE = 'Pagination is limited to 25,000 objects; use a bulk operation.';
 const PAGINATION_LIMIT = 25_000;
 
@@ -765,23 +769,26 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
         response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...extraHeaders });
         response.end(payload === undefined ? '' : JSON.stringify(payload));
       };
+      const behave = (behaviour: FakeShopifyBehaviour) => {
+        if ('hang' in behaviour) return;
+        if (behaviour.rawBody !== undefined) {
+          response.writeHead(behaviour.status, { 'content-type': 'text/html', ...behaviour.headers });
+          response.end(behaviour.rawBody);
+          return;
+        }
+        send(behaviour.status, behaviour.body, { ...behaviour.headers });
+      };
       if (endpoint !== 'other') {
         const special = behaviours.get(endpoint);
         if (special) {
           special.remaining -= 1;
           if (special.remaining <= 0) behaviours.delete(endpoint);
-          const behaviour = special.behaviour;
-          if ('hang' in behaviour) return;
-          if (behaviour.rawBody !== undefined) {
-            response.writeHead(behaviour.status, { 'content-type': 'text/html', ...behaviour.headers });
-            response.end(behaviour.rawBody);
-            return;
-          }
-          send(behaviour.status, behaviour.body, { ...behaviour.headers });
-          return;
+          return behave(special.behaviour);
         }
       }
       const shop = match ? shops.get(match[1] ?? '') : undefined;
+      const asksForStaff = /\b(current)?[sS]taffMember\b/.test(JSON.stringify(body));
+      if (endpoint === 'graphql' && shop?.staffOutage && asksForStaff) return behave(shop.staffOutage);
       if (request.method !== 'POST' || !match || !shop) return send(404, { errors: 'Not Found' });
       if (body === null || typeof body !== 'object') return send(400, { error: 'invalid_request' });
       const fields = body as Record<string, unknown>;
@@ -845,7 +852,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
           iss: overrides.iss ?? `https://${shop}/admin`,
           dest: overrides.dest ?? `https://${shop}`,
           aud: overrides.aud ?? options.apiKey,
-          sub: overrides.sub ?? '42',
+          sub: overrides.sub === null ? undefined : (overrides.sub ?? '42'),
           exp: overrides.exp ?? now + 60,
           nbf: overrides.nbf ?? now - 1,
           iat: now,

@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActivityResponse, ListedConnectorKey } from '../../core/wire/admin-api-types.js';
 import { tempDir } from '../support/temp-dir.js';
 import { startWooTestApp, type WooTestApp } from '../woocommerce-bridge/woocommerce-test-app.js';
 import { decodeEntities } from '../wordpress/browser-session.js';
@@ -147,8 +148,17 @@ describe.skipIf(!hasPhp && !process.env.CI)('one-click connect from the WordPres
     const store = (await merchant.api('GET', '/woocommerce/store')).body as { store: { status: string } };
     expect(store.store.status).toBe('connected');
     expect(fake.keys.at(-1)?.permissions).toBe('read');
-    const keys = (await merchant.api('GET', '/connector-keys')).body as { keys: { id: string }[] };
+    const keys = (await merchant.api('GET', '/connector-keys')).body as { keys: ListedConnectorKey[] };
     expect(keys.keys.map((key) => key.id)).toEqual([settings.key_id]);
+    // The owner who approved made the key, and the trail says who granted the store's keys and made it.
+    expect(keys.keys[0]?.createdBy).toEqual({ actor: 'merchant' });
+    const trail = (await merchant.api('GET', '/activity')).body as ActivityResponse;
+    expect(trail.entries.map((entry) => [entry.action, entry.actor, entry.subject])).toEqual(
+      expect.arrayContaining([
+        ['woocommerce_keys_granted', 'merchant', undefined],
+        ['one_click_key_created', 'merchant', settings.key_id],
+      ]),
+    );
     const link = await plugin('admin-link');
     expect(link.url).toMatch(new RegExp(`^${bridgeUrl}/admin/login/`));
 

@@ -16,7 +16,7 @@ import type {
 } from '../../core/wire/admin-api-types.js';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { shopifyAgainstFake } from '../support/shopify-admin-client.js';
-import { startFakeShopify, type FakeShopify } from './fake-shopify.js';
+import { startFakeShopify, type FakeShop, type FakeShopify } from './fake-shopify.js';
 
 const mark = randomBytes(3).toString('hex');
 const WITH_SCOPE = `staff-a-${mark}.myshopify.com`;
@@ -25,6 +25,8 @@ const API_KEY = 'test-api-key-not-real';
 const API_SECRET = 'test-api-secret-not-real';
 const OWNER = '7001';
 const STAFF = '7002';
+/** Asked about only once Shopify is down: nothing is cached for them. */
+const LATE_STAFF = '7003';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -38,14 +40,16 @@ describe('who may change tokens in the Shopify admin', () => {
   let fake: FakeShopify;
   let app: AppHarness;
   let appUrl: string;
+  let withScope: FakeShop;
 
   beforeAll(async () => {
     fake = await startFakeShopify({ apiKey: API_KEY, apiSecret: API_SECRET });
     const staff = [
       { id: OWNER, isShopOwner: true },
       { id: STAFF, isShopOwner: false },
+      { id: LATE_STAFF, isShopOwner: false },
     ];
-    fake.addShop(WITH_SCOPE, { scopes: 'write_shipping,read_products,read_users', staff });
+    withScope = fake.addShop(WITH_SCOPE, { scopes: 'write_shipping,read_products,read_users', staff });
     fake.addShop(WITHOUT_SCOPE, { staff });
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}`;
@@ -62,7 +66,7 @@ describe('who may change tokens in the Shopify admin', () => {
     await fake?.close();
   });
 
-  async function call(shop: string, sub: string, method: string, path: string, body?: unknown) {
+  async function call(shop: string, sub: string | null, method: string, path: string, body?: unknown) {
     const raw = await fetch(`${appUrl}/shopify/api${path}`, {
       method,
       headers: {
@@ -72,9 +76,10 @@ describe('who may change tokens in the Shopify admin', () => {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await raw.text();
-    return { status: raw.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    const retryAfter = raw.headers.get('retry-after');
+    return { status: raw.status, body: text ? (JSON.parse(text) as unknown) : undefined, retryAfter };
   }
-  const roleOf = async (shop: string, sub: string) =>
+  const roleOf = async (shop: string, sub: string | null) =>
     ((await call(shop, sub, 'GET', '/session')).body as SessionResponse).role;
   const rules = async (shop: string, sub: string) =>
     ((await call(shop, sub, 'GET', '/rules')).body as { rules: unknown }).rules;
@@ -118,6 +123,36 @@ describe('who may change tokens in the Shopify admin', () => {
       ['PUT /rules', `shopify-user:${OWNER}`, 'shopify'],
       ['PUT /access-policy', `shopify-user:${OWNER}`, 'shopify'],
     ]);
+  });
+
+  it('makes a token without `sub` a viewer under "account owner only": nobody to ask about', async () => {
+    expect(await roleOf(WITH_SCOPE, null)).toBe('viewer');
+    const change = await call(WITH_SCOPE, null, 'PUT', '/rules', await rules(WITH_SCOPE, OWNER));
+    expect((change.body as ErrorBody).error.code).toBe('RB_ERR_ROLE_REQUIRED');
+  });
+
+  it('answers a change with a coded 503 and Retry-After while Shopify cannot say who the owner is', async () => {
+    const asks = () =>
+      fake.requests.filter((request) => JSON.stringify(request.body).includes(`StaffMember/${LATE_STAFF}`))
+        .length;
+    withScope.staffOutage = { status: 503, body: { errors: 'Service Unavailable' } };
+    try {
+      // Reads go on, as the least the staff member could be.
+      expect(await call(WITH_SCOPE, LATE_STAFF, 'GET', '/rate-log')).toMatchObject({ status: 200 });
+      expect(await roleOf(WITH_SCOPE, LATE_STAFF)).toBe('viewer');
+      const change = await call(WITH_SCOPE, LATE_STAFF, 'PUT', '/rules', await rules(WITH_SCOPE, OWNER));
+      expect(change.status).toBe(503);
+      expect((change.body as ErrorBody).error.code).toBe('RB_ERR_SHOPIFY_STAFF_UNKNOWN');
+      expect(change.retryAfter).toBe('30');
+      // The failure was remembered: one ask of Shopify for all of these requests, not one each.
+      expect(asks()).toBe(1);
+      // The owner, whose answer Shopify gave before, is unaffected.
+      expect((await call(WITH_SCOPE, OWNER, 'PUT', '/rules', await rules(WITH_SCOPE, OWNER))).status).toBe(
+        200,
+      );
+    } finally {
+      withScope.staffOutage = undefined;
+    }
   });
 
   it('falls back to every staff member an admin, and no owner, without read_users', async () => {

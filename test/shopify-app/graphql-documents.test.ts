@@ -37,6 +37,8 @@ const LARGEST: Record<string, { readonly variables: Record<string, unknown>; rea
     cost: 963,
   },
   RateBridgeCatalogueCounts: { variables: {}, cost: 2 },
+  // The owner check of #19: one object, two scalars.
+  RateBridgeStaffMember: { variables: { id: 'gid://shopify/StaffMember/902541635' }, cost: 1 },
   RateBridgeCarrierService: { variables: { id: SERVICE }, cost: 1 },
   RateBridgeCarrierServiceCreate: {
     variables: {

@@ -84,6 +84,26 @@ describe("the plugin's delivery answers in the rates request", () => {
   });
 });
 
+describe("the depot the shopper chose, in the plugin's rates request", () => {
+  it('carries delivery.depot as core names it; "" and null are none', () => {
+    expect(quoteOf(cart({ delivery: { depot: 'bigpost:501' } })).delivery).toEqual({ depot: 'bigpost:501' });
+    expect(quoteOf(cart({ delivery: { depot: ' bigpost:501 ', is_business: 'no' } })).delivery).toEqual({
+      isBusiness: false,
+      depot: 'bigpost:501',
+    });
+    expect(quoteOf(cart({ delivery: { depot: '' } })).delivery).toBeUndefined();
+    expect(quoteOf(cart({ delivery: { depot: null } })).delivery).toBeUndefined();
+  });
+
+  it('refuses a depot that is not <platform>:<id> with RB_ERR_VALIDATION naming the field', () => {
+    for (const depot of ['depot:bigpost:501', 'bigpost', 'BigPost:1', 'bigpost:5 01', 42, 'x'.repeat(90)]) {
+      const error = refusal(() => quoteOf(cart({ delivery: { depot } })));
+      expect(error.code).toBe('RB_ERR_VALIDATION');
+      expect(error.message).toContain('delivery.depot');
+    }
+  });
+});
+
 describe('which answers reach core', () => {
   const answers = { isBusiness: true, tailLift: true, authorityToLeave: false, handUnload: true };
 
@@ -95,6 +115,22 @@ describe('which answers reach core', () => {
     // The defaults ask nothing (business from the company name, tail-lift by weight, the rest assumed).
     expect(onlyAsked(answers, DEFAULT_QUOTE_SETTINGS)).toBeUndefined();
     expect(onlyAsked(undefined, asking(['isBusiness']))).toBeUndefined();
+  });
+
+  it('forwards the chosen depot whenever depots are offered, asked questions or not', () => {
+    const offering = (settings: QuoteSettings, offer: boolean): QuoteSettings => ({
+      ...settings,
+      deliveryOptions: { ...settings.deliveryOptions, depotCollection: { offer, maxDepots: 2 } },
+    });
+    const chosen = { ...answers, depot: 'bigpost:4021' };
+    // Nothing is asked, yet the depot the buyer picked reaches core: it is a choice, not a question.
+    expect(onlyAsked(chosen, offering(DEFAULT_QUOTE_SETTINGS, true))).toEqual({ depot: 'bigpost:4021' });
+    expect(onlyAsked(chosen, offering(asking(['tailLift']), true))).toEqual({
+      tailLift: true,
+      depot: 'bigpost:4021',
+    });
+    // A stale choice after the merchant stopped offering depots prices nothing.
+    expect(onlyAsked(chosen, offering(DEFAULT_QUOTE_SETTINGS, false))).toBeUndefined();
   });
 
   it('lists the asked questions with their labels and pre-filled answers, in a stable order', () => {

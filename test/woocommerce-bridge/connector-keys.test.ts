@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginHeaders } from './plugin-signing.js';
 import { startWooTestApp, type AdminClient, type WooTestApp } from './woocommerce-test-app.js';
+import { keyMakerStanding } from '../../woocommerce-bridge/key-makers/key-maker-standing.js';
 import type { ErrorBody, ConnectorKeyView as KeyView } from '../../core/wire/admin-api-types.js';
 
 describe('connector keys', () => {
@@ -36,6 +37,14 @@ describe('connector keys', () => {
   });
   afterAll(() => app.close());
 
+  it('keeps a key made before makers were kept the way in as owner while the store has no owner among its people', async () => {
+    // Before people, a store had one merchant: the key's maker. test/e2e/people.test.ts shows a store with an owner.
+    expect(await keyMakerStanding(app.core, merchant.tenant, undefined)).toEqual({
+      removed: false,
+      role: 'owner',
+    });
+  });
+
   it('creates a key with its secret shown once, and lists it without the secret', async () => {
     const created = await merchant.api('POST', '/connector-keys', { name: '  Main store ' });
     expect(created.status).toBe(201);
@@ -47,12 +56,13 @@ describe('connector keys', () => {
       createdAt: expect.any(String),
       lastUsedAt: null,
       revokedAt: null,
+      createdBy: { actor: 'merchant' },
     });
     expect(key.id).toMatch(/^rbk_[A-Za-z0-9_-]{22}$/);
     expect(secret).toMatch(/^rbs_[A-Za-z0-9_-]{43}$/);
 
     const listed = await api('GET', '/connector-keys');
-    expect((listed.body as { keys: KeyView[] }).keys).toContainEqual(key);
+    expect((listed.body as { keys: KeyView[] }).keys).toContainEqual({ ...key, creatorRemoved: false });
     expect(JSON.stringify(listed.body)).not.toMatch(/secret|rbs_/i);
 
     // First use sets "last used".

@@ -94,9 +94,32 @@ describe('one-click connect refusals', () => {
     expect(second.status).toBe(401);
   });
 
+  it("refuses an admin's session at every step, naming the owner role: a key signs its maker in", async () => {
+    const html = await (await page(connectQuery())).text();
+    const approval = /name="approval" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const link = app.core.sessions.loginLink(STORE_TENANT, 'merchant', { role: 'admin' });
+    const admin = await app.followLoginLink(link, STORE_TENANT);
+    const steps = [
+      await page(connectQuery(), admin.cookie),
+      await approve(approval, { cookie: admin.cookie, origin: app.url }),
+      await app.fetch(`/woocommerce/one-click/finish?approval=${approval}`, {
+        headers: { cookie: admin.cookie },
+      }),
+    ];
+    for (const refused of steps) {
+      const body = (await refused.json()) as { error: { code: string; message: string } };
+      expect([refused.status, body.error.code]).toEqual([403, 'RB_ERR_ROLE_REQUIRED']);
+      expect(body.error.message).toContain('the owner role');
+    }
+    // Refused before it was spent: the owner who saw the page can still approve it.
+    expect((await approve(approval, { cookie: merchant.cookie, origin: app.url })).status).toBe(303);
+  });
+
   it('a wrong verifier or store does not spend the code; the right ones redeem it once', async () => {
     const secretVerifier = verifier();
-    const code = await createExchangeCodes(app.core).issue(STORE_TENANT, STORE, challengeOf(secretVerifier));
+    const code = await createExchangeCodes(app.core).issue(STORE_TENANT, STORE, challengeOf(secretVerifier), {
+      actor: 'merchant',
+    });
 
     const wrongVerifier = await exchange({ code, code_verifier: verifier(), store_url: STORE });
     expect(wrongVerifier.status).toBe(401);

@@ -8,7 +8,7 @@ import {
   type RateBridgeError,
 } from '../../core/index.js';
 import { keyNameSchema } from '../../core/wire/woocommerce-schema.js';
-import type { CreatedConnectorKey } from '../../core/wire/admin-api-types.js';
+import type { CreatedConnectorKey, KeyCreator } from '../../core/wire/admin-api-types.js';
 import { sealOwner, toKeyView, type KeyRecord, type KeysContext } from './keys-context.js';
 
 const MAX_ACTIVE_KEYS = 20;
@@ -18,6 +18,8 @@ export async function createKey(
   ctx: KeysContext,
   tenant: string,
   rawName: string,
+  /** Absent only for keys made outside a session (tests, the bench): they sign nobody in as an owner. */
+  createdBy?: KeyCreator,
 ): Promise<CreatedConnectorKey> {
   const name = keyNameSchema.parse(rawName);
   const id = `rbk_${randomBytes(16).toString('base64url')}`;
@@ -28,6 +30,7 @@ export async function createKey(
     createdAt: ctx.iso(),
     lastUsedAt: null,
     revokedAt: null,
+    ...(createdBy === undefined ? {} : { createdBy }),
     sealedSecret: ctx.sealer.seal(secret, sealOwner(tenant, id)),
   };
   // The lookup first: a key whose lookup failed to write would exist but never authenticate.

@@ -31,6 +31,14 @@ export function grantCallback(bridge: WooCommerceBridge) {
       permissions: body.key_permissions,
     });
     await bridge.grant.setProgress(claims.nonce, { stage: 'verifying' });
+    // A token event like pasting keys (which its route records): who started the grant, in the admin.
+    await bridge.core.people.activity.record(tenant, {
+      at: new Date().toISOString(),
+      action: 'woocommerce_keys_granted',
+      actor: claims.by?.actor ?? 'merchant',
+      ...(claims.by?.email === undefined ? {} : { actorEmail: claims.by.email }),
+      frontEnd: 'standalone',
+    });
     // WooCommerce waits for this answer before it sends the merchant on: answer first, check after.
     response.status(200).json({});
     void bridge.tasks.run('woocommerce-grant-check', async (signal) => {

@@ -13,14 +13,16 @@ const connectQuery = z.object({ store_url: z.string().max(2048, 'is too long') }
 export function startGrant(core: Core, bridge: WooCommerceBridge) {
   const { config } = core;
   return async (request: Request, response: Response): Promise<void> => {
-    const tenant = await core.sessions.currentTenant(request.headers);
-    if (tenant === undefined) throw rbError('RB_ERR_UNAUTHENTICATED');
+    const session = await core.sessions.currentSession(request.headers);
+    if (session === undefined) throw rbError('RB_ERR_UNAUTHENTICATED');
+    const { tenant } = session;
     const address = await grantableAddress(bridge, tenant, parseWith(connectQuery, request.query).store_url);
     if (config.env === 'production' && !secureCookies(config)) {
       // WooCommerce delivers keys only to an https callback; config already requires https in production.
       throw rbError('RB_ERR_INTERNAL');
     }
-    const { nonce, authorizeUrl } = bridge.grant.begin(tenant, address);
+    const by = { actor: session.actor, ...(session.email ? { email: session.email } : {}) };
+    const { nonce, authorizeUrl } = bridge.grant.begin(tenant, address, undefined, by);
     setGrantCookie(config, response, nonce, bridge.grant.ttlMs);
     response.setHeader('Cache-Control', 'no-store');
     response

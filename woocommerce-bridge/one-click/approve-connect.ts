@@ -15,11 +15,13 @@ export function approveConnect(core: Core, bridge: WooCommerceBridge, approvals:
   return async (request: Request, response: Response): Promise<void> => {
     if (!core.sessions.sameOrigin(request.headers)) throw rbError('RB_ERR_CROSS_SITE');
     const { approval: id } = parseWith(approveBody, request.body);
-    const approval = await approvals.forTenant(id, await core.sessions.currentTenant(request.headers));
+    const session = await core.sessions.currentSession(request.headers, 'owner');
+    const approval = await approvals.forTenant(id, session?.tenant);
     if (core.config.env === 'production' && !secureCookies(core.config)) throw rbError('RB_ERR_INTERNAL');
     if (!(await approvals.useOnce(id, 'approve'))) throw rbError('RB_ERR_ONE_CLICK_APPROVAL_INVALID');
     const finish = `/woocommerce/one-click/finish?approval=${encodeURIComponent(id)}`;
-    const { nonce, authorizeUrl } = bridge.grant.begin(approval.tenant, approval.address, finish);
+    const by = { actor: session?.actor ?? 'merchant', ...(session?.email ? { email: session.email } : {}) };
+    const { nonce, authorizeUrl } = bridge.grant.begin(approval.tenant, approval.address, finish, by);
     setGrantCookie(core.config, response, nonce, bridge.grant.ttlMs);
     response.setHeader('Cache-Control', 'no-store');
     // The store address was checked when the approval was made, and the merchant just confirmed it.

@@ -24,12 +24,13 @@ export function exchangeCode(core: Core, bridge: WooCommerceBridge, codes: Excha
     const grant = await codes.redeem(body.code, body.code_verifier, body.store_url);
     const name = `One-click ${new URL(grant.storeUrl).host}`.slice(0, 40);
     const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ');
-    const created = await bridge.keys.create(grant.tenant, `${name} ${stamp}`);
-    // Made by the plugin, on the approval of a signed-in admin of the store: a key event for its trail.
+    const created = await bridge.keys.create(grant.tenant, `${name} ${stamp}`, grant.approvedBy);
+    // Made by the plugin on the approval of a signed-in owner of the store: theirs, in the store's trail.
     await core.people.activity.record(grant.tenant, {
       at: new Date().toISOString(),
       action: 'one_click_key_created',
-      actor: 'woocommerce-plugin',
+      actor: grant.approvedBy.actor,
+      ...(grant.approvedBy.email === undefined ? {} : { actorEmail: grant.approvedBy.email }),
       frontEnd: 'woocommerce',
       subject: created.key.id,
     });

@@ -7,17 +7,26 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { constantTimeEqual, rbError, type Core } from '../../core/index.js';
+import type { KeyCreator } from '../../core/wire/admin-api-types.js';
+import { keyCreatorSchema } from '../../core/wire/woocommerce-schema.js';
 import { parseStoreUrl } from '../store-url.js';
 
 export const CODE_TTL_MS = 2 * 60_000;
 export const CODE_PATTERN = /^rbc_[A-Za-z0-9_-]{43}$/;
 
-const recordSchema = z.object({ tenant: z.string().min(1), storeUrl: z.string(), challenge: z.string() });
+const recordSchema = z.object({
+  tenant: z.string().min(1),
+  storeUrl: z.string(),
+  challenge: z.string(),
+  approvedBy: keyCreatorSchema,
+});
 const storedSchema = z.object({ sealed: z.string() });
 
 export interface CodeGrant {
   readonly tenant: string;
   readonly storeUrl: string;
+  /** The owner who approved the connect: the key's maker. */
+  readonly approvedBy: KeyCreator;
 }
 
 const digest = (text: string, encoding: 'hex' | 'base64url') =>
@@ -28,10 +37,15 @@ const owner = (hash: string) => `woocommerce-one-click-code:${hash}`;
 export function createExchangeCodes(core: Pick<Core, 'sealer' | 'store'>) {
   const { sealer, store } = core;
   return {
-    async issue(tenant: string, storeUrl: string, challenge: string): Promise<string> {
+    async issue(
+      tenant: string,
+      storeUrl: string,
+      challenge: string,
+      approvedBy: KeyCreator,
+    ): Promise<string> {
       const code = `rbc_${randomBytes(32).toString('base64url')}`;
       const hash = digest(code, 'hex');
-      const sealed = sealer.seal(JSON.stringify({ tenant, storeUrl, challenge }), owner(hash));
+      const sealed = sealer.seal(JSON.stringify({ tenant, storeUrl, challenge, approvedBy }), owner(hash));
       await store.cacheSet(cacheKey(hash), { sealed }, CODE_TTL_MS);
       return code;
     },
@@ -51,7 +65,7 @@ export function createExchangeCodes(core: Pick<Core, 'sealer' | 'store'>) {
         throw rbError('RB_ERR_ONE_CLICK_CODE_INVALID');
       }
       await store.cacheDelete(cacheKey(hash));
-      return { tenant: record.tenant, storeUrl: record.storeUrl };
+      return { tenant: record.tenant, storeUrl: record.storeUrl, approvedBy: record.approvedBy };
     },
   };
 }

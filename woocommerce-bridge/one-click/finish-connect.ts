@@ -14,9 +14,15 @@ const finishQuery = z.object({ approval: z.string().regex(APPROVAL_ID_PATTERN, '
 export function finishConnect(core: Core, approvals: Approvals, codes: ExchangeCodes) {
   return async (request: Request, response: Response): Promise<void> => {
     const { approval: id } = parseWith(finishQuery, request.query);
-    const approval = await approvals.forTenant(id, await core.sessions.currentTenant(request.headers));
+    const session = await core.sessions.currentSession(request.headers, 'owner');
+    const approval = await approvals.forTenant(id, session?.tenant);
     if (!(await approvals.useOnce(id, 'finish'))) throw rbError('RB_ERR_ONE_CLICK_APPROVAL_INVALID');
-    const code = await codes.issue(approval.tenant, approval.address.url, approval.challenge);
+    // The owner who approved is the key's maker, for its list and the store's trail (exchange-code.ts).
+    const approvedBy = {
+      actor: session?.actor ?? 'merchant',
+      ...(session?.email ? { email: session.email } : {}),
+    };
+    const code = await codes.issue(approval.tenant, approval.address.url, approval.challenge, approvedBy);
     await approvals.forget(id);
     const back = new URL(approval.returnUrl);
     back.searchParams.set('ratebridge_code', code);

@@ -13,7 +13,8 @@ export function showApproval(core: Core, bridge: WooCommerceBridge, approvals: A
     response.setHeader('Cache-Control', 'no-store');
     // no-referrer (helmet's default) would make the browser send `Origin: null` with the approval form.
     response.setHeader('Referrer-Policy', 'same-origin');
-    const tenant = await core.sessions.currentTenant(request.headers);
+    // Connecting makes a connector key, and a key signs the plugin's "Open RateBridge" in: owners only.
+    const tenant = await core.sessions.currentTenant(request.headers, 'owner');
     if (tenant === undefined) {
       response.status(401).type('html').send(signInFirstPage(connect.address.url));
       return;

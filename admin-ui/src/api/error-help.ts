@@ -173,9 +173,29 @@ export const ERROR_HELP: Readonly<Record<string, Help>> = {
     title: 'Refused as a cross-site request',
     help: 'Changes are accepted only from the RateBridge admin page itself. Reload the admin from its own address and try again.',
   },
+  RB_ERR_SHOPIFY_STAFF_UNKNOWN: {
+    title: 'Shopify could not confirm your access',
+    help: 'Shopify did not say just now whether you are the account owner. Nothing was changed: try again in a minute.',
+  },
   RB_ERR_ROLE_REQUIRED: {
     title: 'Your role does not allow this',
     help: "Ask the store's owner to do it, or to give you the role the message names.",
+  },
+  RB_ERR_KEY_MAKER_REMOVED: {
+    title: 'This connector key can no longer sign anyone in',
+    help: "Its maker was removed from the store. It still answers the store's rates: an owner creates a new key on Connector keys, puts it in the plugin's settings, then revokes this one.",
+  },
+  RB_ERR_LAST_OWNER: {
+    title: 'The store needs an owner',
+    help: 'Make another person an owner first, then change or remove this one.',
+  },
+  RB_ERR_OWN_MEMBERSHIP: {
+    title: 'You cannot change your own membership',
+    help: 'Ask another owner of the store to change your role or remove you.',
+  },
+  RB_ERR_ALREADY_MEMBER: {
+    title: 'Already a member',
+    help: 'That address is already in this store. Change their role in the list of people instead.',
   },
   RB_ERR_INVITATION_INVALID: {
     title: 'This invitation no longer works',

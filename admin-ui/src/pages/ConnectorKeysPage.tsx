@@ -1,7 +1,7 @@
 /** Connector keys for the WooCommerce plugin (standalone only): list, create (secret shown once), revoke. */
 import { useState } from 'react';
 import { isApiError } from '../api/api-error';
-import type { ConnectorKeyView } from '../../../core/wire/admin-api-types';
+import type { ListedConnectorKey } from '../../../core/wire/admin-api-types';
 import { useResource, type Resource } from '../api/use-resource';
 import { useAdmin } from '../app/AdminContext';
 import { AdminPage } from '../components/AdminPage';
@@ -17,10 +17,11 @@ import { RevokeKeyModal } from './connector-keys/RevokeKeyModal';
 
 export function ConnectorKeysPage() {
   const { api, can } = useAdmin();
-  const manage = can('admin');
+  // Owners only: a key signs the plugin's "Open RateBridge" in as the one who made it.
+  const manage = can('owner');
   const keys = useResource(() => api.connectorKeys.list(), [api]);
   const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<ConnectorKeyView | undefined>(undefined);
+  const [revoking, setRevoking] = useState<ListedConnectorKey | undefined>(undefined);
   const unavailable = isApiError(keys.error) && keys.error.isMissingRoute;
 
   return (
@@ -71,10 +72,10 @@ function KeysList({
   onCreate,
   onRevoke,
 }: {
-  keys: Resource<readonly ConnectorKeyView[]>;
+  keys: Resource<readonly ListedConnectorKey[]>;
   /** Absent for a role that may not create or revoke keys: the controls are not shown. */
   onCreate?: () => void;
-  onRevoke?: (key: ConnectorKeyView) => void;
+  onRevoke?: (key: ListedConnectorKey) => void;
 }) {
   return (
     <ResourceView resource={keys} label="connector keys">

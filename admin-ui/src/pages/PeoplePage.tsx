@@ -42,8 +42,9 @@ export function PeoplePage() {
       </ResourceView>
       <Card title="Roles">
         <Text>
-          Owners can do everything, people included. Admins manage connections, connector keys and settings.
-          Viewers read settings and the rate log and run test quotes. A removed person is signed out at once.
+          Owners can do everything, people and connector keys included; a store always keeps one owner, and
+          nobody changes their own role. Admins manage connections and settings. Viewers read settings and the
+          rate log and run test quotes. A removed person is signed out at once.
         </Text>
       </Card>
     </AdminPage>

@@ -1,6 +1,6 @@
 /**
  * The WooCommerce store (standalone only): the link's health once connected, and connecting (or
- * connecting again) by the key grant or by pasted keys.
+ * connecting again) by the key grant or by pasted keys, for admins and owners only.
  */
 import { isApiError } from '../api/api-error';
 import { useResource } from '../api/use-resource';
@@ -14,7 +14,7 @@ import { Card } from '../ui/Card';
 import { Stack } from '../ui/Stack';
 
 export function WooCommerceStorePage() {
-  const { api } = useAdmin();
+  const { api, can } = useAdmin();
   const store = useResource(() => api.woocommerceStore(), [api]);
   const unavailable = isApiError(store.error) && store.error.isMissingRoute;
 
@@ -39,12 +39,15 @@ export function WooCommerceStorePage() {
                   </section>
                 </Card>
               ) : null}
-              <Card title={current ? 'Connect again' : 'Connect your store'}>
-                <StoreConnect
-                  initialUrl={current?.storeUrl ?? ''}
-                  onConnected={(next) => store.setData(next)}
-                />
-              </Card>
+              {/* Connecting changes the store's keys: admins and owners (the API refuses others too). */}
+              {can('admin') ? (
+                <Card title={current ? 'Connect again' : 'Connect your store'}>
+                  <StoreConnect
+                    initialUrl={current?.storeUrl ?? ''}
+                    onConnected={(next) => store.setData(next)}
+                  />
+                </Card>
+              ) : null}
             </Stack>
           )}
         </ResourceView>

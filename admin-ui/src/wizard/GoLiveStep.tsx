@@ -42,6 +42,7 @@ export function GoLiveStep({ onFinished }: { onFinished: () => void }) {
 }
 
 function WooCommerceGoLive({ onDone }: { onDone: () => void }) {
+  const { can } = useAdmin();
   const [unavailable, setUnavailable] = useState(false);
   return (
     <Card title="Connect your WooCommerce store">
@@ -54,8 +55,13 @@ function WooCommerceGoLive({ onDone }: { onDone: () => void }) {
           <Banner tone="info" title="Connector keys are not available on this server">
             This RateBridge server does not run the WooCommerce bridge. Ask whoever runs it to enable it.
           </Banner>
-        ) : (
+        ) : can('owner') ? (
           <KeyCreator onDone={onDone} onUnavailable={() => setUnavailable(true)} />
+        ) : (
+          <Banner tone="info" title="An owner creates connector keys">
+            A key signs the plugin in to this admin, so only the store&apos;s owners make them. Ask an owner
+            to create one and paste it into the plugin.
+          </Banner>
         )}
       </Stack>
     </Card>

@@ -8,7 +8,7 @@ import type { PackageLine } from '../../platforms/freight-platform.js';
 import type { PackedBox, PackingSetup, PackingSettings } from '../packaging-types.js';
 import { spaceOf } from './box-geometry.js';
 import { fillSpaces } from './fill-spaces.js';
-import { MAX_PACKER_RUNS, boxAndPackage, toItem, type Content } from './packed-box.js';
+import { boxAndPackage, toItem, type Content } from './packed-box.js';
 
 export type Palletised =
   | { readonly ok: true; readonly packages: readonly PackageLine[]; readonly pallets: readonly PackedBox[] }
@@ -17,14 +17,15 @@ export type Palletised =
 const STAYS = new Set<string>(['pallet', 'skid']);
 
 /** Each content is one package (quantity 1): a packed box, or a unit no box took. */
-export function palletise(contents: readonly Content[], setup: PackingSetup): Palletised {
+/** `maxWork`: what is left of the group's packing budget (packed-box.ts) after boxing. */
+export function palletise(contents: readonly Content[], setup: PackingSetup, maxWork: number): Palletised {
   const pallets = setup.boxes.filter((box) => box.kind === 'pallet').map(spaceOf);
   const stays = contents.filter((content) => STAYS.has(content.pkg.type));
   const candidates = contents.filter((content) => !STAYS.has(content.pkg.type));
   if (pallets.length === 0 || !pastThreshold(candidates, setup.settings)) {
     return { ok: true, packages: contents.map((content) => content.pkg), pallets: [] };
   }
-  const fill = fillSpaces(candidates.map(toItem), pallets, MAX_PACKER_RUNS);
+  const fill = fillSpaces(candidates.map(toItem), pallets, maxWork);
   if (!fill.ok) return fill;
   const loaded = fill.filled.map((filled) => boxAndPackage(filled, candidates));
   const left = fill.unplaced.flatMap((index) => candidates[index] ?? []);

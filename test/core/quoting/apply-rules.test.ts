@@ -177,3 +177,64 @@ describe('the rule list as settings', () => {
     expect(parse(many.slice(0, 50)).success).toBe(true);
   });
 });
+
+describe('depot collection rates beside the delivered rates', () => {
+  const depots = (count: number) =>
+    Array.from({ length: count }, (_, i) => option(`depot:bigpost:${100 + i}`, 900 + i * 10, 0));
+  const delivered = [option('road', 2200, 200), option('express', 3300, 300), option('air', 5500, 500)];
+  const settings = (extra: Partial<QuoteSettings>): QuoteSettings => ({
+    ...DEFAULT_QUOTE_SETTINGS,
+    ...extra,
+    deliveryOptions: {
+      ...DEFAULT_QUOTE_SETTINGS.deliveryOptions,
+      depotCollection: { offer: true, maxDepots: 2 },
+    },
+  });
+  const codes = (s: QuoteSettings, destination = sydney) =>
+    applyRules([...depots(4), ...delivered], s, context(destination)).rates.map((r) => r.code);
+
+  it('caps the delivered rates at maxRates and the depots at maxDepots, depots after', () => {
+    // Cheaper depots must not push home delivery out of a two-rate list.
+    expect(codes(settings({ maxRates: 2 }))).toEqual([
+      'road',
+      'express',
+      'depot:bigpost:100',
+      'depot:bigpost:101',
+    ]);
+    const applied = applyRules([...depots(4), ...delivered], settings({ maxRates: 2 }), context()).applied;
+    expect(applied).toEqual(expect.arrayContaining(['at most 2 rates', 'at most 2 depots']));
+  });
+
+  it('keeps the depot the buyer chose beyond maxDepots, so the choice stays on the list', () => {
+    const chosen = { ...context(), chosenDepot: 'bigpost:103' };
+    const rates = applyRules([...depots(4), ...delivered], settings({ maxRates: 2 }), chosen).rates;
+    expect(rates.map((r) => r.code)).toEqual([
+      'road',
+      'express',
+      'depot:bigpost:100',
+      'depot:bigpost:101',
+      'depot:bigpost:103',
+    ]);
+  });
+
+  it("gives 'cheapest' free shipping to the cheapest delivered rate, not a cheaper depot", () => {
+    const s = settings({ freeShipping: { thresholdCents: 0, appliesTo: 'cheapest' } });
+    const rates = applyRules([...depots(2), ...delivered], s, context()).rates;
+    expect(rates.map((r) => [r.code, r.totalCents])).toEqual([
+      ['road', 0],
+      ['express', 3300],
+      ['air', 5500],
+      ['depot:bigpost:100', 900],
+      ['depot:bigpost:101', 910],
+    ]);
+  });
+
+  it('hides depot rates too where a postcode rule hides every rate', () => {
+    const hide: PostcodeRule = {
+      match: { kind: 'range', from: '0800', to: '0899' },
+      action: { kind: 'hide' },
+    };
+    expect(codes({ ...settings({}), postcodeRules: [hide] }, darwin)).toEqual([]);
+    expect(codes({ ...settings({}), postcodeRules: [hide] })).toHaveLength(5);
+  });
+});

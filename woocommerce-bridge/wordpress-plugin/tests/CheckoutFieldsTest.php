@@ -206,4 +206,30 @@ final class CheckoutFieldsTest extends RateBridge_TestCase {
 		$this->assertArrayNotHasKey( 'delivery', $body );
 		$this->assertArrayNotHasKey( 'company', $body['package']['destination'] );
 	}
+
+	public function test_a_chosen_depot_rate_goes_on_its_package_and_into_the_rates_request(): void {
+		// Package 0 collects from a RateBridge depot; package 1 ships by road; a third is another method's.
+		WC()->session->set( 'chosen_shipping_methods', array( 'ratebridge:depot:bigpost:501', 'ratebridge:road', 'flat_rate:3' ) );
+		$packages = apply_filters( 'woocommerce_cart_shipping_packages', array( $this->package(), $this->package(), $this->package() ) );
+		$this->assertSame( 'bigpost:501', $packages[0]['ratebridge_depot'] );
+		$this->assertArrayNotHasKey( 'ratebridge_depot', $packages[1] );
+		$this->assertArrayNotHasKey( 'ratebridge_depot', $packages[2] );
+
+		RateBridge_Test_World::respond( 200, $this->rates_json( array() ) );
+		$this->calculate( null, $packages[0] );
+		// Nothing asked was answered: the depot alone is the delivery, as core's schema names it.
+		$this->assertSame( array( 'depot' => 'bigpost:501' ), $this->body_without_request_id( 1 )['delivery'] );
+	}
+
+	public function test_the_depot_joins_the_answers_and_a_malformed_rate_id_sends_none(): void {
+		do_action( 'woocommerce_init' );
+		$this->save_block_answer( 'is_business', false );
+		WC()->session->set( 'chosen_shipping_methods', array( 'ratebridge:depot:bigpost:4021' ) );
+		$this->assertSame( array( 'is_business' => 'no', 'depot' => 'bigpost:4021' ), RateBridge_Rate_Request::payload( $this->packages()[0] )['delivery'] );
+
+		foreach ( array( 'ratebridge:depot:bigpost:', 'ratebridge:depot:BigPost:1', "ratebridge:depot:bigpost:1\n", 'other:depot:bigpost:1', 'ratebridge:depot:bigpost:1:2' ) as $id ) {
+			WC()->session->set( 'chosen_shipping_methods', array( $id ) );
+			$this->assertArrayNotHasKey( 'ratebridge_depot', $this->packages()[0], $id );
+		}
+	}
 }

@@ -47,7 +47,10 @@ export function EventTimeline({ connectionId, version }: { connectionId: string;
                         {EVENT_TEXT[event.type] ?? event.type}
                       </Text>
                       <Text as="span" tone="subdued">
-                        {formatDateTime(event.at)} · by {describeActor(event.actor, self)}
+                        {formatDateTime(event.at)} · by{' '}
+                        {event.actor === self
+                          ? 'you'
+                          : (event.actorEmail ?? describeActor(event.actor, self))}
                         {event.frontEnd ? ` · ${FRONT_END_TEXT[event.frontEnd]}` : ''}
                       </Text>
                     </Row>
@@ -83,7 +86,8 @@ export function describeActor(actor: string, self: string | undefined): string {
   if (actor === 'checkout') return 'checkout';
   const staff = /^shopify-user:(.+)$/.exec(actor);
   if (staff) return `Shopify staff member ${staff[1] ?? ''}`;
-  if (actor.startsWith('person:')) return `a member of this store (${actor.slice('person:'.length)})`;
+  // Entries made before addresses were kept with them: the id is all there is.
+  if (actor.startsWith('person:')) return 'a member of this store';
   if (actor === 'woocommerce-admin') return 'a WordPress administrator';
   if (actor === 'woocommerce-plugin') return 'the WordPress plugin';
   return actor === 'merchant' || actor === 'demo-merchant' ? "the store's owner link" : actor;

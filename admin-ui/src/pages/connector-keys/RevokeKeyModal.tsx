@@ -1,5 +1,5 @@
 /** Revoking a connector key, confirmed: the plugin using it stops getting live rates at once. */
-import type { ConnectorKeyView } from '../../../../core/wire/admin-api-types';
+import type { ListedConnectorKey } from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -12,7 +12,7 @@ export function RevokeKeyModal({
   onClose,
   onRevoked,
 }: {
-  revoking: ConnectorKeyView | undefined;
+  revoking: ListedConnectorKey | undefined;
   onClose: () => void;
   onRevoked: () => void;
 }) {

@@ -14,8 +14,8 @@ import { TextField } from '../../ui/TextField';
 
 export const ROLE_OPTIONS: readonly { label: string; value: Role }[] = [
   { label: 'Viewer: reads settings and the rate log, runs test quotes', value: 'viewer' },
-  { label: 'Admin: connections, connector keys and settings', value: 'admin' },
-  { label: 'Owner: everything, people included', value: 'owner' },
+  { label: 'Admin: connections and settings', value: 'admin' },
+  { label: 'Owner: everything, people and connector keys included', value: 'owner' },
 ];
 
 export function InviteForm({ onInvited }: { onInvited: () => void }) {

@@ -1,4 +1,8 @@
-/** The store's members (role to change, remove) and its open invitations (withdraw). */
+/**
+ * The store's members (role to change, remove after a confirmation; not on your own row) and its open
+ * invitations (withdraw).
+ */
+import { useState } from 'react';
 import type { Invitation, Person, Role } from '../../../../core/wire/admin-api-types';
 import { useAction } from '../../api/use-resource';
 import { useAdmin } from '../../app/AdminContext';
@@ -8,6 +12,7 @@ import { Button } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
 import { Select } from '../../ui/Select';
 import { Stack } from '../../ui/Stack';
+import { RemovePersonModal } from './RemovePersonModal';
 
 const ROLES: readonly { label: string; value: Role }[] = [
   { label: 'Viewer', value: 'viewer' },
@@ -16,41 +21,56 @@ const ROLES: readonly { label: string; value: Role }[] = [
 ];
 
 export function PeopleTable({ people, onChanged }: { people: readonly Person[]; onChanged: () => void }) {
-  const { api } = useAdmin();
+  const { api, session } = useAdmin();
+  const [removing, setRemoving] = useState<Person | undefined>(undefined);
   const setRole = useAction(async (id: string, role: Role) => {
     await api.people.setRole(id, role);
     onChanged();
   });
-  const remove = useAction(async (id: string) => {
-    await api.people.remove(id);
-    onChanged();
-  });
+  // Your own row changes nothing: another owner changes your role or removes you (RB_ERR_OWN_MEMBERSHIP).
+  const isYou = (person: Person) => session.data?.actor === `person:${person.id}`;
   return (
     <Stack gap="300">
-      <ErrorBanner error={setRole.error ?? remove.error} showDetails={false} />
+      <ErrorBanner error={setRole.error} showDetails={false} />
       <DataTable
         headings={['Email', 'Role', 'Added', 'Actions']}
         rows={people.map((person) => [
           person.email,
-          <Select
-            key="role"
-            label={`Role of ${person.email}`}
-            labelInline
-            options={ROLES}
-            value={person.role}
-            onChange={(value) => void setRole.run(person.id, value as Role)}
-          />,
+          isYou(person) ? (
+            `${person.role} (you)`
+          ) : (
+            <Select
+              key="role"
+              label={`Role of ${person.email}`}
+              labelInline
+              options={ROLES}
+              value={person.role}
+              onChange={(value) => void setRole.run(person.id, value as Role)}
+            />
+          ),
           formatDateTime(person.addedAt),
-          <Button
-            key="remove"
-            size="slim"
-            critical
-            onClick={() => void remove.run(person.id)}
-            accessibilityLabel={`Remove ${person.email}`}
-          >
-            Remove
-          </Button>,
+          isYou(person) ? (
+            '—'
+          ) : (
+            <Button
+              key="remove"
+              size="slim"
+              critical
+              onClick={() => setRemoving(person)}
+              accessibilityLabel={`Remove ${person.email}`}
+            >
+              Remove
+            </Button>
+          ),
         ])}
+      />
+      <RemovePersonModal
+        removing={removing}
+        onClose={() => setRemoving(undefined)}
+        onRemoved={() => {
+          setRemoving(undefined);
+          onChanged();
+        }}
       />
     </Stack>
   );

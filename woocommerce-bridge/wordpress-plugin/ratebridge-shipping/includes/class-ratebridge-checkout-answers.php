@@ -19,10 +19,19 @@ defined( 'ABSPATH' ) || exit;
  * The classic checkout's answers (remembered in the session from its form) come first; otherwise the block
  * checkout's, as saved on the customer by the Store API. A question never answered is left out: RateBridge
  * then uses the merchant's pre-filled answer, which is what the checkbox showed.
+ *
+ * The depot the shopper picked goes on the package too, as `ratebridge_depot` (`<platform>:<id>`): when the
+ * shipping method chosen for that package (WooCommerce keeps it in the session's `chosen_shipping_methods`,
+ * keyed by package index, in both checkouts) is one of our depot rates, `ratebridge:depot:<platform>:<id>`
+ * (the shipping method adds `ratebridge:` to the bridge's rate id, which is the rate's code). RateBridge
+ * then prices collection from that depot and keeps its rate listed.
  */
 final class RateBridge_Checkout_Answers {
 
 	public const SESSION_KEY = 'ratebridge_checkout';
+
+	/** A depot rate's id as WooCommerce keeps the chosen one; the depot part to core's own pattern. */
+	private const DEPOT_RATE_ID = '/^' . RateBridge_Connection::METHOD_ID . ':depot:([a-z]+:[A-Za-z0-9_-]{1,64})$/D';
 
 	/**
 	 * Adds the answers and the company to each package.
@@ -36,6 +45,7 @@ final class RateBridge_Checkout_Answers {
 		}
 		$answers = self::current( RateBridge_Checkout_Fields::questions() );
 		$company = self::company();
+		$chosen  = self::chosen_methods();
 		foreach ( $packages as $index => $package ) {
 			if ( ! is_array( $package ) ) {
 				continue;
@@ -43,12 +53,40 @@ final class RateBridge_Checkout_Answers {
 			if ( array() !== $answers ) {
 				$package['ratebridge_delivery'] = $answers;
 			}
+			$depot = self::depot_of( $chosen[ $index ] ?? null );
+			if ( null !== $depot ) {
+				$package['ratebridge_depot'] = $depot;
+			}
 			if ( '' !== $company ) {
 				$package['ratebridge_company'] = $company;
 			}
 			$packages[ $index ] = $package;
 		}
 		return $packages;
+	}
+
+	/**
+	 * The depot (`<platform>:<id>`) of a chosen shipping method, or null when it is not one of our depot rates.
+	 *
+	 * @param mixed $method_id A rate id from the session's chosen_shipping_methods.
+	 */
+	public static function depot_of( $method_id ): ?string {
+		if ( ! is_string( $method_id ) || 1 !== preg_match( self::DEPOT_RATE_ID, $method_id, $match ) ) {
+			return null;
+		}
+		return $match[1];
+	}
+
+	/**
+	 * The shipping method chosen per package index (woocommerce/woocommerce includes/wc-cart-functions.php,
+	 * wc_get_chosen_shipping_method_ids(), reads the same session key); empty before any is chosen.
+	 *
+	 * @return array<mixed>
+	 */
+	private static function chosen_methods(): array {
+		$session = self::session();
+		$chosen  = null === $session ? null : $session->get( 'chosen_shipping_methods' );
+		return is_array( $chosen ) ? $chosen : array();
 	}
 
 	/**

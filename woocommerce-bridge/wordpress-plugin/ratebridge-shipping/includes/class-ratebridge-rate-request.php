@@ -14,7 +14,8 @@ defined( 'ABSPATH' ) || exit;
  * `{"currency", "units": {"weight", "dimension"}, "package": {"destination": {...}, "contents": [...]},
  * "delivery": {...}}`. Product data is sent exactly as WooCommerce stores it (strings, in the store's units).
  * The destination's `company` (when there is one) and the `delivery` answers ("yes"/"no" by question key) are what
- * RateBridge_Checkout_Answers put on the package; `delivery` is left out when nothing was answered.
+ * RateBridge_Checkout_Answers put on the package, with `delivery.depot` (`<platform>:<id>`) when the shopper
+ * chose one of RateBridge's depot rates; `delivery` is left out when nothing was answered or chosen.
  */
 final class RateBridge_Rate_Request {
 
@@ -56,7 +57,12 @@ final class RateBridge_Rate_Request {
 			),
 		);
 		$delivery = $package['ratebridge_delivery'] ?? null;
-		if ( is_array( $delivery ) && array() !== $delivery ) {
+		$delivery = is_array( $delivery ) ? $delivery : array();
+		$depot    = $package['ratebridge_depot'] ?? null;
+		if ( is_string( $depot ) && '' !== $depot ) {
+			$delivery['depot'] = $depot;
+		}
+		if ( array() !== $delivery ) {
 			$payload['delivery'] = $delivery;
 		}
 		return $payload;
