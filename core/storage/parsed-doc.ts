@@ -19,7 +19,7 @@ export async function readParsedDoc<T>(store: Store, ref: DocRef, parse: Parse<T
   if (raw === null || typeof raw !== 'object') return parse(raw);
   let byParser = parsed.get(raw);
   if (byParser?.has(parse)) return byParser.get(parse) as T;
-  // Parsed once, whether it succeeds or throws: a corrupt document is refused again on the next read.
+  // A parse that throws (a corrupt document) is not remembered: the next read refuses it again.
   const value = parse(raw);
   if (!byParser) parsed.set(raw, (byParser = new Map()));
   byParser.set(parse, value);
