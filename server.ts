@@ -68,6 +68,9 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   const banner: string[] = [];
 
   app.disable('x-powered-by');
+  // No ETag on JSON answers: nothing here relies on a conditional GET (checkouts are POSTs), and hashing
+  // every body cost a SHA-1 per checkout. Static files (serve-static) keep their own ETags.
+  app.set('etag', false);
   // Off unless TRUST_PROXY names the proxies: X-Forwarded-For is the client's to write otherwise.
   app.set('trust proxy', trustProxySetting(config.trustProxy));
   app.use(helmet());

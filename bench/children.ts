@@ -1,4 +1,9 @@
-/** The bench's server processes: forked with IPC, each answering one message at a time. */
+/**
+ * The bench's server processes: forked with IPC, each answering one message at a time. They run the built
+ * JavaScript (`npm run bench` builds `dist/` first, `tsconfig.bench.json` adds the bench's own servers), with
+ * plain node as production runs `node dist/server.js`: under tsx the server carried ~240 MB of transformer
+ * and source maps, and paid for them in CPU.
+ */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -8,13 +13,17 @@ export interface Child {
   ask<T>(message: Record<string, unknown>): Promise<T>;
 }
 
-export function startChild(file: string, env: NodeJS.ProcessEnv): Promise<Child> {
+/** The V8 heap settings `npm start` runs the service with (package.json, docs/deploy.md "Memory"). */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=384'];
+
+/** Forks `dist/bench/<name>.js`, the built form of `bench/<name>.ts`. */
+export function startChild(name: string, env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<Child> {
+  const file = `../dist/bench/${name}.js`;
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     // BENCH_CPU_PROF=<dir>: a CPU profile of each server process, written when it stops.
     execArgv: [
-      '--import',
-      'tsx',
       '--expose-gc',
+      ...nodeOptions,
       ...(env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : []),
     ],
     env,

@@ -14,7 +14,7 @@
 import os from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
-import { startChild, mb, type Child, type Memory } from './children.js';
+import { startChild, mb, SERVICE_NODE_FLAGS, type Child, type Memory } from './children.js';
 import { shopifyRequest, wooRequest, type Cache, type Credentials } from './checkout-requests.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -151,8 +151,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${line}\n`);
   };
   const env = { ...process.env, NODE_ENV: 'production' };
-  const bare = await startChild('./bare-express.ts', env);
-  const app = await startChild('./app-server.ts', env);
+  const bare = await startChild('bare-express', env);
+  const app = await startChild('app-server', env, SERVICE_NODE_FLAGS);
   const credentials = app.ready as unknown as Credentials;
   const atStart = (await app.ask<{ memory: Memory }>({ cmd: 'mem' })).memory;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -164,6 +164,9 @@ async function main(): Promise<void> {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} (the 2 cores are shared with other work: absolute figures move, the ratios less).`,
+  );
+  print(
+    `Server: \`node ${SERVICE_NODE_FLAGS.join(' ')}\` on the built dist/ (as \`npm start\`), the sandbox platform in the same process.`,
   );
   print();
   await throughput(bare, app, credentials, print);

@@ -28,7 +28,7 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     serializers: {
       err: (error: Error) => redactDeep(pino.stdSerializers.err(error)),
-      // redactLogObject leaves raw HTTP objects under req/res to these; pino-http's own replace them.
+      // redactLogObject leaves raw HTTP objects under req/res to these.
       req: serializeRequest,
       res: serializeResponse,
     },

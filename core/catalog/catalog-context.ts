@@ -4,6 +4,7 @@
  * operation is a function of it in a file of its own.
  */
 import type { JsonValue } from '../storage/store.js';
+import { readParsedDoc } from '../storage/parsed-doc.js';
 import type { CatalogOptions } from './catalog.js';
 import { invalidInput } from './input-error.js';
 import {
@@ -31,6 +32,10 @@ export const PACKING_SETTINGS_REF = { kind: 'packaging-settings', id: 'packing' 
 export const BOX_KIND = 'packaging-boxes';
 const WRITE_CONCURRENCY = 32;
 
+type ProfileParse = ReturnType<typeof packagingProfileSchema.safeParse>;
+const parseProfile = (raw: JsonValue | undefined): ProfileParse | undefined =>
+  raw === undefined ? undefined : packagingProfileSchema.safeParse(raw);
+
 export function createCatalogContext(options: CatalogOptions) {
   const { store, logger } = options;
   const now = options.now ?? Date.now;
@@ -42,7 +47,10 @@ export function createCatalogContext(options: CatalogOptions) {
     raw: JsonValue | undefined,
   ): PackagingProfile | undefined {
     if (raw === undefined) return undefined;
-    const parsed = packagingProfileSchema.safeParse(raw);
+    return reported(tenant, key, packagingProfileSchema.safeParse(raw));
+  }
+
+  function reported(tenant: string, key: string, parsed: ProfileParse): PackagingProfile | undefined {
     if (parsed.success) return parsed.data;
     // A document this code cannot read is reported, and treated as absent rather than failing a checkout.
     logger.warn({ tenant, key, issues: parsed.error.issues.length }, 'unreadable packaging profile ignored');
@@ -56,8 +64,10 @@ export function createCatalogContext(options: CatalogOptions) {
     seenResolution: options.seenResolutionMs ?? 60 * 60_000,
     profileRef,
 
+    /** Parsed once per stored version (parsed-doc.ts): a checkout reads each line's profile. */
     async findProfile(tenant: string, key: string): Promise<PackagingProfile | undefined> {
-      return readProfile(tenant, key, await store.getDoc(profileRef(tenant, key)));
+      const parsed = await readParsedDoc(store, profileRef(tenant, key), parseProfile);
+      return parsed && reported(tenant, key, parsed);
     },
 
     /** Sorted by key. */

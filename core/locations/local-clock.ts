@@ -33,9 +33,26 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * The last answer per zone, by UTC minute: every Australian zone is a whole number of minutes from UTC, so
+ * within one UTC minute the local date and minute cannot change, and formatToParts (a few µs, several
+ * times per checkout) runs once a minute per zone instead.
+ */
+const lastByZone = new Map<string, { readonly minute: number; readonly clock: LocalClock }>();
+
 export function localClock(now: number, state: AuState): LocalClock {
+  const zone = STATE_TIME_ZONES[state];
+  const minute = Math.floor(now / 60_000);
+  const last = lastByZone.get(zone);
+  if (last?.minute === minute) return last.clock;
+  const clock = formatClock(now, zone);
+  lastByZone.set(zone, { minute, clock });
+  return clock;
+}
+
+function formatClock(now: number, zone: string): LocalClock {
   const parts: Record<string, string> = {};
-  for (const part of formatterFor(STATE_TIME_ZONES[state]).formatToParts(new Date(now))) {
+  for (const part of formatterFor(zone).formatToParts(new Date(now))) {
     parts[part.type] = part.value;
   }
   return {
@@ -44,10 +61,25 @@ export function localClock(now: number, state: AuState): LocalClock {
   };
 }
 
+/** Offsets by state and date: the same few dates are asked on every Shopify answer. */
+const offsets = new Map<string, string>();
+
 /** The state's offset from UTC on that date at noon, as `+1100` (what Shopify's date format carries). */
 export function utcOffsetAtNoon(date: string, state: AuState): string {
+  const key = `${state}|${date}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 4096) offsets.clear();
+    offset = offsetAtNoon(date, STATE_TIME_ZONES[state]);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetAtNoon(date: string, zone: string): string {
   const noonUtc = Date.parse(`${date}T12:00:00Z`);
-  const local = localClock(noonUtc, state);
+  // Formatted directly, not through localClock: a noon of another day would displace its minute's answer.
+  const local = formatClock(noonUtc, zone);
   const dayShift = local.date === date ? 0 : local.date > date ? 1 : -1;
   const minutes = dayShift * 1440 + local.minutes - 12 * 60;
   const sign = minutes < 0 ? '-' : '+';

@@ -6,6 +6,7 @@
 import { rbError } from '../errors.js';
 import { UNCHANGED, type JsonValue } from '../storage/store.js';
 import { updateDocOrRefuse } from '../storage/update-or-refuse.js';
+import { readParsedDoc } from '../storage/parsed-doc.js';
 import { invalidInput } from '../catalog/input-error.js';
 import { AUSTRALIA_POST_LOCALITIES, checkAddress } from './address-check.js';
 import { withOneDefault } from './default-location.js';
@@ -23,8 +24,9 @@ export function createLocationContext(options: LocationsOptions) {
   const { store, tokens, logger } = options;
   const reference = options.localities ?? AUSTRALIA_POST_LOCALITIES;
   const now = options.now ?? Date.now;
-  const load = async (tenant: string): Promise<TenantLocations> =>
-    parseTenantLocations(await store.getDoc(locationsDocRef(tenant)));
+  // Parsed once per stored version (parsed-doc.ts): a checkout reads the locations on every quote.
+  const load = (tenant: string): Promise<TenantLocations> =>
+    readParsedDoc(store, locationsDocRef(tenant), parseTenantLocations);
   return {
     ...options,
     iso: () => new Date(now()).toISOString(),

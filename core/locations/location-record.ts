@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { JsonValue, Store } from '../storage/store.js';
+import { readParsedDoc } from '../storage/parsed-doc.js';
 import type { LocationRecord } from '../wire/admin-api-types.js';
 import { locationSchema } from '../wire/locations-schema.js';
 
@@ -41,7 +42,7 @@ export function parseTenantLocations(raw: JsonValue | undefined): TenantLocation
 
 /** Read-only access for other modules (the catalog resolves location names in its CSV with it). */
 export async function readTenantLocations(store: Store, tenant: string): Promise<readonly LocationRecord[]> {
-  return parseTenantLocations(await store.getDoc(locationsDocRef(tenant))).locations;
+  return (await readParsedDoc(store, locationsDocRef(tenant), parseTenantLocations)).locations;
 }
 
 /** The comparison form of a location name: names differing only in case or spacing are one name. */

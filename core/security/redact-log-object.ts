@@ -3,9 +3,9 @@
  * depth, URLs lose their secret parts, known secret values are scrubbed from every string), but copying only
  * what it changes. A request's log object is small and clean, so it is walked and handed back as it was.
  *
- * pino-http's raw request and response under `req` / `res` are not walked: the serializers turn them into
- * an id, a method, a redacted URL and a status (core/http/request-logging.ts, and core/logger.ts for any
- * other logger), so nothing else of them is ever written.
+ * A raw request or response logged under `req` / `res` is not walked: the serializers (core/logger.ts) turn
+ * it into a method, a redacted URL and a status, so nothing else of it is ever written; the request line
+ * itself (core/http/request-logging.ts) logs only those fields.
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { REDACTED, isSensitiveName, redactDeep, redactUrl, scrubKnownSecrets } from './redact.js';

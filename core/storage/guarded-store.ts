@@ -131,6 +131,18 @@ export class GuardedStore implements Store {
     );
   }
 
+  /** As getDoc, uncopied where the inner store can (embedded); a copy where it cannot. */
+  async getDocShared(ref: DocRef): Promise<JsonValue | undefined> {
+    return this.read(
+      async () => {
+        const value = await (this.inner.getDocShared ?? this.inner.getDoc).call(this.inner, ref);
+        this.copies.rememberRead(ref, value);
+        return value;
+      },
+      () => this.copies.doc(ref),
+    );
+  }
+
   async listDocs(tenant: string, kind: string): Promise<Map<string, JsonValue>> {
     return this.read(
       async () => {

@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis, Cluster, type ClusterNode, type RedisOptions } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import {
   UNCHANGED,
   type DocRef,
@@ -162,6 +163,28 @@ export class RedisStore implements Store {
 
   async getDoc(ref: DocRef): Promise<JsonValue | undefined> {
     return parse(await this.client.hget(this.docKey(ref.tenant, ref.kind), ref.id));
+  }
+
+  /**
+   * The last value read of each document, with its text: the same text read again hands out the same
+   * object, so a parse of it is remembered (parsed-doc.ts) and a changed document is parsed afresh.
+   * Bounded; a stale entry costs nothing, since the text is compared on every read.
+   */
+  private readonly shared = new LRUCache<string, { readonly text: string; readonly value: JsonValue }>({
+    max: 10_000,
+    maxSize: 32 * 1024 * 1024,
+    sizeCalculation: (entry) => Math.max(1, entry.text.length),
+  });
+
+  async getDocShared(ref: DocRef): Promise<JsonValue | undefined> {
+    const text = await this.client.hget(this.docKey(ref.tenant, ref.kind), ref.id);
+    if (text === null) return undefined;
+    const key = JSON.stringify([ref.tenant, ref.kind, ref.id]);
+    const last = this.shared.get(key);
+    if (last?.text === text) return last.value;
+    const value = JSON.parse(text) as JsonValue;
+    this.shared.set(key, { text, value });
+    return value;
   }
 
   async listDocs(tenant: string, kind: string): Promise<Map<string, JsonValue>> {

@@ -53,6 +53,12 @@ export interface Store {
   readonly kind: 'redis' | 'embedded';
 
   getDoc(ref: DocRef): Promise<JsonValue | undefined>;
+  /**
+   * The stored value itself rather than a copy, the same object until the document is written again: for
+   * readers that only parse it (core/storage/parsed-doc.ts memoises the parse on that object). The caller
+   * must never change it. Redis hands out the same object while the stored text is unchanged.
+   */
+  getDocShared?(ref: DocRef): Promise<JsonValue | undefined>;
   /** Every document of one kind for a tenant, keyed by id. */
   listDocs(tenant: string, kind: string): Promise<Map<string, JsonValue>>;
   putDoc(ref: DocRef, value: JsonValue): Promise<void>;

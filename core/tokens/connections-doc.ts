@@ -5,6 +5,7 @@
 import { rbError } from '../errors.js';
 import { UNCHANGED, type JsonValue, type Store } from '../storage/store.js';
 import { updateDocOrRefuse } from '../storage/update-or-refuse.js';
+import { readParsedDoc } from '../storage/parsed-doc.js';
 import { tenantConnectionsSchema, type ConnectionRecord, type TenantConnections } from './connection.js';
 
 const CONNECTIONS_DOC = { kind: 'connections', id: 'all' } as const;
@@ -12,8 +13,9 @@ const CONNECTIONS_DOC = { kind: 'connections', id: 'all' } as const;
 export function createConnectionsDoc(store: Store) {
   const docRef = (tenant: string) => ({ tenant, ...CONNECTIONS_DOC });
   return {
-    async load(tenant: string): Promise<TenantConnections> {
-      return parseConnections(await store.getDoc(docRef(tenant)));
+    /** Parsed once per stored version (parsed-doc.ts): every quote reads it. */
+    load(tenant: string): Promise<TenantConnections> {
+      return readParsedDoc(store, docRef(tenant), parseConnections);
     },
 
     async record(tenant: string, id: string): Promise<ConnectionRecord> {

@@ -20,6 +20,7 @@ import { createAuditTrail } from './audit-trail.js';
 import { toView, type ConnectionRecord } from './connection.js';
 import { createConnectionsDoc } from './connections-doc.js';
 import { createHealthDueTimes } from './health-due-times.js';
+import { createOpenedTokens } from './opened-tokens.js';
 
 /** Told when a connection's status changes (alerts open and resolve incidents from it). */
 export type StatusListener = (
@@ -61,6 +62,8 @@ export function createTokenContext(options: TokenLifecycleOptions) {
     iso: () => new Date(now()).toISOString(),
     limiter: createAttemptLimiter(store, options.attemptLimit ?? DEFAULT_ATTEMPT_LIMIT),
     audit,
+    /** A connection's token opened (kept opened for a minute, keyed by the sealed record). */
+    openToken: createOpenedTokens(options.sealer),
     recheckMinInterval: options.recheckMinIntervalMs ?? 60_000,
     disconnectListeners: [] as DisconnectListener[],
     statusListeners,

@@ -26,7 +26,7 @@ export async function usableConnections(ctx: TokenContext, tenant: string): Prom
     if (!platform) continue;
     let token: string;
     try {
-      token = ctx.sealer.open(connection.sealedToken, sealOwner(tenant, connection.id));
+      token = ctx.openToken(connection.sealedToken, sealOwner(tenant, connection.id));
     } catch (error) {
       // One unreadable record (a key dropped from RATEBRIDGE_KEYS too early) must not fail the others.
       ctx.logger.error(

@@ -21,7 +21,7 @@ describe('HTTP error rendering', () => {
         z.object({ name: z.string().min(1), count: z.number().int() }).strict(),
         request.body,
       );
-      request.log.info({ body: { ...body, apiToken: canary } }, 'echoing');
+      logger.info({ body: { ...body, apiToken: canary } }, 'echoing');
       response.json(body);
     });
     app.get('/items/:id', (request, response) => {
@@ -100,6 +100,25 @@ describe('HTTP error rendering', () => {
       .map((l) => JSON.parse(l) as { req?: { id: string }; errorCode?: string; msg: string })
       .find((entry) => entry.req?.id === 'req-abc-123' && entry.msg === 'request completed');
     expect(line?.errorCode).toBe('RB_ERR_BAD_JSON');
+  });
+
+  it("logs a crash's request line at error level with its code and timing", async () => {
+    const response = await fetch(`${server.url}/boom`, { headers: { 'x-request-id': 'req-boom-1' } });
+    expect(response.status).toBe(500);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const line = text()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown> & { req?: { id: string; url: string } })
+      .find((entry) => entry.req?.id === 'req-boom-1');
+    expect(line).toMatchObject({
+      level: 50,
+      msg: 'request errored',
+      req: { method: 'GET', url: '/boom' },
+      res: { statusCode: 500 },
+      errorCode: 'RB_ERR_INTERNAL',
+    });
+    expect(typeof line?.['responseTime']).toBe('number');
   });
 
   it('redacts anything named like a credential from every log line (canary)', async () => {

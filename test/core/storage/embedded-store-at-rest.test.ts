@@ -48,8 +48,13 @@ describe('the embedded store at rest', () => {
     const store = await openEmbeddedStore({ dataDir: dir, codec: codecFor(RING) });
     await store.putDoc({ tenant: 't', kind: 'locations', id: 'l1' }, PERSON);
     await store.listPush('t', 'log', PERSON, 10);
+    // Pushed in one turn, as the rate log flushes: one line for the batch, sealed like the others.
+    await Promise.all([store.listPush('t', 'batch', PERSON, 10), store.listPush('t', 'batch', PERSON, 10)]);
     await store.close();
     const journal = await readFile(path.join(dir, 'store', 'journal.ndjson'), 'utf8');
+    expect(journal.trim().split('\n')).toHaveLength(3);
+    for (const line of journal.trim().split('\n'))
+      expect(Object.keys(JSON.parse(line) as object)).toEqual(['s', 'x']);
     expect(journal).not.toContain('Canary');
     expect(journal).not.toContain('Jo Citizen');
     expect(journal).not.toContain('locations');
@@ -66,6 +71,7 @@ describe('the embedded store at rest', () => {
     const reopened = await openEmbeddedStore({ dataDir: dir, codec: codecFor(RING) });
     expect(await reopened.getDoc({ tenant: 't', kind: 'locations', id: 'l1' })).toEqual(PERSON);
     expect(await reopened.listRange('t', 'log', 0, 10)).toEqual([PERSON]);
+    expect(await reopened.listRange('t', 'batch', 0, 10)).toEqual([PERSON, PERSON]);
     await reopened.close();
     await remove();
   });

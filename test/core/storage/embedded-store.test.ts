@@ -68,6 +68,35 @@ describe('EmbeddedStore durability', () => {
     await remove();
   });
 
+  it('writes the operations of one flush as one line and replays each of them in order', async () => {
+    const { dir, remove } = await tempDir('batch');
+    const store = await openEmbeddedStore({ dataDir: dir });
+    await store.putDoc({ tenant: 't', kind: 'k', id: 'first' }, 0);
+    // Issued in one turn, as the rate log's flush does: one journal line, one seal, one fdatasync.
+    await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => store.listPush('t', 'log', i, 15)),
+      store.putDoc({ tenant: 't', kind: 'k', id: 'a' }, { v: 1 }),
+      store.updateDoc({ tenant: 't', kind: 'k', id: 'a' }, () => ({ v: 2 })),
+      store.deleteDoc({ tenant: 't', kind: 'k', id: 'first' }),
+    ]);
+    await store.close();
+    const lines = (await readFile(path.join(dir, 'store', 'journal.ndjson'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect((JSON.parse(lines[1] ?? '') as { b: unknown[] }).b).toHaveLength(23);
+
+    const reopened = await openEmbeddedStore({ dataDir: dir });
+    expect(await reopened.getDoc({ tenant: 't', kind: 'k', id: 'a' })).toEqual({ v: 2 });
+    expect(await reopened.getDoc({ tenant: 't', kind: 'k', id: 'first' })).toBeUndefined();
+    expect(await reopened.listRange('t', 'log', 0, 20)).toEqual(Array.from({ length: 15 }, (_, i) => 19 - i));
+    await reopened.putDoc({ tenant: 't', kind: 'k', id: 'b' }, 'after');
+    await reopened.close();
+    const again = await openEmbeddedStore({ dataDir: dir });
+    expect(await again.getDoc({ tenant: 't', kind: 'k', id: 'b' })).toBe('after');
+    expect(await again.listLength('t', 'log')).toBe(15);
+    await again.close();
+    await remove();
+  });
+
   it('ignores a torn last journal line and keeps every complete one', async () => {
     const { dir, remove } = await tempDir('torn');
     const store = await openEmbeddedStore({ dataDir: dir });

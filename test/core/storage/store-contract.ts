@@ -53,6 +53,23 @@ export function runStoreContract(name: string, open: () => Promise<StoreHarness>
       expect(await store.getDoc(ref)).toEqual({ list: [1] });
     });
 
+    it('a shared read is the same object until the document is written, then the new value at once', async () => {
+      const ref = { tenant: tenant(), kind: 'widgets', id: 'w1' };
+      expect(await store.getDocShared?.(ref)).toBeUndefined();
+      await store.putDoc(ref, { v: 1 });
+      const first = await store.getDocShared?.(ref);
+      expect(first).toEqual({ v: 1 });
+      expect(await store.getDocShared?.(ref)).toBe(first);
+      await store.updateDoc(ref, () => ({ v: 2 }));
+      expect(await store.getDocShared?.(ref)).toEqual({ v: 2 });
+      // A copy from getDoc changed by its reader leaves the shared value alone.
+      const copy = (await store.getDoc(ref)) as { v: number };
+      copy.v = 99;
+      expect(await store.getDocShared?.(ref)).toEqual({ v: 2 });
+      await store.deleteDoc(ref);
+      expect(await store.getDocShared?.(ref)).toBeUndefined();
+    });
+
     it('lists the documents of one kind for one tenant only', async () => {
       const a = tenant();
       const b = tenant();
