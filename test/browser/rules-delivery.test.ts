@@ -2,10 +2,11 @@
 /**
  * The rules page's delivery options in Chromium on the real build (#15): it says plainly that Shopify
  * checkouts cannot ask, the merchant chooses how each option is known, the tail-lift weight and depot
- * collection, a bad weight is marked on its field, and what is saved is what the API holds.
+ * collection, a bad weight is marked on its field, and what is saved is what the API holds; a quote's
+ * rate-log entry shows what was asked for, and each pickup group's own options when the groups differed.
  */
 import { describe, expect, it } from 'vitest';
-import type { QuoteSettings } from '../../core/wire/admin-api-types.js';
+import type { LocationsResponse, QuoteSettings } from '../../core/wire/admin-api-types.js';
 import { chromiumSkipReason, createSandboxToken, signIn, watchForProblems } from './browser-support.js';
 import { rateBridgeInChromium } from './browser-suite.js';
 
@@ -81,6 +82,42 @@ describe.skipIf(skip !== undefined)('delivery options on the rules page in Chrom
       await asked.getByText('Tail-lift truck').waitFor();
       await asked.getByText('Derived (company name or package weight)').waitFor();
       await asked.getByText('Home address').waitFor();
+
+      // Two consignments: a 50 kg crate from Sydney (over 45 kg: a tail-lift), a 2 kg parcel from Melbourne
+      // (none). Each group's own options show in its row; the summary says they differed.
+      await api('/locations', { name: 'Melbourne DC', suburb: 'Melbourne', postcode: '3000', state: 'VIC' });
+      const listed = await page.request.get(`${server.url}/admin/api/locations`);
+      const { locations } = (await listed.json()) as LocationsResponse;
+      const idOf = (name: string) => locations.find((l) => l.name === name)?.id ?? name;
+      const carton = (weightKg: number, location: string) =>
+        page.request.put(`${server.url}/admin/api/packaging/sku:${weightKg}KG`, {
+          headers: { origin: server.url, 'content-type': 'application/json' },
+          data: {
+            packages: [{ type: 'carton', lengthCm: 40, widthCm: 40, heightCm: 40, weightKg }],
+            locationIds: [idOf(location)],
+          },
+        });
+      expect((await carton(50, 'Sydney DC')).status()).toBe(200);
+      expect((await carton(2, 'Melbourne DC')).status()).toBe(200);
+      const split = await api('/quotes/test', {
+        destination: { country: 'AU', postcode: '2000', state: 'NSW' },
+        lines: [
+          { sku: '50KG', quantity: 1 },
+          { sku: '2KG', quantity: 1 },
+        ],
+      });
+      const splitId = ((await split.json()) as { diagnostics: { id: string } }).diagnostics.id;
+      await page.goto(`${server.url}/admin/settings/rate-log/${encodeURIComponent(splitId)}`);
+      const groups = page.getByRole('region', { name: 'Packages per pickup location' });
+      const row = (name: string) => groups.getByRole('row').filter({ hasText: name });
+      await groups.getByRole('columnheader', { name: 'Delivery asked for' }).waitFor();
+      await row('Sydney DC').getByText('Tail-lift truck: Derived (company name or package weight)').waitFor();
+      await row('Melbourne DC').getByText('No tail-lift: Derived (company name or package weight)').waitFor();
+      expect(await row('Melbourne DC').getByText('Tail-lift truck').count()).toBe(0);
+      await row('Sydney DC').getByText('Home address: Your assumption').waitFor();
+      const summary = page.getByRole('region', { name: 'Delivery asked for' });
+      await summary.getByText(/were asked with different options/).waitFor();
+      await summary.getByText('Tail-lift truck').waitFor();
       expect(problems()).toEqual([]);
     },
   );

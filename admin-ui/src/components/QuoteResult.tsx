@@ -19,7 +19,7 @@ import { DataTable } from '../ui/DataTable';
 import { List } from '../ui/List';
 import { Row, Stack } from '../ui/Stack';
 import { Heading, Text } from '../ui/Text';
-import { DeliveryAsked } from './DeliveryAsked';
+import { DeliveryAsked, GroupDelivery } from './DeliveryAsked';
 import { LatencyChart } from './LatencyChart';
 import { PackingResult } from './PackingResult';
 
@@ -139,6 +139,7 @@ function PackageGroups({
   entry: RateLogEntry;
   locationName: (id: string) => string;
 }) {
+  const perGroup = entry.groups.some((group) => group.delivery !== undefined);
   return (
     <section aria-labelledby={`groups-${entry.id}`}>
       <Stack gap="200">
@@ -151,7 +152,7 @@ function PackageGroups({
           </Text>
         ) : (
           <DataTable
-            headings={['Ships from', 'Packages', 'Packed from']}
+            headings={['Ships from', 'Packages', 'Packed from', ...(perGroup ? ['Delivery asked for'] : [])]}
             rows={entry.groups.map((group) => [
               locationName(group.locationId),
               group.packages
@@ -161,6 +162,10 @@ function PackageGroups({
                 )
                 .join('; '),
               packedFrom(entry, group),
+              // Each group is its own consignment; its options are logged only when the groups differed.
+              ...(perGroup
+                ? [group.delivery ? <GroupDelivery delivery={group.delivery} /> : 'As for the quote']
+                : []),
             ])}
           />
         )}

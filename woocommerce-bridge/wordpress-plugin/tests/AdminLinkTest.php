@@ -99,6 +99,27 @@ final class AdminLinkTest extends RateBridge_TestCase {
 		$this->assertTrue( RateBridge_Key_Status::is_refused() );
 	}
 
+	public function test_a_key_whose_maker_was_removed_says_so_and_asks_an_owner_for_a_new_key(): void {
+		$this->connect();
+		// The bridge's own message is never shown: only the plugin's translatable, escaped text.
+		RateBridge_Test_World::respond( 403, (string) json_encode( array( 'error' => array( 'code' => 'RB_ERR_KEY_MAKER_REMOVED', 'message' => '<b>gone</b>' ) ) ) );
+
+		$ended = $this->open();
+
+		$this->assertInstanceOf( RateBridge_Test_Died::class, $ended );
+		$message = $ended->getMessage();
+		$this->assertStringContainsString( 'The person who made this connector key no longer belongs to the RateBridge store', $message );
+		$this->assertStringContainsString( 'An owner should create a new key in RateBridge (Connector keys) and paste it here.', $message );
+		$this->assertStringNotContainsString( 'did not answer with a login link', $message );
+		$this->assertStringNotContainsString( 'gone', $message );
+		$this->assertSame( esc_html( $message ), $message, 'the message is already escaped, and escapes to itself' );
+		// The key still signs the checkout: it is not flagged as refused, so no "paste a new key" notice on every page.
+		$this->assertFalse( RateBridge_Key_Status::is_refused() );
+		$this->assertStringContainsString( 'HTTP 403 RB_ERR_KEY_MAKER_REMOVED', $this->all_log_text() );
+		$this->assertStringContainsString( 'was removed from the store', $this->all_log_text() );
+		$this->assertStringNotContainsString( self::SECRET, $this->all_log_text() . $message );
+	}
+
 	public function test_users_who_cannot_manage_woocommerce_are_refused_before_any_request(): void {
 		$this->connect();
 		RateBridge_Test_World::$user_can_manage = false;

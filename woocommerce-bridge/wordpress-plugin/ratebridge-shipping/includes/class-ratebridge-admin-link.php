@@ -113,6 +113,11 @@ final class RateBridge_Admin_Link {
 			$log->info( sprintf( 'RateBridge refused the admin link request as a replay (%s).', $reply->describe() ) );
 			return new WP_Error( 'ratebridge_replayed', __( 'RateBridge saw this request twice and refused the second. Please try again.', 'ratebridge-shipping' ) );
 		}
+		if ( $reply->is_key_maker_removed() ) {
+			// Not a refused key: it still signs the checkout, so the settings notice stays down.
+			$log->warning( sprintf( 'RateBridge refused to open the admin (%s): the person who made connector key id "%s" was removed from the store.', $reply->describe(), $connection->key_id ) );
+			return new WP_Error( 'ratebridge_key_maker_removed', __( 'The person who made this connector key no longer belongs to the RateBridge store, so it cannot open RateBridge (it still answers your checkout rates). An owner should create a new key in RateBridge (Connector keys) and paste it here.', 'ratebridge-shipping' ) );
+		}
 
 		$decoded = $reply->json_object();
 		$url     = is_array( $decoded ) && is_string( $decoded['url'] ?? null ) ? $decoded['url'] : '';

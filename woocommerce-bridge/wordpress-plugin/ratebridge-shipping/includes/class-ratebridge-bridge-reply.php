@@ -58,6 +58,7 @@ final class RateBridge_Bridge_Reply {
 
 	public const CODE_SIGNATURE_EXPIRED  = 'RB_ERR_SIGNATURE_EXPIRED';
 	public const CODE_SIGNATURE_REPLAYED = 'RB_ERR_SIGNATURE_REPLAYED';
+	public const CODE_KEY_MAKER_REMOVED  = 'RB_ERR_KEY_MAKER_REMOVED';
 
 	/** What an error code may look like; anything else is treated as no code (and never logged). */
 	private const CODE_PATTERN = '/^[A-Z][A-Z0-9_]{0,63}$/';
@@ -86,6 +87,14 @@ final class RateBridge_Bridge_Reply {
 	 */
 	public function is_signature_replayed(): bool {
 		return 401 === $this->status && self::CODE_SIGNATURE_REPLAYED === $this->error_code();
+	}
+
+	/**
+	 * The person who made the connector key was removed from the store: the key still signs the checkout
+	 * but signs nobody into the admin (403, see docs/people-and-roles.md).
+	 */
+	public function is_key_maker_removed(): bool {
+		return 403 === $this->status && self::CODE_KEY_MAKER_REMOVED === $this->error_code();
 	}
 
 	/**
