@@ -14,6 +14,7 @@ import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { probeRedis } from '../support/redis.js';
 import { shopifyAdminClient, shopifyAgainstFake } from '../support/shopify-admin-client.js';
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
+import { sandboxToken } from '../woocommerce-bridge/sandbox-store.js';
 import {
   startWooTestApp,
   type AdminClient,
@@ -237,12 +238,7 @@ describe('delivery dates on a WooCommerce checkout (the plugin endpoint)', () =>
       key: { id: string };
       secret: string;
     });
-    const issued = await fetch(`${app.sandbox.url}/api-tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: `dates-${randomBytes(3).toString('hex')}`, environment: 'test' }),
-    });
-    const { token } = (await issued.json()) as { token: string };
+    const token = await sandboxToken(app, `dates-${randomBytes(3).toString('hex')}`);
     const connection = { platform: 'sandbox', environment: 'test', label: 'Sandbox', token };
     expect((await merchant.api('POST', '/connections', connection)).status).toBe(201);
     expect((await merchant.api('POST', '/locations', MELBOURNE_DC)).status).toBe(201);

@@ -23,11 +23,8 @@ import {
 import type { QuoteSettings, RateLogEntry, RateLogPage } from '../../core/wire/admin-api-types.js';
 import type { WooRate } from '../../woocommerce-bridge/rates-response.js';
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
-import {
-  startWooTestApp,
-  type AdminClient,
-  type WooTestApp,
-} from '../woocommerce-bridge/woocommerce-test-app.js';
+import { startSandboxStore } from '../woocommerce-bridge/sandbox-store.js';
+import type { AdminClient, WooTestApp } from '../woocommerce-bridge/woocommerce-test-app.js';
 
 type Answers = Partial<Record<'is_business' | 'tail_lift' | 'authority_to_leave' | 'hand_unload', string>>;
 type DeliveryOptions = QuoteSettings['deliveryOptions'];
@@ -114,29 +111,7 @@ describe("a WooCommerce shopper's delivery answers change the price", () => {
   };
 
   beforeAll(async () => {
-    app = await startWooTestApp();
-    merchant = await app.signIn(`woo:delivery-${randomBytes(3).toString('hex')}.example.com`);
-    const token = await sandboxToken(app, `woo-delivery-${randomBytes(2).toString('hex')}`);
-    const connected = await merchant.api('POST', '/connections', {
-      platform: 'sandbox',
-      environment: 'test',
-      label: 'Sandbox',
-      token,
-    });
-    expect(connected.status).toBe(201);
-    const location = await merchant.api('POST', '/locations', {
-      name: 'Sydney DC',
-      suburb: 'Sydney',
-      postcode: '2000',
-      state: 'NSW',
-    });
-    expect(location.status).toBe(201);
-    const created = (await merchant.api('POST', '/connector-keys', { name: 'Plugin' })).body as {
-      key: { id: string };
-      secret: string;
-    };
-    ({ secret } = created);
-    keyId = created.key.id;
+    ({ app, merchant, keyId, secret } = await startSandboxStore('delivery'));
     rules = ((await merchant.api('GET', '/rules')).body as { rules: QuoteSettings }).rules;
     await saveOptions(ASKING);
   });
@@ -237,13 +212,3 @@ describe("a WooCommerce shopper's delivery answers change the price", () => {
     expect(companyLogged?.delivery).toMatchObject({ isBusiness: true, from: { isBusiness: 'derived' } });
   });
 });
-
-async function sandboxToken(app: WooTestApp, name: string): Promise<string> {
-  const response = await fetch(`${app.sandbox.url}/api-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, environment: 'test' }),
-  });
-  if (response.status !== 201) throw new Error(`sandbox token: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}

@@ -6,15 +6,14 @@
  * a recording proxy in front of it; a changed answer is a new request, never a cached rate of the other. In
  * Chromium, the block checkout renders the boxes and ticking one re-quotes by itself (its own address push).
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuoteSettings } from '../../core/wire/admin-api-types.js';
-import { startWooTestApp, type WooTestApp } from '../woocommerce-bridge/woocommerce-test-app.js';
 import { chromiumSkipReason, launchChromium } from '../browser/browser-support.js';
 import { BrowserSession } from './browser-session.js';
 import { ClassicCheckoutShopper, type ClassicAddress } from './classic-checkout.js';
 import { startRecordingBridge, type RecordingBridge } from './recording-bridge.js';
 import { StoreApiShopper, ratesOf, type Address } from './store-api.js';
+import { startSandboxStore, type SandboxStore } from '../woocommerce-bridge/sandbox-store.js';
 import { probeWordPress } from './wordpress-probe.js';
 import { startWordPressSite, type WordPressSite } from './wordpress-site.js';
 import { WpAdmin } from './wp-admin.js';
@@ -55,29 +54,9 @@ interface SentRates {
 }
 
 /** RateBridge with a sandbox platform, a pickup location, a connector key, and the two questions asked. */
-async function startRateBridge(): Promise<{ app: WooTestApp; keyId: string; secret: string }> {
-  const app = await startWooTestApp();
-  const merchant = await app.signIn(`woo:questions-${randomBytes(3).toString('hex')}.example.test`);
-  const tokenResponse = await fetch(`${app.sandbox.url}/api-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `wp-${randomBytes(3).toString('hex')}`, environment: 'test' }),
-  });
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const connection = await merchant.api('POST', '/connections', {
-    platform: 'sandbox',
-    environment: 'test',
-    label: 'Sandbox',
-    token,
-  });
-  expect(connection.status).toBe(201);
-  const location = await merchant.api('POST', '/locations', {
-    name: 'Sydney DC',
-    suburb: 'Sydney',
-    postcode: '2000',
-    state: 'NSW',
-  });
-  expect(location.status).toBe(201);
+async function startRateBridge(): Promise<SandboxStore> {
+  const started = await startSandboxStore('questions');
+  const { merchant } = started;
   const { rules } = (await merchant.api('GET', '/rules')).body as { rules: QuoteSettings };
   const saved = await merchant.api('PUT', '/rules', {
     ...rules,
@@ -88,11 +67,7 @@ async function startRateBridge(): Promise<{ app: WooTestApp; keyId: string; secr
     },
   });
   expect(saved.status).toBe(200);
-  const created = (await merchant.api('POST', '/connector-keys', { name: 'WordPress' })).body as {
-    key: { id: string };
-    secret: string;
-  };
-  return { app, keyId: created.key.id, secret: created.secret };
+  return started;
 }
 
 /** The block checkout's settings (wcSettings), as the page prints them for its scripts. */

@@ -10,16 +10,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
-import {
-  startWooTestApp,
-  type AdminClient,
-  type WooTestApp,
-} from '../woocommerce-bridge/woocommerce-test-app.js';
+import type { WooTestApp } from '../woocommerce-bridge/woocommerce-test-app.js';
 import { decodeEntities } from './browser-session.js';
 import { ClassicCartShopper } from './classic-cart.js';
 import { startRecordingBridge, type RecordingBridge } from './recording-bridge.js';
 import { startSilentBridge, type SilentBridge } from './silent-bridge.js';
 import { StoreApiShopper, ratesOf, type Address, type StoreRate } from './store-api.js';
+import { startSandboxStore } from '../woocommerce-bridge/sandbox-store.js';
 import { probeWordPress } from './wordpress-probe.js';
 import { startWordPressSite, type WordPressSite } from './wordpress-site.js';
 import { WpAdmin, notices } from './wp-admin.js';
@@ -76,40 +73,7 @@ interface BridgeRate {
 }
 
 /** RateBridge with a sandbox freight platform, a pickup location and a connector key for the plugin. */
-async function startRateBridge(): Promise<{
-  app: WooTestApp;
-  merchant: AdminClient;
-  keyId: string;
-  secret: string;
-}> {
-  const app = await startWooTestApp();
-  const merchant = await app.signIn(`woo:wordpress-${randomBytes(3).toString('hex')}.example.test`);
-  const tokenResponse = await fetch(`${app.sandbox.url}/api-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `wp-${randomBytes(3).toString('hex')}`, environment: 'test' }),
-  });
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const connection = await merchant.api('POST', '/connections', {
-    platform: 'sandbox',
-    environment: 'test',
-    label: 'Sandbox',
-    token,
-  });
-  expect(connection.status).toBe(201);
-  const location = await merchant.api('POST', '/locations', {
-    name: 'Sydney DC',
-    suburb: 'Sydney',
-    postcode: '2000',
-    state: 'NSW',
-  });
-  expect(location.status).toBe(201);
-  const created = (await merchant.api('POST', '/connector-keys', { name: 'WordPress' })).body as {
-    key: { id: string };
-    secret: string;
-  };
-  return { app, merchant, keyId: created.key.id, secret: created.secret };
-}
+const startRateBridge = () => startSandboxStore('wordpress');
 
 /** The rates RateBridge gives for the exact body the plugin sent, asked again directly and signed anew. */
 async function directRates(

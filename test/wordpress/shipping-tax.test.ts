@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
-import { startWooTestApp, type WooTestApp } from '../woocommerce-bridge/woocommerce-test-app.js';
 import { startRecordingBridge, type RecordingBridge } from './recording-bridge.js';
 import { StoreApiShopper, ratesOf, type Address, type StoreRate } from './store-api.js';
+import { startSandboxStore } from '../woocommerce-bridge/sandbox-store.js';
 import { probeWordPress } from './wordpress-probe.js';
 import { startWordPressSite, type WordPressSite } from './wordpress-site.js';
 import { WpAdmin } from './wp-admin.js';
@@ -46,36 +46,7 @@ interface BridgeRate {
 const cents = (decimal: string | undefined) => Math.round(Number(decimal) * 100);
 
 /** RateBridge quoting the sandbox from Sydney, with a connector key for the plugin. */
-async function startRateBridge(): Promise<{ app: WooTestApp; keyId: string; secret: string }> {
-  const app = await startWooTestApp();
-  const merchant = await app.signIn(`woo:tax-${randomBytes(3).toString('hex')}.example.test`);
-  const tokenResponse = await fetch(`${app.sandbox.url}/api-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `tax-${randomBytes(3).toString('hex')}`, environment: 'test' }),
-  });
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const created = [
-    await merchant.api('POST', '/connections', {
-      platform: 'sandbox',
-      environment: 'test',
-      label: 'Sandbox',
-      token,
-    }),
-    await merchant.api('POST', '/locations', {
-      name: 'Sydney DC',
-      suburb: 'Sydney',
-      postcode: '2000',
-      state: 'NSW',
-    }),
-  ];
-  for (const response of created) expect(response.status).toBe(201);
-  const key = (await merchant.api('POST', '/connector-keys', { name: 'WordPress' })).body as {
-    key: { id: string };
-    secret: string;
-  };
-  return { app, keyId: key.key.id, secret: key.secret };
-}
+const startRateBridge = () => startSandboxStore('tax');
 
 describe.skipIf(!wordpress.ok)(
   'GST on shipping follows the store’s tax settings (real WordPress + WooCommerce)',
