@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from './browser/browser-support.js';
+import { freePort } from './support/listen.js';
 import { probeRedis, REDIS_TEST_URL, testRedisStore } from './support/redis.js';
 import { tempDir } from './support/temp-dir.js';
 

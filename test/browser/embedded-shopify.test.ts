@@ -20,11 +20,11 @@ import {
   assertAdminUiBuilt,
   chromiumSkipReason,
   eventually,
-  freePort,
   launchChromium,
   screenshots,
   watchForProblems,
 } from './browser-support.js';
+import { freePort } from '../support/listen.js';
 
 const skip = chromiumSkipReason();
 

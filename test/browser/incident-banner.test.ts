@@ -10,11 +10,11 @@ import {
   assertAdminUiBuilt,
   chromiumSkipReason,
   eventually,
-  freePort,
   launchChromium,
   signIn,
   watchForProblems,
 } from './browser-support.js';
+import { freePort } from '../support/listen.js';
 import { unlabelledOrUnreachable } from './accessibility-check.js';
 
 const skip = chromiumSkipReason();

@@ -8,7 +8,6 @@
  * shutdown and the destination's Christmas holidays move the Shopify dates.
  */
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { probeRedis } from '../support/redis.js';
@@ -21,6 +20,7 @@ import {
   type WooTestApp,
 } from '../woocommerce-bridge/woocommerce-test-app.js';
 import { rateRequest, startFakeShopify, type FakeShopify } from './fake-shopify.js';
+import { freePort } from '../support/listen.js';
 
 const redis = await probeRedis();
 /** Fri 6 Mar 2026, 15:00 in Melbourne (AEDT, UTC+11). */
@@ -49,14 +49,6 @@ const SHUTDOWN = {
   weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
   closedDates: [{ from: '2026-12-24', to: '2027-01-04', note: 'Christmas shutdown' }],
 };
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe(`delivery dates on a Shopify checkout (${redis.ok ? 'redis' : 'embedded'} store)`, () => {
   const SHOP = `dates-${randomBytes(3).toString('hex')}.myshopify.com`;

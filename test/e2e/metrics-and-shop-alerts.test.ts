@@ -6,7 +6,6 @@
  * end's latency histogram, outcomes, platform calls and open incidents. Deleting the carrier service in
  * the shop opens an incident the admin lists; going live again resolves it.
  */
-import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentsResponseSchema } from '../../core/alerts/incident.js';
@@ -15,19 +14,12 @@ import { startAppHarness, type AppHarness, type TenantClient } from '../support/
 import { pluginHeaders } from '../woocommerce-bridge/plugin-signing.js';
 import { rateRequest, startFakeShopify, type FakeShopify } from './fake-shopify.js';
 import { shopifyAdminClient, shopifyAgainstFake } from '../support/shopify-admin-client.js';
+import { freePort } from '../support/listen.js';
 
 const SHOP = 'ratebridge-metrics.myshopify.com';
 const API_KEY = 'test-api-key-not-real';
 const API_SECRET = 'test-api-secret-not-real';
 const METRICS_TOKEN = `metrics-${randomBytes(16).toString('hex')}`;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Each body differs (the line total), so no signature repeats; prices are not part of the quote key. */
 const wooCart = (postcode: string, lineTotal: string) =>

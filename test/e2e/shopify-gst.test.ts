@@ -5,12 +5,12 @@
  * price before GST, so a shop that adds GST on top charges it once; a remote-zone rule leaves Sydney alone
  * and hides every rate for Alice Springs (docs/prices-and-gst.md).
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRedis } from '../support/redis.js';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { rateRequest, startFakeShopify, type FakeShopify } from './fake-shopify.js';
 import { shopifyAdminClient, shopifyAgainstFake } from '../support/shopify-admin-client.js';
+import { freePort } from '../support/listen.js';
 
 const redis = await probeRedis();
 const SHOP = 'ratebridge-gst.myshopify.com';
@@ -20,14 +20,6 @@ const API_SECRET = 'test-api-secret-not-real';
 interface ShopifyRate {
   service_code: string;
   total_price: string;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe(`Shopify rates and GST (${redis.ok ? 'redis' : 'embedded'} store)`, () => {

@@ -7,7 +7,6 @@
  * declaration (whatever the route then answers: the ids are made up).
  */
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declaredRoles } from '../../core/admin-api/route-roles.js';
 import type { ErrorBody, Role, SessionResponse } from '../../core/wire/admin-api-types.js';
@@ -16,6 +15,7 @@ import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { policy } from '../support/role-policy.js';
 import { shopifyAgainstFake } from '../support/shopify-admin-client.js';
 import { startFakeShopify, type FakeShopify } from './fake-shopify.js';
+import { freePort } from '../support/listen.js';
 
 const mark = randomBytes(3).toString('hex');
 const ALL_STAFF = `roles-a-${mark}.myshopify.com`;
@@ -26,14 +26,6 @@ const OWNER = '8001';
 const STAFF = '8002';
 const fakeIds: Record<string, string> = { ':id': 'con_AAAAAAAAAAAAAAAA', ':key': 'sku%3ANOPE' };
 const rank = (role: Role) => ROLES.indexOf(role);
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('every Shopify admin route, as mounted, with each staff role', () => {
   let fake: FakeShopify;

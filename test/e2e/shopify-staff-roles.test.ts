@@ -6,7 +6,6 @@
  * scope RateBridge cannot tell the owner apart: everyone is an admin and nobody can make that choice.
  */
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AccessPolicyResponse,
@@ -17,6 +16,7 @@ import type {
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { shopifyAgainstFake } from '../support/shopify-admin-client.js';
 import { startFakeShopify, type FakeShop, type FakeShopify } from './fake-shopify.js';
+import { freePort } from '../support/listen.js';
 
 const mark = randomBytes(3).toString('hex');
 const WITH_SCOPE = `staff-a-${mark}.myshopify.com`;
@@ -27,14 +27,6 @@ const OWNER = '7001';
 const STAFF = '7002';
 /** Asked about only once Shopify is down: nothing is cached for them. */
 const LATE_STAFF = '7003';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('who may change tokens in the Shopify admin', () => {
   let fake: FakeShopify;

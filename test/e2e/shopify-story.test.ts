@@ -6,12 +6,12 @@
  * With Redis when it is available (the production store), else the embedded store.
  */
 import { createHmac } from 'node:crypto';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRedis } from '../support/redis.js';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
 import { rateRequest, startFakeShopify, webhookPayloads, type FakeShopify } from './fake-shopify.js';
 import { shopifyAdminClient, shopifyAgainstFake } from '../support/shopify-admin-client.js';
+import { freePort } from '../support/listen.js';
 
 const redis = await probeRedis();
 const SHOP = 'ratebridge-e2e.myshopify.com';
@@ -26,14 +26,6 @@ interface ShopifyRate {
   description: string;
   min_delivery_date?: string;
   max_delivery_date?: string;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe(`Shopify app end to end (${redis.ok ? 'redis' : 'embedded'} store)`, () => {

@@ -10,7 +10,6 @@
  * so a route added without an entry in PROBES below fails this test until someone says how B attacks it.
  * With Redis when it is available (the production store), else the embedded store.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopifyAgainstFake } from '../support/shopify-admin-client.js';
 import { startAppHarness, type AppHarness } from '../support/app-harness.js';
@@ -29,6 +28,7 @@ import {
   type Probe,
 } from './admin-isolation-probes.js';
 import { startFakeShopify, type FakeShopify } from './fake-shopify.js';
+import { freePort } from '../support/listen.js';
 
 const redis = await probeRedis();
 const SHOP_A = `iso-a-${mark}.myshopify.com`;
@@ -58,14 +58,6 @@ const B_FIRST_READS: Record<string, object> = {
   'GET /carrier-service': { carrierService: null },
   'GET /products/sync': { state: 'idle', done: 0, startedAt: null },
 };
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe(`tenant isolation on every Shopify admin route (${redis.ok ? 'redis' : 'embedded'} store)`, () => {
   let fake: FakeShopify;

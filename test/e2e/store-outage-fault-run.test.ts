@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStore } from '../../core/storage/redis-store.js';
-import { freePort } from '../browser/browser-support.js';
+import { freePort } from '../support/listen.js';
 import { startAppHarness, type AppHarness, type TenantClient } from '../support/app-harness.js';
 import { SERVER_ENTRY, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server.js';

@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { freePort } from '../browser/browser-support.js';
+import { freePort } from './listen.js';
 import { tempDir } from './temp-dir.js';
 
 export function redisServerInstalled(): { ok: boolean; reason: string } {

@@ -16,6 +16,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../support/temp-dir.js';
+import { freePort } from '../support/listen.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -260,16 +261,6 @@ function execFileText(
       },
     );
   });
-}
-
-/** A port nobody listens on right now (the kernel's pick, released for php -S to take). */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 async function servePhpOnFreePort(root: string): Promise<{ server: ChildProcess; port: number }> {
