@@ -6,6 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type autocannon from 'autocannon';
+import type { PacedRequest } from './paced-load.js';
 
 export interface Credentials {
   readonly woo: { readonly keyId: string; readonly secret: string };
@@ -48,39 +49,50 @@ function shopifyBody(quantity: number): string {
   });
 }
 
-export function wooRequest(credentials: Credentials, cache: Cache) {
+/** One signed WooCommerce rate request: a fresh body and signature. */
+function wooCall(credentials: Credentials, cache: Cache) {
+  const body = wooBody(quantityFor(cache));
+  const t = Math.floor(Date.now() / 1000);
+  const v1 = createHmac('sha256', credentials.woo.secret).update(`${t}.${body}`).digest('hex');
+  const headers = {
+    'content-type': 'application/json',
+    'x-ratebridge-key': credentials.woo.keyId,
+    'x-ratebridge-signature': `t=${t},v1=${v1}`,
+  };
+  return { body, headers };
+}
+
+/** One Shopify carrier-service callback with its HMAC. */
+function shopifyCall(credentials: Credentials, cache: Cache) {
+  const body = shopifyBody(quantityFor(cache));
+  const hmac = createHmac('sha256', credentials.shopify.secret).update(body).digest('base64');
+  return { body, headers: { 'content-type': 'application/json', 'x-shopify-hmac-sha256': hmac } };
+}
+
+export type Front = 'woo' | 'shopify';
+
+const pathFor = (credentials: Credentials, front: Front) =>
+  front === 'woo' ? '/woocommerce/rates' : `/shopify/carrier-service/${credentials.shopify.key}`;
+const callFor = (credentials: Credentials, front: Front, cache: Cache) =>
+  front === 'woo' ? wooCall(credentials, cache) : shopifyCall(credentials, cache);
+
+/** The front end's checkout request as autocannon sends it. */
+export function checkoutRequest(credentials: Credentials, front: Front, cache: Cache) {
   return {
     method: 'POST' as const,
-    path: '/woocommerce/rates',
-    setupRequest: (request: autocannon.Request): autocannon.Request => {
-      const body = wooBody(quantityFor(cache));
-      const t = Math.floor(Date.now() / 1000);
-      const v1 = createHmac('sha256', credentials.woo.secret).update(`${t}.${body}`).digest('hex');
-      return {
-        ...request,
-        body,
-        headers: {
-          'content-type': 'application/json',
-          'x-ratebridge-key': credentials.woo.keyId,
-          'x-ratebridge-signature': `t=${t},v1=${v1}`,
-        },
-      };
-    },
+    path: pathFor(credentials, front),
+    setupRequest: (request: autocannon.Request): autocannon.Request => ({
+      ...request,
+      ...callFor(credentials, front, cache),
+    }),
   };
 }
 
-export function shopifyRequest(credentials: Credentials, cache: Cache) {
+/** The same request for the paced generator (paced-load.ts). */
+export function pacedCheckout(credentials: Credentials, front: Front): PacedRequest {
   return {
-    method: 'POST' as const,
-    path: `/shopify/carrier-service/${credentials.shopify.key}`,
-    setupRequest: (request: autocannon.Request): autocannon.Request => {
-      const body = shopifyBody(quantityFor(cache));
-      const hmac = createHmac('sha256', credentials.shopify.secret).update(body).digest('base64');
-      return {
-        ...request,
-        body,
-        headers: { 'content-type': 'application/json', 'x-shopify-hmac-sha256': hmac },
-      };
-    },
+    method: 'POST',
+    path: pathFor(credentials, front),
+    next: () => callFor(credentials, front, 'hit'),
   };
 }
