@@ -14,6 +14,7 @@ import {
   createWooCommerceBridge,
   woocommerceAdminRouter,
   woocommercePublicRouter,
+  woocommerceRatesRouter,
   type WooCommerceBridge,
 } from './woocommerce-bridge/index.js';
 import { loadShopifySettings, type ShopifySettingsResult } from './shopify-app/shopify-config.js';
@@ -76,12 +77,20 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   app.use(helmet());
   app.use(requestLogging(logger));
 
+  // The two checkout callbacks before every other route: each layer in front of a route is matched against
+  // every request that reaches it, and checkouts are most of what arrives (docs/performance.md). Both read
+  // their raw bodies themselves (signatures are over the exact bytes), so they stay before any JSON parser.
+  const shopifySettings = options.shopify ?? loadShopifySettings();
+  const shopify = shopifySettings.enabled ? createShopifyApp(core, shopifySettings) : undefined;
+  if (shopify) app.use(shopify.ratesCallback);
+  const woocommerce = createWooCommerceBridge(core);
+  app.use('/woocommerce', woocommerceRatesRouter(core, woocommerce));
+
   mountHealth(app, store);
   banner.push(`Health: ${config.publicUrl}/healthz  Ready: ${config.publicUrl}/readyz`);
   app.get('/metrics', metricsEndpoint(core.metrics, config.metrics.token));
   if (config.metrics.token !== undefined) banner.push(`Metrics: ${config.publicUrl}/metrics (bearer token)`);
 
-  const shopifySettings = options.shopify ?? loadShopifySettings();
   // The start page at / and the sandbox's page, for browsers (HTML); before the sandbox's own router.
   const adminUiDist = adminUiDistDir();
   app.use(
@@ -101,20 +110,15 @@ export async function createServerApp(core: Core, options: ServerOptions = {}): 
   // Admin writes while the store is down: a coded 503 before anything is written.
   app.use(['/admin/api', '/shopify/api'], storeWriteGate(store));
 
-  // Shopify: raw-body routes (webhooks, the CarrierService callback) before any JSON parser.
-  let shopify: ShopifyApp | undefined;
-  if (shopifySettings.enabled) {
-    shopify = createShopifyApp(core, shopifySettings);
+  // Shopify: raw-body routes (webhooks; the CarrierService callback is mounted first) before any JSON parser.
+  if (!shopifySettings.enabled) banner.push(shopifySettings.reason);
+  else if (shopify) {
     app.use(shopify.webhooks);
-    app.use(shopify.ratesCallback);
     app.use('/shopify/api', shopify.adminApi);
     banner.push(`Shopify app: ${shopifySettings.appUrl} (embedded admin API at /shopify/api)`);
-  } else {
-    banner.push(shopifySettings.reason);
   }
 
   // WooCommerce: the bridge the WordPress plugin calls (signed, raw-body routes) and the store connection.
-  const woocommerce = createWooCommerceBridge(core);
   // A store key the link check finds refused is an incident for the merchant.
   alertOnStoreKeys(core.alerts, woocommerce.link);
   app.use('/woocommerce', woocommercePublicRouter(core, woocommerce));

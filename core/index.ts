@@ -8,6 +8,7 @@ export { jsonBody, parseWith } from './http/json-body.js';
 export { escapeHtml } from './http/escape-html.js';
 export { simplePage } from './http/simple-page.js';
 export { requestLogging } from './http/request-logging.js';
+export { writeCheckoutAnswer } from './http/write-checkout-answer.js';
 export { storeWriteGate } from './http/store-write-gate.js';
 export type { Store, JsonValue } from './storage/store.js';
 export { runAsCheckout } from './storage/checkout-scope.js';

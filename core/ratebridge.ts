@@ -15,6 +15,7 @@ import { createPeopleService } from './people/people-service.js';
 import { createCatalog } from './catalog/packaging-catalog.js';
 import { createLocations } from './locations/pickup-locations.js';
 import type { PackingMemo } from './quoting/packing/packing-memo.js';
+import { createAnswerMemo, type AnswerMemo } from './quoting/answer-memo.js';
 import { createQuoteEngine } from './quoting/quote-engine.js';
 import { createQuoteSettingsStore } from './quoting/quote-settings.js';
 import { createRateLog } from './quoting/rate-log.js';
@@ -75,9 +76,8 @@ export async function createCore(options: CoreOptions) {
     locations,
     settings: quoteSettings,
     upstream: upstreamFromConfig(config, { store, budgets, logger }, options.upstream),
-    rateLog,
-    logger,
-    deadlineMs: config.quote.deadlineMs,
+    ...{ rateLog, logger, deadlineMs: config.quote.deadlineMs },
+    ...answerMemoFor(store, config),
     // A pinned clock, a packing memo: exactly the engine options of the same names.
     ...options.quoting,
   });
@@ -116,6 +116,18 @@ export async function createCore(options: CoreOptions) {
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
+
+/** The same cart within a second answered once (quoting/answer-memo.ts), where the store counts its writes. */
+function answerMemoFor(store: Store, config: Config): { answerMemo?: AnswerMemo } {
+  const { writeGeneration } = store;
+  if (!writeGeneration) return {};
+  return {
+    answerMemo: createAnswerMemo({
+      generation: (tenant) => writeGeneration.call(store, tenant),
+      cacheTtlMs: config.quote.cacheTtlMs,
+    }),
+  };
+}
 
 /** People of standalone stores (their mail goes the alerts' way) and the sessions that read them. */
 function peopleAndSessions(options: CoreOptions, store: Store, keyRing: KeyRing) {

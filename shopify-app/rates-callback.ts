@@ -40,6 +40,7 @@ import {
   type Core,
   type QuoteRequest,
   type Rate,
+  writeCheckoutAnswer,
 } from '../core/index.js';
 import type { CarrierServiceRegistration } from './carrier-service-registration.js';
 import { shopifyDeliveryDate } from './shopify-delivery-date.js';
@@ -187,7 +188,7 @@ export function ratesCallbackRouter(options: {
             : (await core.quotes.quote(shop, quoteRequest, { frontEnd: 'shopify' })).rates;
         const today = now();
         const state = quoteRequest.destination.state;
-        response.json({ rates: rates.map((rate) => toShopifyRate(rate, today, state)) });
+        writeCheckoutAnswer(response, { rates: rates.map((rate) => toShopifyRate(rate, today, state)) });
       }),
   );
   return router;

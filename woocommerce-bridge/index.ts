@@ -4,6 +4,6 @@ export {
   type WooCommerceBridge,
   type WooCommerceBridgeOptions,
 } from './woocommerce-bridge.js';
-export { woocommercePublicRouter } from './public-router.js';
+export { woocommercePublicRouter, woocommerceRatesRouter } from './public-router.js';
 export { woocommerceAdminRouter } from './admin-router.js';
 export { alertOnStoreKeys } from './store-link/key-incidents.js';

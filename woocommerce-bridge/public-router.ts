@@ -4,7 +4,8 @@
  *
  *   GET  /connect, POST /auth-callback, GET /connected   WooCommerce's key grant (grant-routes.ts)
  *   /one-click…                 the plugin's one-click connect (one-click-routes.ts)
- *   POST /rates                 the plugin's signed rate request -> {"rates": [...]}
+ *   POST /rates                 the plugin's signed rate request -> {"rates": [...]}: a router of its own
+ *                               (woocommerceRatesRouter), which the server mounts before everything else
  *   POST /checkout-questions    the plugin's signed request for the delivery questions its checkout asks
  *                               (checkout-questions.ts) -> {"questions": [...], "ttl_seconds"}
  *   POST /admin-link            the plugin's signed request for a one-time admin sign-in link
@@ -22,6 +23,7 @@ import {
   rbError,
   rememberSecret,
   runAsCheckout,
+  writeCheckoutAnswer,
   type Core,
 } from '../core/index.js';
 import { checkoutQuestions, onlyAsked } from './checkout-questions.js';
@@ -80,9 +82,23 @@ export function deadlineForPlugin(header: string | undefined, ourDeadlineMs: num
   return Math.max(500, Math.min(ourDeadlineMs, budget - 400));
 }
 
+const pluginBody = () => express.raw({ type: 'application/json', limit: PLUGIN_BODY_LIMIT });
+
+/**
+ * POST /rates alone, mounted at `/woocommerce` in front of every other route (server.ts): each layer before a
+ * route is matched against every request that reaches it, and checkouts are most of what arrives.
+ */
+export function woocommerceRatesRouter(core: Core, bridge: WooCommerceBridge): Router {
+  const router = Router();
+  const rates = answerRates(core, bridge, pluginAuthenticator(core, bridge));
+  router.post('/rates', pluginBody(), (request, response) => runAsCheckout(() => rates(request, response)));
+  return router;
+}
+
+/** Every other public route of the bridge (mount woocommerceRatesRouter beside it for /rates). */
 export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): Router {
   const router = Router();
-  const pluginBody = express.raw({ type: 'application/json', limit: PLUGIN_BODY_LIMIT });
+  const plugin = pluginBody();
   const webhookBody = express.raw({
     type: ['application/json', 'application/x-www-form-urlencoded'],
     limit: WEBHOOK_BODY_LIMIT,
@@ -93,11 +109,8 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
   router.use(grantRoutes(core, bridge));
   router.use(oneClickRoutes(core, bridge));
 
-  const rates = answerRates(core, bridge, authenticate);
-  router.post('/rates', pluginBody, (request, response) => runAsCheckout(() => rates(request, response)));
-
   // A POST, not a GET: the signature covers the body, and its request_id keeps two asks in a second apart.
-  router.post('/checkout-questions', pluginBody, (request, response) =>
+  router.post('/checkout-questions', plugin, (request, response) =>
     runAsCheckout(async () => {
       const caller = await authenticate(request);
       parseWith(checkoutQuestionsBody, jsonOf(request));
@@ -107,7 +120,7 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
     }),
   );
 
-  router.post('/admin-link', pluginBody, async (request, response) => {
+  router.post('/admin-link', plugin, async (request, response) => {
     const caller = await authenticate(request);
     parseWith(adminLinkBody, jsonOf(request));
     // Never more than the key's maker may do now: a key outlives its maker's role (admin-link-role.ts).
@@ -118,7 +131,7 @@ export function woocommercePublicRouter(core: Core, bridge: WooCommerceBridge): 
     });
   });
 
-  router.post('/webhook-setup', pluginBody, async (request, response) => {
+  router.post('/webhook-setup', plugin, async (request, response) => {
     const caller = await authenticate(request);
     const body = parseWith(webhookSetupBody, jsonOf(request));
     rememberSecret(body.secret);
@@ -190,7 +203,7 @@ function answerRates(
       frontEnd: 'woocommerce',
     });
     response.setHeader('Cache-Control', 'no-store');
-    response.json(toWooRates(outcome));
+    writeCheckoutAnswer(response, toWooRates(outcome));
   };
 }
 

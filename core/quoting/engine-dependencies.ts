@@ -10,7 +10,7 @@ import type {
 } from './packaging-types.js';
 import type { PackingMemo } from './packing/packing-memo.js';
 import type { QuoteSettings, QuoteSettingsStore } from './quote-settings.js';
-import type { Rate } from './quote-request.js';
+import type { QuoteRequest, Rate } from './quote-request.js';
 import type { RateLog, RateLogEntry } from './rate-log.js';
 import type { UpstreamQuoter } from './upstream-quoter.js';
 
@@ -51,6 +51,8 @@ export interface QuoteEngineOptions {
   readonly onQuoted?: (tenant: string, entry: RateLogEntry) => void;
   /** Packing results kept across quotes (default: the engine's own, packing/packing-memo.ts). */
   readonly packingMemo?: PackingMemo;
+  /** Answers reused for the same cart within a second (answer-memo.ts); absent: every cart is quoted. */
+  readonly answerMemo?: AnswerMemo;
 }
 
 export interface QuoteOutcome {
@@ -67,4 +69,20 @@ export interface QuoteOverrides {
   readonly deadlineMs?: number;
   readonly settings?: QuoteSettings;
   readonly record?: boolean;
+}
+
+/** Answers kept for the same cart within a second (answer-memo.ts makes one and says when one is reused). */
+export interface AnswerMemo {
+  /** The tenant's document-write generation now: read before a quote begins, handed to `keep`. */
+  generation(tenant: string): number;
+  /** The kept answer for this cart, when it is still as fresh as a new quote. */
+  find(tenant: string, request: QuoteRequest, now: number): QuoteOutcome | undefined;
+  /** Keeps an answer quoted from `generation` (read before the quote began) at `startedAt`. */
+  keep(
+    tenant: string,
+    request: QuoteRequest,
+    outcome: QuoteOutcome,
+    generation: number,
+    startedAt: number,
+  ): void;
 }

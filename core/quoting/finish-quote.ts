@@ -31,18 +31,43 @@ export function finishQuote(ctx: EngineContext, run: QuoteRun, outcome: Finished
     rulesApplied: outcome.rulesApplied ?? [],
     rates: outcome.rates,
   };
-  if (run.overrides.record !== false) {
-    tellQuoted(ctx, run.tenant, log);
-    ctx.rateLog
-      .record(run.tenant, log)
-      .catch((error: unknown) =>
-        ctx.logger.error({ err: error, tenant: run.tenant }, 'rate log write failed'),
-      );
-  }
+  if (run.overrides.record !== false) recordQuote(ctx, run.tenant, log);
   if (outcome.source === 'fallback')
     ctx.logger.info({ tenant: run.tenant, reason: outcome.fallbackReason }, 'quote fell back');
   const packing = run.groups.map((group) => ({ locationId: group.locationId, ...group.packing }));
   return { rates: outcome.rates, source: outcome.source, ...reason, log, packing };
+}
+
+/** The quote's rate-log entry written (without holding up the checkout), and its listeners told. */
+export function recordQuote(ctx: EngineContext, tenant: string, log: RateLogEntry): void {
+  tellQuoted(ctx, tenant, log);
+  ctx.rateLog
+    .record(tenant, log)
+    .catch((error: unknown) => ctx.logger.error({ err: error, tenant }, 'rate log write failed'));
+}
+
+/**
+ * A kept answer (answer-memo.ts) given to another checkout: a rate-log entry of its own, every price in it
+ * served from memory, so marked as cache hits.
+ */
+export function answerAgain(
+  ctx: EngineContext,
+  tenant: string,
+  kept: QuoteOutcome,
+  started: number,
+): QuoteOutcome {
+  const log: RateLogEntry = {
+    ...kept.log,
+    id: newRateLogId(),
+    at: new Date(started).toISOString(),
+    outcome: 'cached',
+    durationMs: ctx.now() - started,
+    upstream: kept.log.upstream.map((call) =>
+      call.outcome === 'ok' ? { ...call, cache: 'hit' as const, latencyMs: 0 } : call,
+    ),
+  };
+  recordQuote(ctx, tenant, log);
+  return { ...kept, log };
 }
 
 /** The merchant's fallback rates, with the reason in the rate log. */

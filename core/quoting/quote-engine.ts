@@ -15,12 +15,13 @@ import { LRUCache } from 'lru-cache';
 import { answerUnprepared } from './answer-unprepared.js';
 import type { QuoteEngineOptions, QuoteOutcome, QuoteOverrides } from './engine-dependencies.js';
 import { createPackingMemo } from './packing/packing-memo.js';
+import { answerAgain } from './finish-quote.js';
 import { quoteCart } from './quote-cart.js';
 import type { QuoteRequest } from './quote-request.js';
-import type { EngineContext } from './quote-run.js';
+import type { EngineContext, QuoteRun } from './quote-run.js';
 import type { QuoteSettings } from './quote-settings.js';
 import type { RateLogEntry } from './rate-log.js';
-import { untilDeadlinePassed } from './wait-for-deadline.js';
+import { checkoutDeadline, untilDeadlinePassed } from './wait-for-deadline.js';
 
 export type { QuoteOutcome } from './engine-dependencies.js';
 
@@ -52,6 +53,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
     /**
      * Quotes a cart; never throws and answers by the deadline (plus a few ms to combine). `overrides.settings`
      * previews unsaved rules (the admin's live preview); `record: false` keeps previews out of the rate log.
+     * The same cart again within a second may get the first one's answer (answer-memo.ts says when).
      */
     async quote(
       tenant: string,
@@ -59,22 +61,45 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
       overrides: QuoteOverrides = {},
     ): Promise<QuoteOutcome> {
       const started = ctx.now();
-      const deadline = AbortSignal.timeout(overrides.deadlineMs ?? options.deadlineMs);
-      const input = { tenant, request, overrides, deadline, started };
-      const attempt = quoteCart(ctx, lastSettings, input).then(
+      const memo = reusesAnswers(overrides) ? options.answerMemo : undefined;
+      const kept = memo?.find(tenant, request, started);
+      if (kept) return answerAgain(ctx, tenant, kept, started);
+      // Read before the quote reads anything: a write while it runs leaves its answer unkept.
+      const generation = memo?.generation(tenant) ?? 0;
+      const outcome = await quoteByDeadline({ tenant, request, overrides, started });
+      memo?.keep(tenant, request, outcome, generation, started);
+      return outcome;
+    },
+  };
+
+  /** The cart quoted, or the fallback rates once the deadline (and its grace) has passed. */
+  async function quoteByDeadline(
+    input: Pick<QuoteRun, 'tenant' | 'request' | 'overrides' | 'started'>,
+  ): Promise<QuoteOutcome> {
+    const timer = checkoutDeadline(input.overrides.deadlineMs ?? options.deadlineMs);
+    const run = { ...input, deadline: timer.signal };
+    try {
+      const attempt = quoteCart(ctx, lastSettings, run).then(
         (outcome) => ({ outcome }),
         (error: unknown) => ({ error }),
       );
-      const settled = await untilDeadlinePassed(attempt, deadline, COMBINE_GRACE_MS);
+      const settled = await untilDeadlinePassed(attempt, run.deadline, COMBINE_GRACE_MS);
       if (settled && 'outcome' in settled) return settled.outcome;
       return answerUnprepared(ctx, {
-        ...input,
-        lastSettings: lastSettings.get(tenant),
+        ...run,
+        lastSettings: lastSettings.get(input.tenant),
         error: settled?.error,
         settled: settled !== undefined,
       });
-    },
-  };
+    } finally {
+      // Every call of the quote has settled by now, or the deadline has already fired.
+      timer.done();
+    }
+  }
 }
+
+/** Previews (unsaved settings) and unrecorded quotes are quoted afresh and never kept. */
+const reusesAnswers = (overrides: QuoteOverrides) =>
+  overrides.settings === undefined && overrides.record !== false;
 
 export type QuoteEngine = ReturnType<typeof createQuoteEngine>;

@@ -1,5 +1,20 @@
 /** Waiting on work without outliving a checkout's deadline: the work itself runs on. */
 
+/**
+ * A checkout's deadline as a signal, with its timer cleared once the quote is answered. AbortSignal.timeout
+ * would fire for every quote long after its answer (a timer, a DOMException and an abort event each), and
+ * a busy instance then holds a deadline's worth of answered quotes' signals.
+ */
+export function checkoutDeadline(ms: number): { readonly signal: AbortSignal; done(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The checkout deadline passed', 'TimeoutError')),
+    ms,
+  );
+  timer.unref();
+  return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+
 /** The attempt's result, or undefined when it has not settled `graceMs` after the deadline fired. */
 export function untilDeadlinePassed<T>(
   attempt: Promise<T>,

@@ -42,6 +42,7 @@ export class GuardedStore implements Store {
   private readonly downForMs: number;
   private readonly now: () => number;
   private downUntil = 0;
+  private readonly generations = new Map<string, number>();
 
   constructor(
     readonly inner: Store,
@@ -120,6 +121,24 @@ export class GuardedStore implements Store {
 
   // --- documents ---------------------------------------------------------------------------------
 
+  writeGeneration(tenant: string): number {
+    return this.generations.get(tenant) ?? 0;
+  }
+
+  /** Counted before the write and again after it: a read racing the write sees a change either way. */
+  private async written<T>(tenant: string, write: () => Promise<T>): Promise<T> {
+    this.bump(tenant);
+    try {
+      return await write();
+    } finally {
+      this.bump(tenant);
+    }
+  }
+
+  private bump(tenant: string): void {
+    this.generations.set(tenant, (this.generations.get(tenant) ?? 0) + 1);
+  }
+
   async getDoc(ref: DocRef): Promise<JsonValue | undefined> {
     return this.read(
       async () => {
@@ -158,12 +177,14 @@ export class GuardedStore implements Store {
   }
 
   async putDoc(ref: DocRef, value: JsonValue): Promise<void> {
-    await this.call(() => this.inner.putDoc(ref, value));
+    await this.written(ref.tenant, () => this.call(() => this.inner.putDoc(ref, value)));
     this.copies.rememberDoc(ref, value);
   }
 
   async putDocIfAbsent(ref: DocRef, value: JsonValue): Promise<boolean> {
-    const stored = await this.call(() => this.inner.putDocIfAbsent(ref, value));
+    const stored = await this.written(ref.tenant, () =>
+      this.call(() => this.inner.putDocIfAbsent(ref, value)),
+    );
     if (stored) this.copies.rememberDoc(ref, value);
     return stored;
   }
@@ -178,19 +199,21 @@ export class GuardedStore implements Store {
         throw error;
       }
     };
-    const stored = await this.call(() => this.inner.updateDoc(ref, guarded), callerErrors);
+    const stored = await this.written(ref.tenant, () =>
+      this.call(() => this.inner.updateDoc(ref, guarded), callerErrors),
+    );
     this.copies.rememberDoc(ref, stored);
     return stored;
   }
 
   async deleteDoc(ref: DocRef): Promise<boolean> {
-    const deleted = await this.call(() => this.inner.deleteDoc(ref));
+    const deleted = await this.written(ref.tenant, () => this.call(() => this.inner.deleteDoc(ref)));
     this.copies.rememberDoc(ref, undefined);
     return deleted;
   }
 
   async deleteTenant(tenant: string): Promise<void> {
-    await this.call(() => this.inner.deleteTenant(tenant));
+    await this.written(tenant, () => this.call(() => this.inner.deleteTenant(tenant)));
     this.copies.forgetTenant(tenant);
   }
 

@@ -59,6 +59,12 @@ export interface Store {
    * must never change it. Redis hands out the same object while the stored text is unchanged.
    */
   getDocShared?(ref: DocRef): Promise<JsonValue | undefined>;
+  /**
+   * How many document writes (put, update, delete) for the tenant went through this instance: a number that
+   * changes with each. What the quote engine's answer memo checks a kept answer against
+   * (core/quoting/answer-memo.ts). The guarded store counts them; others need not.
+   */
+  writeGeneration?(tenant: string): number;
   /** Every document of one kind for a tenant, keyed by id. */
   listDocs(tenant: string, kind: string): Promise<Map<string, JsonValue>>;
   putDoc(ref: DocRef, value: JsonValue): Promise<void>;

@@ -27,6 +27,7 @@ import {
   createWooCommerceBridge,
   woocommerceAdminRouter,
   woocommercePublicRouter,
+  woocommerceRatesRouter,
   type WooCommerceBridge,
   type WooCommerceBridgeOptions,
 } from '../../woocommerce-bridge/index.js';
@@ -129,7 +130,7 @@ export async function startWooTestApp(
     const app = express();
     app.disable('x-powered-by');
     app.use(requestLogging(logger));
-    app.use('/woocommerce', woocommercePublicRouter(core, bridge));
+    app.use('/woocommerce', woocommerceRatesRouter(core, bridge), woocommercePublicRouter(core, bridge));
     // A JSON parser after the raw-body routes must not change what they verify.
     app.use(express.json());
     app.use('/admin', core.sessions.routes());
