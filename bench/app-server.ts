@@ -116,19 +116,24 @@ async function shopifyCallbackKey(started: Started): Promise<string> {
   return key;
 }
 
-/** Cache-hit quotes per second through the engine alone (rate-log write included). */
-async function inProcessRate(started: Started, ms: number): Promise<number> {
-  const cart = {
+/**
+ * Cache-hit quotes per second through the engine alone (rate-log write included). `memo`: the same cart
+ * every time, answered from the first answer (core/quoting/answer-memo.ts); otherwise each cart's price
+ * differs (the answer memo misses) while what the platform is asked does not (every group is a quote-cache
+ * hit): the engine's whole path on a cache hit.
+ */
+async function inProcessRate(started: Started, ms: number, memo: boolean): Promise<number> {
+  const cart = (priceCents: number) => ({
     destination: { country: 'AU', postcode: '2000' },
     currency: 'AUD',
-    lines: [{ sku: 'SKU-0', quantity: 1, priceCents: 4000, requiresShipping: true }],
-  };
+    lines: [{ sku: 'SKU-0', quantity: 1, priceCents, requiresShipping: true }],
+  });
   const tenant = asTenantId(SHOP);
-  await started.core.quotes.quote(tenant, cart);
+  await started.core.quotes.quote(tenant, cart(4000));
   let count = 0;
   const until = performance.now() + ms;
   while (performance.now() < until) {
-    await started.core.quotes.quote(tenant, cart);
+    await started.core.quotes.quote(tenant, cart(memo ? 4000 : 4000 + (count % 100_000)));
     count++;
   }
   return count / (ms / 1000);
@@ -154,7 +159,10 @@ async function stop(started: Started): Promise<void> {
 }
 
 type Command =
-  { cmd: 'mem'; gc?: boolean } | { cmd: 'inprocess'; ms: number } | { cmd: 'latency' } | { cmd: 'stop' };
+  | { cmd: 'mem'; gc?: boolean }
+  | { cmd: 'inprocess'; ms: number; memo: boolean }
+  | { cmd: 'latency' }
+  | { cmd: 'stop' };
 
 async function answer(started: Started, message: Command): Promise<unknown> {
   switch (message.cmd) {
@@ -162,7 +170,7 @@ async function answer(started: Started, message: Command): Promise<unknown> {
       if (message.gc) (globalThis as { gc?: () => void }).gc?.();
       return { memory: process.memoryUsage() };
     case 'inprocess':
-      return { rate: await inProcessRate(started, message.ms) };
+      return { rate: await inProcessRate(started, message.ms, message.memo) };
     case 'latency':
       return {
         lines: await latencySections(started.core, started.sandbox.url, asTenantId(SHOP), DEADLINE_MS),

@@ -12,6 +12,7 @@ export { writeCheckoutAnswer } from './http/write-checkout-answer.js';
 export { storeWriteGate } from './http/store-write-gate.js';
 export type { Store, JsonValue } from './storage/store.js';
 export { runAsCheckout } from './storage/checkout-scope.js';
+export { readParsedDoc } from './storage/parsed-doc.js';
 export { isStoreUnavailable, storeUnavailable } from './storage/store-unavailable.js';
 export { storeKnownDown } from './storage/guarded-store.js';
 export { signRequest, verifyRequestSignature } from './security/request-signature.js';
