@@ -5,6 +5,7 @@
  * memory samples, the in-process cache-hit rate, the latency sections, stop.
  */
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { createCore } from '../core/ratebridge.js';
 import { createLogger } from '../core/logger.js';
@@ -160,15 +161,27 @@ async function stop(started: Started): Promise<void> {
 
 type Command =
   | { cmd: 'mem'; gc?: boolean }
+  | { cmd: 'loop' }
   | { cmd: 'inprocess'; ms: number; memo: boolean }
   | { cmd: 'latency' }
   | { cmd: 'stop' };
+
+/** How long the event loop was held up since the last ask (what a paced checkout waits behind), in ms. */
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+function eventLoopSince(): { p99: number; max: number } {
+  const figures = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  loopDelay.reset();
+  return figures;
+}
 
 async function answer(started: Started, message: Command): Promise<unknown> {
   switch (message.cmd) {
     case 'mem':
       if (message.gc) (globalThis as { gc?: () => void }).gc?.();
       return { memory: process.memoryUsage() };
+    case 'loop':
+      return eventLoopSince();
     case 'inprocess':
       return { rate: await inProcessRate(started, message.ms, message.memo) };
     case 'latency':

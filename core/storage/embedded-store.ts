@@ -27,6 +27,7 @@ import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { isRateBridgeError, rbError } from '../errors.js';
 import { copyJson } from './copy-json.js';
+import { snapshotText } from './snapshot-text.js';
 import {
   UNCHANGED,
   type DocRef,
@@ -360,14 +361,15 @@ export class EmbeddedStore implements Store {
   private async compact(): Promise<void> {
     const now = this.now();
     for (const [key, expiresAt] of this.state.onces) if (expiresAt <= now) this.state.onces.delete(key);
-    const body = serialise(this.state, now);
+    // Copied now, stringified over the next turns (snapshot-text.ts): what is applied meanwhile has a later
+    // seq and is journaled after the truncation below.
+    const seq = this.seq;
+    const text = await snapshotText(serialise(this.state, now));
     await writeFileDurably(
       path.join(this.dir, 'snapshot.json'),
-      JSON.stringify(
-        this.codec
-          ? { seq: this.seq, x: this.codec.seal(JSON.stringify(body), 'snapshot') }
-          : { seq: this.seq, ...body },
-      ),
+      this.codec
+        ? `{"seq":${seq},"x":${JSON.stringify(this.codec.seal(text, 'snapshot'))}}`
+        : `{"seq":${seq},${text.slice(1)}`,
     );
     // Lines written after `snapshot.seq` would be lost by truncating; flush() awaits compaction first,
     // so none were written meanwhile, and the state captured above is exactly the journal's end.
@@ -534,6 +536,7 @@ function storeUnreadable(): Error {
   );
 }
 
+/** A copy of the state to snapshot: its own maps and lists, the stored values (never changed) shared. */
 function serialise(state: State, now: number): SnapshotBody {
   const docs: Snapshot['docs'] = {};
   for (const [tenant, kinds] of state.docs) {
@@ -541,7 +544,10 @@ function serialise(state: State, now: number): SnapshotBody {
     for (const [kind, byId] of kinds) docs[tenant][kind] = Object.fromEntries(byId);
   }
   const lists: Snapshot['lists'] = {};
-  for (const [tenant, byName] of state.lists) lists[tenant] = Object.fromEntries(byName);
+  // Each list copied: a push changes the list itself (its entries are never changed).
+  for (const [tenant, byName] of state.lists) {
+    lists[tenant] = Object.fromEntries([...byName].map(([name, list]) => [name, [...list]]));
+  }
   const onces = Object.fromEntries([...state.onces].filter(([, expiresAt]) => expiresAt > now));
   return { docs, lists, onces };
 }
