@@ -35,6 +35,7 @@ import {
   loadConfig,
   rbError,
   notFoundHandler,
+  releaseMemoryWhenIdle,
   requestLogging,
   storeUnavailable,
   storeWriteGate,
@@ -196,9 +197,11 @@ export async function startServer(
   const serverApp = await createServerApp(core ?? (await createCore({ config, logger })), options);
   const background = await startBackground(serverApp, logger);
   const server = createHttpServer(config, serverApp.app);
+  const idleRelease = releaseMemoryWhenIdle(server);
   try {
     await listenOn(server, config.port, config.host);
   } catch (error) {
+    idleRelease.stop();
     await background.stop();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw rbError('RB_ERR_PORT_IN_USE', `${config.host}:${config.port}`);
@@ -212,6 +215,7 @@ export async function startServer(
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
+      idleRelease.stop();
       await drain(server, config.shutdownGraceMs);
       await background.stop(() => metricsServer?.close());
     })());

@@ -9,6 +9,7 @@ export { escapeHtml } from './http/escape-html.js';
 export { simplePage } from './http/simple-page.js';
 export { requestLogging } from './http/request-logging.js';
 export { writeCheckoutAnswer } from './http/write-checkout-answer.js';
+export { releaseMemoryWhenIdle } from './http/release-idle-memory.js';
 export { storeWriteGate } from './http/store-write-gate.js';
 export type { Store, JsonValue } from './storage/store.js';
 export { runAsCheckout } from './storage/checkout-scope.js';
