@@ -4,6 +4,7 @@
  * for them). Built once by alerts.ts; each operation is a function of it in a file of its own.
  */
 import { LRUCache } from 'lru-cache';
+import { entryBound } from '../entry-bound.js';
 import type { Logger } from '../logger.js';
 import type { JsonValue, Store } from '../storage/store.js';
 import {
@@ -32,7 +33,7 @@ export function createAlertsContext(options: AlertsOptions) {
   const deliveries = new Set<Promise<void>>();
   // Incidents this instance saw open lately: a condition reported on every checkout costs no store read
   // for a minute at a time (a resolve here forgets it; one elsewhere is noticed within the minute).
-  const recentlyOpen = new LRUCache<string, { at: number; incident: IncidentView }>({ max: 10_000 });
+  const recentlyOpen = new LRUCache<string, { at: number; incident: IncidentView }>(entryBound(10_000));
   const ref = (tenant: string, key: string) => ({ tenant, kind: INCIDENTS_DOC_KIND, id: key });
   return {
     ...options,

@@ -12,6 +12,7 @@
  * answer-unprepared answers when storage fails first.
  */
 import { LRUCache } from 'lru-cache';
+import { entryBound } from '../entry-bound.js';
 import { answerUnprepared } from './answer-unprepared.js';
 import type { QuoteEngineOptions, QuoteOutcome, QuoteOverrides } from './engine-dependencies.js';
 import { createPackingMemo } from './packing/packing-memo.js';
@@ -30,7 +31,7 @@ const COMBINE_GRACE_MS = 100;
 
 export function createQuoteEngine(options: QuoteEngineOptions) {
   // The settings each tenant quoted with last: fallback rates stay the merchant's own when storage fails.
-  const lastSettings = new LRUCache<string, QuoteSettings>({ max: 10_000 });
+  const lastSettings = new LRUCache<string, QuoteSettings>(entryBound(10_000));
   const listeners: ((tenant: string, entry: RateLogEntry) => void)[] = [];
   const ctx: EngineContext = {
     ...options,

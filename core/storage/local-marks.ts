@@ -5,12 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { entryBound } from '../entry-bound.js';
 import type { LockHandle } from './store.js';
 
 const LOCAL_LOCK_PREFIX = 'local:';
 
 export function createLocalMarks(now: () => number = Date.now) {
-  const marks = new LRUCache<string, { value: number; expiresAt: number }>({ max: 100_000 });
+  const marks = new LRUCache<string, { value: number; expiresAt: number }>(entryBound(100_000));
   const live = (key: string) => {
     const mark = marks.get(key);
     if (mark && mark.expiresAt > now()) return mark;

@@ -6,12 +6,13 @@
  * or listed.
  */
 import { LRUCache } from 'lru-cache';
+import { entryBound } from '../entry-bound.js';
 import type { Sealer } from '../security/seal.js';
 
 const KEEP_MS = 60_000;
 
 export function createOpenedTokens(sealer: Pick<Sealer, 'open'>) {
-  const opened = new LRUCache<string, string>({ max: 10_000, ttl: KEEP_MS });
+  const opened = new LRUCache<string, string>({ ...entryBound(10_000), ttl: KEEP_MS });
   return (sealed: string, owner: string): string => {
     const key = `${owner}\n${sealed}`;
     let token = opened.get(key);

@@ -4,6 +4,7 @@
  * limits nothing but Redis a round trip per token. A token not used lately drops out (bounded memory).
  */
 import { LRUCache } from 'lru-cache';
+import { entryBound } from '../../entry-bound.js';
 
 export interface BudgetReading {
   readonly platform: string;
@@ -13,7 +14,10 @@ export interface BudgetReading {
 }
 
 export function createBudgetUsage(maxTokens = 10_000) {
-  const seen = new LRUCache<string, BudgetReading>({ max: maxTokens * 2, ttl: 24 * 60 * 60 * 1000 });
+  const seen = new LRUCache<string, BudgetReading>({
+    ...entryBound(maxTokens * 2),
+    ttl: 24 * 60 * 60 * 1000,
+  });
   return {
     record(subject: string, reading: BudgetReading): void {
       seen.set(`${subject}|${reading.window}`, reading);
