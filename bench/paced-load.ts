@@ -19,6 +19,8 @@ export interface PacedResult {
   readonly requests: number;
   readonly perSecond: number;
   readonly errors: number;
+  /** Each kind of error (an HTTP status, or the socket error's code) and how often it came. */
+  readonly errorKinds: Readonly<Record<string, number>>;
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
@@ -31,11 +33,13 @@ export async function pacedLoad(
   options: { readonly rate: number; readonly seconds: number; readonly request: PacedRequest },
 ): Promise<PacedResult> {
   const target = new URL(url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // Idle sockets are closed before the server's keep-alive timeout (5 s) can close them under a request.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
   const total = Math.round(options.rate * options.seconds);
   const interval = 1000 / options.rate;
   const latencies: number[] = [];
-  let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const failed = (kind: string) => void (errorKinds[kind] = (errorKinds[kind] ?? 0) + 1);
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let sent = 0; sent < total;) {
@@ -44,11 +48,11 @@ export async function pacedLoad(
       const dueAt = started + sent * interval;
       inFlight.push(
         send(agent, target, options.request).then(
-          (ok) => {
-            if (ok) latencies.push(performance.now() - dueAt);
-            else errors++;
+          (status) => {
+            if (status >= 200 && status < 300) latencies.push(performance.now() - dueAt);
+            else failed(`HTTP ${status}`);
           },
-          () => void errors++,
+          (error: NodeJS.ErrnoException) => failed(error.code ?? error.message),
         ),
       );
     }
@@ -62,15 +66,16 @@ export async function pacedLoad(
   return {
     requests: total,
     perSecond: total / elapsed,
-    errors,
+    errors: Object.values(errorKinds).reduce((sum, count) => sum + count, 0),
+    errorKinds,
     p50: at(0.5),
     p99: at(0.99),
     max: latencies.at(-1) ?? 0,
   };
 }
 
-/** One request; true on a 2xx answer read to its end. */
-function send(agent: http.Agent, target: URL, request: PacedRequest): Promise<boolean> {
+/** One request; its status once the answer is read to its end. */
+function send(agent: http.Agent, target: URL, request: PacedRequest): Promise<number> {
   const { body, headers } = request.next();
   return new Promise((resolve, reject) => {
     const outgoing = http.request(
@@ -85,9 +90,7 @@ function send(agent: http.Agent, target: URL, request: PacedRequest): Promise<bo
       },
       (response) => {
         response.resume();
-        response.on('end', () =>
-          resolve((response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300),
-        );
+        response.on('end', () => resolve(response.statusCode ?? 0));
         response.on('error', reject);
       },
     );

@@ -16,7 +16,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { startChild, mb, SERVICE_NODE_FLAGS, type Child, type Memory } from './children.js';
 import { checkoutRequest, pacedCheckout, type Credentials } from './checkout-requests.js';
-import { pacedLoad } from './paced-load.js';
+import { pacedLoad, type PacedResult } from './paced-load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const SOAK_S = Number(process.env.BENCH_SOAK_S ?? 120);
@@ -39,6 +39,12 @@ async function measured(url: string, options: Partial<autocannon.Options>): Prom
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const errorText = (result: PacedResult) =>
+  result.errors === 0
+    ? '0'
+    : `${result.errors} (${Object.entries(result.errorKinds)
+        .map(([kind, count]) => `${kind} × ${count}`)
+        .join(', ')})`;
 const errors = (result: Result) => result.errors + result.timeouts + result.non2xx;
 
 async function throughput(bare: Child, app: Child, credentials: Credentials, print: (line?: string) => void) {
@@ -76,16 +82,18 @@ async function throughput(bare: Child, app: Child, credentials: Credentials, pri
 async function paced(app: Child, credentials: Credentials, print: (line?: string) => void) {
   print('### Paced 1,000 requests/s, cache hit (10 s, one request due every millisecond)');
   print();
-  print('| route | requests/s | p50 | p99 | max | errors |');
-  print('| --- | --- | --- | --- | --- | --- |');
+  print('| route | requests/s | p50 | p99 | max | errors | server event loop held up, longest |');
+  print('| --- | --- | --- | --- | --- | --- | --- |');
   for (const front of ['woo', 'shopify'] as const) {
+    await app.ask({ cmd: 'loop' });
     const result = await pacedLoad(String(app.ready.url), {
       rate: 1000,
       seconds: 10,
       request: pacedCheckout(credentials, front),
     });
+    const loop = await app.ask<{ max: number }>({ cmd: 'loop' });
     print(
-      `| ${front === 'woo' ? 'WooCommerce rates' : 'Shopify callback'} | ${result.perSecond.toFixed(0)} | ${ms(result.p50)} | ${ms(result.p99)} | ${ms(result.max)} | ${result.errors} |`,
+      `| ${front === 'woo' ? 'WooCommerce rates' : 'Shopify callback'} | ${result.perSecond.toFixed(0)} | ${ms(result.p50)} | ${ms(result.p99)} | ${ms(result.max)} | ${errorText(result)} | ${ms(loop.max)} |`,
     );
   }
   const rate = async (memo: boolean) =>
@@ -142,7 +150,7 @@ async function soak(
     row(`soak at 1,000 req/s, ${Math.round((Date.now() - started) / 1000)} s`, await sample());
   }
   const result = await run;
-  row(`end of the ${SOAK_S} s soak (p99 ${ms(result.p99)}, errors ${result.errors})`, await sample());
+  row(`end of the ${SOAK_S} s soak (p99 ${ms(result.p99)}, errors ${errorText(result)})`, await sample());
 }
 
 async function main(): Promise<void> {

@@ -82,6 +82,8 @@ export interface EmbeddedStoreOptions {
 }
 
 const DEFAULT_COMPACT_AFTER = 8 * 1024 * 1024;
+/** Entries of each expiring map looked at per write (sweepSometimes). */
+const SWEEP_PER_WRITE = 8;
 
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
   const dir = path.join(options.dataDir, 'store');
@@ -388,14 +390,30 @@ export class EmbeddedStore implements Store {
     return entry;
   }
 
-  private writesSinceSweep = 0;
-  /** Drops expired entries now and then, so keys never read again do not pile up. */
+  private readonly sweeps = new Map<
+    Map<string, { expiresAt: number }>,
+    Iterator<[string, { expiresAt: number }]>
+  >();
+  /**
+   * Drops expired entries a few at a time, so keys never read again do not pile up. A whole pass at once
+   * (every 1,000 writes, as it was) walked every live entry, a busy store's replay records included, on one
+   * checkout's turn; a few entries per write is a full pass every few seconds at checkout rates, and no turn
+   * pays for more than its share.
+   */
   private sweepSometimes(): void {
-    if (++this.writesSinceSweep < 1000) return;
-    this.writesSinceSweep = 0;
     const now = this.now();
     for (const map of [this.cache, this.counters, this.locks] as Map<string, { expiresAt: number }>[]) {
-      for (const [key, entry] of map) if (entry.expiresAt <= now) map.delete(key);
+      let cursor = this.sweeps.get(map) ?? map.entries();
+      for (let i = 0; i < SWEEP_PER_WRITE; i++) {
+        const next = cursor.next();
+        if (next.done) {
+          cursor = map.entries();
+          break;
+        }
+        const [key, entry] = next.value;
+        if (entry.expiresAt <= now) map.delete(key);
+      }
+      this.sweeps.set(map, cursor);
     }
   }
 }

@@ -180,3 +180,23 @@ describe('EmbeddedStore durability', () => {
     await remove();
   }, 60_000);
 });
+
+describe('EmbeddedStore expiry', () => {
+  it('drops expired cache entries nobody reads again, a few per write, without a full pass at once', async () => {
+    const { dir, remove } = await tempDir('embedded-sweep');
+    let now = Date.parse('2026-12-06T10:00:00Z');
+    const store = await openEmbeddedStore({ dataDir: dir, now: () => now });
+    const cacheSize = () => (store as unknown as { cache: Map<string, unknown> }).cache.size;
+    try {
+      for (let i = 0; i < 5_000; i++) await store.cacheSet(`short:${i}`, i, 1_000);
+      now += 2_000;
+      // Later writes (long-lived) sweep the expired ones as they go; none of the short ones is read.
+      for (let i = 0; i < 1_000; i++) await store.cacheSet(`long:${i}`, i, 60_000);
+      expect(cacheSize()).toBe(1_000);
+      expect(await store.cacheGet('long:999')).toBe(999);
+    } finally {
+      await store.close();
+      await remove();
+    }
+  });
+});
