@@ -11,6 +11,7 @@ import vm from 'node:vm';
 
 export const IDLE_MS = 30_000;
 const CHECK_EVERY_MS = 5_000;
+const UNCOUNTED = new Set(['/healthz', '/readyz', '/metrics']);
 
 type Collect = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 
@@ -24,7 +25,10 @@ export function releaseMemoryWhenIdle(
   let lastRequest = 0;
   let servedSinceRelease = false;
   let releases = 0;
-  const onRequest = () => {
+  const onRequest = (request: http.IncomingMessage) => {
+    // A load balancer's probe or a metrics scrape every few seconds is not work, and would keep it from ever
+    // being quiet.
+    if (UNCOUNTED.has(request.url ?? '')) return;
     lastRequest = performance.now();
     servedSinceRelease = true;
   };

@@ -6,7 +6,8 @@
  *
  * Exactly as fresh as quoting again, within its window:
  *   - an answer is kept only when every price in it came from the platform or the quote cache (`live` or
- *     `cached`): never fallback rates, stale or last-known-good prices, previews or unrecorded quotes;
+ *     `cached`), every call answered before the deadline: never a cut-short answer, fallback rates, stale
+ *     or last-known-good prices, previews or unrecorded quotes;
  *   - a document write for the tenant through this instance (settings, connections, locations, packaging:
  *     `Store.writeGeneration`) ends every answer of that tenant at once; a write through another instance
  *     sharing Redis is seen within the window;
@@ -28,6 +29,7 @@ const MAX_ANSWERS = 2000;
 interface Kept {
   readonly outcome: QuoteOutcome;
   readonly generation: number;
+  readonly from: number;
   readonly until: number;
 }
 
@@ -38,7 +40,11 @@ export function createAnswerMemo(options: {
   readonly cacheTtlMs: number;
 }): AnswerMemo {
   const windowMs = Math.min(ANSWER_MEMO_MS, options.cacheTtlMs);
-  const answers = new LRUCache<string, Kept>({ max: MAX_ANSWERS });
+  // Purged as they expire, so a quiet instance does not hold its last 2,000 answers.
+  const answers = new LRUCache<string, Kept>({
+    max: MAX_ANSWERS,
+    ...(windowMs > 0 ? { ttl: windowMs, ttlAutopurge: true } : {}),
+  });
   // The request as the front end built it: the same cart from the same front end is the same text.
   const keyOf = (tenant: string, request: QuoteRequest) => `${tenant}\n${JSON.stringify(request)}`;
 
@@ -49,7 +55,9 @@ export function createAnswerMemo(options: {
       const key = keyOf(tenant, request);
       const kept = answers.get(key);
       if (!kept) return undefined;
-      if (now < kept.until && kept.generation === options.generation(tenant)) return kept.outcome;
+      // `from`: a clock stepped back does not stretch the window.
+      const fresh = now >= kept.from && now < kept.until;
+      if (fresh && kept.generation === options.generation(tenant)) return kept.outcome;
       answers.delete(key);
       return undefined;
     },
@@ -59,13 +67,24 @@ export function createAnswerMemo(options: {
       answers.set(keyOf(tenant, request), {
         outcome,
         generation,
+        from: startedAt,
         until: Math.min(startedAt + windowMs, nextMinute),
       });
     },
   };
 }
 
-/** Only answers priced in full by the platforms (directly or through the quote cache). */
+/**
+ * Only answers priced in full by the platforms (directly or through the quote cache): every call answered,
+ * none timed out or failed. An answer the deadline cut short (`keep` is not called then) or that lacks a
+ * connection's rates would be less than the next quote gives.
+ */
 function reusable(outcome: QuoteOutcome): boolean {
-  return outcome.source === 'live' && (outcome.log.outcome === 'live' || outcome.log.outcome === 'cached');
+  const { log } = outcome;
+  return (
+    outcome.source === 'live' &&
+    (log.outcome === 'live' || log.outcome === 'cached') &&
+    log.upstream.length > 0 &&
+    log.upstream.every((call) => call.outcome === 'ok')
+  );
 }

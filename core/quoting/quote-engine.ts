@@ -67,8 +67,9 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
       if (kept) return answerAgain(ctx, tenant, kept, started);
       // Read before the quote reads anything: a write while it runs leaves its answer unkept.
       const generation = memo?.generation(tenant) ?? 0;
-      const outcome = await quoteByDeadline({ tenant, request, overrides, started });
-      memo?.keep(tenant, request, outcome, generation, started);
+      const { outcome, inTime } = await quoteByDeadline({ tenant, request, overrides, started });
+      // An answer the deadline cut short is what landed in time, not what the next quote would get.
+      if (inTime) memo?.keep(tenant, request, outcome, generation, started);
       return outcome;
     },
   };
@@ -76,7 +77,7 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
   /** The cart quoted, or the fallback rates once the deadline (and its grace) has passed. */
   async function quoteByDeadline(
     input: Pick<QuoteRun, 'tenant' | 'request' | 'overrides' | 'started'>,
-  ): Promise<QuoteOutcome> {
+  ): Promise<{ outcome: QuoteOutcome; inTime: boolean }> {
     const timer = checkoutDeadline(input.overrides.deadlineMs ?? options.deadlineMs);
     const run = { ...input, deadline: timer.signal };
     try {
@@ -85,13 +86,14 @@ export function createQuoteEngine(options: QuoteEngineOptions) {
         (error: unknown) => ({ error }),
       );
       const settled = await untilDeadlinePassed(attempt, run.deadline, COMBINE_GRACE_MS);
-      if (settled && 'outcome' in settled) return settled.outcome;
-      return answerUnprepared(ctx, {
+      if (settled && 'outcome' in settled) return { outcome: settled.outcome, inTime: !run.deadline.aborted };
+      const outcome = answerUnprepared(ctx, {
         ...run,
         lastSettings: lastSettings.get(input.tenant),
         error: settled?.error,
         settled: settled !== undefined,
       });
+      return { outcome, inTime: false };
     } finally {
       // Every call of the quote has settled by now, or the deadline has already fired.
       timer.done();

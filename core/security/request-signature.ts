@@ -9,6 +9,8 @@ import { rbError, type RateBridgeError } from '../errors.js';
 import type { Store } from '../storage/store.js';
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
+/** How far behind another instance's clock may be and still find every replay record it could accept. */
+const CLOCK_SKEW_SECONDS = 60;
 const HEADER = /^t=(\d{1,12}),v1=([0-9a-f]{64})$/;
 
 export function computeSignature(secret: string, timestamp: number, rawBody: string | Buffer): string {
@@ -52,8 +54,9 @@ export async function verifyRequestSignature(input: VerifySignatureInput): Promi
     // one of these per signed request for minutes.
     ['sig-replay', input.replayScope, expected.toString('base64url', 0, 16)].join(':'),
     timestamp,
-    // Until the clock check refuses this timestamp on its own (t + tolerance), and a second or two more.
-    (timestamp + tolerance - now + 2) * 1000,
+    // Until the clock check refuses this timestamp on its own (t + tolerance), with a minute to spare for
+    // an instance sharing the store whose clock runs behind this one's.
+    (timestamp + tolerance - now + CLOCK_SKEW_SECONDS) * 1000,
   );
   return fresh ? { ok: true } : { ok: false, error: rbError('RB_ERR_SIGNATURE_REPLAYED') };
 }
