@@ -70,18 +70,20 @@ export function createMetrics(sources: MetricsSources) {
   defineCollectedGauges(registry, sources);
   // Each labelled series looked up once: prom-client hashes the label object on every observe and inc,
   // twice a checkout on the checkout's own turn (both front ends, a handful of outcomes: a few series).
-  const durationOf = seriesCache((frontEnd: FrontEnd) => duration.labels({ front_end: frontEnd }));
-  const checkoutsOf = seriesCache((key: `${FrontEnd}|${string}`) => {
-    const [frontEnd, outcome] = key.split('|') as [FrontEnd, string];
-    return checkouts.labels({ front_end: frontEnd, outcome });
-  });
+  const durations = seriesCache<ReturnType<typeof duration.labels>>();
+  const checkoutCounts = seriesCache<ReturnType<typeof checkouts.labels>>();
 
   return {
     registry,
     /** Counts one checkout answered through `frontEnd`. */
     observeCheckout(frontEnd: FrontEnd, outcome: QuoteOutcome): void {
-      durationOf(frontEnd).observe(outcome.log.durationMs / 1000);
-      checkoutsOf(`${frontEnd}|${checkoutOutcome(outcome)}`).inc();
+      durations(frontEnd, () => duration.labels({ front_end: frontEnd })).observe(
+        outcome.log.durationMs / 1000,
+      );
+      const kind = checkoutOutcome(outcome);
+      checkoutCounts(`${frontEnd}|${kind}`, () =>
+        checkouts.labels({ front_end: frontEnd, outcome: kind }),
+      ).inc();
       // A hit or a shared flight made no call of its own.
       for (const call of outcome.log.upstream.filter((entry) => entry.cache === 'miss')) {
         const platform = KNOWN_PLATFORMS.has(call.platform) ? call.platform : 'other';
@@ -131,11 +133,11 @@ function defineCollectedGauges(registry: Registry, sources: MetricsSources): voi
 }
 
 /** A labelled series per key, made on first use. */
-function seriesCache<K, S>(make: (key: K) => S): (key: K) => S {
-  const series = new Map<K, S>();
-  return (key) => {
+function seriesCache<S>(): (key: string, make: () => S) => S {
+  const series = new Map<string, S>();
+  return (key, make) => {
     let found = series.get(key);
-    if (found === undefined) series.set(key, (found = make(key)));
+    if (found === undefined) series.set(key, (found = make()));
     return found;
   };
 }

@@ -62,9 +62,8 @@ export function answerAgain(
     at: new Date(started).toISOString(),
     outcome: 'cached',
     durationMs: ctx.now() - started,
-    upstream: kept.log.upstream.map((call) =>
-      call.outcome === 'ok' ? { ...call, cache: 'hit' as const, latencyMs: 0 } : call,
-    ),
+    // Every call of a kept answer priced (answer-memo.ts keeps no other).
+    upstream: kept.log.upstream.map((call) => ({ ...call, cache: 'hit' as const, latencyMs: 0 })),
   };
   recordQuote(ctx, tenant, log);
   return { ...kept, log };
